@@ -1,0 +1,46 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO = { email: 'demo@bkns.vn', password: 'Demo@2026' };
+
+export interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  query: string | null;
+  body: unknown;
+  auth: boolean;
+  status: number;
+}
+
+/** mock-api's test controls (/__mock/*). */
+export const mock = {
+  async reset(request: APIRequestContext) {
+    expect((await request.post('/__mock/reset')).ok()).toBeTruthy();
+  },
+  async config(request: APIRequestContext, settings: Record<string, number>) {
+    expect((await request.post('/__mock/config', { data: settings })).ok()).toBeTruthy();
+  },
+  async requests(request: APIRequestContext, filter: { path?: string; method?: string } = {}): Promise<LoggedRequest[]> {
+    const res = await request.get('/__mock/requests', { params: filter });
+    expect(res.ok()).toBeTruthy();
+    return res.json();
+  },
+  async clearRequests(request: APIRequestContext) {
+    expect((await request.delete('/__mock/requests')).ok()).toBeTruthy();
+  },
+};
+
+export async function login(page: Page, opts: { email?: string; password?: string; remember?: boolean } = {}) {
+  await page.getByLabel(/e-mail/i).fill(opts.email ?? DEMO.email);
+  await page.locator('input[name=password]').fill(opts.password ?? DEMO.password);
+  if (opts.remember) await page.locator('input[name=remember]').check();
+  await page.locator('button[type=submit]').click();
+}
+
+/** The dashboard shows the demo account's data. */
+export async function expectDemoDashboard(page: Page) {
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId('balance')).toContainText('1.250.000 ₫');
+  await expect(page.getByTestId('credit')).toContainText('350.000 ₫');
+  await expect(page.getByTestId('account-details')).toContainText('demo@bkns.vn');
+}

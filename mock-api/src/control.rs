@@ -1,0 +1,122 @@
+//! `/__mock/*`: control endpoints for tests (not part of the real API).
+//!
+//! * `GET  /__mock/health`   → `{"status": true}`
+//! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate"}`
+//! * `POST /__mock/config`   JSON with any subset of those fields → the new config
+//! * `GET  /__mock/requests` → array of request-log entries; optional query
+//!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
+//! * `DELETE /__mock/requests` → `{"status": true, "cleared": n}`
+//! * `POST /__mock/reset`    → `{"status": true, "config": {...}}`: seed data,
+//!   start-up settings, empty log (every issued token stops working)
+//!
+//! Errors: HTTP 400 `{"error": ["<message>"]}`; unknown path HTTP 404
+//! `{"error": ["not found"]}`.
+
+use std::collections::HashMap;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::body::Payload;
+use crate::config::Settings;
+use crate::envelope::ApiError;
+use crate::reqlog::LogEntry;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/config", get(get_config).post(set_config))
+        .route("/requests", get(list_requests).delete(clear_requests))
+        .route("/reset", post(reset))
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_allowed)
+}
+
+async fn health() -> Json<Value> {
+    Json(json!({ "status": true }))
+}
+
+async fn get_config(State(state): State<AppState>) -> Json<Settings> {
+    Json(state.settings())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsPatch {
+    token_ttl: Option<u64>,
+    refresh_ttl: Option<u64>,
+    latency_ms: Option<u64>,
+    fail_rate: Option<f64>,
+}
+
+async fn set_config(
+    State(state): State<AppState>,
+    Payload(body): Payload,
+) -> Result<Json<Settings>, ApiError> {
+    let body = if body.is_null() { json!({}) } else { body };
+    let patch: SettingsPatch =
+        serde_json::from_value(body).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let mut settings = state.settings();
+    if let Some(v) = patch.token_ttl {
+        settings.token_ttl = v;
+    }
+    if let Some(v) = patch.refresh_ttl {
+        settings.refresh_ttl = v;
+    }
+    if let Some(v) = patch.latency_ms {
+        settings.latency_ms = v;
+    }
+    if let Some(v) = patch.fail_rate {
+        settings.fail_rate = v;
+    }
+    settings.validate().map_err(ApiError::bad_request)?;
+    state.set_settings(settings);
+    Ok(Json(settings))
+}
+
+async fn list_requests(
+    State(state): State<AppState>,
+    Query(filter): Query<HashMap<String, String>>,
+) -> Result<Json<Vec<LogEntry>>, ApiError> {
+    let since = match filter.get("since") {
+        Some(s) => s
+            .parse::<u64>()
+            .map_err(|_| ApiError::bad_request("since must be a number"))?,
+        None => 0,
+    };
+    let path = filter.get("path");
+    let method = filter.get("method");
+    let log = state.log();
+    let entries = log
+        .entries()
+        .filter(|e| e.seq > since)
+        .filter(|e| path.is_none_or(|p| &e.path == p))
+        .filter(|e| method.is_none_or(|m| e.method.eq_ignore_ascii_case(m)))
+        .cloned()
+        .collect();
+    Ok(Json(entries))
+}
+
+async fn clear_requests(State(state): State<AppState>) -> Json<Value> {
+    let cleared = state.log().clear();
+    Json(json!({ "status": true, "cleared": cleared }))
+}
+
+async fn reset(State(state): State<AppState>) -> Json<Value> {
+    state.reset();
+    Json(json!({ "status": true, "config": state.settings() }))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "not found")
+}
+
+async fn not_allowed() -> Response {
+    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed").into_response()
+}

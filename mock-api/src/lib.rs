@@ -1,0 +1,67 @@
+//! `mock-api`: an axum server that emulates the BKNS client-area API (a
+//! HostBill "User API") with seeded in-memory state. It is the portal's demo
+//! backend and its end-to-end test backend, so it keeps the documented
+//! quirks: ids and amounts as strings, errors as `{"error": [...]}` (HTTP
+//! 200 for business errors), success messages as `{"info": [...]}`.
+//!
+//! Layout of the server built by [`app`]:
+//! * `/api/*`: the API ([`routes`], one module per section), behind CORS,
+//!   the request log ([`reqlog`]) and fault injection ([`faults`]).
+//! * `/__mock/*`: test controls ([`control`]).
+//! * everything else: the web bundle with SPA fallback ([`static_files`]).
+
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
+use axum::http::Method;
+use axum::middleware::from_fn_with_state;
+use axum::Router;
+use tower_http::cors::{Any, CorsLayer};
+
+pub mod auth;
+pub mod body;
+pub mod config;
+pub mod control;
+pub mod envelope;
+pub mod faults;
+pub mod model;
+pub mod reqlog;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod static_files;
+
+pub use config::{CliError, Config, Settings};
+pub use state::AppState;
+
+/// CORS for `/api` and `/__mock`: any origin, the methods and headers the
+/// portal uses. No credentials (tokens travel in the Authorization header).
+pub fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
+        .allow_headers([AUTHORIZATION, CONTENT_TYPE])
+        .max_age(std::time::Duration::from_secs(600))
+}
+
+/// The whole server. Request flow under `/api`: CORS (answers preflights)
+/// → request log → latency/failure injection → route.
+pub fn app(state: AppState) -> Router {
+    let api = routes::router()
+        .layer(from_fn_with_state(state.clone(), faults::inject))
+        .layer(from_fn_with_state(state.clone(), reqlog::record))
+        .layer(cors())
+        .with_state(state.clone());
+    let mock = control::router().layer(cors()).with_state(state.clone());
+    // `nest_service` (unlike `nest`) also sends bare `/api` and `/api/` to
+    // the nested router, so they get its 404 rather than the SPA.
+    Router::new()
+        .nest_service("/api", api)
+        .nest_service("/__mock", mock)
+        .fallback(static_files::serve)
+        .with_state(state)
+}

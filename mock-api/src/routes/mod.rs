@@ -1,0 +1,26 @@
+//! The `/api` routes, one module per section of the API reference
+//! (Clientarea, Billing, ...). Each module exposes `router()`; add new
+//! sections here.
+
+use axum::Router;
+
+use crate::envelope::ApiError;
+use crate::state::AppState;
+
+pub mod billing;
+pub mod clientarea;
+
+/// All API routes (paths relative to `/api`), with HostBill's answer for
+/// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(clientarea::router())
+        .merge(billing::router())
+        .fallback(invalid_method)
+        .method_not_allowed_fallback(invalid_method)
+}
+
+/// HTTP 404 `{"error":["invalid method"]}`.
+pub async fn invalid_method() -> ApiError {
+    ApiError::invalid_method()
+}

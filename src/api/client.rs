@@ -1,0 +1,245 @@
+//! The one HTTP client every API call goes through.
+//!
+//! - base URL from the runtime config, `Authorization: Bearer`, JSON bodies;
+//! - a time limit on every request; a GET is aborted when the reactive
+//!   owner that started it (a page, a resource run) is cleaned up;
+//! - GETs retried with backoff on network errors and 5xx; other methods never;
+//! - the HostBill envelope read by [`super::error::interpret`];
+//! - single-flight token renewal: expired/refused tokens cause one `POST
+//!   /token` shared by every request in flight, each then retried once.
+
+use super::error::{decode, interpret, Answer, ApiError, Outcome};
+use super::refresh::{retry_delay_ms, AccessToken, SingleFlight};
+use crate::{browser, session};
+use futures::future::{select, Either};
+use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const DEFAULT_TIMEOUT_MS: u32 = 20_000;
+
+thread_local! {
+    static BASE: RefCell<String> = RefCell::new("/api".into());
+    static ACCESS: RefCell<Option<AccessToken>> = const { RefCell::new(None) };
+    static REFRESH: Rc<SingleFlight<Result<(), ApiError>>> = Rc::new(SingleFlight::default());
+    /// Requests under way, for the global progress bar.
+    static PENDING: ArcRwSignal<u32> = ArcRwSignal::new(0);
+}
+
+pub fn set_base_url(url: &str) {
+    BASE.with(|b| *b.borrow_mut() = url.trim_end_matches('/').to_owned());
+}
+
+pub fn base_url() -> String {
+    BASE.with(|b| b.borrow().clone())
+}
+
+/// How many requests are in flight (reactive).
+pub fn pending() -> u32 {
+    PENDING.with(|p| p.get())
+}
+
+pub fn set_access_token(token: Option<String>) {
+    let t = token.map(|t| AccessToken::new(t, browser::now_secs()));
+    ACCESS.with(|a| *a.borrow_mut() = t);
+}
+
+pub fn has_access_token() -> bool {
+    ACCESS.with(|a| a.borrow().is_some())
+}
+
+fn access_token() -> Option<AccessToken> {
+    ACCESS.with(|a| a.borrow().clone())
+}
+
+/// One API request, built by the section modules.
+#[derive(Clone, Debug)]
+pub struct ApiRequest {
+    pub method: Method,
+    /// Path below the API base, starting with '/', already encoded.
+    pub path: String,
+    pub body: Option<Value>,
+    pub auth: bool,
+    pub timeout_ms: u32,
+}
+
+impl ApiRequest {
+    fn new(method: Method, path: impl Into<String>) -> Self {
+        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS }
+    }
+    pub fn get(path: impl Into<String>) -> Self {
+        Self::new(Method::GET, path)
+    }
+    pub fn post(path: impl Into<String>) -> Self {
+        Self::new(Method::POST, path)
+    }
+    pub fn put(path: impl Into<String>) -> Self {
+        Self::new(Method::PUT, path)
+    }
+    pub fn delete(path: impl Into<String>) -> Self {
+        Self::new(Method::DELETE, path)
+    }
+    /// Sent without credentials (login, sign-up, public lookups).
+    pub fn public(mut self) -> Self {
+        self.auth = false;
+        self
+    }
+    pub fn json(mut self, body: &impl Serialize) -> Self {
+        self.body = serde_json::to_value(body).ok();
+        self
+    }
+    pub fn timeout_ms(mut self, ms: u32) -> Self {
+        self.timeout_ms = ms;
+        self
+    }
+    /// `METHOD /path` without the query, for error messages.
+    pub fn endpoint(&self) -> String {
+        format!("{} {}", self.method.as_ref(), self.path.split('?').next().unwrap_or_default())
+    }
+}
+
+/// Sends a request and decodes its data.
+pub async fn fetch<T: DeserializeOwned>(req: ApiRequest) -> Result<T, ApiError> {
+    let endpoint = req.endpoint();
+    let answer = call(req).await?;
+    decode(&endpoint, answer.value)
+}
+
+/// Sends a request; gives the decoded data and the server's `info` messages.
+pub async fn fetch_with_info<T: DeserializeOwned>(req: ApiRequest) -> Result<(T, Vec<String>), ApiError> {
+    let endpoint = req.endpoint();
+    let answer = call(req).await?;
+    Ok((decode(&endpoint, answer.value)?, answer.info))
+}
+
+/// Sends a request with auth, renewal and retries; gives the raw answer.
+pub async fn call(req: ApiRequest) -> Result<Answer, ApiError> {
+    let mut attempt = 0u32;
+    loop {
+        let result = call_once(&req).await;
+        match result {
+            Err(e) if req.method == Method::GET && e.is_transient() => {
+                attempt += 1;
+                match retry_delay_ms(attempt, browser::random()) {
+                    Some(ms) => gloo_timers::future::TimeoutFuture::new(ms).await,
+                    None => return Err(e),
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+/// One attempt, including at most one renewal of the token.
+async fn call_once(req: &ApiRequest) -> Result<Answer, ApiError> {
+    if !req.auth {
+        return match send(req, None).await? {
+            Outcome::Ok(a) => Ok(a),
+            Outcome::AuthRejected => Err(ApiError::Unauthorized),
+            Outcome::Err(e) => Err(e),
+        };
+    }
+    // Renew first when the token is known to be (nearly) expired.
+    let mut token = access_token();
+    if token.as_ref().is_none_or(|t| t.needs_refresh(browser::now_secs())) {
+        renew(token.as_ref().map(|t| t.token.clone())).await?;
+        token = access_token();
+    }
+    let used = token.map(|t| t.token);
+    match send(req, used.as_deref()).await? {
+        Outcome::Ok(a) => Ok(a),
+        Outcome::Err(e) => Err(e),
+        Outcome::AuthRejected => {
+            renew(used).await?;
+            let fresh = access_token().map(|t| t.token);
+            match send(req, fresh.as_deref()).await? {
+                Outcome::Ok(a) => Ok(a),
+                Outcome::Err(e) => Err(e),
+                Outcome::AuthRejected => {
+                    session::lost();
+                    Err(ApiError::Unauthorized)
+                }
+            }
+        }
+    }
+}
+
+/// Renews the access token unless someone already replaced `stale`.
+async fn renew(stale: Option<String>) -> Result<(), ApiError> {
+    let current = access_token().map(|t| t.token);
+    if current.is_some() && current != stale {
+        return Ok(());
+    }
+    let flight = REFRESH.with(Rc::clone);
+    flight.run(session::refresh_tokens).await
+}
+
+/// Counts a request in [`PENDING`] while it lives.
+struct PendingGuard;
+
+impl PendingGuard {
+    fn new() -> Self {
+        PENDING.with(|p| p.update(|n| *n += 1));
+        PendingGuard
+    }
+}
+
+impl Drop for PendingGuard {
+    fn drop(&mut self) {
+        PENDING.with(|p| p.update(|n| *n = n.saturating_sub(1)));
+    }
+}
+
+/// One HTTP exchange: no retries, no renewal.
+pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcome, ApiError> {
+    let _pending = PendingGuard::new();
+    let endpoint = req.endpoint();
+    let url = format!("{}{}", base_url(), req.path);
+    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
+    let signal = controller.signal();
+    if req.method == Method::GET {
+        // Leaving the page (or re-running the resource) cancels the read.
+        let c = send_wrapper::SendWrapper::new(controller.clone());
+        Owner::on_cleanup(move || c.abort());
+    }
+    let mut builder = RequestBuilder::new(&url)
+        .method(req.method.clone())
+        .header("Accept", "application/json")
+        .abort_signal(Some(&signal));
+    if let Some(t) = token {
+        builder = builder.header("Authorization", &format!("Bearer {t}"));
+    }
+    let request = match &req.body {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body.to_string())
+            .map_err(|_| ApiError::Network)?,
+        None => builder.build().map_err(|_| ApiError::Network)?,
+    };
+
+    let exchange = async {
+        let resp = request.send().await.map_err(|_| {
+            if signal.aborted() {
+                ApiError::Aborted
+            } else {
+                ApiError::Network
+            }
+        })?;
+        let status = resp.status();
+        let body = resp.text().await.map_err(|_| ApiError::Network)?;
+        Ok::<_, ApiError>(interpret(status, &body, &endpoint))
+    };
+    let timer = gloo_timers::future::TimeoutFuture::new(req.timeout_ms);
+    futures::pin_mut!(exchange);
+    match select(exchange, timer).await {
+        Either::Left((result, _)) => result,
+        Either::Right(((), _)) => {
+            controller.abort();
+            Err(ApiError::Timeout)
+        }
+    }
+}

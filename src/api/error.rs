@@ -1,0 +1,257 @@
+//! The one error model, and the reading of HostBill's answer envelope.
+//!
+//! HostBill answers errors as `{"error": ["<key or text>", ...]}`, often with
+//! HTTP 200, and success messages as `{"info": [...]}` next to the data. This
+//! module turns (status, body) into either the JSON value plus its `info`
+//! messages, or an [`ApiError`]. It is pure: no browser, so the host tests
+//! cover every form of the envelope.
+
+use serde_json::Value;
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The request never got an answer (offline, DNS, CORS, connection reset).
+    Network,
+    /// No answer within the client's time limit.
+    Timeout,
+    /// Cancelled because the page that asked was left. Never shown.
+    Aborted,
+    /// The access token was refused and could not be renewed: log in again.
+    Unauthorized,
+    /// The server does not offer this call (HTTP 404 or `invalid method`).
+    NotSupported,
+    /// HostBill said no: `{"error": [...]}` (with whatever HTTP status).
+    Server { status: u16, messages: Vec<String> },
+    /// An HTTP error status without a HostBill error body (e.g. a 502 page).
+    Http { status: u16 },
+    /// The answer could not be read as the expected shape.
+    Decode { endpoint: String, detail: String },
+}
+
+impl ApiError {
+    /// Worth trying again automatically (safe methods only).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Timeout => true,
+            ApiError::Http { status } => *status >= 500,
+            ApiError::Server { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
+    /// The server's messages, if it sent any.
+    pub fn messages(&self) -> &[String] {
+        match self {
+            ApiError::Server { messages, .. } => messages,
+            _ => &[],
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network => f.write_str("network error"),
+            ApiError::Timeout => f.write_str("timeout"),
+            ApiError::Aborted => f.write_str("aborted"),
+            ApiError::Unauthorized => f.write_str("unauthorized"),
+            ApiError::NotSupported => f.write_str("not supported"),
+            ApiError::Server { messages, .. } => f.write_str(&messages.join("; ")),
+            ApiError::Http { status } => write!(f, "HTTP {status}"),
+            ApiError::Decode { endpoint, detail } => write!(f, "cannot read answer of {endpoint}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// What a good answer carries besides its data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub value: Value,
+    pub info: Vec<String>,
+}
+
+/// How the client must react to an answer.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    Ok(Answer),
+    /// The token was refused: renew it and try once more.
+    AuthRejected,
+    Err(ApiError),
+}
+
+/// Messages under `key`: an array of strings (or scalars), a single string,
+/// or an object whose values are messages (`{"email": "taken"}`).
+pub fn messages_at(v: &Value, key: &str) -> Option<Vec<String>> {
+    let m = v.as_object()?.get(key)?;
+    let out: Vec<String> = match m {
+        Value::Array(a) => a.iter().filter_map(scalar_text).collect(),
+        Value::Object(o) => o.values().filter_map(scalar_text).collect(),
+        Value::Null | Value::Bool(false) => return None,
+        other => scalar_text(other).into_iter().collect(),
+    };
+    Some(out)
+}
+
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        // nested arrays of messages, e.g. {"error": [["a"]]}
+        Value::Array(a) => {
+            let inner: Vec<String> = a.iter().filter_map(scalar_text).collect();
+            (!inner.is_empty()).then(|| inner.join("; "))
+        }
+        _ => None,
+    }
+}
+
+fn is_auth_message(m: &str) -> bool {
+    let m = m.trim().to_ascii_lowercase();
+    matches!(m.as_str(), "unauthorized" | "invalid_token" | "invalid token" | "token_expired" | "expired_token")
+}
+
+fn is_invalid_method(m: &str) -> bool {
+    m.trim().eq_ignore_ascii_case("invalid method")
+}
+
+/// Reads one HTTP answer. `endpoint` names the call in decode errors.
+pub fn interpret(status: u16, body: &str, endpoint: &str) -> Outcome {
+    let json: Option<Value> = serde_json::from_str(body.trim_start_matches('\u{feff}')).ok();
+    if let Some(v) = &json {
+        if let Some(msgs) = messages_at(v, "error") {
+            if status == 401 || msgs.iter().any(|m| is_auth_message(m)) {
+                return Outcome::AuthRejected;
+            }
+            if status == 404 || msgs.iter().any(|m| is_invalid_method(m)) {
+                return Outcome::Err(ApiError::NotSupported);
+            }
+            return Outcome::Err(ApiError::Server { status, messages: msgs });
+        }
+    }
+    match status {
+        401 => return Outcome::AuthRejected,
+        404 | 405 | 501 => return Outcome::Err(ApiError::NotSupported),
+        s if !(200..300).contains(&s) => return Outcome::Err(ApiError::Http { status: s }),
+        _ => {}
+    }
+    match json {
+        Some(value) => {
+            let info = messages_at(&value, "info").unwrap_or_default();
+            Outcome::Ok(Answer { value, info })
+        }
+        None if body.trim().is_empty() => Outcome::Ok(Answer { value: Value::Null, info: Vec::new() }),
+        None => Outcome::Err(ApiError::Decode {
+            endpoint: endpoint.to_owned(),
+            detail: "not JSON".to_owned(),
+        }),
+    }
+}
+
+/// Decodes the data part of an answer, naming the endpoint on failure.
+pub fn decode<T: serde::de::DeserializeOwned>(endpoint: &str, value: Value) -> Result<T, ApiError> {
+    serde_json::from_value(value).map_err(|e| ApiError::Decode { endpoint: endpoint.to_owned(), detail: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(status: u16, body: &str) -> ApiError {
+        match interpret(status, body, "GET /x") {
+            Outcome::Err(e) => e,
+            other => panic!("expected error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn error_with_http_200() {
+        assert_eq!(
+            err(200, r#"{"error":["wronglogin"]}"#),
+            ApiError::Server { status: 200, messages: vec!["wronglogin".into()] }
+        );
+    }
+
+    #[test]
+    fn error_as_string_object_or_nested() {
+        assert_eq!(err(200, r#"{"error":"Bad thing"}"#).messages(), ["Bad thing"]);
+        assert_eq!(err(200, r#"{"error":{"email":"Email taken"}}"#).messages(), ["Email taken"]);
+        assert_eq!(err(400, r#"{"error":[["a","b"]]}"#).messages(), ["a; b"]);
+        // empty error list is still an error
+        assert_eq!(err(200, r#"{"error":[]}"#), ApiError::Server { status: 200, messages: vec![] });
+    }
+
+    #[test]
+    fn error_false_or_null_is_not_an_error() {
+        assert!(matches!(interpret(200, r#"{"error":false,"ok":1}"#, "x"), Outcome::Ok(_)));
+        assert!(matches!(interpret(200, r#"{"error":null}"#, "x"), Outcome::Ok(_)));
+    }
+
+    #[test]
+    fn auth_failures_in_every_form() {
+        assert_eq!(interpret(401, "", "x"), Outcome::AuthRejected);
+        assert_eq!(interpret(401, r#"{"error":["whatever"]}"#, "x"), Outcome::AuthRejected);
+        assert_eq!(interpret(200, r#"{"error":["unauthorized"]}"#, "x"), Outcome::AuthRejected);
+        assert_eq!(interpret(200, r#"{"error":["invalid_token"]}"#, "x"), Outcome::AuthRejected);
+        assert_eq!(interpret(403, r#"{"error":["Unauthorized"]}"#, "x"), Outcome::AuthRejected);
+    }
+
+    #[test]
+    fn not_supported() {
+        assert_eq!(err(404, "<html>Not found</html>"), ApiError::NotSupported);
+        assert_eq!(err(200, r#"{"error":["invalid method"]}"#), ApiError::NotSupported);
+        assert_eq!(err(404, r#"{"error":["invalid method"]}"#), ApiError::NotSupported);
+    }
+
+    #[test]
+    fn http_errors_without_envelope() {
+        let e = err(500, "<html><body><h1>500 Internal Server Error</h1></body></html>");
+        assert_eq!(e, ApiError::Http { status: 500 });
+        assert!(e.is_transient());
+        assert!(!ApiError::Http { status: 400 }.is_transient());
+        assert!(ApiError::Server { status: 503, messages: vec![] }.is_transient());
+        assert!(!ApiError::Server { status: 200, messages: vec![] }.is_transient());
+    }
+
+    #[test]
+    fn info_is_returned_with_data() {
+        match interpret(200, r#"{"info":["label_updated"],"label":"x"}"#, "x") {
+            Outcome::Ok(a) => {
+                assert_eq!(a.info, vec!["label_updated".to_string()]);
+                assert_eq!(a.value["label"], "x");
+            }
+            other => panic!("{other:?}"),
+        }
+        match interpret(200, r#"{"info":"client_registered"}"#, "x") {
+            Outcome::Ok(a) => assert_eq!(a.info, vec!["client_registered".to_string()]),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn non_json_success_is_a_decode_error_naming_the_endpoint() {
+        match err(200, "<html>login page</html>") {
+            ApiError::Decode { endpoint, .. } => assert_eq!(endpoint, "GET /x"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(interpret(200, "", "x"), Outcome::Ok(Answer { value: Value::Null, .. })));
+        // a byte-order mark before the JSON is tolerated
+        assert!(matches!(interpret(200, "\u{feff}{\"a\":1}", "x"), Outcome::Ok(_)));
+    }
+
+    #[test]
+    fn decode_names_endpoint() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Need {
+            #[allow(dead_code)]
+            must: Vec<u8>,
+        }
+        match decode::<Need>("GET /details", serde_json::json!({"must": "x"})) {
+            Err(ApiError::Decode { endpoint, .. }) => assert_eq!(endpoint, "GET /details"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

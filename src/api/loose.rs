@@ -1,0 +1,515 @@
+//! Lenient scalars for HostBill answers.
+//!
+//! HostBill sends the same field as `"47"` or `47`, money as `"10.00"` or
+//! `9.99`, flags as `"1"`, `1`, `true` or `"Yes"`, and an empty object as `[]`
+//! (PHP). Every type here accepts all of those and never panics; a value that
+//! makes no sense becomes the type's empty/default value rather than a decode
+//! failure of the whole answer.
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// An identifier: kept as the text the server sent (`"47"` and `47` are equal).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Self {
+        Id(s.to_owned())
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarText).map(Id)
+    }
+}
+
+/// Text from any JSON scalar: strings as they are, numbers in their shortest
+/// form, booleans as "1"/"0", null as "". Arrays and objects are skipped and
+/// read as "".
+struct ScalarText;
+
+impl<'de> Visitor<'de> for ScalarText {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string, number, boolean or null")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_owned())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        if v.is_finite() {
+            Ok(v.to_string())
+        } else {
+            Ok(String::new())
+        }
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        Ok(if v { "1" } else { "0" }.to_owned())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(ScalarText)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(String::new())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+        Ok(String::new())
+    }
+}
+
+/// Loose text: a string field that may arrive as a number, bool or null.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarText).map(Text)
+    }
+}
+
+/// A yes/no flag: `true`, `1`, `"1"`, `"true"`, `"yes"`, `"on"` are true;
+/// everything else (including null and garbage) is false.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl Serialize for Flag {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bool(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Flag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let t = d.deserialize_any(ScalarText)?;
+        let t = t.trim().to_ascii_lowercase();
+        Ok(Flag(matches!(
+            t.as_str(),
+            "1" | "true" | "yes" | "on" | "y" | "active" | "enabled"
+        ) || t.parse::<f64>().map(|n| n != 0.0).unwrap_or(false)))
+    }
+}
+
+/// An exact decimal amount: `mantissa / 10^scale`. Never an f64.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Decimal {
+    mantissa: i128,
+    scale: u32,
+}
+
+/// The largest scale we keep; HostBill sends at most 4 decimals for money.
+const MAX_SCALE: u32 = 8;
+
+impl Decimal {
+    pub const ZERO: Decimal = Decimal { mantissa: 0, scale: 0 };
+
+    pub fn new(mantissa: i128, scale: u32) -> Self {
+        Decimal { mantissa, scale }
+    }
+
+    /// Parses `"1234.50"`, `"-3"`, `"1,234.50"` (thousands commas), `"9.99"`,
+    /// `"1e3"` is refused. Surrounding spaces are ignored.
+    pub fn parse(s: &str) -> Option<Decimal> {
+        let s = s.trim();
+        if s.is_empty() {
+            return None;
+        }
+        let (neg, body) = match s.as_bytes()[0] {
+            b'-' => (true, &s[1..]),
+            b'+' => (false, &s[1..]),
+            _ => (false, s),
+        };
+        let mut mantissa: i128 = 0;
+        let mut scale: u32 = 0;
+        let mut seen_dot = false;
+        let mut digits = 0usize;
+        for ch in body.chars() {
+            match ch {
+                '0'..='9' => {
+                    if seen_dot {
+                        if scale >= MAX_SCALE {
+                            continue; // beyond our precision: truncate
+                        }
+                        scale += 1;
+                    }
+                    mantissa = mantissa.checked_mul(10)?.checked_add((ch as u8 - b'0') as i128)?;
+                    digits += 1;
+                }
+                '.' if !seen_dot => seen_dot = true,
+                ',' if !seen_dot => {}
+                _ => return None,
+            }
+        }
+        if digits == 0 {
+            return None;
+        }
+        Some(Decimal { mantissa: if neg { -mantissa } else { mantissa }, scale })
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.mantissa == 0
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.mantissa < 0
+    }
+
+    fn rescale(&self, scale: u32) -> Option<i128> {
+        if scale >= self.scale {
+            self.mantissa.checked_mul(10i128.checked_pow(scale - self.scale)?)
+        } else {
+            None
+        }
+    }
+
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        let scale = self.scale.max(other.scale);
+        Some(Decimal { mantissa: self.rescale(scale)?.checked_add(other.rescale(scale)?)?, scale })
+    }
+
+    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+        let d = Decimal {
+            mantissa: self.mantissa.checked_mul(other.mantissa)?,
+            scale: self.scale + other.scale,
+        };
+        Some(d.round_to(MAX_SCALE.min(d.scale)))
+    }
+
+    /// Divides by 10^n exactly (shifts the scale), e.g. percent → fraction.
+    pub fn shift_down(self, n: u32) -> Decimal {
+        let d = Decimal { mantissa: self.mantissa, scale: self.scale + n };
+        if d.scale > MAX_SCALE {
+            d.round_to(MAX_SCALE)
+        } else {
+            d
+        }
+    }
+
+    /// Rounds half away from zero to `places` decimals.
+    pub fn round_to(self, places: u32) -> Decimal {
+        if places >= self.scale {
+            return self;
+        }
+        let drop = self.scale - places;
+        let div = 10i128.pow(drop);
+        let q = self.mantissa / div;
+        let r = self.mantissa % div;
+        let q = if r.abs() * 2 >= div { q + self.mantissa.signum() } else { q };
+        Decimal { mantissa: q, scale: places }
+    }
+
+    /// Integer part and fraction digits (exactly `places` of them) of |self|.
+    pub fn parts(self, places: u32) -> (u128, String) {
+        let r = self.round_to(places);
+        let m = r.mantissa.unsigned_abs();
+        let scale = r.scale;
+        let div = 10u128.pow(scale);
+        let int = m / div;
+        let mut frac = if scale > 0 { format!("{:0width$}", m % div, width = scale as usize) } else { String::new() };
+        while (frac.len() as u32) < places {
+            frac.push('0');
+        }
+        (int, frac)
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (int, frac) = self.parts(self.scale);
+        if self.mantissa < 0 {
+            f.write_str("-")?;
+        }
+        if frac.is_empty() {
+            write!(f, "{int}")
+        } else {
+            write!(f, "{int}.{frac}")
+        }
+    }
+}
+
+/// A money amount as the server sent it. Unparseable text is kept (for
+/// display) with `value` = None.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Money {
+    pub value: Option<Decimal>,
+    pub raw: String,
+}
+
+impl Money {
+    pub fn from_str(s: &str) -> Money {
+        Money { value: Decimal::parse(s), raw: s.to_owned() }
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.value {
+            Some(d) => s.serialize_str(&d.to_string()),
+            None => s.serialize_str(&self.raw),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let t = d.deserialize_any(ScalarText)?;
+        Ok(Money::from_str(&t))
+    }
+}
+
+/// An object that PHP may send as `[]` when empty (or as a list). Decodes
+/// `{}`/`[]`/null to `T::default()`; a non-empty array of objects is read as
+/// the first element when `T` is an object type.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PhpObject<T>(pub T);
+
+impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for PhpObject<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        match v {
+            serde_json::Value::Null => Ok(PhpObject(T::default())),
+            serde_json::Value::Array(a) if a.is_empty() => Ok(PhpObject(T::default())),
+            serde_json::Value::Array(mut a) => {
+                T::deserialize(a.swap_remove(0)).map(PhpObject).map_err(de::Error::custom)
+            }
+            other => T::deserialize(other).map(PhpObject).map_err(de::Error::custom),
+        }
+    }
+}
+
+/// A list that may arrive as a JSON array, as an object keyed by id
+/// (`{"1": {...}, "2": {...}}`, PHP's associative arrays), or as an object
+/// wrapping one array under any key (`{"domains": [...]}`). Items that fail
+/// to decode are skipped, never fatal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LooseList<T>(pub Vec<T>);
+
+impl<T> Default for LooseList<T> {
+    fn default() -> Self {
+        LooseList(Vec::new())
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> LooseList<T> {
+    pub fn from_value(v: serde_json::Value) -> Self {
+        LooseList(list_items(v).into_iter().filter_map(|i| serde_json::from_value(i).ok()).collect())
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for LooseList<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        Ok(LooseList::from_value(v))
+    }
+}
+
+/// The items of something list-like, per the rules of [`LooseList`].
+/// Keys of a keyed object are kept as `id` on items that lack one.
+pub fn list_items(v: serde_json::Value) -> Vec<serde_json::Value> {
+    use serde_json::Value;
+    match v {
+        Value::Array(a) => a,
+        Value::Object(map) => {
+            // One array under any key (skipping envelope flags) wins.
+            let arrays: Vec<&String> = map.iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k).collect();
+            if arrays.len() == 1 {
+                let k = arrays[0].clone();
+                let mut map = map;
+                return match map.remove(&k) {
+                    Some(Value::Array(a)) => a,
+                    _ => Vec::new(),
+                };
+            }
+            // Otherwise an object of objects keyed by id.
+            map.into_iter()
+                .filter_map(|(k, v)| match v {
+                    Value::Object(mut o) => {
+                        o.entry("id").or_insert(Value::String(k));
+                        Some(Value::Object(o))
+                    }
+                    Value::String(name) => {
+                        let mut o = serde_json::Map::new();
+                        o.insert("id".into(), Value::String(k));
+                        o.insert("name".into(), Value::String(name));
+                        Some(Value::Object(o))
+                    }
+                    _ => None,
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Deserialize, Debug, Default)]
+    struct Row {
+        #[serde(default)]
+        id: Id,
+        #[serde(default)]
+        name: Text,
+        #[serde(default)]
+        on: Flag,
+        #[serde(default)]
+        price: Money,
+    }
+
+    #[test]
+    fn ids_accept_strings_and_numbers() {
+        let a: Id = serde_json::from_value(json!("47")).unwrap();
+        let b: Id = serde_json::from_value(json!(47)).unwrap();
+        assert_eq!(a, b);
+        let n: Id = serde_json::from_value(json!(null)).unwrap();
+        assert!(n.is_empty());
+        let f: Id = serde_json::from_value(json!(3.0)).unwrap();
+        assert_eq!(f.as_str(), "3");
+    }
+
+    #[test]
+    fn flags_accept_every_spelling() {
+        for v in [json!(true), json!(1), json!("1"), json!("true"), json!("Yes"), json!("on")] {
+            assert!(serde_json::from_value::<Flag>(v.clone()).unwrap().0, "{v}");
+        }
+        for v in [json!(false), json!(0), json!("0"), json!(""), json!(null), json!("no"), json!([])] {
+            assert!(!serde_json::from_value::<Flag>(v.clone()).unwrap().0, "{v}");
+        }
+    }
+
+    #[test]
+    fn money_is_exact() {
+        let m: Money = serde_json::from_value(json!("123456.55")).unwrap();
+        assert_eq!(m.value, Some(Decimal::new(12345655, 2)));
+        let m: Money = serde_json::from_value(json!(9.99)).unwrap();
+        assert_eq!(m.value, Some(Decimal::new(999, 2)));
+        let m: Money = serde_json::from_value(json!("abc")).unwrap();
+        assert_eq!(m.value, None);
+        assert_eq!(m.raw, "abc");
+        let m: Money = serde_json::from_value(json!("1,250,000.00")).unwrap();
+        assert_eq!(m.value, Some(Decimal::new(125000000, 2)));
+    }
+
+    #[test]
+    fn decimal_arithmetic_and_rounding() {
+        let a = Decimal::parse("0.1").unwrap();
+        let b = Decimal::parse("0.2").unwrap();
+        assert_eq!(a.checked_add(b).unwrap().to_string(), "0.3");
+        let p = Decimal::parse("2.5").unwrap();
+        let total = Decimal::parse("199000").unwrap();
+        // 2.5 % of 199000 = 4975
+        assert_eq!(total.checked_mul(p).unwrap().shift_down(2).to_string(), "4975.000");
+        assert_eq!(Decimal::parse("1.005").unwrap().round_to(2).to_string(), "1.01");
+        assert_eq!(Decimal::parse("-1.005").unwrap().round_to(2).to_string(), "-1.01");
+        assert_eq!(Decimal::parse("123456.55").unwrap().round_to(0).to_string(), "123457");
+        assert!(Decimal::parse("").is_none());
+        assert!(Decimal::parse("1.2.3").is_none());
+        assert!(Decimal::parse("-").is_none());
+        assert!(Decimal::parse("99999999999999999999999999999999999999999999").is_none());
+    }
+
+    #[test]
+    fn php_empty_array_is_empty_object() {
+        #[derive(Deserialize, Default, Debug, PartialEq)]
+        struct O {
+            #[serde(default)]
+            a: Text,
+        }
+        let o: PhpObject<O> = serde_json::from_value(json!([])).unwrap();
+        assert_eq!(o.0, O::default());
+        let o: PhpObject<O> = serde_json::from_value(json!({"a": 5})).unwrap();
+        assert_eq!(o.0.a.as_str(), "5");
+        let o: PhpObject<O> = serde_json::from_value(json!(null)).unwrap();
+        assert_eq!(o.0, O::default());
+    }
+
+    #[test]
+    fn lists_in_every_shape() {
+        let bare: LooseList<Row> = serde_json::from_value(json!([{"id": 1, "name": "a"}])).unwrap();
+        assert_eq!(bare.0.len(), 1);
+        let wrapped: LooseList<Row> =
+            serde_json::from_value(json!({"success": true, "rows": [{"id": "1"}, {"id": 2}]})).unwrap();
+        assert_eq!(wrapped.0.len(), 2);
+        let keyed: LooseList<Row> =
+            serde_json::from_value(json!({"10": {"name": "x", "on": "1"}, "11": "Bank transfer"})).unwrap();
+        assert_eq!(keyed.0.len(), 2);
+        assert!(keyed.0.iter().any(|r| r.id.as_str() == "10" && r.on.0));
+        assert!(keyed.0.iter().any(|r| r.id.as_str() == "11" && r.name.as_str() == "Bank transfer"));
+        let empty: LooseList<Row> = serde_json::from_value(json!([])).unwrap();
+        assert!(empty.0.is_empty());
+        let junk: LooseList<Row> = serde_json::from_value(json!("nope")).unwrap();
+        assert!(junk.0.is_empty());
+        // one bad item does not sink the list
+        let mixed: LooseList<Row> = serde_json::from_value(json!([{"id": 1}, 7, {"id": 2}])).unwrap();
+        assert_eq!(mixed.0.len(), 2);
+    }
+
+    #[test]
+    fn unknown_fields_and_missing_fields() {
+        let r: Row = serde_json::from_value(json!({"id": 3, "extra": {"deep": [1, 2]}})).unwrap();
+        assert_eq!(r.id.as_str(), "3");
+        assert_eq!(r.name.as_str(), "");
+        assert!(!r.on.0);
+        assert_eq!(r.price.value, None);
+    }
+}

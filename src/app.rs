@@ -1,0 +1,124 @@
+//! The app shell and the router: every route of the portal in one table.
+
+use crate::api;
+use crate::i18n::{t, tr};
+use crate::pages::dashboard::{AccountCtx, Dashboard};
+use crate::pages::login::LoginPage;
+use crate::pages::not_found::NotFound;
+use crate::session::{self, SessionState};
+use crate::ui::{LangSwitch, Loading, ProgressBar};
+use crate::util::login_url_for;
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::{path, NavigateOptions};
+
+#[component]
+pub fn App() -> impl IntoView {
+    // The client's details: fetched when a session becomes active, shared
+    // by the header and the pages.
+    let details = LocalResource::new(move || {
+        let active = session::state() == SessionState::Active;
+        async move {
+            if active {
+                api::account::details().await
+            } else {
+                Err(api::ApiError::Unauthorized)
+            }
+        }
+    });
+    provide_context(AccountCtx { details });
+
+    view! {
+        <Router>
+            <ProgressBar/>
+            <a class="skip-link" href="#main">{tr("app.skip")}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Shows its children to a logged-in customer; sends anyone else to
+/// `/login?next=<this page>`; waits while a session is being restored.
+#[component]
+pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| {
+        if session::state() == SessionState::Anonymous {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            navigate(&login_url_for(&here), NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+    move || match session::state() {
+        SessionState::Active => children().into_any(),
+        SessionState::Restoring => view! { <Loading label="session.restoring"/> }.into_any(),
+        SessionState::Unreachable => view! {
+            <div class="alert alert-error" role="alert">
+                <p>{tr("session.unreachable")}</p>
+                <button type="button" class="btn btn-secondary" on:click=|_| session::restore()>
+                    {tr("common.retry")}
+                </button>
+            </div>
+        }
+        .into_any(),
+        SessionState::Anonymous => ().into_any(),
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let account = expect_context::<AccountCtx>();
+    let active = move || session::state() == SessionState::Active;
+    let name = move || match account.details.get() {
+        Some(Ok(c)) => c.display_name(),
+        _ => t("header.user_menu"),
+    };
+    let logging_out = RwSignal::new(false);
+    let logout = move |_| {
+        if logging_out.get_untracked() {
+            return;
+        }
+        logging_out.set(true);
+        leptos::task::spawn_local(async move {
+            session::logout().await;
+            logging_out.set(false);
+        });
+    };
+    view! {
+        <header class="site-header">
+            <A href="/dashboard" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"B"</span>
+                <span class="brand-name">{tr("app.name")}</span>
+            </A>
+            <Show when=active>
+                <nav class="main-nav" aria-label=tr("nav.main")>
+                    <A href="/dashboard">{tr("nav.dashboard")}</A>
+                </nav>
+            </Show>
+            <div class="header-tools">
+                <LangSwitch/>
+                <Show when=active>
+                    <details class="user-menu">
+                        <summary aria-label=tr("header.user_menu")>
+                            <span class="avatar" aria-hidden="true">{move || name().chars().next().unwrap_or('•').to_string()}</span>
+                            <span class="user-name">{name}</span>
+                        </summary>
+                        <div class="menu" role="group" aria-label=tr("header.user_menu")>
+                            <button type="button" class="btn btn-ghost" on:click=logout disabled=move || logging_out.get()>
+                                {tr("header.logout")}
+                            </button>
+                        </div>
+                    </details>
+                </Show>
+            </div>
+        </header>
+    }
+}

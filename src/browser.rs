@@ -1,0 +1,130 @@
+//! Thin, panic-free helpers over browser APIs (storage, clock, document).
+//! On the host (unit tests) they do nothing, so pure code can call them.
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use web_sys::Storage;
+
+    fn local() -> Option<Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+    fn session() -> Option<Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+    fn get(s: Option<Storage>, key: &str) -> Option<String> {
+        s?.get_item(key).ok().flatten()
+    }
+    fn set(s: Option<Storage>, key: &str, value: &str) -> bool {
+        s.map(|s| s.set_item(key, value).is_ok()).unwrap_or(false)
+    }
+    fn remove(s: Option<Storage>, key: &str) {
+        if let Some(s) = s {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    pub fn local_get(key: &str) -> Option<String> {
+        get(local(), key)
+    }
+    pub fn local_set(key: &str, value: &str) -> bool {
+        set(local(), key, value)
+    }
+    pub fn local_remove(key: &str) {
+        remove(local(), key)
+    }
+    pub fn session_get(key: &str) -> Option<String> {
+        get(session(), key)
+    }
+    pub fn session_set(key: &str, value: &str) -> bool {
+        set(session(), key, value)
+    }
+    pub fn session_remove(key: &str) {
+        remove(session(), key)
+    }
+
+    pub fn now_ms() -> f64 {
+        js_sys::Date::now()
+    }
+
+    pub fn set_document_lang(code: &str) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = el.set_attribute("lang", code);
+        }
+    }
+
+    pub fn set_title(title: &str) {
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(title);
+        }
+    }
+
+    /// Path + query + hash of the current page, e.g. `/dashboard?x=1`.
+    pub fn current_path() -> String {
+        web_sys::window()
+            .map(|w| w.location())
+            .map(|l| {
+                format!(
+                    "{}{}{}",
+                    l.pathname().unwrap_or_default(),
+                    l.search().unwrap_or_default(),
+                    l.hash().unwrap_or_default()
+                )
+            })
+            .unwrap_or_else(|| "/".into())
+    }
+
+    pub fn random() -> f64 {
+        js_sys::Math::random()
+    }
+
+    /// Moves keyboard focus to the element with this id, if any.
+    pub fn focus(id: &str) {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    pub fn local_get(_: &str) -> Option<String> {
+        None
+    }
+    pub fn local_set(_: &str, _: &str) -> bool {
+        false
+    }
+    pub fn local_remove(_: &str) {}
+    pub fn session_get(_: &str) -> Option<String> {
+        None
+    }
+    pub fn session_set(_: &str, _: &str) -> bool {
+        false
+    }
+    pub fn session_remove(_: &str) {}
+    pub fn now_ms() -> f64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as f64)
+            .unwrap_or(0.0)
+    }
+    pub fn set_document_lang(_: &str) {}
+    pub fn set_title(_: &str) {}
+    pub fn current_path() -> String {
+        "/".into()
+    }
+    pub fn random() -> f64 {
+        0.5
+    }
+    pub fn focus(_: &str) {}
+}
+
+pub use imp::*;
+
+pub fn now_secs() -> i64 {
+    (now_ms() / 1000.0) as i64
+}

@@ -1,0 +1,96 @@
+//! `/dashboard`: who is logged in (`GET /details`) and the money side
+//! (`GET /balance`) in the account currency.
+
+use crate::api::{self, account::Client, billing::Balance, ApiError};
+use crate::i18n::{self, t, t_with, tr};
+use crate::ui::format::{date, money_text};
+use crate::ui::resource_view;
+use leptos::prelude::*;
+
+/// The logged-in client's details, loaded once per session and shared by
+/// the header and the pages (see `app.rs`).
+#[derive(Clone, Copy)]
+pub struct AccountCtx {
+    pub details: LocalResource<Result<Client, ApiError>>,
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let account = expect_context::<AccountCtx>();
+    let balance = LocalResource::new(api::billing::balance);
+    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("dashboard.title"), t("app.name"))));
+
+    let greeting = move || match account.details.get() {
+        Some(Ok(c)) if !c.display_name().is_empty() => t_with("dashboard.greeting", &[("name", &c.display_name())]),
+        _ => t("dashboard.greeting_anon"),
+    };
+    let busy = move || api::client::pending() > 0;
+    let refresh = move |_| {
+        account.details.refetch();
+        balance.refetch();
+    };
+
+    view! {
+        <section class="page" aria-labelledby="dash-title">
+            <div class="page-head">
+                <div>
+                    <h1 id="dash-title">{tr("dashboard.title")}</h1>
+                    <p class="muted greeting">{greeting}</p>
+                </div>
+                <button type="button" class="btn btn-secondary" on:click=refresh disabled=busy aria-busy=move || busy().then_some("true")>
+                    {move || if busy() { t("common.refreshing") } else { t("common.refresh") }}
+                </button>
+            </div>
+            <div class="cards">
+                {resource_view(balance, "dashboard.money_error", money_cards)}
+            </div>
+            <section class="card" aria-labelledby="acc-title">
+                <h2 id="acc-title">{tr("dashboard.account")}</h2>
+                {resource_view(account.details, "dashboard.details_error", details_list)}
+            </section>
+        </section>
+    }
+}
+
+fn money_cards(b: Balance) -> impl IntoView {
+    let currency = b.currency.0.clone();
+    let cur2 = currency.clone();
+    let due = b.acc_balance.clone();
+    let credit = b.acc_credit.clone();
+    let due_positive = due.value.is_some_and(|d| !d.is_zero() && !d.is_negative());
+    view! {
+        <article class="card stat" class:stat-due=due_positive data-testid="balance">
+            <h2 class="stat-label">{tr("dashboard.balance")}</h2>
+            <p class="stat-value">{move || money_text(&due, &currency, i18n::lang())}</p>
+            <p class="muted">{tr("dashboard.balance_hint")}</p>
+        </article>
+        <article class="card stat" data-testid="credit">
+            <h2 class="stat-label">{tr("dashboard.credit")}</h2>
+            <p class="stat-value">{move || money_text(&credit, &cur2, i18n::lang())}</p>
+            <p class="muted">{tr("dashboard.credit_hint")}</p>
+        </article>
+    }
+}
+
+fn details_list(c: Client) -> impl IntoView {
+    let row = |key: &'static str, value: String| {
+        let empty = value.trim().is_empty();
+        view! {
+            <div class="dl-row">
+                <dt>{tr(key)}</dt>
+                <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
+            </div>
+        }
+    };
+    view! {
+        <dl class="dl" data-testid="account-details">
+            {row("account.name", c.full_name())}
+            {row("account.id", c.id.0.clone())}
+            {row("account.email", c.email.0.clone())}
+            {row("account.phone", c.phonenumber.0.clone())}
+            {(!c.companyname.0.trim().is_empty()).then(|| row("account.company", c.companyname.0.clone()))}
+            {row("account.address", c.address())}
+            {row("account.lastlogin", date(&c.lastlogin.0))}
+        </dl>
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per portal section. Pages call `api::` and `ui::` only.
+
+pub mod dashboard;
+pub mod login;
+pub mod not_found;

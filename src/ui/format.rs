@@ -1,0 +1,123 @@
+//! Display of money and dates, exact and locale-aware.
+
+use crate::api::loose::{Decimal, Money};
+use crate::i18n::Lang;
+
+fn group(int: u128, sep: char) -> String {
+    let digits = int.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// `1.234.567 ₫` for VND (no minor unit, in every language); other
+/// currencies with two decimals and the code: `123.456,55 USD` (vi) or
+/// `123,456.55 USD` (en).
+pub fn money(amount: Decimal, currency: &str, lang: Lang) -> String {
+    let cur = currency.trim().to_ascii_uppercase();
+    let sign = if amount.is_negative() && !amount.round_to(if cur == "VND" || cur.is_empty() { 0 } else { 2 }).is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if cur == "VND" || cur.is_empty() {
+        let (int, _) = amount.parts(0);
+        return format!("{sign}{} ₫", group(int, '.'));
+    }
+    let (int, frac) = amount.parts(2);
+    let (gs, ds) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    format!("{sign}{}{ds}{frac} {cur}", group(int, gs))
+}
+
+/// A server amount: formatted when it parses, shown as sent otherwise.
+pub fn money_text(m: &Money, currency: &str, lang: Lang) -> String {
+    match m.value {
+        Some(d) => money(d, currency, lang),
+        None if m.raw.trim().is_empty() => "—".into(),
+        None => m.raw.clone(),
+    }
+}
+
+/// HostBill dates (`2016-12-30`, `2016-12-30 12:24:28`) as `30/12/2016`
+/// (`30/12/2016 12:24`). Empty or zero dates give "—"; anything else is
+/// shown as sent.
+pub fn date(s: &str) -> String {
+    let s = s.trim();
+    if s.is_empty() || s.starts_with("0000-00-00") {
+        return "—".into();
+    }
+    let (d, time) = match s.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (s, None),
+    };
+    let parts: Vec<&str> = d.split('-').collect();
+    let valid = parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !valid {
+        return s.to_owned();
+    }
+    let mut out = format!("{:0>2}/{:0>2}/{}", parts[2], parts[1], parts[0]);
+    if let Some(t) = time {
+        let hm: String = t.chars().take(5).collect();
+        if hm.len() == 5 && hm.as_bytes()[2] == b':' {
+            out.push(' ');
+            out.push_str(&hm);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::parse(s).unwrap()
+    }
+
+    #[test]
+    fn vnd() {
+        assert_eq!(money(d("1234567"), "VND", Lang::Vi), "1.234.567 ₫");
+        assert_eq!(money(d("1250000.00"), "vnd", Lang::En), "1.250.000 ₫");
+        assert_eq!(money(d("999.5"), "VND", Lang::Vi), "1.000 ₫");
+        assert_eq!(money(d("0"), "VND", Lang::Vi), "0 ₫");
+        assert_eq!(money(d("-50000"), "VND", Lang::Vi), "-50.000 ₫");
+        assert_eq!(money(d("-0.2"), "VND", Lang::Vi), "0 ₫");
+        assert_eq!(money(d("100"), "", Lang::Vi), "100 ₫");
+    }
+
+    #[test]
+    fn other_currencies() {
+        assert_eq!(money(d("123456.55"), "USD", Lang::Vi), "123.456,55 USD");
+        assert_eq!(money(d("123456.55"), "USD", Lang::En), "123,456.55 USD");
+        assert_eq!(money(d("0.005"), "EUR", Lang::En), "0.01 EUR");
+        assert_eq!(money(d("7"), "USD", Lang::En), "7.00 USD");
+    }
+
+    #[test]
+    fn unparseable_money_is_shown_as_sent() {
+        assert_eq!(money_text(&Money::from_str("n/a"), "VND", Lang::Vi), "n/a");
+        assert_eq!(money_text(&Money::from_str(""), "VND", Lang::Vi), "—");
+        assert_eq!(money_text(&Money::from_str("350000.00"), "VND", Lang::Vi), "350.000 ₫");
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("2016-12-30 12:24:28"), "30/12/2016 12:24");
+        assert_eq!(date("2026-01-05"), "05/01/2026");
+        assert_eq!(date("2026-01-05T08:00:00Z"), "05/01/2026 08:00");
+        assert_eq!(date("0000-00-00"), "—");
+        assert_eq!(date(""), "—");
+        assert_eq!(date("yesterday"), "yesterday");
+        assert_eq!(date("2026-1-5"), "5/1/2026".replace("5/1", "05/01"));
+    }
+}

@@ -1,0 +1,175 @@
+//! Reusable pieces: fields, loading and error states, the language switch.
+
+pub mod format;
+
+use crate::api::ApiError;
+use crate::i18n::{self, t, t_with, tr};
+use leptos::prelude::*;
+
+/// What to tell the user about a failed call, in the current language.
+pub fn error_text(e: &ApiError) -> String {
+    match e {
+        ApiError::Network => t("err.network"),
+        ApiError::Timeout => t("err.timeout"),
+        ApiError::Aborted => String::new(),
+        ApiError::Unauthorized => t("err.unauthorized"),
+        ApiError::NotSupported => t("err.not_supported"),
+        ApiError::Http { status } => t_with("err.http", &[("status", &status.to_string())]),
+        ApiError::Decode { .. } => t("err.decode"),
+        ApiError::Server { messages, .. } if messages.is_empty() => t("err.server"),
+        ApiError::Server { messages, .. } => {
+            messages.iter().map(|m| i18n::server_message(m)).collect::<Vec<_>>().join(" ")
+        }
+    }
+}
+
+/// A polite, announced loading line with a spinner.
+#[component]
+pub fn Loading(#[prop(default = "common.loading")] label: &'static str) -> impl IntoView {
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            <span class="spinner" aria-hidden="true"></span>
+            {tr(label)}
+        </p>
+    }
+}
+
+/// An announced error with what to do, and a retry button when given.
+#[component]
+pub fn ErrorPanel(
+    error: ApiError,
+    /// i18n key of a headline saying what failed
+    #[prop(optional)]
+    what: &'static str,
+    #[prop(optional, into)] on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let e = error.clone();
+    view! {
+        <div class="alert alert-error" role="alert">
+            {(!what.is_empty()).then(|| view! { <strong class="alert-title">{tr(what)}</strong> })}
+            <p>{move || error_text(&e)}</p>
+            {on_retry.map(|cb| view! {
+                <button type="button" class="btn btn-secondary" on:click=move |_| cb.run(())>
+                    {tr("common.retry")}
+                </button>
+            })}
+        </div>
+    }
+}
+
+/// Renders a resource's three states: loading, error (with retry), data.
+pub fn resource_view<T, V>(
+    res: LocalResource<Result<T, ApiError>>,
+    what: &'static str,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+{
+    move || match res.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(v)) => ok(v).into_any(),
+        Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
+        Some(Err(e)) => {
+            view! { <ErrorPanel error=e what=what on_retry=Callback::new(move |_| res.refetch())/> }.into_any()
+        }
+    }
+}
+
+/// A labelled input bound to a signal, with its error announced and tied
+/// to the input (`aria-describedby`, `aria-invalid`). `label` and `hint`
+/// are i18n keys; `name` is the API field the value feeds.
+#[component]
+pub fn TextField(
+    label: &'static str,
+    name: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] hint: &'static str,
+    /// Adds a show/hide toggle (for passwords).
+    #[prop(optional)]
+    revealable: bool,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-err");
+    let hint_id = format!("{id}-hint");
+    let shown = RwSignal::new(false);
+    let described = {
+        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let kind = move || if revealable && shown.get() { "text" } else { input_type };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>
+                {tr(label)}
+                {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
+            </label>
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{tr(hint)}</p> })}
+            <div class="input-wrap">
+                <input
+                    id=id.clone()
+                    name=name
+                    type=kind
+                    autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                    inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                    required=required
+                    aria-required=required.then_some("true")
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=described
+                    bind:value=value
+                />
+                {revealable.then(|| view! {
+                    <button
+                        type="button"
+                        class="btn-reveal"
+                        aria-controls=id.clone()
+                        aria-pressed=move || if shown.get() { "true" } else { "false" }
+                        on:click=move |_| shown.update(|s| *s = !*s)
+                    >
+                        {move || if shown.get() { t("login.hide_password") } else { t("login.show_password") }}
+                    </button>
+                })}
+            </div>
+            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
+        </div>
+    }
+}
+
+/// The vi/en switch in the header.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="btn btn-ghost lang-switch"
+            lang=move || i18n::lang().other().code()
+            aria-label=tr("header.switch_lang")
+            title=tr("header.switch_lang")
+            on:click=move |_| i18n::set_lang(i18n::lang().other())
+        >
+            {tr("header.lang_short")}
+        </button>
+    }
+}
+
+/// The thin bar at the top while requests are under way (shown after a
+/// short delay by CSS, so fast answers do not flicker).
+#[component]
+pub fn ProgressBar() -> impl IntoView {
+    view! { <div class="topbar" class:active=move || { crate::api::client::pending() > 0 } aria-hidden="true"></div> }
+}

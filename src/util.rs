@@ -1,0 +1,130 @@
+//! Small pure helpers shared by pages and the API layer.
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, for a path
+/// segment or a query value.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences and `+` (as in a query string). Invalid
+/// sequences are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The page to go to after login: only a local path ("/x"), never another
+/// site ("//evil.com", "https://…", "/\\evil") and never the login page itself.
+pub fn safe_next(next: Option<&str>) -> String {
+    const HOME: &str = "/dashboard";
+    let Some(n) = next.map(str::trim).filter(|n| !n.is_empty()) else { return HOME.into() };
+    let ok = n.starts_with('/')
+        && !n.starts_with("//")
+        && !n.starts_with("/\\")
+        && !n.chars().any(|c| c.is_control())
+        && !(n == "/login" || n.starts_with("/login?") || n.starts_with("/login/"));
+    if ok {
+        n.to_owned()
+    } else {
+        HOME.into()
+    }
+}
+
+/// The login URL that brings the visitor back to `path` afterwards.
+pub fn login_url_for(path: &str) -> String {
+    let next = safe_next(Some(path));
+    if next == "/dashboard" && path != "/dashboard" {
+        "/login".into()
+    } else {
+        format!("/login?next={}", percent_encode(&next))
+    }
+}
+
+/// A plausible e-mail address: one `@`, something before it, a dot in the
+/// domain, no spaces. The server has the last word.
+pub fn looks_like_email(s: &str) -> bool {
+    let s = s.trim();
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_and_decodes() {
+        assert_eq!(percent_encode("/dashboard?x=1 y"), "%2Fdashboard%3Fx%3D1%20y");
+        assert_eq!(percent_encode("bến"), "b%E1%BA%BFn");
+        assert_eq!(percent_decode("%2Fdashboard%3Fx%3D1%20y"), "/dashboard?x=1 y");
+        assert_eq!(percent_decode("b%E1%BA%BFn+x"), "bến x");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%4"), "%4");
+    }
+
+    #[test]
+    fn next_is_local_only() {
+        assert_eq!(safe_next(Some("/dashboard")), "/dashboard");
+        assert_eq!(safe_next(Some("/domains/5?tab=ns")), "/domains/5?tab=ns");
+        assert_eq!(safe_next(None), "/dashboard");
+        assert_eq!(safe_next(Some("")), "/dashboard");
+        assert_eq!(safe_next(Some("//evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("https://evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/dashboard");
+        assert_eq!(safe_next(Some("/login?next=/x")), "/dashboard");
+        assert_eq!(safe_next(Some("/x\n")), "/x");
+        assert_eq!(safe_next(Some("/x\u{0}y")), "/dashboard");
+    }
+
+    #[test]
+    fn login_url() {
+        assert_eq!(login_url_for("/dashboard"), "/login?next=%2Fdashboard");
+        assert_eq!(login_url_for("/domains/5?tab=ns"), "/login?next=%2Fdomains%2F5%3Ftab%3Dns");
+        assert_eq!(login_url_for("//evil"), "/login");
+    }
+
+    #[test]
+    fn emails() {
+        assert!(looks_like_email("demo@bkns.vn"));
+        assert!(looks_like_email(" an.nguyen+test@congty.com.vn "));
+        assert!(!looks_like_email("demo"));
+        assert!(!looks_like_email("demo@bkns"));
+        assert!(!looks_like_email("@bkns.vn"));
+        assert!(!looks_like_email("a b@bkns.vn"));
+        assert!(!looks_like_email("a@b@c.vn"));
+        assert!(!looks_like_email("a@.vn"));
+    }
+}
