@@ -119,11 +119,12 @@ test('a flaky server: reads are retried, failures say what to do', async ({ page
   await page.getByRole('button', { name: 'Làm mới' }).click();
   const alert = page.getByRole('alert').first();
   await expect(alert).toContainText('Máy chủ đang gặp sự cố (mã 500)');
+  await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(2);
   // each GET was tried three times before giving up
   expect(await mock.requests(request, { path: '/balance' })).toHaveLength(3);
+  expect(await mock.requests(request, { path: '/details' })).toHaveLength(3);
 
   await mock.config(request, { fail_rate: 0 });
-  await expect(page.getByRole('button', { name: 'Thử lại' })).toHaveCount(2);
   await page.getByRole('button', { name: 'Thử lại' }).first().click();
   await expect(page.getByTestId('balance')).toContainText('1.250.000 ₫');
   await page.getByRole('button', { name: 'Làm mới' }).click();

@@ -1,7 +1,9 @@
 //! Vietnamese (default) and English.
 //!
-//! The texts live in `vi.json` / `en.json` beside this file (flat keys), are
-//! compiled into the bundle and read once per language. The language is a
+//! The texts live in `vi/<section>.json` and `en/<section>.json` beside this
+//! file (flat keys, one file per portal section), are compiled into the
+//! bundle and read once per language. A new section adds its file to
+//! [`SECTIONS`]. The language is a
 //! reactive signal: `tr("key")` gives a closure that re-renders on switch.
 //! The choice persists in `localStorage["lang"]`.
 
@@ -10,8 +12,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-pub const VI_JSON: &str = include_str!("vi.json");
-pub const EN_JSON: &str = include_str!("en.json");
+/// (section, Vietnamese, English) locale files.
+macro_rules! sections {
+    ($($name:literal),* $(,)?) => {
+        pub const SECTIONS: &[(&str, &str, &str)] = &[
+            $(($name, include_str!(concat!("vi/", $name, ".json")), include_str!(concat!("en/", $name, ".json")))),*
+        ];
+    };
+}
+sections!["common", "auth", "dashboard"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -50,6 +59,18 @@ pub fn parse_table(json: &str) -> HashMap<String, String> {
     serde_json::from_str(json).unwrap_or_default()
 }
 
+/// Every section's texts for one language.
+pub fn full_table(lang: Lang) -> HashMap<String, String> {
+    let mut all = HashMap::new();
+    for (_, vi, en) in SECTIONS {
+        all.extend(parse_table(match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }));
+    }
+    all
+}
+
 thread_local! {
     static LANG: ArcRwSignal<Lang> = ArcRwSignal::new(initial_lang());
     static TABLES: RefCell<[Option<Table>; 2]> = const { RefCell::new([None, None]) };
@@ -63,13 +84,7 @@ fn table(lang: Lang) -> Table {
     TABLES.with(|t| {
         let mut t = t.borrow_mut();
         let slot = &mut t[lang as usize];
-        slot.get_or_insert_with(|| {
-            Rc::new(parse_table(match lang {
-                Lang::Vi => VI_JSON,
-                Lang::En => EN_JSON,
-            }))
-        })
-        .clone()
+        slot.get_or_insert_with(|| Rc::new(full_table(lang))).clone()
     })
 }
 
@@ -135,17 +150,43 @@ mod tests {
 
     #[test]
     fn both_locales_have_the_same_keys() {
-        let vi = keys(VI_JSON);
-        let en = keys(EN_JSON);
-        let only_vi: Vec<_> = vi.difference(&en).collect();
-        let only_en: Vec<_> = en.difference(&vi).collect();
-        assert!(only_vi.is_empty() && only_en.is_empty(), "only in vi: {only_vi:?}; only in en: {only_en:?}");
+        for (section, vi, en) in SECTIONS {
+            let vi = keys(vi);
+            let en = keys(en);
+            let only_vi: Vec<_> = vi.difference(&en).collect();
+            let only_en: Vec<_> = en.difference(&vi).collect();
+            assert!(
+                only_vi.is_empty() && only_en.is_empty(),
+                "{section}: only in vi: {only_vi:?}; only in en: {only_en:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_locale_file_is_listed_and_no_key_is_defined_twice() {
+        for lang in ["vi", "en"] {
+            let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/").to_owned() + lang;
+            let mut files: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned())
+                .collect();
+            files.sort();
+            let mut listed: Vec<String> = SECTIONS.iter().map(|(n, _, _)| n.to_string()).collect();
+            listed.sort();
+            assert_eq!(files, listed, "files in {dir} vs SECTIONS");
+        }
+        let mut seen = BTreeSet::new();
+        for (section, vi, _) in SECTIONS {
+            for k in keys(vi) {
+                assert!(seen.insert(k.clone()), "{k} defined again in {section}");
+            }
+        }
     }
 
     #[test]
     fn placeholders_match_between_locales() {
-        let vi = parse_table(VI_JSON);
-        let en = parse_table(EN_JSON);
+        let vi = full_table(Lang::Vi);
+        let en = full_table(Lang::En);
         let holes = |s: &str| -> BTreeSet<String> {
             s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_owned).collect()
         };
@@ -157,7 +198,7 @@ mod tests {
     /// Every key the code asks for exists (so no user ever sees a raw key).
     #[test]
     fn every_key_used_in_the_source_exists() {
-        let vi = parse_table(VI_JSON);
+        let vi = full_table(Lang::Vi);
         let namespaces: BTreeSet<&str> = vi.keys().filter_map(|k| k.split('.').next()).collect();
         let mut missing = Vec::new();
         let mut seen = 0;
