@@ -37,7 +37,8 @@ read -r p f < <(count_cargo "$LOGS/host.log"); layer host "$st" "$p" "$f" $((SEC
 
 echo "==> browser tests (headless Chromium)"
 t0=$SECONDS
-cargo test --target wasm32-unknown-unknown --test browser 2>&1 | tee "$LOGS/browser.log"; st=${PIPESTATUS[0]}
+suites=(); for f in tests/*.rs; do suites+=(--test "$(basename "$f" .rs)"); done
+cargo test --target wasm32-unknown-unknown "${suites[@]}" 2>&1 | tee "$LOGS/browser.log"; st=${PIPESTATUS[0]}
 read -r p f < <(count_cargo "$LOGS/browser.log"); layer browser "$st" "$p" "$f" $((SECONDS - t0))
 
 echo "==> Playwright journeys (release bundle + mock-api)"
