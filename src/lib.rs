@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod browser;
+pub mod cart;
 pub mod config;
 pub mod i18n;
 pub mod pages;
@@ -23,6 +24,7 @@ pub fn start() {
         match config::load().await {
             Ok(cfg) => {
                 api::client::set_base_url(&cfg.api_base_url);
+                cart::capture_affiliate(&browser::current_path());
                 session::listen_other_tabs();
                 session::restore();
                 clear_boot_screen();

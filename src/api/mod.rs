@@ -4,6 +4,7 @@
 pub mod account;
 pub mod auth;
 pub mod billing;
+pub mod cart;
 pub mod client;
 pub mod error;
 pub mod loose;

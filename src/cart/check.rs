@@ -1,0 +1,137 @@
+//! Pure checks for the order forms: domain names, nameservers, EPP codes,
+//! PEM certificate requests. The server has the last word; these catch
+//! typing mistakes before anything is sent.
+
+use crate::api::cart::Tld;
+
+/// `https://WWW.Example.vn/path` → `www.example.vn`: trimmed, lower case,
+/// without scheme, path or trailing dot.
+pub fn normalize_domain(input: &str) -> String {
+    let s = input.trim().to_lowercase();
+    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
+    let s = s.split(['/', '?', '#']).next().unwrap_or_default();
+    s.trim_end_matches('.').to_owned()
+}
+
+/// A host name of ASCII labels (letters, digits, hyphens; no hyphen at
+/// either end), at least two labels, at most 253 characters. Internationalised
+/// names must be given in their `xn--` form.
+pub fn valid_hostname(name: &str) -> bool {
+    let labels: Vec<&str> = name.split('.').collect();
+    name.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+        && labels.last().is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_lowercase()))
+}
+
+/// The TLD a full name belongs to: the longest matching suffix, so
+/// `an.com.vn` is `.com.vn`, not `.vn`. Returns the TLD's index in `tlds`
+/// and the label before it.
+pub fn split_domain(name: &str, tlds: &[Tld]) -> Option<(usize, String)> {
+    let name = normalize_domain(name);
+    tlds.iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let suffix = t.suffix();
+            let sld = name.strip_suffix(&suffix)?;
+            (!sld.is_empty() && !sld.contains('.') && suffix.len() > 1).then(|| (i, suffix.len(), sld.to_owned()))
+        })
+        .max_by_key(|(_, len, _)| *len)
+        .map(|(i, _, sld)| (i, sld))
+}
+
+/// An EPP/auth code: 1–64 visible characters, no spaces.
+pub fn valid_epp(code: &str) -> bool {
+    let c = code.trim();
+    !c.is_empty() && c.len() <= 64 && c.chars().all(|ch| ch.is_ascii_graphic())
+}
+
+/// A PEM certificate signing request: the BEGIN/END lines (with or without
+/// `NEW`), a base64 body that decodes to a DER SEQUENCE.
+pub fn is_pem_csr(text: &str) -> bool {
+    use base64::Engine;
+    let t = text.trim();
+    let body = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"].iter().find_map(|label| {
+        t.strip_prefix(&format!("-----BEGIN {label}-----"))?.strip_suffix(&format!("-----END {label}-----"))
+    });
+    let Some(body) = body else { return false };
+    let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    if b64.len() < 64 {
+        return false;
+    }
+    match base64::engine::general_purpose::STANDARD.decode(b64.as_bytes()) {
+        Ok(der) => der.first() == Some(&0x30),
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::loose::Text;
+
+    fn tlds() -> Vec<Tld> {
+        [".com", ".vn", ".com.vn", "net"].iter().map(|t| Tld { tld: Text(t.to_string()), ..Default::default() }).collect()
+    }
+
+    #[test]
+    fn domains_are_normalised_and_checked() {
+        assert_eq!(normalize_domain("  HTTPS://Www.BKNS.vn/abc?x "), "www.bkns.vn");
+        assert_eq!(normalize_domain("an.vn."), "an.vn");
+        assert!(valid_hostname("an-nguyen.com.vn"));
+        assert!(valid_hostname("xn--bn-nghe-8za.vn"));
+        assert!(!valid_hostname("bến.vn"), "IDN must be given as xn--");
+        assert!(!valid_hostname("-an.vn"));
+        assert!(!valid_hostname("an-.vn"));
+        assert!(!valid_hostname("an"));
+        assert!(!valid_hostname("an..vn"));
+        assert!(!valid_hostname("a b.vn"));
+        assert!(!valid_hostname("an.123"));
+        assert!(!valid_hostname(&format!("{}.vn", "a".repeat(64))));
+    }
+
+    #[test]
+    fn longest_tld_wins() {
+        let t = tlds();
+        assert_eq!(split_domain("an.com.vn", &t), Some((2, "an".into())));
+        assert_eq!(split_domain("an.vn", &t), Some((1, "an".into())));
+        assert_eq!(split_domain("AN.NET", &t), Some((3, "an".into())));
+        assert_eq!(split_domain("an.org", &t), None);
+        assert_eq!(split_domain("www.an.vn", &t), None, "subdomains are not registrable");
+        assert_eq!(split_domain(".vn", &t), None);
+    }
+
+    #[test]
+    fn epp_codes() {
+        assert!(valid_epp("aB3$-x9!"));
+        assert!(!valid_epp(""));
+        assert!(!valid_epp("ab cd"));
+        assert!(!valid_epp(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn csr_pem() {
+        // a real CSR (CN=anshop.vn, made with openssl for the tests)
+        let csr = include_str!("../../fixtures/csr.pem");
+        assert!(is_pem_csr(csr));
+        assert!(is_pem_csr(&format!("\n  {csr}\n")));
+        assert!(is_pem_csr(&csr.replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST")));
+        assert!(!is_pem_csr("example.com"));
+        assert!(!is_pem_csr(&csr.replace("END CERTIFICATE REQUEST", "END CERTIFICATE")));
+        assert!(!is_pem_csr(&csr.replace("MIIB", "!!!!")), "not base64");
+        assert!(!is_pem_csr(&csr.replace("\n", "\n\n").replacen("MIIB", "MII", 1)), "broken base64");
+        assert!(!is_pem_csr("-----BEGIN CERTIFICATE REQUEST-----\nQUJD\n-----END CERTIFICATE REQUEST-----"));
+        // base64 of something that is not DER
+        let not_der = format!(
+            "-----BEGIN CERTIFICATE REQUEST-----\n{}\n-----END CERTIFICATE REQUEST-----",
+            "QUJD".repeat(30)
+        );
+        assert!(!is_pem_csr(&not_der));
+    }
+}

@@ -1,0 +1,319 @@
+//! The cart: products, domain registrations, transfers and renewals, and
+//! certificates, with a promo code and the affiliate id of the link the
+//! customer came by. The core ([`Cart`]) is pure and host-tested; the app
+//! keeps one in a signal, saved to localStorage on every change, so a
+//! half-built cart survives a reload.
+
+pub mod check;
+pub mod config;
+mod latest;
+
+pub use latest::{accept as accept_answer, Latest};
+
+use crate::api::cart::{DomainItem, NumId, OrderItem};
+use crate::browser;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+const STORAGE_KEY: &str = "portal.cart";
+const VERSION: u32 = 1;
+
+/// One thing in the cart: what is sent, and how to show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CartLine {
+    /// Unique within the cart (for removal).
+    pub key: u32,
+    /// Product, domain or certificate name.
+    pub title: String,
+    /// The choices, as "Title: choice" lines (server texts).
+    #[serde(default)]
+    pub notes: Vec<String>,
+    pub item: OrderItem,
+}
+
+impl CartLine {
+    /// The domain a line is about (registrations, transfers, renewals),
+    /// used to keep one line per domain.
+    fn domain_key(&self) -> Option<String> {
+        match &self.item {
+            OrderItem::Domain(d) if !d.name.is_empty() => Some(d.name.to_ascii_lowercase()),
+            OrderItem::Domain(d) => d.domain_id.as_ref().map(|id| format!("#{}", id.as_str())),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Cart {
+    pub v: u32,
+    pub lines: Vec<CartLine>,
+    pub promocode: String,
+    pub aff_id: String,
+    next_key: u32,
+}
+
+impl Cart {
+    /// Reads a saved cart; anything unreadable gives an empty cart. Lines
+    /// that no longer decode are dropped, the rest kept.
+    pub fn from_json(text: &str) -> Cart {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else { return Cart::default() };
+        let lines: Vec<CartLine> = v
+            .get("lines")
+            .and_then(|l| l.as_array())
+            .map(|a| a.iter().filter_map(|l| serde_json::from_value(l.clone()).ok()).collect())
+            .unwrap_or_default();
+        let text = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_owned();
+        let max_key = lines.iter().map(|l| l.key).max().unwrap_or(0);
+        let next = v.get("next_key").and_then(|k| k.as_u64()).unwrap_or(0) as u32;
+        Cart {
+            v: VERSION,
+            lines,
+            promocode: text("promocode"),
+            aff_id: clean_affiliate(&text("aff_id")).unwrap_or_default(),
+            next_key: next.max(max_key),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut c = self.clone();
+        c.v = VERSION;
+        serde_json::to_string(&c).unwrap_or_default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Adds a line and returns its key. A domain already in the cart (same
+    /// name, or same renewed domain) is replaced rather than doubled.
+    pub fn add(&mut self, title: String, notes: Vec<String>, item: OrderItem) -> u32 {
+        self.next_key += 1;
+        let line = CartLine { key: self.next_key, title, notes, item };
+        if let Some(k) = line.domain_key() {
+            if let Some(pos) = self.lines.iter().position(|l| l.domain_key().as_deref() == Some(&k)) {
+                self.lines[pos] = line;
+                return self.next_key;
+            }
+        }
+        self.lines.push(line);
+        self.next_key
+    }
+
+    pub fn remove(&mut self, key: u32) {
+        self.lines.retain(|l| l.key != key);
+    }
+
+    /// After an order: the items and the promo code go, the affiliate stays.
+    pub fn clear_items(&mut self) {
+        self.lines.clear();
+        self.promocode.clear();
+    }
+
+    /// The items of `POST /quote` and `POST /order`, the promo code on each
+    /// product (where `POST /order/@product_id` takes it).
+    pub fn order_items(&self) -> Vec<OrderItem> {
+        let promo = self.promocode.trim();
+        self.lines
+            .iter()
+            .map(|l| match &l.item {
+                OrderItem::Product(p) => {
+                    let mut p = p.clone();
+                    p.promocode = promo.to_owned();
+                    OrderItem::Product(p)
+                }
+                other => other.clone(),
+            })
+            .collect()
+    }
+
+    pub fn aff(&self) -> Option<&str> {
+        Some(self.aff_id.as_str()).filter(|a| !a.is_empty())
+    }
+}
+
+/// A domain renewal line, e.g. from a domain's page:
+/// `{type: domain, domain_id, action: renew, years}`.
+pub fn renewal(domain_id: &str, years: u32) -> OrderItem {
+    OrderItem::Domain(DomainItem {
+        domain_id: Some(NumId::new(domain_id)),
+        action: "renew".into(),
+        years,
+        ..Default::default()
+    })
+}
+
+/// An affiliate id as `aff_id` takes it: digits only, at most 12.
+pub fn clean_affiliate(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    (!t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.to_owned())
+}
+
+/// The `aff` parameter of a query string (`?aff=55&x=1`), if valid.
+pub fn affiliate_from_query(search: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "aff")
+        .and_then(|(_, v)| clean_affiliate(&crate::util::percent_decode(v)))
+}
+
+thread_local! {
+    static CART: ArcRwSignal<Cart> = ArcRwSignal::new(load());
+}
+
+fn load() -> Cart {
+    browser::local_get(STORAGE_KEY).map(|t| Cart::from_json(&t)).unwrap_or_default()
+}
+
+fn signal() -> ArcRwSignal<Cart> {
+    CART.with(Clone::clone)
+}
+
+/// Reads the cart (tracked in reactive scopes).
+pub fn with<R>(f: impl FnOnce(&Cart) -> R) -> R {
+    signal().with(f)
+}
+
+/// Reads the cart without tracking.
+pub fn with_untracked<R>(f: impl FnOnce(&Cart) -> R) -> R {
+    signal().with_untracked(f)
+}
+
+/// Changes the cart and saves it.
+pub fn update(f: impl FnOnce(&mut Cart)) {
+    let s = signal();
+    s.update(f);
+    s.with_untracked(|c| browser::local_set(STORAGE_KEY, &c.to_json()));
+}
+
+/// Number of lines (tracked), for the header badge.
+pub fn count() -> usize {
+    with(Cart::len)
+}
+
+/// Takes the affiliate id from `?aff=<id>` of the page the app started on
+/// (any portal link, e.g. `/login?aff=55` or `/cart?aff=55`); it then
+/// travels with the cart to the order.
+pub fn capture_affiliate(url: &str) {
+    let query = url.split_once('?').map(|(_, q)| q.split('#').next().unwrap_or_default()).unwrap_or_default();
+    if let Some(id) = affiliate_from_query(query) {
+        update(|c| c.aff_id = id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::cart::{CertificateItem, ProductItem};
+    use serde_json::json;
+
+    fn product(id: &str) -> OrderItem {
+        OrderItem::Product(ProductItem { product_id: NumId::new(id), cycle: "m".into(), ..Default::default() })
+    }
+
+    fn register(name: &str, years: u32) -> OrderItem {
+        OrderItem::Domain(DomainItem {
+            tld_id: Some(NumId::new("11")),
+            name: name.into(),
+            action: "register".into(),
+            years,
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn holds_every_kind_of_item_and_round_trips_through_storage() {
+        let mut c = Cart::default();
+        c.add("Cloud Hosting".into(), vec!["Vị trí: Hà Nội".into()], product("101"));
+        c.add("anshop.vn".into(), vec![], register("anshop.vn", 1));
+        c.add("nguyenvanan.vn".into(), vec![], renewal("302", 2));
+        c.add(
+            "PositiveSSL".into(),
+            vec![],
+            OrderItem::Certificate(CertificateItem { product_id: NumId::new("401"), years: 1, ..Default::default() }),
+        );
+        c.promocode = "BKNS10".into();
+        c.aff_id = "55".into();
+        let back = Cart::from_json(&c.to_json());
+        assert_eq!(back.lines, c.lines);
+        assert_eq!((back.promocode.as_str(), back.aff_id.as_str()), ("BKNS10", "55"));
+        // keys keep increasing after a reload
+        let mut back = back;
+        let k = back.add("x".into(), vec![], product("102"));
+        assert_eq!(k, 5);
+    }
+
+    #[test]
+    fn order_items_carry_the_promo_code_on_products() {
+        let mut c = Cart::default();
+        c.add("Hosting".into(), vec![], product("101"));
+        c.add("an.vn".into(), vec![], register("an.vn", 1));
+        c.add("renew".into(), vec![], renewal("302", 1));
+        c.promocode = " BKNS10 ".into();
+        let items = serde_json::to_value(c.order_items()).unwrap();
+        assert_eq!(
+            items,
+            json!([
+                {"type": "product", "product_id": 101, "cycle": "m", "promocode": "BKNS10"},
+                {"type": "domain", "tld_id": 11, "name": "an.vn", "action": "register", "years": 1},
+                {"type": "domain", "domain_id": 302, "action": "renew", "years": 1}
+            ])
+        );
+    }
+
+    #[test]
+    fn one_line_per_domain_and_removal() {
+        let mut c = Cart::default();
+        c.add("an.vn".into(), vec![], register("an.vn", 1));
+        let k = c.add("AN.vn".into(), vec![], register("AN.vn", 2));
+        c.add("r".into(), vec![], renewal("302", 1));
+        c.add("r".into(), vec![], renewal("302", 3));
+        assert_eq!(c.len(), 2);
+        assert!(matches!(&c.lines[0].item, OrderItem::Domain(d) if d.years == 2));
+        assert!(matches!(&c.lines[1].item, OrderItem::Domain(d) if d.years == 3));
+        c.add("Hosting".into(), vec![], product("101"));
+        c.add("Hosting".into(), vec![], product("101"));
+        assert_eq!(c.len(), 4, "two hostings are two services");
+        c.remove(k);
+        assert_eq!(c.len(), 3);
+        c.promocode = "X".into();
+        c.aff_id = "7".into();
+        c.clear_items();
+        assert!(c.is_empty());
+        assert_eq!((c.promocode.as_str(), c.aff_id.as_str()), ("", "7"));
+    }
+
+    #[test]
+    fn damaged_storage_gives_what_can_be_read() {
+        assert_eq!(Cart::from_json("not json"), Cart::default());
+        assert!(Cart::from_json("[]").is_empty());
+        let c = Cart::from_json(
+            r#"{"lines": [{"key": 3, "title": "ok", "item": {"type": "product", "product_id": 1, "cycle": "m"}},
+                          {"key": 4, "title": "bad", "item": {"type": "spaceship"}}, 17],
+                "promocode": "P", "aff_id": "<script>", "next_key": 1}"#,
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!(c.promocode, "P");
+        assert_eq!(c.aff_id, "", "an invalid affiliate id is dropped");
+        let mut c = c;
+        assert_eq!(c.add("n".into(), vec![], product("2")), 4, "keys never collide with kept lines");
+    }
+
+    #[test]
+    fn affiliate_from_any_link() {
+        assert_eq!(affiliate_from_query("?aff=55"), Some("55".into()));
+        assert_eq!(affiliate_from_query("?next=%2Fcart&aff=%2055"), Some("55".into()));
+        assert_eq!(affiliate_from_query("aff=123456789012"), Some("123456789012".into()));
+        assert_eq!(affiliate_from_query("?aff=1234567890123"), None);
+        assert_eq!(affiliate_from_query("?aff=abc"), None);
+        assert_eq!(affiliate_from_query("?aff="), None);
+        assert_eq!(affiliate_from_query("?affx=5&raff=6"), None);
+        assert_eq!(affiliate_from_query(""), None);
+    }
+}
