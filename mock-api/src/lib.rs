@@ -26,6 +26,7 @@ pub mod model;
 pub mod reqlog;
 pub mod routes;
 pub mod seed;
+pub mod shop;
 pub mod state;
 pub mod static_files;
 

@@ -48,6 +48,8 @@ pub struct Db {
     pub accounts: BTreeMap<String, Account>,
     /// Live sessions by `sid`.
     pub sessions: HashMap<String, Session>,
+    /// Invoices, orders, pending services and domains (see `shop`).
+    pub shop: crate::shop::Shop,
 }
 
 impl Db {
@@ -55,6 +57,7 @@ impl Db {
         Db {
             accounts: seed::accounts(),
             sessions: HashMap::new(),
+            shop: crate::shop::Shop::seed(),
         }
     }
 

@@ -8,6 +8,7 @@ use crate::envelope::ApiError;
 use crate::state::AppState;
 
 pub mod billing;
+pub mod cart;
 pub mod clientarea;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
@@ -16,6 +17,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(clientarea::router())
         .merge(billing::router())
+        .merge(cart::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }
