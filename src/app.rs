@@ -2,6 +2,12 @@
 
 use crate::api;
 use crate::i18n::{t, tr};
+use crate::pages::billing::{BillingPage, InvoicePage};
+use crate::pages::cart::checkout::CheckoutPage;
+use crate::pages::cart::domain::DomainPage;
+use crate::pages::cart::product::ProductPage;
+use crate::pages::cart::ssl::SslPage;
+use crate::pages::cart::CartPage;
 use crate::pages::dashboard::{AccountCtx, Dashboard};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
@@ -39,6 +45,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/cart") view=|| view! { <RequireAuth><CartPage/></RequireAuth> }/>
+                    <Route path=path!("/cart/product/:id") view=|| view! { <RequireAuth><ProductPage/></RequireAuth> }/>
+                    <Route path=path!("/cart/domain") view=|| view! { <RequireAuth><DomainPage/></RequireAuth> }/>
+                    <Route path=path!("/cart/ssl") view=|| view! { <RequireAuth><SslPage/></RequireAuth> }/>
+                    <Route path=path!("/checkout") view=|| view! { <RequireAuth><CheckoutPage/></RequireAuth> }/>
+                    <Route path=path!("/billing") view=|| view! { <RequireAuth><BillingPage/></RequireAuth> }/>
+                    <Route path=path!("/billing/invoices/:id") view=|| view! { <RequireAuth><InvoicePage/></RequireAuth> }/>
                 </Routes>
             </main>
         </Router>
@@ -101,6 +114,18 @@ fn Header() -> impl IntoView {
             <Show when=active>
                 <nav class="main-nav" aria-label=tr("nav.main")>
                     <A href="/dashboard">{tr("nav.dashboard")}</A>
+                    <A href="/cart">
+                        {tr("nav.cart")}
+                        {move || {
+                            let n = crate::cart::count();
+                            (n > 0).then(|| view! {
+                                <span class="nav-badge" data-testid="cart-count">
+                                    <span class="visually-hidden">" ("</span>{n}<span class="visually-hidden">{tr("nav.cart_items")}")"</span>
+                                </span>
+                            })
+                        }}
+                    </A>
+                    <A href="/billing">{tr("nav.billing")}</A>
                 </nav>
             </Show>
             <div class="header-tools">

@@ -225,6 +225,11 @@ impl Decimal {
         Some(Decimal { mantissa: self.rescale(scale)?.checked_add(other.rescale(scale)?)?, scale })
     }
 
+    /// `self - other`, exact.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        self.checked_add(Decimal { mantissa: other.mantissa.checked_neg()?, scale: other.scale })
+    }
+
     pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let d = Decimal {
             mantissa: self.mantissa.checked_mul(other.mantissa)?,
@@ -455,6 +460,8 @@ mod tests {
         let a = Decimal::parse("0.1").unwrap();
         let b = Decimal::parse("0.2").unwrap();
         assert_eq!(a.checked_add(b).unwrap().to_string(), "0.3");
+        assert_eq!(b.checked_sub(a).unwrap().to_string(), "0.1");
+        assert!(a.checked_sub(b).unwrap().is_negative());
         let p = Decimal::parse("2.5").unwrap();
         let total = Decimal::parse("199000").unwrap();
         // 2.5 % of 199000 = 4975

@@ -52,7 +52,8 @@ pub fn Dashboard() -> impl IntoView {
     }
 }
 
-fn money_cards(b: Balance) -> impl IntoView {
+/// The amount due and the credit, as cards (also on `/billing`).
+pub fn money_cards(b: Balance) -> impl IntoView {
     let currency = b.currency.0.clone();
     let cur2 = currency.clone();
     let due = b.acc_balance.clone();

@@ -76,6 +76,41 @@ pub fn date(s: &str) -> String {
     out
 }
 
+/// Reads an amount typed by the user in `currency`. VND takes whole đồng,
+/// with `.`, `,` or spaces between groups of three digits (`150.000`,
+/// `1 500 000`); other currencies take one decimal separator (`.` or `,`
+/// before the last one or two digits) and group separators elsewhere
+/// (`1.234,56`, `1,234.56`, `12.5`). A currency sign or code is ignored.
+/// Anything else, or a negative amount, gives None.
+pub fn parse_amount(input: &str, currency: &str) -> Option<Decimal> {
+    let cleaned: String = input
+        .trim()
+        .trim_end_matches(['₫', 'đ'])
+        .trim_end_matches(currency.trim())
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let cur = currency.trim().to_ascii_uppercase();
+    let (int_part, frac) = match cleaned.rfind(['.', ',']) {
+        Some(i) if cur != "VND" && !cur.is_empty() && (1..=2).contains(&(cleaned.len() - i - 1)) => {
+            (&cleaned[..i], &cleaned[i + 1..])
+        }
+        _ => (cleaned.as_str(), ""),
+    };
+    // group separators: every group after the first has three digits
+    let groups: Vec<&str> = int_part.split(['.', ',']).collect();
+    let grouped_ok = groups.len() == 1
+        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_ok || groups.concat().is_empty() {
+        return None;
+    }
+    let text = if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) };
+    Decimal::parse(&text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +154,26 @@ mod tests {
         assert_eq!(date(""), "—");
         assert_eq!(date("yesterday"), "yesterday");
         assert_eq!(date("2026-1-5"), "5/1/2026".replace("5/1", "05/01"));
+    }
+
+    #[test]
+    fn amounts_typed_by_people() {
+        let p = |s: &str, c: &str| parse_amount(s, c).map(|d| d.to_string());
+        assert_eq!(p("150000", "VND").as_deref(), Some("150000"));
+        assert_eq!(p("150.000", "VND").as_deref(), Some("150000"));
+        assert_eq!(p("1.500.000 ₫", "VND").as_deref(), Some("1500000"));
+        assert_eq!(p("1 500 000", "VND").as_deref(), Some("1500000"));
+        assert_eq!(p("1,500,000đ", "VND").as_deref(), Some("1500000"));
+        assert_eq!(p("150000.50", "VND"), None, "no decimals in VND");
+        assert_eq!(p("15.00", "VND"), None);
+        assert_eq!(p("12.5", "USD").as_deref(), Some("12.5"));
+        assert_eq!(p("1.234,56", "USD").as_deref(), Some("1234.56"));
+        assert_eq!(p("1,234.56 USD", "USD").as_deref(), Some("1234.56"));
+        assert_eq!(p("1,234", "USD").as_deref(), Some("1234"));
+        assert_eq!(p("1,2345", "USD"), None);
+        assert_eq!(p("-5", "VND"), None);
+        assert_eq!(p("abc", "VND"), None);
+        assert_eq!(p("", "VND"), None);
+        assert_eq!(p(".", "USD"), None);
     }
 }

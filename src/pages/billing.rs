@@ -1,0 +1,349 @@
+//! `/billing`: balance and credit (`GET /balance`), invoices (`GET
+//! /invoice`); `/billing/invoices/:id`: one invoice (`GET /invoice/@id`)
+//! with its lines, tax and status, and "pay with credit" (`POST
+//! /invoice/@id/credit`, optional amount). Both invoice calls are standard
+//! HostBill but absent from the provider's reference: when the server
+//! answers 404 / "invalid method" the pages say so and still let the
+//! customer pay an invoice by its number.
+
+use crate::api::billing::{invoice_status, Balance, Invoice, InvoiceStatus, InvoiceSummary};
+use crate::api::loose::Money;
+use crate::api::{self, ApiError};
+use crate::i18n::{self, server_message, t, t_with, tr};
+use crate::pages::cart::page_title;
+use crate::pages::dashboard::money_cards;
+use crate::ui::format::{date, money_text, parse_amount};
+use crate::ui::table::{Cell, Column, DataTable};
+use crate::ui::{error_text, resource_view, ErrorPanel, Loading, TextField};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// Translated status and its badge tone.
+pub fn status_badge(status: &str) -> (String, &'static str) {
+    match invoice_status(status) {
+        InvoiceStatus::Paid => (t("billing.status_paid"), "ok"),
+        InvoiceStatus::Unpaid => (t("billing.status_unpaid"), "warn"),
+        InvoiceStatus::Cancelled => (t("billing.status_cancelled"), "muted"),
+        InvoiceStatus::Refunded => (t("billing.status_refunded"), "muted"),
+        InvoiceStatus::Other => (status.to_owned(), "muted"),
+    }
+}
+
+fn invoice_href(id: &str) -> String {
+    format!("/billing/invoices/{}", crate::util::percent_encode(id))
+}
+
+#[component]
+pub fn BillingPage() -> impl IntoView {
+    page_title("billing.title");
+    let balance = LocalResource::new(api::billing::balance);
+    let invoices = LocalResource::new(api::billing::invoices);
+    let currency = Signal::derive(move || balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default());
+    view! {
+        <section class="page" aria-labelledby="billing-title">
+            <h1 id="billing-title">{tr("billing.title")}</h1>
+            <div class="cards">{resource_view(balance, "dashboard.money_error", money_cards)}</div>
+            <section class="card" aria-labelledby="inv-title">
+                <h2 id="inv-title">{tr("billing.invoices")}</h2>
+                {move || match invoices.get() {
+                    None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
+                    Some(Err(ApiError::NotSupported)) => view! {
+                        <p class="alert alert-info" role="status" data-testid="invoices-unsupported">{t("billing.list_unsupported")}</p>
+                        <PayByNumber/>
+                    }
+                    .into_any(),
+                    Some(Err(e)) => view! {
+                        <ErrorPanel error=e what="billing.invoices_error" on_retry=Callback::new(move |_| invoices.refetch())/>
+                    }
+                    .into_any(),
+                    Some(Ok(list)) => invoice_table(list, &currency.get()).into_any(),
+                }}
+            </section>
+        </section>
+    }
+}
+
+fn invoice_table(list: Vec<InvoiceSummary>, account_currency: &str) -> impl IntoView {
+    let lang = i18n::lang();
+    let rows = list
+        .into_iter()
+        .map(|i| {
+            let cur = if i.currency.as_str().is_empty() { account_currency } else { i.currency.as_str() };
+            let (status, tone) = status_badge(i.status.as_str());
+            let number = if i.number.as_str().trim().is_empty() { format!("#{}", i.id) } else { i.number.0.clone() };
+            vec![
+                Cell::Link { href: invoice_href(i.id.as_str()), text: number },
+                Cell::Text(date(i.date.as_str())),
+                Cell::Text(date(i.duedate.as_str())),
+                Cell::Num(money_text(&i.total, cur, lang)),
+                Cell::Badge { text: status, tone },
+            ]
+        })
+        .collect();
+    view! {
+        <DataTable
+            caption=tr("billing.invoices_caption")
+            columns=vec![
+                Column::text("billing.col_number"),
+                Column::text("billing.col_date"),
+                Column::text("billing.col_due"),
+                Column::num("billing.col_total"),
+                Column::text("billing.col_status"),
+            ]
+            rows=rows
+            testid="invoices"
+            empty=tr("billing.no_invoices")
+        />
+    }
+}
+
+/// When the server cannot list invoices: open one by its number.
+#[component]
+fn PayByNumber() -> impl IntoView {
+    let number = RwSignal::new(String::new());
+    let checked = RwSignal::new(false);
+    let err = Signal::derive(move || {
+        let v = number.get();
+        let ok = !v.trim().is_empty() && v.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        (checked.get() && !ok).then(|| t("billing.number_invalid"))
+    });
+    let navigate = use_navigate();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        checked.set(true);
+        if err.get_untracked().is_some() {
+            crate::browser::focus("f-invoice_id");
+            return;
+        }
+        navigate(&invoice_href(number.get_untracked().trim()), Default::default());
+    };
+    view! {
+        <form class="form" novalidate on:submit=on_submit>
+            <TextField label="billing.open_number" name="invoice_id" value=number error=err inputmode="numeric"
+                autocomplete="off" hint="billing.open_number_hint" required=true/>
+            <button type="submit" class="btn btn-secondary">{tr("billing.open")}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn InvoicePage() -> impl IntoView {
+    page_title("billing.invoice_title");
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let invoice = LocalResource::new(move || {
+        let id = id();
+        async move { api::billing::invoice(&id).await }
+    });
+    let balance = LocalResource::new(api::billing::balance);
+    let refresh = Callback::new(move |_| {
+        invoice.refetch();
+        balance.refetch();
+    });
+    view! {
+        <section class="page" aria-labelledby="invoice-title">
+            <p><A href="/billing">{tr("billing.back")}</A></p>
+            {move || {
+                let id = id();
+                match invoice.get() {
+                    None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
+                    Some(Err(ApiError::NotSupported)) => view! {
+                        <h1 id="invoice-title">{t_with("billing.invoice_heading", &[("number", &format!("#{id}"))])}</h1>
+                        <p class="alert alert-info" role="status" data-testid="invoice-unsupported">{t("billing.detail_unsupported")}</p>
+                        <PayWithCredit invoice_id=id balance=balance due=None on_paid=refresh/>
+                    }
+                    .into_any(),
+                    Some(Err(e)) => view! {
+                        <h1 id="invoice-title">{t_with("billing.invoice_heading", &[("number", &format!("#{id}"))])}</h1>
+                        <ErrorPanel error=e what="billing.invoice_error" on_retry=Callback::new(move |_| invoice.refetch())/>
+                    }
+                    .into_any(),
+                    Some(Ok(inv)) => {
+                        let unpaid = invoice_status(inv.status.as_str()) == InvoiceStatus::Unpaid;
+                        let due = Some(inv.balance.clone()).filter(|b| b.value.is_some()).or_else(|| Some(inv.total.clone()));
+                        view! {
+                            {invoice_view(inv)}
+                            {unpaid.then(|| view! { <PayWithCredit invoice_id=id balance=balance due=due on_paid=refresh/> })}
+                        }
+                        .into_any()
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+fn invoice_view(inv: Invoice) -> impl IntoView {
+    let lang = i18n::lang();
+    let cur = inv.currency.0.clone();
+    let m = |x: &Money| money_text(x, &cur, lang);
+    let number = if inv.number.as_str().trim().is_empty() { format!("#{}", inv.id) } else { inv.number.0.clone() };
+    let (status, tone) = status_badge(inv.status.as_str());
+    let rows: Vec<Vec<Cell>> = inv
+        .items
+        .0
+        .iter()
+        .map(|l| {
+            vec![
+                Cell::Text(l.description.0.clone()),
+                Cell::Text(if l.taxed.0 { t("billing.taxed_yes") } else { t("billing.taxed_no") }),
+                Cell::Num(m(if l.linetotal.value.is_some() { &l.linetotal } else { &l.amount })),
+            ]
+        })
+        .collect();
+    let nonzero = |x: &Money| x.value.is_some_and(|d| !d.is_zero());
+    let row = |label: String, value: String, class: &'static str| {
+        view! { <div class=format!("dl-row {class}")><dt>{label}</dt><dd class="num">{value}</dd></div> }
+    };
+    let tax_label = |rate: &str| {
+        let r = rate.trim();
+        if r.is_empty() || r == "0" { t("billing.tax") } else { t_with("billing.tax_rate", &[("rate", r)]) }
+    };
+    view! {
+        <div class="page-head">
+            <h1 id="invoice-title">{t_with("billing.invoice_heading", &[("number", &number)])}</h1>
+            <span class=format!("badge badge-{tone}") data-testid="invoice-status">{status}</span>
+        </div>
+        <section class="card" data-testid="invoice">
+            <dl class="dl">
+                <div class="dl-row"><dt>{t("billing.date")}</dt><dd>{date(inv.date.as_str())}</dd></div>
+                <div class="dl-row"><dt>{t("billing.due")}</dt><dd>{date(inv.duedate.as_str())}</dd></div>
+                {(!inv.datepaid.as_str().trim().is_empty()).then(|| view! {
+                    <div class="dl-row"><dt>{t("billing.paid_on")}</dt><dd>{date(inv.datepaid.as_str())}</dd></div>
+                })}
+            </dl>
+            <DataTable
+                caption=tr("billing.lines_caption")
+                columns=vec![Column::text("billing.col_description"), Column::text("billing.col_taxed"), Column::num("billing.col_amount")]
+                rows=rows
+                testid="invoice-lines"
+                empty=tr("billing.no_lines")
+            />
+            <dl class="dl quote-totals" data-testid="invoice-totals">
+                {row(t("billing.subtotal"), m(&inv.subtotal), "")}
+                {row(tax_label(inv.taxrate.as_str()), m(&inv.tax), "")}
+                {nonzero(&inv.tax2).then(|| row(tax_label(inv.taxrate2.as_str()), m(&inv.tax2), ""))}
+                {row(t("billing.total"), m(&inv.total), "total")}
+                {nonzero(&inv.credit).then(|| row(t("billing.credit_applied"), m(&inv.credit), ""))}
+                {inv.balance.value.is_some().then(|| row(t("billing.balance_due"), m(&inv.balance), "due"))}
+            </dl>
+        </section>
+    }
+}
+
+/// "Pay with credit": the whole amount the credit covers, or a part.
+#[component]
+fn PayWithCredit(
+    invoice_id: String,
+    balance: LocalResource<Result<Balance, ApiError>>,
+    /// What is left to pay, when known.
+    due: Option<Money>,
+    on_paid: Callback<()>,
+) -> impl IntoView {
+    let amount = RwSignal::new(String::new());
+    let checked = RwSignal::new(false);
+    let credit = move || balance.get().and_then(|r| r.ok());
+    let currency = move || credit().map(|b| b.currency.0).unwrap_or_default();
+    let amount_err = Signal::derive(move || {
+        if !checked.get() {
+            return None;
+        }
+        let raw = amount.get();
+        if raw.trim().is_empty() {
+            return None;
+        }
+        match parse_amount(&raw, &currency()) {
+            None => Some(t("billing.amount_invalid")),
+            Some(a) if a.is_zero() => Some(t("billing.amount_invalid")),
+            Some(a) => {
+                let available = credit().and_then(|b| b.acc_credit.value);
+                let over = available.and_then(|c| a.checked_sub(c)).is_some_and(|d| !d.is_negative() && !d.is_zero());
+                over.then(|| t("billing.amount_over_credit"))
+            }
+        }
+    });
+    let pay = Action::new_local(|(id, amount): &(String, Option<api::loose::Decimal>)| {
+        let (id, amount) = (id.clone(), *amount);
+        async move { api::billing::apply_credit(&id, amount).await }
+    });
+    let pending = pay.pending();
+    let sending = StoredValue::new(false);
+    Effect::new(move |_| {
+        if let Some(r) = pay.value().get() {
+            sending.set_value(false);
+            if r.is_ok() {
+                amount.set(String::new());
+                checked.set(false);
+                on_paid.run(());
+            }
+        }
+    });
+    let id = invoice_id.clone();
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if sending.get_value() || pay.pending().get_untracked() {
+            return;
+        }
+        checked.set(true);
+        if amount_err.get_untracked().is_some() {
+            crate::browser::focus("f-amount");
+            return;
+        }
+        let raw = amount.get_untracked();
+        let value = if raw.trim().is_empty() { None } else { parse_amount(&raw, &currency()) };
+        sending.set_value(true);
+        pay.dispatch((id.clone(), value));
+    };
+    let no_credit = move || credit().is_some_and(|b| b.acc_credit.value.is_none_or(|c| c.is_zero() || c.is_negative()));
+    let result = move || {
+        let cur = currency();
+        pay.value().get().map(|r| match r {
+            Ok((res, _info)) => {
+                let (status, _) = status_badge(res.invoice_status.as_str());
+                let applied = money_text(&res.applied, &cur, i18n::lang());
+                view! {
+                    <p class="alert alert-ok" role="status" data-testid="credit-result">
+                        {t_with("billing.credit_done", &[("amount", &applied), ("status", &status)])}
+                    </p>
+                }
+                .into_any()
+            }
+            Err(e) => view! {
+                <div class="alert alert-error" role="alert" data-testid="credit-error">
+                    <p>{match &e { ApiError::Server { messages, .. } if !messages.is_empty() => messages.iter().map(|m| server_message(m)).collect::<Vec<_>>().join(" "), _ => error_text(&e) }}</p>
+                </div>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="card pay-credit" aria-labelledby="pay-credit-title">
+            <h2 id="pay-credit-title">{tr("billing.pay_credit")}</h2>
+            <p data-testid="credit-available">{move || {
+                let cur = currency();
+                match credit() {
+                    Some(b) => t_with("billing.credit_available", &[("amount", &money_text(&b.acc_credit, &cur, i18n::lang()))]),
+                    None => t("common.loading"),
+                }
+            }}</p>
+            {due.map(|d| view! { <p class="muted">{move || t_with("billing.due_amount", &[("amount", &money_text(&d, &currency(), i18n::lang()))])}</p> })}
+            {result}
+            {move || if no_credit() {
+                view! { <p class="muted" data-testid="no-credit">{t("billing.no_credit")}</p> }.into_any()
+            } else {
+                view! {
+                    <form class="form" novalidate on:submit=on_submit.clone() aria-busy=move || pending.get().then_some("true")>
+                        <TextField label="billing.amount" name="amount" value=amount error=amount_err inputmode="decimal"
+                            autocomplete="off" hint="billing.amount_hint"/>
+                        <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                            {move || if pending.get() { t("billing.paying") } else { t("billing.pay") }}
+                        </button>
+                    </form>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,280 @@
+//! `/checkout`: the cart's final quote, payment methods with their fees
+//! (`GET /payment/fees`: fee = fixed + total × percent / 100, shown before
+//! paying), the promo code, and one `POST /order` for the whole cart. The
+//! button cannot send twice: the action is guarded by a flag set before the
+//! request leaves, not only by the disabled attribute. A failed order keeps
+//! the cart; the confirmation empties it and links to the invoice.
+
+use super::quote::{LiveQuote, QuotePanel};
+use super::{account_currency, page_title, CartLines};
+use crate::api::billing::{currency_places, PaymentMethod};
+use crate::api::cart::{OrderResult, Quote};
+use crate::api::loose::{Decimal, Money};
+use crate::api::{self, ApiError};
+use crate::cart;
+use crate::i18n::{self, t, t_with, tr};
+use crate::ui::format::{money, money_text};
+use crate::ui::{error_text, ErrorPanel, Loading};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The fee of `method` on the quote's total, exact, in the account's unit.
+pub fn fee_for(method: &PaymentMethod, total: &Money, currency: &str) -> Option<Decimal> {
+    method.fee(total.value?, currency_places(currency))
+}
+
+#[component]
+pub fn CheckoutPage() -> impl IntoView {
+    page_title("checkout.title");
+    let (_, currency) = account_currency();
+    let methods = LocalResource::new(api::billing::payment_methods);
+    let pay_method = RwSignal::new(String::new());
+    // the first method once they arrive
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = methods.get() {
+            if pay_method.get_untracked().is_empty() {
+                if let Some(m) = list.first() {
+                    pay_method.set(m.id.0.clone());
+                }
+            }
+        }
+    });
+
+    let live = LiveQuote::new();
+    Effect::new(move |_| {
+        let items = cart::with(|c| c.order_items());
+        live.request(items, None);
+    });
+    let LiveQuote { quote, error: quote_err, loading, .. } = live;
+
+    let done = RwSignal::new(None::<OrderResult>);
+    let order_error = RwSignal::new(None::<ApiError>);
+    // set the moment an order leaves; cleared only when it failed
+    let sending = StoredValue::new(false);
+    let place = Action::new_local(|(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
+        let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
+        async move { api::cart::order(items, &pm, aff.as_deref()).await }
+    });
+    let pending = place.pending();
+    Effect::new(move |_| {
+        if let Some(result) = place.value().get() {
+            match result {
+                Ok(r) => {
+                    cart::update(|c| c.clear_items());
+                    done.set(Some(r));
+                    leptos::task::spawn_local(async {
+                        gloo_timers::future::TimeoutFuture::new(30).await;
+                        crate::browser::focus("order-done");
+                    });
+                }
+                Err(e) => {
+                    order_error.set(Some(e));
+                    sending.set_value(false);
+                }
+            }
+        }
+    });
+    let ready = move || {
+        LiveQuote::ready(quote, quote_err, loading) && !pay_method.get().is_empty() && cart::count() > 0
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        // the guard: a double click, a held Enter or a slow network never
+        // sends a second order
+        if sending.get_value() || place.pending().get_untracked() || done.with_untracked(Option::is_some) {
+            return;
+        }
+        if !ready() {
+            return;
+        }
+        sending.set_value(true);
+        order_error.set(None);
+        let (items, aff) = cart::with_untracked(|c| (c.order_items(), c.aff().map(str::to_owned)));
+        place.dispatch((items, pay_method.get_untracked(), aff));
+    };
+
+    let empty = Memo::new(move |_| cart::count() == 0);
+    let aff = Memo::new(move |_| cart::with(|c| c.aff().map(str::to_owned)));
+    let form = move || {
+        if empty.get() {
+            return view! {
+                <div class="card">
+                    <p data-testid="checkout-empty">{t("checkout.empty")}</p>
+                    <A href="/cart" attr:class="btn btn-primary">{t("checkout.browse")}</A>
+                </div>
+            }
+            .into_any();
+        }
+        let aff = aff.get();
+        view! {
+            <div class="checkout">
+                <div class="checkout-main">
+                    <section class="card" aria-labelledby="co-items">
+                        <h2 id="co-items">{tr("checkout.items")}</h2>
+                        <CartLines quote=quote currency=currency/>
+                        <p><A href="/cart">{tr("checkout.add_more")}</A></p>
+                    </section>
+                    <PromoForm/>
+                    <form class="card form" novalidate on:submit=on_submit aria-labelledby="co-pay" data-testid="checkout-form">
+                        <h2 id="co-pay">{tr("checkout.payment")}</h2>
+                        <PaymentChoices methods=methods pay_method=pay_method quote=quote currency=currency/>
+                        {aff.map(|a| view! { <p class="muted" data-testid="affiliate">{t_with("checkout.affiliate", &[("id", &a)])}</p> })}
+                        {move || order_error.get().map(|e| view! {
+                            <div class="alert alert-error" role="alert" data-testid="order-error">
+                                <strong class="alert-title">{t("checkout.failed")}</strong>
+                                <p>{error_text(&e)}</p>
+                                <p>{t("checkout.failed_hint")}</p>
+                            </div>
+                        })}
+                        <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get() || !ready()
+                            aria-busy=move || pending.get().then_some("true")>
+                            {move || if pending.get() {
+                                view! { <span class="spinner" aria-hidden="true"></span>{t("checkout.placing")} }.into_any()
+                            } else {
+                                view! { {t("checkout.place")} }.into_any()
+                            }}
+                        </button>
+                        <p class="hint">{tr("checkout.place_hint")}</p>
+                    </form>
+                </div>
+                <QuotePanel live=live currency=currency/>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="page" aria-labelledby="checkout-title">
+            <h1 id="checkout-title">{tr("checkout.title")}</h1>
+            {move || match done.get() {
+                Some(r) => confirmation(r, &currency.get()).into_any(),
+                None => form().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The order went through: numbers, invoice, total, and where to pay.
+fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
+    let numbers = r.order_numbers().join(", ");
+    let total = money_text(&r.total, currency, i18n::lang());
+    let invoice = r.invoice_id.0.clone();
+    let href = format!("/billing/invoices/{}", crate::util::percent_encode(&invoice));
+    view! {
+        <div class="card order-done" data-testid="order-done">
+            <h2 id="order-done" tabindex="-1">{t("checkout.done")}</h2>
+            <dl class="dl">
+                <div class="dl-row"><dt>{t("checkout.order_numbers")}</dt><dd data-testid="order-numbers">{numbers}</dd></div>
+                <div class="dl-row"><dt>{t("checkout.invoice")}</dt><dd data-testid="order-invoice">{invoice.clone()}</dd></div>
+                <div class="dl-row"><dt>{t("checkout.total")}</dt><dd class="num" data-testid="order-total">{total}</dd></div>
+            </dl>
+            <p>{t("checkout.done_hint")}</p>
+            <div class="actions">
+                <A href=href attr:class="btn btn-primary">{t_with("checkout.view_invoice", &[("id", &invoice)])}</A>
+                <A href="/cart" attr:class="btn btn-secondary">{t("checkout.continue")}</A>
+            </div>
+        </div>
+    }
+}
+
+/// The payment methods as radio buttons, each with its fee on this total.
+#[component]
+fn PaymentChoices(
+    methods: LocalResource<Result<Vec<PaymentMethod>, ApiError>>,
+    pay_method: RwSignal<String>,
+    quote: RwSignal<Option<Quote>>,
+    currency: Signal<String>,
+) -> impl IntoView {
+    move || match methods.get() {
+        None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
+        Some(Err(e)) => view! {
+            <ErrorPanel error=e what="checkout.methods_error" on_retry=Callback::new(move |_| methods.refetch())/>
+        }
+        .into_any(),
+        Some(Ok(list)) => {
+            let cur = currency.get();
+            let total = quote.with(|q| q.as_ref().map(|q| q.summary.0.total.clone()));
+            let places = currency_places(&cur);
+            let lang = i18n::lang();
+            let rows = list
+                .into_iter()
+                .map(|m| {
+                    let id = m.id.0.clone();
+                    let input_id = format!("pm-{id}");
+                    let fee = total.as_ref().and_then(|tot| fee_for(&m, tot, &cur));
+                    let to_pay = total.as_ref().and_then(|tot| tot.value).zip(fee).and_then(|(a, b)| a.checked_add(b));
+                    let fee_text = match fee {
+                        Some(f) if f.is_zero() => t("checkout.no_fee"),
+                        Some(f) => t_with("checkout.fee", &[("fee", &money(f, &cur, lang))]),
+                        None => t("checkout.fee_unknown"),
+                    };
+                    let pay_text = to_pay.filter(|_| fee.is_some_and(|f| !f.is_zero())).map(|p| {
+                        t_with("checkout.to_pay", &[("amount", &money(p.round_to(places), &cur, lang))])
+                    });
+                    let (id_a, id_b) = (id.clone(), id.clone());
+                    view! {
+                        <label class="check pay-method" for=input_id.clone() data-method=id.clone()>
+                            <input type="radio" id=input_id.clone() name="pay_method" value=id.clone()
+                                prop:checked=move || pay_method.get() == id_a
+                                on:change=move |_| pay_method.set(id_b.clone())/>
+                            <span>
+                                <strong>{m.name.0.clone()}</strong>
+                                <span class="fee" data-testid="fee">{fee_text}</span>
+                                {pay_text.map(|p| view! { <span class="muted to-pay">{p}</span> })}
+                            </span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="choices" data-testid="pay-methods">
+                    <legend>{t("checkout.method")}</legend>
+                    {rows}
+                </fieldset>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The promo code, kept with the cart and applied to every product.
+#[component]
+fn PromoForm() -> impl IntoView {
+    let code = RwSignal::new(cart::with_untracked(|c| c.promocode.clone()));
+    let applied = move || cart::with(|c| c.promocode.clone());
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let v = code.get_untracked().trim().to_uppercase();
+        code.set(v.clone());
+        cart::update(|c| c.promocode = v);
+    };
+    let clear = move |_| {
+        code.set(String::new());
+        cart::update(|c| c.promocode.clear());
+    };
+    view! {
+        <form class="card form promo" novalidate on:submit=on_submit aria-labelledby="promo-title">
+            <h2 id="promo-title">{tr("checkout.promo")}</h2>
+            <div class="field">
+                <label for="f-promocode">{tr("checkout.promo_label")}</label>
+                <p class="hint" id="f-promocode-hint">{tr("checkout.promo_hint")}</p>
+                <div class="input-wrap">
+                    <input id="f-promocode" name="promocode" type="text" autocomplete="off" autocapitalize="characters"
+                        aria-describedby="f-promocode-hint" bind:value=code/>
+                    <button type="submit" class="btn btn-secondary">{tr("checkout.promo_apply")}</button>
+                </div>
+            </div>
+            {move || {
+                let a = applied();
+                (!a.is_empty()).then(|| view! {
+                    <p class="promo-applied" role="status">
+                        {t_with("checkout.promo_applied", &[("code", &a)])}
+                        " "
+                        <button type="button" class="btn btn-ghost" on:click=clear>{t("checkout.promo_remove")}</button>
+                    </p>
+                })
+            }}
+        </form>
+    }
+}
