@@ -29,15 +29,16 @@ pub async fn balance() -> Result<Balance, ApiError> {
     Ok(a.details.0)
 }
 
-/// A payment method: `GET /payment/fees` → `payments[]` with fees, or
-/// `GET /payment` → `payments: {"<id>": "<name>"}` (no fees).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct PaymentMethod {
-    pub id: Id,
-    pub name: Text,
-    pub fixed_fee: Money,
-    pub percent_fee: Money,
+crate::loose_struct! {
+    /// A payment method: `GET /payment/fees` → `payments[]` with fees, or
+    /// `GET /payment` → `payments: {"<id>": "<name>"}` (no fees).
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct PaymentMethod {
+        pub id: Id,
+        pub name: Text,
+        pub fixed_fee: Money,
+        pub percent_fee: Money,
+    }
 }
 
 impl PaymentMethod {
@@ -62,10 +63,11 @@ pub fn currency_places(currency: &str) -> u32 {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct PaymentsAnswer {
-    #[serde(default)]
-    payments: LooseList<PaymentMethod>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct PaymentsAnswer {
+        payments: LooseList<PaymentMethod>,
+    }
 }
 
 /// Payment methods with fees; falls back to `GET /payment` (names only)
@@ -81,55 +83,57 @@ pub async fn payment_methods() -> Result<Vec<PaymentMethod>, ApiError> {
     }
 }
 
-/// `GET /invoice` → `invoices[]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct InvoiceSummary {
-    pub id: Id,
-    pub number: Text,
-    pub date: Text,
-    pub duedate: Text,
-    pub datepaid: Text,
-    pub total: Money,
-    pub status: Text,
-    pub currency: Text,
+crate::loose_struct! {
+    /// `GET /invoice` → `invoices[]`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct InvoiceSummary {
+        pub id: Id,
+        pub number: Text,
+        pub date: Text,
+        pub duedate: Text,
+        pub datepaid: Text,
+        pub total: Money,
+        pub status: Text,
+        pub currency: Text,
+    }
 }
 
-/// `GET /invoice/@id` → `invoice`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Invoice {
-    pub id: Id,
-    pub number: Text,
-    pub status: Text,
-    pub date: Text,
-    pub duedate: Text,
-    pub datepaid: Text,
-    pub subtotal: Money,
-    pub credit: Money,
-    pub tax: Money,
-    pub taxrate: Text,
-    pub tax2: Money,
-    pub taxrate2: Text,
-    pub total: Money,
-    /// What is left to pay, when the server says (not in every HostBill).
-    pub balance: Money,
-    pub notes: Text,
-    pub items: LooseList<InvoiceLine>,
-    pub currency: Text,
+crate::loose_struct! {
+    /// `GET /invoice/@id` → `invoice`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Invoice {
+        pub id: Id,
+        pub number: Text,
+        pub status: Text,
+        pub date: Text,
+        pub duedate: Text,
+        pub datepaid: Text,
+        pub subtotal: Money,
+        pub credit: Money,
+        pub tax: Money,
+        pub taxrate: Text,
+        pub tax2: Money,
+        pub taxrate2: Text,
+        pub total: Money,
+        /// What is left to pay, when the server says (not in every HostBill).
+        pub balance: Money,
+        pub notes: Text,
+        pub items: LooseList<InvoiceLine>,
+        pub currency: Text,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct InvoiceLine {
-    pub id: Id,
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub description: Text,
-    pub amount: Money,
-    pub taxed: Flag,
-    pub qty: Text,
-    pub linetotal: Money,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct InvoiceLine {
+        pub id: Id,
+        pub kind: Text => ["type"],
+        pub description: Text,
+        pub amount: Money,
+        pub taxed: Flag,
+        pub qty: Text,
+        pub linetotal: Money,
+    }
 }
 
 /// Invoice states as HostBill spells them.
@@ -152,10 +156,11 @@ pub fn invoice_status(s: &str) -> InvoiceStatus {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct InvoicesAnswer {
-    #[serde(default)]
-    invoices: LooseList<InvoiceSummary>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct InvoicesAnswer {
+        invoices: LooseList<InvoiceSummary>,
+    }
 }
 
 pub async fn invoices() -> Result<Vec<InvoiceSummary>, ApiError> {
@@ -163,10 +168,11 @@ pub async fn invoices() -> Result<Vec<InvoiceSummary>, ApiError> {
     Ok(a.invoices.0)
 }
 
-#[derive(Deserialize, Default)]
-struct InvoiceAnswer {
-    #[serde(default)]
-    invoice: PhpObject<Invoice>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct InvoiceAnswer {
+        invoice: PhpObject<Invoice>,
+    }
 }
 
 pub async fn invoice(id: &str) -> Result<Invoice, ApiError> {
@@ -183,13 +189,14 @@ pub struct CreditBody {
     pub amount: Option<String>,
 }
 
-/// `{"success": true, "invoice_status": "Paid", "applied": 2.1}`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct CreditResult {
-    pub success: Flag,
-    pub invoice_status: Text,
-    pub applied: Money,
+crate::loose_struct! {
+    /// `{"success": true, "invoice_status": "Paid", "applied": 2.1}`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CreditResult {
+        pub success: Flag,
+        pub invoice_status: Text,
+        pub applied: Money,
+    }
 }
 
 pub fn credit_request(invoice_id: &str, amount: Option<Decimal>) -> ApiRequest {

@@ -8,37 +8,47 @@
 //! reference's examples.
 
 use super::client::{fetch, ApiRequest};
-use super::error::{messages_at, ApiError};
-use super::loose::{list_items, Flag, Id, LooseList, Money, PhpObject, Text};
+use super::error::ApiError;
+use super::loose::{FromLoose, Flag, Id, LooseList, Money, PhpObject, Text};
 use crate::util::percent_encode;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 // ------------------------------------------------------------ loose helpers
 
-/// Messages as HostBill sends them: `[]`, `["a", "b"]`, `"a"`, `{"k": "a"}`.
-fn messages<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let v = Value::deserialize(d)?;
-    let wrapped = serde_json::json!({ "m": v });
-    Ok(messages_at(&wrapped, "m").unwrap_or_default())
-}
-
 /// A list that may also be one bare object (`"items": {"id": "10", ...}` in
 /// the single-order answers, a list in `POST /order`).
-fn one_or_many<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
-    let v = Value::deserialize(d)?;
-    let single = v.as_object().is_some_and(|o| !o.is_empty() && o.values().all(|x| !x.is_object() && !x.is_array()));
-    let items = if single { vec![v] } else { list_items(v) };
-    Ok(items.into_iter().filter_map(|i| serde_json::from_value(i).ok()).collect())
+#[derive(Clone, Debug, PartialEq)]
+pub struct OneOrMany<T>(pub Vec<T>);
+
+impl<T> Default for OneOrMany<T> {
+    fn default() -> Self {
+        OneOrMany(Vec::new())
+    }
+}
+
+impl<T: FromLoose> FromLoose for OneOrMany<T> {
+    fn from_loose(v: &Value) -> Self {
+        let single = v.as_object().is_some_and(|o| !o.is_empty() && o.values().all(|x| !x.is_object() && !x.is_array()));
+        if single {
+            OneOrMany(vec![T::from_loose(v)])
+        } else {
+            OneOrMany(LooseList::<T>::from_loose(v).0)
+        }
+    }
 }
 
 /// An id sent to the API: a number when it is one (as in the reference's
 /// request examples, `"product_id": 1080`), else the text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NumId(pub Id);
+
+impl FromLoose for NumId {
+    fn from_loose(v: &Value) -> Self {
+        NumId(Id::from_loose(v))
+    }
+}
 
 impl NumId {
     pub fn new(s: &str) -> Self {
@@ -61,14 +71,15 @@ impl Serialize for NumId {
 
 // ------------------------------------------------------------ catalogue
 
-/// `GET /category` → `categories[]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Category {
-    pub id: Id,
-    pub name: Text,
-    pub description: Text,
-    pub slug: Text,
+crate::loose_struct! {
+    /// `GET /category` → `categories[]`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Category {
+        pub id: Id,
+        pub name: Text,
+        pub description: Text,
+        pub slug: Text,
+    }
 }
 
 /// What a category leads to in the portal.
@@ -94,10 +105,11 @@ impl Category {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct CategoriesAnswer {
-    #[serde(default)]
-    categories: LooseList<Category>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct CategoriesAnswer {
+        categories: LooseList<Category>,
+    }
 }
 
 pub async fn categories() -> Result<Vec<Category>, ApiError> {
@@ -105,16 +117,17 @@ pub async fn categories() -> Result<Vec<Category>, ApiError> {
     Ok(a.categories.0)
 }
 
-/// A billing cycle with its price (`periods[]` of a product, the items of
-/// the `cycle` select, the cycles of an addon).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct CycleOption {
-    pub title: Text,
-    pub value: Text,
-    pub price: Money,
-    pub setup: Money,
-    pub selected: Flag,
+crate::loose_struct! {
+    /// A billing cycle with its price (`periods[]` of a product, the items of
+    /// the `cycle` select, the cycles of an addon).
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CycleOption {
+        pub title: Text,
+        pub value: Text,
+        pub price: Money,
+        pub setup: Money,
+        pub selected: Flag,
+    }
 }
 
 impl CycleOption {
@@ -128,22 +141,24 @@ impl CycleOption {
     }
 }
 
-/// `GET /category/@id/product` → `products[]` (standard HostBill).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ProductSummary {
-    pub id: Id,
-    pub name: Text,
-    pub description: Text,
-    pub stock: Flag,
-    pub out_of_stock: Flag,
-    pub periods: LooseList<CycleOption>,
+crate::loose_struct! {
+    /// `GET /category/@id/product` → `products[]` (standard HostBill).
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ProductSummary {
+        pub id: Id,
+        pub name: Text,
+        pub description: Text,
+        pub stock: Flag,
+        pub out_of_stock: Flag,
+        pub periods: LooseList<CycleOption>,
+    }
 }
 
-#[derive(Deserialize, Default)]
-struct ProductsAnswer {
-    #[serde(default)]
-    products: LooseList<ProductSummary>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct ProductsAnswer {
+        products: LooseList<ProductSummary>,
+    }
 }
 
 pub async fn category_products(category_id: &str) -> Result<Vec<ProductSummary>, ApiError> {
@@ -154,42 +169,44 @@ pub async fn category_products(category_id: &str) -> Result<Vec<ProductSummary>,
 
 // ------------------------------------------------------------ product configuration
 
-/// `GET /order/@product_id` → `product`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ProductDetails {
-    pub id: Id,
-    pub category_name: Text,
-    pub category_id: Id,
-    pub name: Text,
-    pub description: Text,
-    pub price: Money,
-    /// The default cycle code.
-    pub recurring: Text,
-    pub setup: Money,
-    pub config: PhpObject<ProductConfig>,
-    pub recurring_price: Money,
+crate::loose_struct! {
+    /// `GET /order/@product_id` → `product`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ProductDetails {
+        pub id: Id,
+        pub category_name: Text,
+        pub category_id: Id,
+        pub name: Text,
+        pub description: Text,
+        pub price: Money,
+        /// The default cycle code.
+        pub recurring: Text,
+        pub setup: Money,
+        pub config: PhpObject<ProductConfig>,
+        pub recurring_price: Money,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ProductConfig {
-    /// The `cycle` select and, when the product takes one, the `domain` input.
-    pub product: LooseList<ConfigField>,
-    pub forms: LooseList<Form>,
-    pub addons: LooseList<Addon>,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ProductConfig {
+        /// The `cycle` select and, when the product takes one, the `domain` input.
+        pub product: LooseList<ConfigField>,
+        pub forms: LooseList<Form>,
+        pub addons: LooseList<Addon>,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct ConfigField {
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub title: Text,
-    pub id: Id,
-    pub name: Text,
-    pub items: LooseList<CycleOption>,
-    pub value: Text,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct ConfigField {
+        pub kind: Text => ["type"],
+        pub title: Text,
+        pub id: Id,
+        pub name: Text,
+        pub items: LooseList<CycleOption>,
+        pub value: Text,
+    }
 }
 
 impl ConfigField {
@@ -223,23 +240,22 @@ impl ProductDetails {
     }
 }
 
-/// One configurable option (`config.forms[]`, and the TLD forms of
-/// `GET /domain/order/@id/form`).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Form {
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub title: Text,
-    pub id: Id,
-    #[serde(rename = "firstItemId")]
-    pub first_item_id: Id,
-    pub description: Text,
-    pub name: Text,
-    pub required: Flag,
-    pub multiple: Flag,
-    pub config: PhpObject<FormConfig>,
-    pub items: LooseList<FormItem>,
+crate::loose_struct! {
+    /// One configurable option (`config.forms[]`, and the TLD forms of
+    /// `GET /domain/order/@id/form`).
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Form {
+        pub kind: Text => ["type"],
+        pub title: Text,
+        pub id: Id,
+        pub first_item_id: Id => ["firstItemId"],
+        pub description: Text,
+        pub name: Text,
+        pub required: Flag,
+        pub multiple: Flag,
+        pub config: PhpObject<FormConfig>,
+        pub items: LooseList<FormItem>,
+    }
 }
 
 impl Form {
@@ -253,67 +269,65 @@ impl Form {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct FormConfig {
-    pub conditionals: LooseList<Conditional>,
-    /// `domaindnssupport`-style forms: checked by default.
-    pub enableddefault: Flag,
-    #[serde(alias = "min")]
-    pub minvalue: Text,
-    #[serde(alias = "max")]
-    pub maxvalue: Text,
-    pub step: Text,
-    pub unit: Text,
-    #[serde(alias = "initial")]
-    pub initialval: Text,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct FormConfig {
+        pub conditionals: LooseList<Conditional>,
+        /// `domaindnssupport`-style forms: checked by default.
+        pub enableddefault: Flag,
+        pub minvalue: Text => ["minvalue", "min"],
+        pub maxvalue: Text => ["maxvalue", "max"],
+        pub step: Text,
+        pub unit: Text,
+        pub initialval: Text => ["initialval", "initial"],
+    }
 }
 
-/// "Show (or hide) form `target` when this form's value is `value`".
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Conditional {
-    #[serde(alias = "target_id", alias = "targetid")]
-    pub target: Id,
-    pub condition: Text,
-    #[serde(alias = "val")]
-    pub value: Text,
-    pub action: Text,
+crate::loose_struct! {
+    /// "Show (or hide) form `target` when this form's value is `value`".
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Conditional {
+        pub target: Id => ["target", "target_id", "targetid"],
+        pub condition: Text,
+        pub value: Text => ["value", "val"],
+        pub action: Text,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct FormItem {
-    pub title: Text,
-    pub value: Text,
-    pub id: Id,
-    pub price: Money,
-    pub setup: Money,
-    pub selected: Flag,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct FormItem {
+        pub title: Text,
+        pub value: Text,
+        pub id: Id,
+        pub price: Money,
+        pub setup: Money,
+        pub selected: Flag,
+    }
 }
 
-/// `config.addons[]`: an `addon[<id>]` checkbox and an `addon_cycles[<id>]`
-/// select, each in `config`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Addon {
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub title: Text,
-    pub id: Id,
-    pub description: Text,
-    pub config: LooseList<AddonPart>,
+crate::loose_struct! {
+    /// `config.addons[]`: an `addon[<id>]` checkbox and an `addon_cycles[<id>]`
+    /// select, each in `config`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Addon {
+        pub kind: Text => ["type"],
+        pub title: Text,
+        pub id: Id,
+        pub description: Text,
+        pub config: LooseList<AddonPart>,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct AddonPart {
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub title: Text,
-    pub name: Text,
-    pub checked: Flag,
-    pub items: LooseList<CycleOption>,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct AddonPart {
+        pub kind: Text => ["type"],
+        pub title: Text,
+        pub name: Text,
+        pub checked: Flag,
+        pub items: LooseList<CycleOption>,
+    }
 }
 
 impl Addon {
@@ -325,10 +339,11 @@ impl Addon {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct ProductAnswer {
-    #[serde(default)]
-    product: PhpObject<ProductDetails>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct ProductAnswer {
+        product: PhpObject<ProductDetails>,
+    }
 }
 
 pub async fn product(product_id: &str) -> Result<ProductDetails, ApiError> {
@@ -350,7 +365,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// One item of `POST /quote` and `POST /order`, tagged by `type`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum OrderItem {
     Product(ProductItem),
@@ -358,39 +373,53 @@ pub enum OrderItem {
     Domain(DomainItem),
 }
 
-/// The fields of `POST /order/@product_id`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ProductItem {
-    pub product_id: NumId,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub domain: String,
-    pub cycle: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub custom: CustomMap,
-    /// `addon[<id>] = 1` for each chosen addon.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub addon: BTreeMap<String, u32>,
-    /// `addon_cycles[<id>] = <cycle>`.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub addon_cycles: BTreeMap<String, String>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub promocode: String,
+/// Read back (the saved cart): by `type`; anything else is None.
+impl FromLoose for Option<OrderItem> {
+    fn from_loose(v: &Value) -> Self {
+        Some(match v.get("type")?.as_str()? {
+            "product" => OrderItem::Product(ProductItem::from_loose(v)),
+            "certificate" => OrderItem::Certificate(CertificateItem::from_loose(v)),
+            "domain" => OrderItem::Domain(DomainItem::from_loose(v)),
+            _ => return None,
+        })
+    }
 }
 
-/// `{name, unit, locality, state, country, postalcode, address1, address2}`
-/// as `GET /certificate/@id` shows an organisation.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Organization {
-    pub name: String,
-    pub unit: String,
-    pub address1: String,
-    pub locality: String,
-    pub state: String,
-    pub postalcode: String,
-    pub country: String,
-    pub phone: String,
+crate::loose_struct! {
+    /// The fields of `POST /order/@product_id`.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    pub struct ProductItem {
+        pub product_id: NumId,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub domain: String,
+        pub cycle: String,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        pub custom: CustomMap,
+        /// `addon[<id>] = 1` for each chosen addon.
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        pub addon: BTreeMap<String, u32>,
+        /// `addon_cycles[<id>] = <cycle>`.
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        pub addon_cycles: BTreeMap<String, String>,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub promocode: String,
+    }
+}
+
+crate::loose_struct! {
+    /// `{name, unit, locality, state, country, postalcode, address1, address2}`
+    /// as `GET /certificate/@id` shows an organisation.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    pub struct Organization {
+        pub name: String,
+        pub unit: String,
+        pub address1: String,
+        pub locality: String,
+        pub state: String,
+        pub postalcode: String,
+        pub country: String,
+        pub phone: String,
+    }
 }
 
 impl Organization {
@@ -399,54 +428,56 @@ impl Organization {
     }
 }
 
-/// The fields of `POST /certificate/order`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CertificateItem {
-    pub product_id: NumId,
-    pub csr: String,
-    pub years: u32,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub approver_email: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub software: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub admin: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tech: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub billing: Option<NumId>,
-    #[serde(skip_serializing_if = "Organization::is_empty")]
-    pub organization: Organization,
+crate::loose_struct! {
+    /// The fields of `POST /certificate/order`.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    pub struct CertificateItem {
+        pub product_id: NumId,
+        pub csr: String,
+        pub years: u32,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub approver_email: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub software: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub admin: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub tech: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub billing: Option<NumId>,
+        #[serde(skip_serializing_if = "Organization::is_empty")]
+        pub organization: Organization,
+    }
 }
 
-/// The fields of `POST /domain/order` (register, transfer) or a renewal
-/// `{domain_id, action: "renew", years}`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DomainItem {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tld_id: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub domain_id: Option<NumId>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
-    pub action: String,
-    pub years: u32,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub epp: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub nameservers: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub registrant: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub admin: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tech: Option<NumId>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub billing: Option<NumId>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub data: CustomMap,
+crate::loose_struct! {
+    /// The fields of `POST /domain/order` (register, transfer) or a renewal
+    /// `{domain_id, action: "renew", years}`.
+    #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+    pub struct DomainItem {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub tld_id: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub domain_id: Option<NumId>,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub name: String,
+        pub action: String,
+        pub years: u32,
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub epp: String,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        pub nameservers: Vec<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub registrant: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub admin: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub tech: Option<NumId>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub billing: Option<NumId>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        pub data: CustomMap,
+    }
 }
 
 /// `POST /quote`.
@@ -471,55 +502,58 @@ pub struct OrderRequest {
 
 // ------------------------------------------------------------ quote
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Quote {
-    pub summary: PhpObject<QuoteSummary>,
-    pub items: LooseList<QuoteItem>,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Quote {
+        pub summary: PhpObject<QuoteSummary>,
+        pub items: LooseList<QuoteItem>,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct QuoteSummary {
-    pub subtotal: Money,
-    pub total: Money,
-    pub credit: Money,
-    pub discount: Money,
-    pub cost: Money,
-    pub recurring: LooseList<RecurringLine>,
-    pub tax: LooseList<TaxLine>,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct QuoteSummary {
+        pub subtotal: Money,
+        pub total: Money,
+        pub credit: Money,
+        pub discount: Money,
+        pub cost: Money,
+        pub recurring: LooseList<RecurringLine>,
+        pub tax: LooseList<TaxLine>,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct RecurringLine {
-    pub title: Text,
-    pub price: Money,
-    /// The cycle code.
-    pub value: Text,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct RecurringLine {
+        pub title: Text,
+        pub price: Money,
+        /// The cycle code.
+        pub value: Text,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TaxLine {
-    pub name: Text,
-    pub tax: Money,
-    /// The rate in percent.
-    pub value: Text,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TaxLine {
+        pub name: Text,
+        pub tax: Money,
+        /// The rate in percent.
+        pub value: Text,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct QuoteItem {
-    pub product: PhpObject<QuoteProduct>,
-    pub domains: LooseList<QuoteDomain>,
-    pub coupon: Value,
-    pub index: Text,
-    pub valid: Option<Flag>,
-    #[serde(deserialize_with = "messages")]
-    pub info: Vec<String>,
-    #[serde(deserialize_with = "messages")]
-    pub error: Vec<String>,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct QuoteItem {
+        pub product: PhpObject<QuoteProduct>,
+        pub domains: LooseList<QuoteDomain>,
+        pub coupon: Value,
+        pub index: Text,
+        pub valid: Option<Flag>,
+        pub info: Vec<String>,
+        pub error: Vec<String>,
+    }
 }
 
 impl QuoteItem {
@@ -533,23 +567,25 @@ impl QuoteItem {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct QuoteProduct {
-    pub id: Id,
-    pub category_name: Text,
-    pub name: Text,
-    pub domain: Text,
-    pub price: Money,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct QuoteProduct {
+        pub id: Id,
+        pub category_name: Text,
+        pub name: Text,
+        pub domain: Text,
+        pub price: Money,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct QuoteDomain {
-    pub name: Text,
-    pub tld: Text,
-    pub period: Text,
-    pub price: Money,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct QuoteDomain {
+        pub name: Text,
+        pub tld: Text,
+        pub period: Text,
+        pub price: Money,
+    }
 }
 
 impl Quote {
@@ -575,25 +611,25 @@ pub async fn quote(items: Vec<OrderItem>, pay_method: Option<&str>) -> Result<Qu
 
 // ------------------------------------------------------------ order
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct OrderResult {
-    pub order_num: Text,
-    pub order_num_list: LooseList<Text>,
-    pub invoice_id: Id,
-    pub total: Money,
-    #[serde(deserialize_with = "one_or_many")]
-    pub items: Vec<OrderedItem>,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OrderResult {
+        pub order_num: Text,
+        pub order_num_list: LooseList<Text>,
+        pub invoice_id: Id,
+        pub total: Money,
+        pub items: OneOrMany<OrderedItem>,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct OrderedItem {
-    pub id: Id,
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub name: Text,
-    pub product_id: Id,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct OrderedItem {
+        pub id: Id,
+        pub kind: Text => ["type"],
+        pub name: Text,
+        pub product_id: Id,
+    }
 }
 
 impl OrderResult {
@@ -628,23 +664,25 @@ pub async fn order(items: Vec<OrderItem>, pay_method: &str, aff_id: Option<&str>
 
 // ------------------------------------------------------------ domains
 
-/// `GET /domain/order` → `tlds[]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Tld {
-    pub id: Id,
-    pub tld: Text,
-    pub periods: LooseList<TldPeriod>,
+crate::loose_struct! {
+    /// `GET /domain/order` → `tlds[]`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Tld {
+        pub id: Id,
+        pub tld: Text,
+        pub periods: LooseList<TldPeriod>,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct TldPeriod {
-    pub period: Text,
-    pub register: Money,
-    pub transfer: Money,
-    pub renew: Money,
-    pub redemption: Money,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct TldPeriod {
+        pub period: Text,
+        pub register: Money,
+        pub transfer: Money,
+        pub renew: Money,
+        pub redemption: Money,
+    }
 }
 
 impl TldPeriod {
@@ -673,10 +711,11 @@ impl Tld {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct TldsAnswer {
-    #[serde(default)]
-    tlds: LooseList<Tld>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct TldsAnswer {
+        tlds: LooseList<Tld>,
+    }
 }
 
 pub async fn tlds() -> Result<Vec<Tld>, ApiError> {
@@ -684,10 +723,11 @@ pub async fn tlds() -> Result<Vec<Tld>, ApiError> {
     Ok(a.tlds.0)
 }
 
-#[derive(Deserialize, Default)]
-struct FormsAnswer {
-    #[serde(default)]
-    forms: LooseList<Form>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct FormsAnswer {
+        forms: LooseList<Form>,
+    }
 }
 
 /// `GET /domain/order/@id/form?tld_id=@id`: the TLD's extra forms (`data`).
@@ -758,23 +798,25 @@ pub async fn whois(domain: &str) -> Result<Whois, ApiError> {
 
 // ------------------------------------------------------------ certificates
 
-/// `GET /certificate/order` → `products[]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Certificate {
-    pub id: Id,
-    pub name: Text,
-    pub description: Text,
-    pub periods: LooseList<CertPeriod>,
-    pub category: Text,
+crate::loose_struct! {
+    /// `GET /certificate/order` → `products[]`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Certificate {
+        pub id: Id,
+        pub name: Text,
+        pub description: Text,
+        pub periods: LooseList<CertPeriod>,
+        pub category: Text,
+    }
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct CertPeriod {
-    pub years: Text,
-    pub price: Money,
-    pub renew: Money,
+crate::loose_struct! {
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CertPeriod {
+        pub years: Text,
+        pub price: Money,
+        pub renew: Money,
+    }
 }
 
 impl CertPeriod {
@@ -788,24 +830,27 @@ pub async fn certificates() -> Result<Vec<Certificate>, ApiError> {
     Ok(a.products.0)
 }
 
-#[derive(Deserialize, Default)]
-struct CertificatesAnswer {
-    #[serde(default)]
-    products: LooseList<Certificate>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct CertificatesAnswer {
+        products: LooseList<Certificate>,
+    }
 }
 
-/// `GET /certificate/order/@product_id/software` → `software[]`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Software {
-    pub id: Id,
-    pub name: Text,
+crate::loose_struct! {
+    /// `GET /certificate/order/@product_id/software` → `software[]`.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Software {
+        pub id: Id,
+        pub name: Text,
+    }
 }
 
-#[derive(Deserialize, Default)]
-struct SoftwareAnswer {
-    #[serde(default)]
-    software: LooseList<Software>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct SoftwareAnswer {
+        software: LooseList<Software>,
+    }
 }
 
 pub async fn software(product_id: &str) -> Result<Vec<Software>, ApiError> {
@@ -816,16 +861,17 @@ pub async fn software(product_id: &str) -> Result<Vec<Software>, ApiError> {
 
 // ------------------------------------------------------------ contacts
 
-/// `GET /contact` → `contacts[]`: the people a domain or certificate can
-/// name as registrant, admin, tech or billing contact.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Contact {
-    pub id: Id,
-    pub email: Text,
-    pub firstname: Text,
-    pub lastname: Text,
-    pub companyname: Text,
+crate::loose_struct! {
+    /// `GET /contact` → `contacts[]`: the people a domain or certificate can
+    /// name as registrant, admin, tech or billing contact.
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct Contact {
+        pub id: Id,
+        pub email: Text,
+        pub firstname: Text,
+        pub lastname: Text,
+        pub companyname: Text,
+    }
 }
 
 impl Contact {
@@ -845,10 +891,11 @@ impl Contact {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct ContactsAnswer {
-    #[serde(default)]
-    contacts: LooseList<Contact>,
+crate::loose_struct! {
+    #[derive(Default)]
+    struct ContactsAnswer {
+        contacts: LooseList<Contact>,
+    }
 }
 
 pub async fn contacts() -> Result<Vec<Contact>, ApiError> {
@@ -936,7 +983,7 @@ mod tests {
         assert_eq!(serde_json::to_value(NumId::new("abc")).unwrap(), json!("abc"));
         assert_eq!(serde_json::to_value(NumId::new("007")).unwrap(), json!("007"));
         assert_eq!(serde_json::to_value(NumId::new("0")).unwrap(), json!(0));
-        let back: NumId = serde_json::from_value(json!(1080)).unwrap();
+        let back = NumId::from_loose(&json!(1080));
         assert_eq!(back.as_str(), "1080");
     }
 
@@ -1032,7 +1079,9 @@ mod tests {
             ..Default::default()
         });
         let text = serde_json::to_string(&item).unwrap();
-        assert_eq!(serde_json::from_str::<OrderItem>(&text).unwrap(), item);
+        let back: Option<OrderItem> = FromLoose::from_loose(&serde_json::from_str(&text).unwrap());
+        assert_eq!(back, Some(item));
+        assert_eq!(<Option<OrderItem>>::from_loose(&json!({"type": "spaceship"})), None);
     }
 
     #[test]
@@ -1086,14 +1135,14 @@ mod tests {
         assert_eq!(multi.order_numbers(), ["179534732"]);
         assert_eq!(multi.invoice_id.as_str(), "503425");
         assert_eq!(multi.total.value, d("94.40"));
-        assert_eq!(multi.items.len(), 3);
-        assert_eq!(multi.items[2].kind.as_str(), "Domain Register");
+        assert_eq!(multi.items.0.len(), 3);
+        assert_eq!(multi.items.0[2].kind.as_str(), "Domain Register");
         for single in [fx::ORDER_PRODUCT_POST, fx::DOMAIN_ORDER_POST, fx::CERTIFICATE_ORDER_POST] {
             let r: OrderResult = serde_json::from_str(single).unwrap();
             assert_eq!(r.order_numbers().len(), 1);
             assert!(!r.invoice_id.is_empty());
-            assert_eq!(r.items.len(), 1, "{single}");
-            assert_eq!(r.items[0].id.as_str(), "10");
+            assert_eq!(r.items.0.len(), 1, "{single}");
+            assert_eq!(r.items.0[0].id.as_str(), "10");
         }
         let r: OrderResult = serde_json::from_str(fx::ORDER_PRODUCT_POST).unwrap();
         assert_eq!((r.order_numbers()[0].as_str(), r.invoice_id.as_str()), ("873340995", "308979"));

@@ -404,6 +404,156 @@ pub fn list_items(v: serde_json::Value) -> Vec<serde_json::Value> {
     }
 }
 
+// ------------------------------------------------------------ compact decoding
+
+/// Reads a value from a JSON value with the same loose rules as the serde
+/// impls above, without serde's generated visitors: a struct declared with
+/// [`loose_struct!`] costs a few bytes of wasm per field instead of about a
+/// kilobyte. Nothing fails: what makes no sense becomes the default.
+pub trait FromLoose: Sized {
+    fn from_loose(v: &serde_json::Value) -> Self;
+    /// Whether a list item can be read as this type (structs want objects);
+    /// other items are skipped.
+    fn loose_accepts(_v: &serde_json::Value) -> bool {
+        true
+    }
+}
+
+static NULL: serde_json::Value = serde_json::Value::Null;
+
+/// The first of `keys` present in an object (null when none is).
+pub fn field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> &'a serde_json::Value {
+    keys.iter().find_map(|k| v.get(*k)).unwrap_or(&NULL)
+}
+
+/// Text of a scalar, as [`ScalarText`] reads it.
+pub fn scalar_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, Some(f)) if f.is_finite() => f.to_string(),
+            _ => String::new(),
+        },
+        Value::Bool(b) => if *b { "1" } else { "0" }.to_owned(),
+        _ => String::new(),
+    }
+}
+
+impl FromLoose for String {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        scalar_text(v)
+    }
+}
+impl FromLoose for Text {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        Text(scalar_text(v))
+    }
+}
+impl FromLoose for Id {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        Id(scalar_text(v))
+    }
+}
+impl FromLoose for Money {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        Money::from_str(&scalar_text(v))
+    }
+}
+impl FromLoose for Flag {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        let t = scalar_text(v).trim().to_ascii_lowercase();
+        Flag(matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
+            || t.parse::<f64>().map(|n| n != 0.0).unwrap_or(false))
+    }
+}
+impl FromLoose for u32 {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        scalar_text(v).trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map_or(0, |n| n as u32)
+    }
+}
+impl FromLoose for serde_json::Value {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        v.clone()
+    }
+}
+/// Messages: `["a", "b"]`, `"a"`, `{"k": "a"}`; empty ones dropped.
+impl FromLoose for Vec<String> {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        use serde_json::Value;
+        let items: Vec<&Value> = match v {
+            Value::Array(a) => a.iter().collect(),
+            Value::Object(o) => o.values().collect(),
+            Value::Null | Value::Bool(false) => Vec::new(),
+            other => vec![other],
+        };
+        items.into_iter().map(scalar_text).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+    }
+}
+/// Missing or null → None.
+impl<T: FromLoose> FromLoose for Option<T> {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        (!v.is_null()).then(|| T::from_loose(v))
+    }
+}
+impl<T: FromLoose> FromLoose for LooseList<T> {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        LooseList(list_items(v.clone()).iter().filter(|i| T::loose_accepts(i)).map(T::from_loose).collect())
+    }
+}
+impl<T: FromLoose + Default> FromLoose for PhpObject<T> {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        match v {
+            serde_json::Value::Array(a) => PhpObject(a.first().map(T::from_loose).unwrap_or_default()),
+            serde_json::Value::Null => PhpObject(T::default()),
+            other => PhpObject(T::from_loose(other)),
+        }
+    }
+}
+/// An object keyed by name (`{"1618": {...}}`); anything else is empty.
+impl<T: FromLoose> FromLoose for std::collections::BTreeMap<String, T> {
+    fn from_loose(v: &serde_json::Value) -> Self {
+        v.as_object().map(|o| o.iter().map(|(k, x)| (k.clone(), T::from_loose(x))).collect()).unwrap_or_default()
+    }
+}
+
+/// Declares a struct read loosely from JSON: every field through
+/// [`FromLoose`] under its own name, or under the keys given with
+/// `=> ["type", "kind"]` (the first present wins); a missing field gets
+/// its type's default. The struct also implements `Deserialize` (through a
+/// `serde_json::Value`), so it works with `client::fetch`, `LooseList`,
+/// `PhpObject` and `serde_json::from_str`.
+#[macro_export]
+macro_rules! loose_struct {
+    ($(#[$m:meta])* $vis:vis struct $name:ident {
+        $($(#[$fm:meta])* $fvis:vis $field:ident : $ty:ty $(=> [$($key:literal),+])?),* $(,)?
+    }) => {
+        $(#[$m])* $vis struct $name { $($(#[$fm])* $fvis $field: $ty),* }
+        impl $crate::api::loose::FromLoose for $name {
+            fn from_loose(v: &serde_json::Value) -> Self {
+                $name {
+                    $($field: $crate::api::loose::FromLoose::from_loose(
+                        $crate::api::loose::field(v, &$crate::loose_struct!(@keys $field $($($key),+)?)),
+                    )),*
+                }
+            }
+            fn loose_accepts(v: &serde_json::Value) -> bool {
+                v.is_object()
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                Ok(<$name as $crate::api::loose::FromLoose>::from_loose(&v))
+            }
+        }
+    };
+    (@keys $field:ident) => { [stringify!($field)] };
+    (@keys $field:ident $($key:literal),+) => { [$($key),+] };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -518,5 +668,52 @@ mod tests {
         assert_eq!(r.name.as_str(), "");
         assert!(!r.on.0);
         assert_eq!(r.price.value, None);
+    }
+
+    #[test]
+    fn compact_decoding_follows_the_same_rules() {
+        crate::loose_struct! {
+            #[derive(Debug, Default, PartialEq)]
+            struct R {
+                id: Id,
+                kind: Text => ["type", "kind"],
+                on: Flag,
+                price: Money,
+                n: u32,
+                list: LooseList<Text>,
+                inner: PhpObject<Inner>,
+                msgs: Vec<String>,
+                maybe: Option<Flag>,
+            }
+        }
+        crate::loose_struct! {
+            #[derive(Debug, Default, PartialEq)]
+            struct Inner { a: Text }
+        }
+        let r: R = serde_json::from_value(json!({
+            "id": 47, "type": "select", "on": "Yes", "price": 9.99, "n": "3",
+            "list": [1, "b"], "inner": [], "msgs": ["x", "", 5], "extra": {"deep": 1}
+        }))
+        .unwrap();
+        assert_eq!(r.id.as_str(), "47");
+        assert_eq!(r.kind.as_str(), "select");
+        assert!(r.on.0);
+        assert_eq!(r.price.value, Some(Decimal::new(999, 2)));
+        assert_eq!(r.n, 3);
+        assert_eq!(r.list.0, [Text("1".into()), Text("b".into())]);
+        assert_eq!(r.inner.0, Inner::default());
+        assert_eq!(r.msgs, ["x", "5"]);
+        assert_eq!(r.maybe, None);
+        let r: R = serde_json::from_value(json!({"kind": "radio", "inner": {"a": false}, "msgs": "one", "maybe": 0})).unwrap();
+        assert_eq!((r.kind.as_str(), r.inner.0.a.as_str()), ("radio", "0"));
+        assert_eq!(r.msgs, ["one"]);
+        assert_eq!(r.maybe, Some(Flag(false)));
+        // lists of structs skip what is not an object; PHP keyed objects work
+        let l: LooseList<Inner> = FromLoose::from_loose(&json!({"7": {"a": "x"}, "8": 3}));
+        assert_eq!(l.0.len(), 1);
+        let l: LooseList<Inner> = FromLoose::from_loose(&json!([{"a": 1}, "junk", {"a": 2}]));
+        assert_eq!(l.0.len(), 2);
+        assert_eq!(R::from_loose(&json!(null)), R::default());
+        assert_eq!(<u32 as FromLoose>::from_loose(&json!(-4)), 0);
     }
 }

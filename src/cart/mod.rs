@@ -11,27 +11,38 @@ mod latest;
 pub use latest::{accept as accept_answer, Latest};
 
 use crate::api::cart::{DomainItem, NumId, OrderItem};
+use crate::api::loose::{field, FromLoose};
 use crate::browser;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 const STORAGE_KEY: &str = "portal.cart";
 const VERSION: u32 = 1;
 
 /// One thing in the cart: what is sent, and how to show it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CartLine {
     /// Unique within the cart (for removal).
     pub key: u32,
     /// Product, domain or certificate name.
     pub title: String,
     /// The choices, as "Title: choice" lines (server texts).
-    #[serde(default)]
     pub notes: Vec<String>,
     pub item: OrderItem,
 }
 
 impl CartLine {
+    /// A saved line; None when its item cannot be read any more.
+    fn read(v: &serde_json::Value) -> Option<CartLine> {
+        let item = <Option<OrderItem>>::from_loose(field(v, &["item"]))?;
+        Some(CartLine {
+            key: u32::from_loose(field(v, &["key"])),
+            title: String::from_loose(field(v, &["title"])),
+            notes: Vec::from_loose(field(v, &["notes"])),
+            item,
+        })
+    }
+
     /// The domain a line is about (registrations, transfers, renewals),
     /// used to keep one line per domain.
     fn domain_key(&self) -> Option<String> {
@@ -43,8 +54,7 @@ impl CartLine {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Cart {
     pub v: u32,
     pub lines: Vec<CartLine>,
@@ -61,7 +71,7 @@ impl Cart {
         let lines: Vec<CartLine> = v
             .get("lines")
             .and_then(|l| l.as_array())
-            .map(|a| a.iter().filter_map(|l| serde_json::from_value(l.clone()).ok()).collect())
+            .map(|a| a.iter().filter_map(CartLine::read).collect())
             .unwrap_or_default();
         let text = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or_default().to_owned();
         let max_key = lines.iter().map(|l| l.key).max().unwrap_or(0);
@@ -78,7 +88,7 @@ impl Cart {
     pub fn to_json(&self) -> String {
         let mut c = self.clone();
         c.v = VERSION;
-        serde_json::to_string(&c).unwrap_or_default()
+        serde_json::to_value(&c).map(|v| v.to_string()).unwrap_or_default()
     }
 
     pub fn is_empty(&self) -> bool {
