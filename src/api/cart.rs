@@ -13,7 +13,6 @@ use super::loose::{FromLoose, Flag, Id, LooseList, Money, PhpObject, Text};
 use crate::util::percent_encode;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 // ------------------------------------------------------------ loose helpers
 
@@ -358,7 +357,7 @@ pub async fn product(product_id: &str) -> Result<ProductDetails, ApiError> {
 // ------------------------------------------------------------ order items (request bodies)
 
 /// `custom` / `data`: form id → item id → value (quantity, 1, or text).
-pub type CustomMap = BTreeMap<String, BTreeMap<String, Value>>;
+pub type CustomMap = serde_json::Map<String, Value>;
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -393,14 +392,14 @@ crate::loose_struct! {
         #[serde(skip_serializing_if = "String::is_empty")]
         pub domain: String,
         pub cycle: String,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
         pub custom: CustomMap,
         /// `addon[<id>] = 1` for each chosen addon.
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        pub addon: BTreeMap<String, u32>,
+        #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+        pub addon: serde_json::Map<String, Value>,
         /// `addon_cycles[<id>] = <cycle>`.
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        pub addon_cycles: BTreeMap<String, String>,
+        #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+        pub addon_cycles: serde_json::Map<String, Value>,
         #[serde(skip_serializing_if = "String::is_empty")]
         pub promocode: String,
     }
@@ -475,7 +474,7 @@ crate::loose_struct! {
         pub tech: Option<NumId>,
         #[serde(skip_serializing_if = "Option::is_none")]
         pub billing: Option<NumId>,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
         pub data: CustomMap,
     }
 }
@@ -757,7 +756,7 @@ pub struct Whois {
 
 pub fn read_whois(domain: &str, v: &Value) -> Whois {
     let word = |s: &str| -> Availability {
-        let s = s.trim().to_lowercase();
+        let s = s.trim().to_ascii_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
         let is = |words: &[&str]| words.iter().any(|w| s == *w);
         if has(&["not registered", "chưa đăng ký", "not found", "no match"]) {
@@ -1041,7 +1040,7 @@ mod tests {
     fn product_item_with_options_matches_single_order_example() {
         let doc: Value = serde_json::from_str(fx::ORDER_PRODUCT_POST_REQUEST).unwrap();
         let mut custom = CustomMap::new();
-        custom.entry("1618".into()).or_default().insert("10330".into(), json!(1));
+        custom.insert("1618".into(), json!({"10330": 1}));
         let item = ProductItem {
             product_id: NumId::new("333"),
             domain: "example.com".into(),
@@ -1058,8 +1057,8 @@ mod tests {
         // addons go as addon[id]=1 and addon_cycles[id]=cycle, only when chosen
         assert!(v.get("addon").is_none() && v.get("addon_cycles").is_none());
         let with_addon = ProductItem {
-            addon: [("31".to_string(), 1)].into(),
-            addon_cycles: [("31".to_string(), "q".to_string())].into(),
+            addon: [("31".to_string(), json!(1))].into_iter().collect(),
+            addon_cycles: [("31".to_string(), json!("q"))].into_iter().collect(),
             ..Default::default()
         };
         let v = serde_json::to_value(&with_addon).unwrap();

@@ -512,10 +512,10 @@ impl<T: FromLoose + Default> FromLoose for PhpObject<T> {
         }
     }
 }
-/// An object keyed by name (`{"1618": {...}}`); anything else is empty.
-impl<T: FromLoose> FromLoose for std::collections::BTreeMap<String, T> {
+/// A JSON object (`{"1618": {...}}`) as sent; anything else is empty.
+impl FromLoose for serde_json::Map<String, serde_json::Value> {
     fn from_loose(v: &serde_json::Value) -> Self {
-        v.as_object().map(|o| o.iter().map(|(k, x)| (k.clone(), T::from_loose(x))).collect()).unwrap_or_default()
+        v.as_object().cloned().unwrap_or_default()
     }
 }
 

@@ -7,7 +7,7 @@ use crate::api::cart::Tld;
 /// `https://WWW.Example.vn/path` → `www.example.vn`: trimmed, lower case,
 /// without scheme, path or trailing dot.
 pub fn normalize_domain(input: &str) -> String {
-    let s = input.trim().to_lowercase();
+    let s = input.trim().to_ascii_lowercase();
     let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
     let s = s.split(['/', '?', '#']).next().unwrap_or_default();
     s.trim_end_matches('.').to_owned()
@@ -87,6 +87,7 @@ mod tests {
         assert!(valid_hostname("an-nguyen.com.vn"));
         assert!(valid_hostname("xn--bn-nghe-8za.vn"));
         assert!(!valid_hostname("bến.vn"), "IDN must be given as xn--");
+        assert!(!valid_hostname(&normalize_domain("BẾN.vn")));
         assert!(!valid_hostname("-an.vn"));
         assert!(!valid_hostname("an-.vn"));
         assert!(!valid_hostname("an"));

@@ -5,7 +5,69 @@
 
 use crate::api::cart::{Addon, CustomMap, Form, NumId, ProductDetails, ProductItem};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+
+/// A small map kept as a list: the few forms or addons of one product do
+/// not need a tree (and a list keeps the wasm smaller).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyed<V>(pub Vec<(String, V)>);
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Self {
+        Keyed(Vec::new())
+    }
+}
+
+impl<V> Keyed<V> {
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+    pub fn insert(&mut self, key: String, value: V) {
+        match self.get_mut(&key) {
+            Some(v) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The value under `key`, inserted as default when missing.
+    pub fn entry(&mut self, key: &str) -> &mut V
+    where
+        V: Default,
+    {
+        let i = match self.0.iter().position(|(k, _)| k == key) {
+            Some(i) => i,
+            None => {
+                self.0.push((key.to_owned(), V::default()));
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[i].1
+    }
+}
+
+impl<V> std::ops::Index<&str> for Keyed<V> {
+    type Output = V;
+    fn index(&self, key: &str) -> &V {
+        self.get(key).unwrap_or_else(|| panic!("no {key}"))
+    }
+}
+
+impl<V> FromIterator<(String, V)> for Keyed<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> Self {
+        let mut k = Keyed::default();
+        for (key, v) in iter {
+            k.insert(key, v);
+        }
+        k
+    }
+}
 
 /// How a form is shown and sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,15 +109,15 @@ pub fn form_kind(form: &Form) -> FormKind {
 pub enum FormValue {
     /// The chosen item id (select, radio).
     One(String),
-    /// The ticked item ids (checkbox-like).
-    Many(BTreeSet<String>),
+    /// The ticked item ids (checkbox-like), in the order ticked.
+    Many(Vec<String>),
     /// A quantity (qty, slider).
     Number(i64),
     Text(String),
 }
 
 /// Form id → value.
-pub type FormValues = BTreeMap<String, FormValue>;
+pub type FormValues = Keyed<FormValue>;
 
 /// The allowed range of a quantity or slider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +146,7 @@ pub fn default_value(form: &Form) -> FormValue {
             items.iter().find(|i| i.selected.0).or(items.first()).map(|i| i.id.0.clone()).unwrap_or_default(),
         ),
         FormKind::Checkbox => {
-            let mut on: BTreeSet<String> = items.iter().filter(|i| i.selected.0).map(|i| i.id.0.clone()).collect();
+            let mut on: Vec<String> = items.iter().filter(|i| i.selected.0).map(|i| i.id.0.clone()).collect();
             if on.is_empty() && form.config.0.enableddefault.0 {
                 on.extend(items.first().map(|i| i.id.0.clone()));
             }
@@ -107,7 +169,7 @@ pub fn defaults(forms: &[Form]) -> FormValues {
 fn matches(value: Option<&FormValue>, wanted: &str, condition: &str) -> bool {
     let hit = match value {
         Some(FormValue::One(id)) => id == wanted,
-        Some(FormValue::Many(ids)) => ids.contains(wanted),
+        Some(FormValue::Many(ids)) => ids.iter().any(|i| i == wanted),
         Some(FormValue::Number(n)) => wanted.trim().parse::<i64>().is_ok_and(|w| *n == w),
         Some(FormValue::Text(t)) => t.trim() == wanted,
         None => false,
@@ -124,7 +186,7 @@ fn matches(value: Option<&FormValue>, wanted: &str, condition: &str) -> bool {
 /// one of them holds (on a visible source); a `hide` rule that holds hides
 /// its target. Rules are followed in chains (a hidden source satisfies
 /// nothing).
-pub fn visible(forms: &[Form], values: &FormValues) -> BTreeSet<String> {
+pub fn visible(forms: &[Form], values: &FormValues) -> Vec<String> {
     let rules: Vec<(&str, &str, &str, &str, bool)> = forms
         .iter()
         .flat_map(|f| {
@@ -134,15 +196,15 @@ pub fn visible(forms: &[Form], values: &FormValues) -> BTreeSet<String> {
             })
         })
         .collect();
-    let mut shown: BTreeSet<String> = forms.iter().map(|f| f.id.0.clone()).collect();
+    let mut shown: Vec<String> = forms.iter().map(|f| f.id.0.clone()).collect();
     // A fixed point: each pass can only hide more; at most one pass per form.
     for _ in 0..=forms.len() {
-        let next: BTreeSet<String> = forms
+        let next: Vec<String> = forms
             .iter()
             .map(|f| f.id.as_str())
             .filter(|id| {
                 let holds = |(src, _, val, cond, _): &&(&str, &str, &str, &str, bool)| {
-                    shown.contains(*src) && matches(values.get(*src), val, cond)
+                    shown.iter().any(|s| s == src) && matches(values.get(src), val, cond)
                 };
                 let shows: Vec<_> = rules.iter().filter(|r| r.1 == *id && !r.4).collect();
                 let hides = rules.iter().filter(|r| r.1 == *id && r.4).any(|r| holds(&r));
@@ -165,8 +227,8 @@ pub fn visible(forms: &[Form], values: &FormValues) -> BTreeSet<String> {
 pub fn custom(forms: &[Form], values: &FormValues) -> CustomMap {
     let shown = visible(forms, values);
     let mut out = CustomMap::new();
-    for f in forms.iter().filter(|f| shown.contains(f.id.as_str())) {
-        let mut entry: BTreeMap<String, Value> = BTreeMap::new();
+    for f in forms.iter().filter(|f| shown.contains(&f.id.0)) {
+        let mut entry = serde_json::Map::new();
         match values.get(f.id.as_str()) {
             Some(FormValue::One(id)) if !id.is_empty() => {
                 entry.insert(id.clone(), Value::from(1));
@@ -185,7 +247,7 @@ pub fn custom(forms: &[Form], values: &FormValues) -> CustomMap {
             _ => {}
         }
         if !entry.is_empty() {
-            out.insert(f.id.0.clone(), entry);
+            out.insert(f.id.0.clone(), Value::Object(entry));
         }
     }
     out
@@ -199,10 +261,10 @@ pub enum Problem {
 }
 
 /// Problems of the visible forms, by form id.
-pub fn problems(forms: &[Form], values: &FormValues) -> BTreeMap<String, Problem> {
+pub fn problems(forms: &[Form], values: &FormValues) -> Keyed<Problem> {
     let shown = visible(forms, values);
-    let mut out = BTreeMap::new();
-    for f in forms.iter().filter(|f| shown.contains(f.id.as_str())) {
+    let mut out = Keyed::default();
+    for f in forms.iter().filter(|f| shown.contains(&f.id.0)) {
         let v = values.get(f.id.as_str());
         let empty = match v {
             None => true,
@@ -231,7 +293,7 @@ pub fn notes(forms: &[Form], values: &FormValues) -> Vec<String> {
     };
     forms
         .iter()
-        .filter(|f| shown.contains(f.id.as_str()))
+        .filter(|f| shown.contains(&f.id.0))
         .filter_map(|f| {
             let text = match values.get(f.id.as_str())? {
                 FormValue::One(id) => item_title(f, id),
@@ -254,7 +316,7 @@ pub struct AddonChoice {
     pub cycle: String,
 }
 
-pub type AddonValues = BTreeMap<String, AddonChoice>;
+pub type AddonValues = Keyed<AddonChoice>;
 
 pub fn addon_defaults(addons: &[Addon]) -> AddonValues {
     addons
@@ -299,9 +361,9 @@ pub fn product_item(p: &ProductDetails, sel: &Selection, promocode: &str) -> Pro
     };
     for a in &p.config.0.addons.0 {
         if let Some(choice) = sel.addons.get(a.id.as_str()).filter(|c| c.on) {
-            item.addon.insert(a.id.0.clone(), 1);
+            item.addon.insert(a.id.0.clone(), Value::from(1));
             if !choice.cycle.is_empty() {
-                item.addon_cycles.insert(a.id.0.clone(), choice.cycle.clone());
+                item.addon_cycles.insert(a.id.0.clone(), Value::from(choice.cycle.clone()));
             }
         }
     }
@@ -365,9 +427,9 @@ mod tests {
         assert_eq!(s.cycle, "a", "the selected cycle");
         assert_eq!(s.forms["301"], FormValue::One("3011".into()), "first item when none selected");
         assert_eq!(s.forms["302"], FormValue::One("3022".into()), "the selected item");
-        assert_eq!(s.forms["303"], FormValue::Many(BTreeSet::new()));
+        assert_eq!(s.forms["303"], FormValue::Many(Vec::new()));
         assert_eq!(s.forms["305"], FormValue::Number(1), "minimum");
-        assert_eq!(s.forms["307"], FormValue::Many(["3071".to_string()].into()), "enableddefault");
+        assert_eq!(s.forms["307"], FormValue::Many(vec!["3071".to_string()]), "enableddefault");
         assert_eq!(s.addons["31"], AddonChoice { on: false, cycle: "m".into() });
     }
 
@@ -376,9 +438,9 @@ mod tests {
         let p = vps();
         let forms = &p.config.0.forms.0;
         let mut s = Selection::initial(&p);
-        assert!(!visible(forms, &s.forms).contains("305"), "RDS hidden with Linux");
+        assert!(!visible(forms, &s.forms).contains(&"305".to_string()), "RDS hidden with Linux");
         s.forms.insert("301".into(), FormValue::One("3014".into()));
-        assert!(visible(forms, &s.forms).contains("305"), "RDS shown with Windows");
+        assert!(visible(forms, &s.forms).contains(&"305".to_string()), "RDS shown with Windows");
         // hide rules and chains
         let chain: Vec<Form> = serde_json::from_value(json!([
             {"type": "checkbox", "id": "1", "items": [{"id": 10}],
@@ -392,9 +454,9 @@ mod tests {
         .unwrap();
         let mut v = defaults(&chain);
         v.insert("2".into(), FormValue::One("21".into()));
-        let ids = |v: &FormValues| visible(&chain, v).into_iter().collect::<Vec<_>>();
+        let ids = |v: &FormValues| visible(&chain, v);
         assert_eq!(ids(&v), ["1", "4"], "2 is hidden (1 unticked), so 3 is too; 4 is hidden only by a visible 2");
-        v.insert("1".into(), FormValue::Many(["10".to_string()].into()));
+        v.insert("1".into(), FormValue::Many(vec!["10".to_string()]));
         assert_eq!(ids(&v), ["1", "2", "3", "4"]);
         v.insert("2".into(), FormValue::One("20".into()));
         assert_eq!(ids(&v), ["1", "2"]);
@@ -405,7 +467,7 @@ mod tests {
     fn product_item_from_a_selection() {
         let p = vps();
         let mut s = Selection::initial(&p);
-        s.forms.insert("303".into(), FormValue::Many(["3031".to_string()].into()));
+        s.forms.insert("303".into(), FormValue::Many(vec!["3031".to_string()]));
         s.forms.insert("304".into(), FormValue::Text("  vps1.anshop.vn ".into()));
         s.forms.insert("306".into(), FormValue::Number(4));
         s.addons.insert("31".into(), AddonChoice { on: true, cycle: "q".into() });
@@ -433,10 +495,10 @@ mod tests {
         // Windows: the RDS quantity is sent; unticked DNS support is not
         s.forms.insert("301".into(), FormValue::One("3014".into()));
         s.forms.insert("305".into(), FormValue::Number(3));
-        s.forms.insert("307".into(), FormValue::Many(BTreeSet::new()));
+        s.forms.insert("307".into(), FormValue::Many(Vec::new()));
         let c = product_item(&p, &s, "").custom;
-        assert_eq!(c["305"], BTreeMap::from([("3051".to_string(), json!(3))]));
-        assert_eq!(c["301"], BTreeMap::from([("3014".to_string(), json!(1))]));
+        assert_eq!(c["305"], json!({"3051": 3}));
+        assert_eq!(c["301"], json!({"3014": 1}));
         assert!(!c.contains_key("307"));
     }
 
@@ -448,7 +510,7 @@ mod tests {
         s.domain = " HTTP://AnShop.vn/ ".into();
         let item = product_item(&hosting, &s, "");
         assert_eq!(item.domain, "anshop.vn");
-        assert_eq!(item.custom["1618"], BTreeMap::from([("10330".to_string(), json!(1))]));
+        assert_eq!(item.custom["1618"], json!({"10330": 1}));
         let vps = vps();
         let mut s = Selection::initial(&vps);
         s.domain = "x.vn".into();
@@ -460,7 +522,7 @@ mod tests {
         let p = vps();
         let forms = &p.config.0.forms.0;
         let mut s = Selection::initial(&p);
-        let ids = |s: &Selection| problems(forms, &s.forms).into_iter().collect::<Vec<_>>();
+        let ids = |s: &Selection| problems(forms, &s.forms).0;
         assert_eq!(ids(&s), [("304".to_string(), Problem::Required)]);
         s.forms.insert("304".into(), FormValue::Text("vps1".into()));
         s.forms.insert("306".into(), FormValue::Number(5));

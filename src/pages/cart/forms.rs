@@ -9,7 +9,6 @@ use crate::cart::config::{form_kind, problems, range, visible, FormKind, FormVal
 use crate::i18n::{self, t, t_with};
 use crate::ui::format::money_text;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// "Ubuntu (+300.000 ₫)" for items with a price.
 fn item_label(item: &FormItem, currency: &str) -> String {
@@ -184,7 +183,7 @@ fn form_control(
                         (if radio { single_name.clone() } else { item_name(&item_id) }, fid.clone(), fid.clone(), item_id.clone(), item_id.clone());
                     let checked = move || match values.with(|v| v.get(&fid_a).cloned()) {
                         Some(FormValue::One(id)) => id == iid_a,
-                        Some(FormValue::Many(ids)) => ids.contains(&iid_a),
+                        Some(FormValue::Many(ids)) => ids.iter().any(|i| *i == iid_a),
                         _ => false,
                     };
                     let on_change = move |ev: leptos::ev::Event| {
@@ -193,14 +192,13 @@ fn form_control(
                             set(values, &fid_b, FormValue::One(iid_b.clone()));
                         } else {
                             values.update(|all| {
-                                let mut set: BTreeSet<String> = match all.get(&fid_b) {
+                                let mut set: Vec<String> = match all.get(&fid_b) {
                                     Some(FormValue::Many(s)) => s.clone(),
-                                    _ => BTreeSet::new(),
+                                    _ => Vec::new(),
                                 };
+                                set.retain(|i| *i != iid_b);
                                 if on {
-                                    set.insert(iid_b.clone());
-                                } else {
-                                    set.remove(&iid_b);
+                                    set.push(iid_b.clone());
                                 }
                                 all.insert(fid_b.clone(), FormValue::Many(set));
                             });

@@ -8,7 +8,7 @@ use super::{account_currency, page_title};
 use crate::api::cart::{Addon, OrderItem, ProductDetails};
 use crate::api;
 use crate::cart::check::{normalize_domain, valid_hostname};
-use crate::cart::config::{notes, product_item, AddonChoice, AddonValues, Selection};
+use crate::cart::config::{notes, product_item, AddonValues, Selection};
 use crate::cart;
 use crate::i18n::{t, tr};
 use crate::ui::select::{CyclePrice, CycleSelect};
@@ -165,7 +165,7 @@ fn addon_view(a: Addon, addons: RwSignal<AddonValues>, currency: Signal<String>)
     let cycle = RwSignal::new(addons.with_untracked(|m| m.get(&id).map(|c| c.cycle.clone()).unwrap_or_default()));
     Effect::new(move |_| {
         let c = cycle.get();
-        addons.update(|m| m.entry(id2.clone()).or_insert_with(AddonChoice::default).cycle = c);
+        addons.update(|m| m.entry(&id2).cycle = c);
     });
     let cycles: Vec<CyclePrice> =
         a.cycles().into_iter().map(|c| CyclePrice { code: c.code().to_owned(), price: c.price, setup: c.setup }).collect();
@@ -178,7 +178,7 @@ fn addon_view(a: Addon, addons: RwSignal<AddonValues>, currency: Signal<String>)
                 <input type="checkbox" id=box_id.clone() name=format!("addon[{id}]") value="1" prop:checked=on
                     on:change=move |ev| {
                         let v = event_target_checked(&ev);
-                        addons.update(|m| m.entry(id3.clone()).or_insert_with(AddonChoice::default).on = v);
+                        addons.update(|m| m.entry(&id3).on = v);
                     }/>
                 <span>
                     <strong>{a.title.0.clone()}</strong>
