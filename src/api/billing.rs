@@ -4,9 +4,10 @@
 
 use super::client::{fetch, fetch_with_info, ApiRequest};
 use super::error::ApiError;
-use super::loose::{Decimal, Flag, Id, LooseList, Money, PhpObject, Text};
+use super::loose::{Decimal, Flag, FromLoose, Id, LooseList, Money, PhpObject, Text};
 use crate::util::percent_encode;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// `GET /balance` → `{"success": true, "details": {currency, acc_balance,
 /// acc_credit}}`. `acc_balance` is the total of unpaid invoices, not funds.
@@ -70,17 +71,15 @@ crate::loose_struct! {
     }
 }
 
-/// Payment methods with fees; falls back to `GET /payment` (names only)
-/// when the server does not offer the fees.
-pub async fn payment_methods() -> Result<Vec<PaymentMethod>, ApiError> {
-    match fetch::<PaymentsAnswer>(ApiRequest::get("/payment/fees")).await {
-        Ok(a) => Ok(a.payments.0),
-        Err(ApiError::NotSupported) => {
-            let a: PaymentsAnswer = fetch(ApiRequest::get("/payment")).await?;
-            Ok(a.payments.0)
-        }
-        Err(e) => Err(e),
-    }
+/// Payment methods with fees (`GET /payment/fees`), falling back to
+/// `GET /payment` (names only) when the server does not offer the fees.
+pub fn payment_methods_paths() -> Vec<String> {
+    vec!["/payment/fees".into(), "/payment".into()]
+}
+
+/// Either answer: `[{id, name, fixed_fee, percent_fee}]` or `{"<id>": "<name>"}`.
+pub fn read_payment_methods(v: &Value) -> Vec<PaymentMethod> {
+    PaymentsAnswer::from_loose(v).payments.0
 }
 
 crate::loose_struct! {
@@ -163,9 +162,13 @@ crate::loose_struct! {
     }
 }
 
-pub async fn invoices() -> Result<Vec<InvoiceSummary>, ApiError> {
-    let a: InvoicesAnswer = fetch(ApiRequest::get("/invoice")).await?;
-    Ok(a.invoices.0)
+/// `GET /invoice` (standard HostBill, not in the provider's reference).
+pub fn invoices_path() -> Vec<String> {
+    vec!["/invoice".into()]
+}
+
+pub fn read_invoices(v: &Value) -> Vec<InvoiceSummary> {
+    InvoicesAnswer::from_loose(v).invoices.0
 }
 
 crate::loose_struct! {
@@ -175,10 +178,13 @@ crate::loose_struct! {
     }
 }
 
-pub async fn invoice(id: &str) -> Result<Invoice, ApiError> {
-    let path = format!("/invoice/{}", percent_encode(id));
-    let a: InvoiceAnswer = fetch(ApiRequest::get(path)).await?;
-    Ok(a.invoice.0)
+/// `GET /invoice/@id` (standard HostBill, not in the provider's reference).
+pub fn invoice_path(id: &str) -> Vec<String> {
+    vec![format!("/invoice/{}", percent_encode(id))]
+}
+
+pub fn read_invoice(v: &Value) -> Invoice {
+    InvoiceAnswer::from_loose(v).invoice.0
 }
 
 /// `POST /invoice/@id/credit` body: `amount` only when the user chose one

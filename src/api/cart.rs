@@ -111,9 +111,13 @@ crate::loose_struct! {
     }
 }
 
-pub async fn categories() -> Result<Vec<Category>, ApiError> {
-    let a: CategoriesAnswer = fetch(ApiRequest::get("/category")).await?;
-    Ok(a.categories.0)
+/// `GET /category` (pages load it with `raw::get_first`).
+pub fn categories_path() -> Vec<String> {
+    vec!["/category".into()]
+}
+
+pub fn read_categories(v: &Value) -> Vec<Category> {
+    CategoriesAnswer::from_loose(v).categories.0
 }
 
 crate::loose_struct! {
@@ -160,10 +164,14 @@ crate::loose_struct! {
     }
 }
 
-pub async fn category_products(category_id: &str) -> Result<Vec<ProductSummary>, ApiError> {
-    let path = format!("/category/{}/product", percent_encode(category_id));
-    let a: ProductsAnswer = fetch(ApiRequest::get(path)).await?;
-    Ok(a.products.0)
+/// `GET /category/@category_id/product` (standard HostBill; not in the
+/// provider's reference, so it may answer "not supported").
+pub fn category_products_path(category_id: &str) -> Vec<String> {
+    vec![format!("/category/{}/product", percent_encode(category_id))]
+}
+
+pub fn read_category_products(v: &Value) -> Vec<ProductSummary> {
+    ProductsAnswer::from_loose(v).products.0
 }
 
 // ------------------------------------------------------------ product configuration
@@ -345,13 +353,18 @@ crate::loose_struct! {
     }
 }
 
-pub async fn product(product_id: &str) -> Result<ProductDetails, ApiError> {
-    let path = format!("/order/{}", percent_encode(product_id));
-    let a: ProductAnswer = fetch(ApiRequest::get(path.clone())).await?;
-    if a.product.0.id.is_empty() && a.product.0.name.as_str().is_empty() {
-        return Err(ApiError::Decode { endpoint: format!("GET {path}"), detail: "no product".into() });
+/// `GET /order/@product_id`.
+pub fn product_path(product_id: &str) -> Vec<String> {
+    vec![format!("/order/{}", percent_encode(product_id))]
+}
+
+/// The product, or a decode error when the answer holds none.
+pub fn read_product(v: &Value) -> Result<ProductDetails, ApiError> {
+    let p = ProductAnswer::from_loose(v).product.0;
+    if p.id.is_empty() && p.name.as_str().is_empty() {
+        return Err(ApiError::Decode { endpoint: "GET /order/@product_id".into(), detail: "no product".into() });
     }
-    Ok(a.product.0)
+    Ok(p)
 }
 
 // ------------------------------------------------------------ order items (request bodies)
@@ -717,9 +730,13 @@ crate::loose_struct! {
     }
 }
 
-pub async fn tlds() -> Result<Vec<Tld>, ApiError> {
-    let a: TldsAnswer = fetch(ApiRequest::get("/domain/order")).await?;
-    Ok(a.tlds.0)
+/// `GET /domain/order`.
+pub fn tlds_path() -> Vec<String> {
+    vec!["/domain/order".into()]
+}
+
+pub fn read_tlds(v: &Value) -> Vec<Tld> {
+    TldsAnswer::from_loose(v).tlds.0
 }
 
 crate::loose_struct! {
@@ -730,10 +747,13 @@ crate::loose_struct! {
 }
 
 /// `GET /domain/order/@id/form?tld_id=@id`: the TLD's extra forms (`data`).
-pub async fn tld_forms(tld_id: &str) -> Result<Vec<Form>, ApiError> {
+pub fn tld_forms_path(tld_id: &str) -> Vec<String> {
     let id = percent_encode(tld_id);
-    let a: FormsAnswer = fetch(ApiRequest::get(format!("/domain/order/{id}/form?tld_id={id}"))).await?;
-    Ok(a.forms.0)
+    vec![format!("/domain/order/{id}/form?tld_id={id}")]
+}
+
+pub fn read_forms(v: &Value) -> Vec<Form> {
+    FormsAnswer::from_loose(v).forms.0
 }
 
 /// Availability of a domain name.
@@ -824,9 +844,13 @@ impl CertPeriod {
     }
 }
 
-pub async fn certificates() -> Result<Vec<Certificate>, ApiError> {
-    let a: CertificatesAnswer = fetch(ApiRequest::get("/certificate/order")).await?;
-    Ok(a.products.0)
+/// `GET /certificate/order`.
+pub fn certificates_path() -> Vec<String> {
+    vec!["/certificate/order".into()]
+}
+
+pub fn read_certificates(v: &Value) -> Vec<Certificate> {
+    CertificatesAnswer::from_loose(v).products.0
 }
 
 crate::loose_struct! {
@@ -852,10 +876,13 @@ crate::loose_struct! {
     }
 }
 
-pub async fn software(product_id: &str) -> Result<Vec<Software>, ApiError> {
-    let path = format!("/certificate/order/{}/software", percent_encode(product_id));
-    let a: SoftwareAnswer = fetch(ApiRequest::get(path)).await?;
-    Ok(a.software.0)
+/// `GET /certificate/order/@product_id/software`.
+pub fn software_path(product_id: &str) -> Vec<String> {
+    vec![format!("/certificate/order/{}/software", percent_encode(product_id))]
+}
+
+pub fn read_software(v: &Value) -> Vec<Software> {
+    SoftwareAnswer::from_loose(v).software.0
 }
 
 // ------------------------------------------------------------ contacts
@@ -897,9 +924,13 @@ crate::loose_struct! {
     }
 }
 
-pub async fn contacts() -> Result<Vec<Contact>, ApiError> {
-    let a: ContactsAnswer = fetch(ApiRequest::get("/contact")).await?;
-    Ok(a.contacts.0)
+/// `GET /contact`.
+pub fn contacts_path() -> Vec<String> {
+    vec!["/contact".into()]
+}
+
+pub fn read_contacts(v: &Value) -> Vec<Contact> {
+    ContactsAnswer::from_loose(v).contacts.0
 }
 
 #[cfg(test)]

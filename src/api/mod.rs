@@ -8,6 +8,7 @@ pub mod cart;
 pub mod client;
 pub mod error;
 pub mod loose;
+pub mod raw;
 pub mod refresh;
 
 pub use error::ApiError;

@@ -10,7 +10,7 @@ use crate::api::billing::{invoice_status, Balance, Invoice, InvoiceStatus, Invoi
 use crate::api::loose::Money;
 use crate::api::{self, ApiError};
 use crate::i18n::{self, server_message, t, t_with, tr};
-use crate::pages::cart::page_title;
+use crate::pages::cart::{json_resource, loaded, page_title};
 use crate::pages::dashboard::money_cards;
 use crate::ui::format::{date, money_text, parse_amount};
 use crate::ui::table::{Cell, Column, DataTable};
@@ -39,7 +39,7 @@ fn invoice_href(id: &str) -> String {
 pub fn BillingPage() -> impl IntoView {
     page_title("billing.title");
     let balance = LocalResource::new(api::billing::balance);
-    let invoices = LocalResource::new(api::billing::invoices);
+    let invoices = json_resource(api::billing::invoices_path);
     let currency = Signal::derive(move || balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default());
     view! {
         <section class="page" aria-labelledby="billing-title">
@@ -47,7 +47,7 @@ pub fn BillingPage() -> impl IntoView {
             <div class="cards">{resource_view(balance, "dashboard.money_error", money_cards)}</div>
             <section class="card" aria-labelledby="inv-title">
                 <h2 id="inv-title">{tr("billing.invoices")}</h2>
-                {move || match invoices.get() {
+                {move || match loaded(invoices, api::billing::read_invoices) {
                     None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                     Some(Err(ApiError::NotSupported)) => view! {
                         <p class="alert alert-info" role="status" data-testid="invoices-unsupported">{t("billing.list_unsupported")}</p>
@@ -133,10 +133,7 @@ pub fn InvoicePage() -> impl IntoView {
     page_title("billing.invoice_title");
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let invoice = LocalResource::new(move || {
-        let id = id();
-        async move { api::billing::invoice(&id).await }
-    });
+    let invoice = json_resource(move || api::billing::invoice_path(&id()));
     let balance = LocalResource::new(api::billing::balance);
     let refresh = Callback::new(move |_| {
         invoice.refetch();
@@ -147,7 +144,7 @@ pub fn InvoicePage() -> impl IntoView {
             <p><A href="/billing">{tr("billing.back")}</A></p>
             {move || {
                 let id = id();
-                match invoice.get() {
+                match loaded(invoice, api::billing::read_invoice) {
                     None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                     Some(Err(ApiError::NotSupported)) => view! {
                         <h1 id="invoice-title">{t_with("billing.invoice_heading", &[("number", &format!("#{id}"))])}</h1>

@@ -1,5 +1,6 @@
 //! Reusable pieces: fields, loading and error states, the language switch.
 
+pub mod fields;
 pub mod format;
 pub mod select;
 pub mod table;

@@ -23,7 +23,8 @@ impl Choice {
 
 /// A select with its label, optional hint and announced error (tied to
 /// the control by `aria-describedby`). `name` is the API field it feeds.
-/// An empty `placeholder` option can be offered (value "").
+/// An empty `placeholder` option can be offered (value ""). With a
+/// `RwSignal`, pass `value=s on_change=ui::fields::setter(s)`.
 #[component]
 pub fn SelectField(
     #[prop(into)] label: TextProp,
@@ -31,11 +32,12 @@ pub fn SelectField(
     #[prop(into)]
     id: String,
     #[prop(into)] name: String,
-    value: RwSignal<String>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
     #[prop(into)] options: Signal<Vec<Choice>>,
-    #[prop(optional, into)] hint: Option<TextProp>,
+    #[prop(optional_no_strip)] hint: Option<TextProp>,
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
-    #[prop(optional, into)] placeholder: Option<TextProp>,
+    #[prop(optional_no_strip)] placeholder: Option<TextProp>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
@@ -69,7 +71,7 @@ pub fn SelectField(
                 aria-required=required.then_some("true")
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
-                on:change=move |ev| value.set(event_target_value(&ev))
+                on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 {placeholder.map(|p| view! { <option value="" selected=move || value.get().is_empty()>{move || p.get()}</option> })}
                 {move || {
@@ -141,7 +143,8 @@ pub fn CycleSelect(
     #[prop(into)] label: TextProp,
     #[prop(into)] id: String,
     #[prop(into)] name: String,
-    value: RwSignal<String>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
     #[prop(into)] cycles: Signal<Vec<CyclePrice>>,
     #[prop(into)] currency: Signal<String>,
 ) -> impl IntoView {
@@ -149,7 +152,7 @@ pub fn CycleSelect(
         let cur = currency.get();
         cycles.get().iter().map(|c| Choice::new(c.code.clone(), cycle_label(c, &cur))).collect()
     });
-    view! { <SelectField label=label id=id name=name value=value options=options/> }
+    view! { <SelectField label=label id=id name=name value=value on_change=on_change options=options/> }
 }
 
 #[cfg(test)]

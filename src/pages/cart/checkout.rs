@@ -6,15 +6,16 @@
 //! the cart; the confirmation empties it and links to the invoice.
 
 use super::quote::{LiveQuote, QuotePanel};
-use super::{account_currency, page_title, CartLines};
+use super::{account_currency, json_resource, loaded, page_title, CartLines, Json};
 use crate::api::billing::{currency_places, PaymentMethod};
 use crate::api::cart::{OrderResult, Quote};
 use crate::api::loose::{Decimal, Money};
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
+use crate::ui::fields::{ChoiceItem, ChoiceList};
 use crate::ui::format::{money, money_text};
-use crate::ui::{error_text, ErrorPanel, Loading};
+use crate::ui::{error_text, ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,11 +29,11 @@ pub fn fee_for(method: &PaymentMethod, total: &Money, currency: &str) -> Option<
 pub fn CheckoutPage() -> impl IntoView {
     page_title("checkout.title");
     let (_, currency) = account_currency();
-    let methods = LocalResource::new(api::billing::payment_methods);
+    let methods = json_resource(api::billing::payment_methods_paths);
     let pay_method = RwSignal::new(String::new());
     // the first method once they arrive
     Effect::new(move |_| {
-        if let Some(Ok(list)) = methods.get() {
+        if let Some(Ok(list)) = loaded(methods, api::billing::read_payment_methods) {
             if pay_method.get_untracked().is_empty() {
                 if let Some(m) = list.first() {
                     pay_method.set(m.id.0.clone());
@@ -178,63 +179,43 @@ fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
     }
 }
 
-/// The payment methods as radio buttons, each with its fee on this total.
+/// The payment methods as radio buttons, each with its fee on this total
+/// (and the estimated amount to pay with it).
 #[component]
-fn PaymentChoices(
-    methods: LocalResource<Result<Vec<PaymentMethod>, ApiError>>,
-    pay_method: RwSignal<String>,
-    quote: RwSignal<Option<Quote>>,
-    currency: Signal<String>,
-) -> impl IntoView {
+fn PaymentChoices(methods: Json, pay_method: RwSignal<String>, quote: RwSignal<Option<Quote>>, currency: Signal<String>) -> impl IntoView {
+    let items = Signal::derive(move || {
+        let list = loaded(methods, api::billing::read_payment_methods).and_then(Result::ok).unwrap_or_default();
+        let cur = currency.get();
+        let total = quote.with(|q| q.as_ref().map(|q| q.summary.0.total.clone()));
+        let lang = i18n::lang();
+        list.iter()
+            .map(|m| {
+                let fee = total.as_ref().and_then(|tot| fee_for(m, tot, &cur));
+                let mut detail = match fee {
+                    Some(f) if f.is_zero() => t("checkout.no_fee"),
+                    Some(f) => t_with("checkout.fee", &[("fee", &money(f, &cur, lang))]),
+                    None => t("checkout.fee_unknown"),
+                };
+                let to_pay = total.as_ref().and_then(|tot| tot.value).zip(fee.filter(|f| !f.is_zero())).and_then(|(a, b)| a.checked_add(b));
+                if let Some(p) = to_pay {
+                    detail = format!("{detail} · {}", t_with("checkout.to_pay", &[("amount", &money(p, &cur, lang))]));
+                }
+                ChoiceItem::new(m.id.0.clone(), m.name.0.clone(), detail)
+            })
+            .collect()
+    });
     move || match methods.get() {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
         Some(Err(e)) => view! {
             <ErrorPanel error=e what="checkout.methods_error" on_retry=Callback::new(move |_| methods.refetch())/>
         }
         .into_any(),
-        Some(Ok(list)) => {
-            let cur = currency.get();
-            let total = quote.with(|q| q.as_ref().map(|q| q.summary.0.total.clone()));
-            let places = currency_places(&cur);
-            let lang = i18n::lang();
-            let rows = list
-                .into_iter()
-                .map(|m| {
-                    let id = m.id.0.clone();
-                    let input_id = format!("pm-{id}");
-                    let fee = total.as_ref().and_then(|tot| fee_for(&m, tot, &cur));
-                    let to_pay = total.as_ref().and_then(|tot| tot.value).zip(fee).and_then(|(a, b)| a.checked_add(b));
-                    let fee_text = match fee {
-                        Some(f) if f.is_zero() => t("checkout.no_fee"),
-                        Some(f) => t_with("checkout.fee", &[("fee", &money(f, &cur, lang))]),
-                        None => t("checkout.fee_unknown"),
-                    };
-                    let pay_text = to_pay.filter(|_| fee.is_some_and(|f| !f.is_zero())).map(|p| {
-                        t_with("checkout.to_pay", &[("amount", &money(p.round_to(places), &cur, lang))])
-                    });
-                    let (id_a, id_b) = (id.clone(), id.clone());
-                    view! {
-                        <label class="check pay-method" for=input_id.clone() data-method=id.clone()>
-                            <input type="radio" id=input_id.clone() name="pay_method" value=id.clone()
-                                prop:checked=move || pay_method.get() == id_a
-                                on:change=move |_| pay_method.set(id_b.clone())/>
-                            <span>
-                                <strong>{m.name.0.clone()}</strong>
-                                <span class="fee" data-testid="fee">{fee_text}</span>
-                                {pay_text.map(|p| view! { <span class="muted to-pay">{p}</span> })}
-                            </span>
-                        </label>
-                    }
-                })
-                .collect_view();
-            view! {
-                <fieldset class="choices" data-testid="pay-methods">
-                    <legend>{t("checkout.method")}</legend>
-                    {rows}
-                </fieldset>
-            }
-            .into_any()
+        Some(Ok(_)) => view! {
+            <ChoiceList legend=Some(tr("checkout.method").into()) id="f-pay_method" name="pay_method" items=items
+                selected=Signal::derive(move || vec![pay_method.get()])
+                on_change=Callback::new(move |(v, _): (String, bool)| pay_method.set(v)) testid="pay-methods"/>
         }
+        .into_any(),
     }
 }
 
@@ -256,25 +237,18 @@ fn PromoForm() -> impl IntoView {
     view! {
         <form class="card form promo" novalidate on:submit=on_submit aria-labelledby="promo-title">
             <h2 id="promo-title">{tr("checkout.promo")}</h2>
-            <div class="field">
-                <label for="f-promocode">{tr("checkout.promo_label")}</label>
-                <p class="hint" id="f-promocode-hint">{tr("checkout.promo_hint")}</p>
-                <div class="input-wrap">
-                    <input id="f-promocode" name="promocode" type="text" autocomplete="off" autocapitalize="characters"
-                        aria-describedby="f-promocode-hint" bind:value=code/>
-                    <button type="submit" class="btn btn-secondary">{tr("checkout.promo_apply")}</button>
-                </div>
-            </div>
-            {move || {
-                let a = applied();
-                (!a.is_empty()).then(|| view! {
-                    <p class="promo-applied" role="status">
-                        {t_with("checkout.promo_applied", &[("code", &a)])}
-                        " "
+            <TextField label="checkout.promo_label" name="promocode" value=code error=Signal::stored(None::<String>)
+                autocomplete="off" hint="checkout.promo_hint"/>
+            <div class="actions">
+                <button type="submit" class="btn btn-secondary">{tr("checkout.promo_apply")}</button>
+                {move || {
+                    let a = applied();
+                    (!a.is_empty()).then(|| view! {
+                        <span class="promo-applied" role="status">{t_with("checkout.promo_applied", &[("code", &a)])}</span>
                         <button type="button" class="btn btn-ghost" on:click=clear>{t("checkout.promo_remove")}</button>
-                    </p>
-                })
-            }}
+                    })
+                }}
+            </div>
         </form>
     }
 }

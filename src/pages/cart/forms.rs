@@ -7,7 +7,9 @@
 use crate::api::cart::{Form, FormItem};
 use crate::cart::config::{form_kind, problems, range, visible, FormKind, FormValue, FormValues, Problem};
 use crate::i18n::{self, t, t_with};
+use crate::ui::fields::{ChoiceItem, ChoiceList, InputField};
 use crate::ui::format::money_text;
+use crate::ui::select::{Choice, SelectField};
 use leptos::prelude::*;
 
 /// "Ubuntu (+300.000 ₫)" for items with a price.
@@ -61,11 +63,10 @@ pub fn ConfigForms(
     prefix: &'static str,
     field: &'static str,
 ) -> impl IntoView {
-    let forms = StoredValue::new(forms);
-    let shown = Memo::new(move |_| forms.with_value(|f| values.with(|v| visible(f, v))));
-    let errors = Memo::new(move |_| forms.with_value(|f| values.with(|v| problems(f, v))));
+    let all = StoredValue::new(forms.clone());
+    let shown = Memo::new(move |_| all.with_value(|f| values.with(|v| visible(f, v))));
+    let errors = Memo::new(move |_| all.with_value(|f| values.with(|v| problems(f, v))));
     forms
-        .get_value()
         .into_iter()
         .map(|form| {
             let id = form.id.0.clone();
@@ -79,19 +80,18 @@ pub fn ConfigForms(
                     None
                 }
             });
-            move || is_shown.get().then(|| form_control(form.clone(), values, currency, error, prefix, field))
+            move || is_shown.get().then(|| form_field(form.clone(), values, currency, error, prefix, field))
         })
         .collect_view()
 }
 
 fn set(values: RwSignal<FormValues>, id: &str, v: FormValue) {
-    values.update(|all| {
-        all.insert(id.to_owned(), v);
-    });
+    values.update(|all| all.insert(id.to_owned(), v));
 }
 
-/// One form's control(s) with label, hint and error.
-fn form_control(
+/// One form as a field: a select, a list of radios or checkboxes, a text
+/// input or area, or a number (quantity, slider).
+fn form_field(
     form: Form,
     values: RwSignal<FormValues>,
     currency: Signal<String>,
@@ -101,235 +101,164 @@ fn form_control(
 ) -> AnyView {
     let fid = form.id.0.clone();
     let cid = control_id(prefix, &fid);
-    let err_id = format!("{cid}-err");
-    let hint_id = format!("{cid}-hint");
-    let title = form.title.0.clone();
+    let title = form.title.0.trim().to_owned();
     let description = form.description.0.trim().to_owned();
+    let hint = (!description.is_empty()).then(|| leptos::text_prop::TextProp::from(description));
     let required = form.required.0;
-    let has_hint = !description.is_empty();
-    let described = {
-        let (e, h) = (err_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(h.clone());
-            }
-            if error.get().is_some() {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let invalid = move || error.get().is_some().then_some("true");
-    let req_mark = move || required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> });
-    let hint = has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{description.clone()}</p> });
-    let err = {
-        let err_id = err_id.clone();
-        move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })
-    };
     let kind = form_kind(&form);
-    let items = form.items.0.clone();
-    let value_item = form.value_item();
-    let single_name = format!("{field}[{fid}]");
-    let fid_n = fid.clone();
-    let item_name = move |item: &str| format!("{field}[{fid_n}][{item}]");
-
-    let control = match kind {
+    let items = StoredValue::new(form.items.0.clone());
+    let current = {
+        let fid = fid.clone();
+        move || values.with(|v| v.get(&fid).cloned())
+    };
+    match kind {
         FormKind::Select => {
-            let fid2 = form.id.0.clone();
-            let current = move || match values.with(|v| v.get(&fid2).cloned()) {
+            let options = Signal::derive(move || {
+                let cur = currency.get();
+                items.with_value(|l| l.iter().map(|i| Choice::new(i.id.0.clone(), item_label(i, &cur))).collect())
+            });
+            let value = Signal::derive(move || match current() {
                 Some(FormValue::One(id)) => id,
                 _ => String::new(),
-            };
-            let fid3 = form.id.0.clone();
+            });
+            let on_change = Callback::new(move |v: String| set(values, &fid, FormValue::One(v)));
             view! {
-                <label for=cid.clone()>{title.clone()}{req_mark()}</label>
-                {hint}
-                <select
-                    id=cid.clone()
-                    name=single_name
-                    aria-required=required.then_some("true")
-                    aria-invalid=invalid
-                    aria-describedby=described
-                    on:change=move |ev| set(values, &fid3, FormValue::One(event_target_value(&ev)))
-                >
-                    {move || {
-                        let cur = currency.get();
-                        let chosen = current();
-                        items
-                            .iter()
-                            .map(|i| {
-                                let v = i.id.0.clone();
-                                let sel = v == chosen;
-                                view! { <option value=v selected=sel>{item_label(i, &cur)}</option> }
-                            })
-                            .collect_view()
-                    }}
-                </select>
+                <SelectField label=title id=cid name=format!("{field}[{}]", form.id.0) value=value on_change=on_change
+                    options=options error=error required=required hint=hint.clone()/>
             }
             .into_any()
         }
         FormKind::Radio | FormKind::Checkbox => {
             let radio = kind == FormKind::Radio;
             // a single unnamed item (`domaindnssupport`): one checkbox labelled by the form
-            let lone = !radio && items.len() == 1 && items[0].title.as_str().trim().is_empty();
-            let options = items
-                .iter()
-                .enumerate()
-                .map(|(n, i)| {
-                    let item_id = i.id.0.clone();
-                    let input_id = if n == 0 { cid.clone() } else { format!("{cid}-{n}") };
-                    let (name, fid_a, fid_b, iid_a, iid_b) =
-                        (if radio { single_name.clone() } else { item_name(&item_id) }, fid.clone(), fid.clone(), item_id.clone(), item_id.clone());
-                    let checked = move || match values.with(|v| v.get(&fid_a).cloned()) {
-                        Some(FormValue::One(id)) => id == iid_a,
-                        Some(FormValue::Many(ids)) => ids.iter().any(|i| *i == iid_a),
-                        _ => false,
-                    };
-                    let on_change = move |ev: leptos::ev::Event| {
-                        let on = event_target_checked(&ev);
-                        if radio {
-                            set(values, &fid_b, FormValue::One(iid_b.clone()));
-                        } else {
-                            values.update(|all| {
-                                let mut set: Vec<String> = match all.get(&fid_b) {
-                                    Some(FormValue::Many(s)) => s.clone(),
-                                    _ => Vec::new(),
-                                };
-                                set.retain(|i| *i != iid_b);
-                                if on {
-                                    set.push(iid_b.clone());
-                                }
-                                all.insert(fid_b.clone(), FormValue::Many(set));
-                            });
-                        }
-                    };
-                    let cur = currency;
-                    let label_text = {
-                        let i = i.clone();
-                        let title = title.clone();
-                        move || {
-                            let l = item_label(&i, &cur.get());
-                            if lone {
-                                if l.is_empty() {
-                                    title.clone()
-                                } else {
-                                    format!("{title} ({l})")
-                                }
+            let lone = !radio && items.with_value(|l| l.len() == 1 && l[0].title.as_str().trim().is_empty());
+            let label_for_lone = title.clone();
+            let choices = Signal::derive(move || {
+                let cur = currency.get();
+                items.with_value(|l| {
+                    l.iter()
+                        .map(|i| {
+                            let label = item_label(i, &cur);
+                            let label = if lone && label.is_empty() {
+                                label_for_lone.clone()
+                            } else if lone {
+                                format!("{label_for_lone} ({label})")
                             } else {
-                                l
-                            }
-                        }
-                    };
-                    view! {
-                        <label class="check" for=input_id.clone()>
-                            <input
-                                type=if radio { "radio" } else { "checkbox" }
-                                id=input_id.clone()
-                                name=name
-                                value=item_id
-                                prop:checked=checked
-                                aria-describedby=described.clone()
-                                on:change=on_change
-                            />
-                            <span>{label_text}{lone.then(req_mark)}</span>
-                        </label>
-                    }
+                                label
+                            };
+                            ChoiceItem::new(i.id.0.clone(), label, "")
+                        })
+                        .collect()
                 })
-                .collect_view();
-            if lone {
-                view! { {hint}{options} }.into_any()
-            } else {
-                view! {
-                    <fieldset class="choices" aria-invalid=invalid aria-describedby=described.clone()>
-                        <legend>{title.clone()}{req_mark()}</legend>
-                        {hint}
-                        {options}
-                    </fieldset>
+            });
+            let selected = Signal::derive(move || match current() {
+                Some(FormValue::One(id)) => vec![id],
+                Some(FormValue::Many(ids)) => ids,
+                _ => Vec::new(),
+            });
+            let fid2 = fid.clone();
+            let on_change = Callback::new(move |(item, on): (String, bool)| {
+                if radio {
+                    set(values, &fid2, FormValue::One(item));
+                } else {
+                    values.update(|all| {
+                        let mut ticked = match all.get(&fid2) {
+                            Some(FormValue::Many(s)) => s.clone(),
+                            _ => Vec::new(),
+                        };
+                        ticked.retain(|i| *i != item);
+                        if on {
+                            ticked.push(item);
+                        }
+                        all.insert(fid2.clone(), FormValue::Many(ticked));
+                    });
                 }
-                .into_any()
+            });
+            let name = if radio { format!("{field}[{fid}]") } else { format!("{field}[{fid}][{{value}}]") };
+            let legend = (!lone).then(|| leptos::text_prop::TextProp::from(title));
+            view! {
+                <ChoiceList legend=legend multiple=!radio id=cid name=name items=choices selected=selected
+                    on_change=on_change hint=hint.clone() error=error required=required/>
             }
+            .into_any()
         }
         FormKind::Quantity | FormKind::Slider => {
-            let r = range(&form);
             let unit = form.config.0.unit.0.clone();
-            let slider = kind == FormKind::Slider;
-            let (fid_a, fid_b) = (fid.clone(), fid.clone());
-            let current = move || match values.with(|v| v.get(&fid_a).cloned()) {
+            let name = format!("{field}[{fid}][{}]", form.value_item());
+            let price = items.with_value(|l| l.first().map(|i| i.price.clone())).filter(|p| p.value.is_some_and(|d| !d.is_zero()));
+            let number = Signal::derive(move || match current() {
                 Some(FormValue::Number(n)) => n,
                 _ => 0,
-            };
-            let price = items.first().cloned();
-            let on_input = move |ev: leptos::ev::Event| {
-                let raw = event_target_value(&ev);
-                let n = raw.trim().parse::<i64>().unwrap_or(0);
-                set(values, &fid_b, FormValue::Number(n));
-            };
-            let price_hint = move || {
-                price
-                    .as_ref()
-                    .filter(|p| p.price.value.is_some_and(|d| !d.is_zero()))
-                    .map(|p| t_with("cart.unit_price", &[("price", &money_text(&p.price, &currency.get(), i18n::lang()))]))
-            };
+            });
+            let on_input = Callback::new(move |raw: String| set(values, &fid, FormValue::Number(raw.trim().parse().unwrap_or(0))));
             view! {
-                <label for=cid.clone()>{title.clone()}{req_mark()}</label>
-                {hint}
-                <div class="input-wrap qty">
-                    <input
-                        id=cid.clone()
-                        name=item_name(&value_item)
-                        type=if slider { "range" } else { "number" }
-                        inputmode="numeric"
-                        min=r.min.to_string()
-                        max=r.max.to_string()
-                        step=r.step.to_string()
-                        prop:value={ let c = current.clone(); move || c().to_string() }
-                        aria-invalid=invalid
-                        aria-describedby=described
-                        aria-valuetext={ let (c, u) = (current.clone(), unit.clone()); move || slider.then(|| format!("{} {u}", c())) }
-                        on:input=on_input
-                    />
-                    {slider.then(|| { let u = unit.clone(); view! { <output for=cid.clone() class="qty-out">{move || format!("{} {u}", current())}</output> } })}
-                    {(!slider && !unit.is_empty()).then(|| view! { <span class="unit">{unit.clone()}</span> })}
-                </div>
-                <p class="hint">{price_hint}</p>
+                <NumberField label=title id=cid name=name value=number on_input=on_input slider=kind == FormKind::Slider
+                    range=range(&form) unit=unit price=price currency=currency hint=hint error=error required=required/>
             }
             .into_any()
         }
         FormKind::Text | FormKind::Textarea => {
-            let (fid_a, fid_b) = (fid.clone(), fid.clone());
-            let current = move || match values.with(|v| v.get(&fid_a).cloned()) {
+            let text = Signal::derive(move || match current() {
                 Some(FormValue::Text(s)) => s,
                 _ => String::new(),
-            };
-            let on_input = move |ev: leptos::ev::Event| set(values, &fid_b, FormValue::Text(event_target_value(&ev)));
-            let name = item_name(&value_item);
-            let input = if kind == FormKind::Textarea {
-                view! {
-                    <textarea id=cid.clone() name=name rows="4" aria-required=required.then_some("true")
-                        aria-invalid=invalid aria-describedby=described prop:value=current on:input=on_input></textarea>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <input id=cid.clone() name=name type="text" autocomplete="off" aria-required=required.then_some("true")
-                        aria-invalid=invalid aria-describedby=described prop:value=current on:input=on_input/>
-                }
-                .into_any()
-            };
+            });
+            let on_input = Callback::new(move |v: String| set(values, &fid, FormValue::Text(v)));
             view! {
-                <label for=cid.clone()>{title.clone()}{req_mark()}</label>
-                {hint}
-                {input}
+                <InputField label=title id=cid name=format!("{field}[{}][{}]", form.id.0, form.value_item()) value=text
+                    on_input=on_input multiline=kind == FormKind::Textarea hint=hint.clone() error=error required=required/>
             }
             .into_any()
         }
+    }
+}
+
+/// A quantity (number input) or a slider, with its unit and price per unit.
+#[component]
+fn NumberField(
+    label: String,
+    id: String,
+    name: String,
+    value: Signal<i64>,
+    on_input: Callback<String>,
+    slider: bool,
+    range: crate::cart::config::Range,
+    unit: String,
+    price: Option<crate::api::loose::Money>,
+    currency: Signal<String>,
+    hint: Option<leptos::text_prop::TextProp>,
+    error: Signal<Option<String>>,
+    required: bool,
+) -> impl IntoView {
+    let err_id = format!("{id}-err");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (h, e) = (hint_id.clone(), err_id.clone());
+        move || if error.get().is_some() { format!("{h} {e}") } else { h.clone() }
+    };
+    let u = unit.clone();
+    let shown = move || format!("{} {u}", value.get()).trim().to_owned();
+    let per_unit = move || {
+        let mut parts: Vec<String> = hint.as_ref().map(|h| h.get().to_string()).into_iter().collect();
+        if let Some(p) = &price {
+            parts.push(t_with("cart.unit_price", &[("price", &money_text(p, &currency.get(), i18n::lang()))]));
+        }
+        parts.join(" ")
     };
     view! {
-        <div class="field option" class:field-invalid=move || error.get().is_some() data-form=fid.clone()>
-            {control}
-            {err}
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+            <p class="hint" id=hint_id>{per_unit}</p>
+            <div class="input-wrap qty">
+                <input id=id.clone() name=name type=if slider { "range" } else { "number" } inputmode="numeric"
+                    min=range.min.to_string() max=range.max.to_string() step=range.step.to_string()
+                    prop:value=move || value.get().to_string()
+                    aria-valuetext=shown.clone()
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=described
+                    on:input=move |ev| on_input.run(event_target_value(&ev))/>
+                <output for=id class="qty-out">{shown}</output>
+            </div>
+            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
         </div>
     }
-    .into_any()
 }

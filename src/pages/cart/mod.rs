@@ -12,6 +12,8 @@ pub mod ssl;
 use crate::api::billing::Balance;
 use crate::api::cart::{Category, CategoryKind, OrderItem, ProductSummary, Quote};
 use crate::api::{self, ApiError};
+use serde_json::Value;
+use std::sync::Arc;
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::format::money_text;
@@ -23,6 +25,26 @@ use leptos_router::components::A;
 /// Sets the document title: "<page> · <app>".
 pub fn page_title(key: &'static str) {
     Effect::new(move |_| crate::browser::set_title(&format!("{} · {}", t(key), t("app.name"))));
+}
+
+/// A page's GET, kept as JSON and read with the API module's `read_*`
+/// function. All of them share one async type (see `api::raw`), so the
+/// resource code exists once in the wasm.
+pub type Json = LocalResource<Result<Value, ApiError>>;
+
+/// A resource of `paths()` (the first the server offers); re-fetched when
+/// signals read by `paths` change.
+pub fn json_resource(paths: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Json {
+    json_resource_dyn(Arc::new(paths))
+}
+
+fn json_resource_dyn(paths: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Json {
+    LocalResource::new(move || api::raw::get_first(paths()))
+}
+
+/// A resource's state, read with `read`.
+pub fn loaded<T>(res: Json, read: impl Fn(&Value) -> T) -> Option<Result<T, ApiError>> {
+    res.get().map(|r| r.map(|v| read(&v)))
 }
 
 /// The account currency from `GET /balance` ("" until known, formatted as
@@ -127,7 +149,7 @@ pub fn CartLines(
 pub fn CartPage() -> impl IntoView {
     page_title("cart.title");
     let (_, currency) = account_currency();
-    let categories = LocalResource::new(api::cart::categories);
+    let categories = json_resource(api::cart::categories_path);
     let count = move || cart::count();
     view! {
         <section class="page cart-page" aria-labelledby="cart-title">
@@ -141,7 +163,8 @@ pub fn CartPage() -> impl IntoView {
                     <A href="/checkout" attr:class="btn btn-primary">{tr("cart.to_checkout")}</A>
                 </Show>
             </section>
-            {resource_view(categories, "cart.categories_error", move |cats: Vec<Category>| {
+            {resource_view(categories, "cart.categories_error", move |v: Value| {
+                let cats = api::cart::read_categories(&v);
                 if cats.is_empty() {
                     return view! { <p class="muted">{t("cart.no_categories")}</p> }.into_any();
                 }
@@ -168,10 +191,7 @@ fn CategorySection(category: Category, currency: Signal<String>) -> impl IntoVie
         .into_any(),
         CategoryKind::Products => {
             let id = category.id.0.clone();
-            let products = LocalResource::new(move || {
-                let id = id.clone();
-                async move { api::cart::category_products(&id).await }
-            });
+            let products = json_resource(move || api::cart::category_products_path(&id));
             view! { <CategoryProducts products=products currency=currency/> }.into_any()
         }
     };
@@ -185,8 +205,8 @@ fn CategorySection(category: Category, currency: Signal<String>) -> impl IntoVie
 }
 
 #[component]
-fn CategoryProducts(products: LocalResource<Result<Vec<ProductSummary>, ApiError>>, currency: Signal<String>) -> impl IntoView {
-    move || match products.get() {
+fn CategoryProducts(products: Json, currency: Signal<String>) -> impl IntoView {
+    move || match loaded(products, api::cart::read_category_products) {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
         // the server lacks the standard call: say so here, the rest works
         Some(Err(ApiError::NotSupported)) => view! {

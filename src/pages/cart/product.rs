@@ -4,34 +4,38 @@
 
 use super::forms::{first_problem, ConfigForms};
 use super::quote::{LiveQuote, QuotePanel};
-use super::{account_currency, page_title};
-use crate::api::cart::{Addon, OrderItem, ProductDetails};
-use crate::api;
+use super::{account_currency, json_resource, loaded, page_title};
+use crate::api::cart::{CycleOption, OrderItem, ProductDetails};
+use crate::api::{self, ApiError};
+use crate::cart;
 use crate::cart::check::{normalize_domain, valid_hostname};
 use crate::cart::config::{notes, product_item, AddonValues, Selection};
-use crate::cart;
 use crate::i18n::{t, tr};
+use crate::ui::fields::{setter, ChoiceItem, ChoiceList};
 use crate::ui::select::{CyclePrice, CycleSelect};
-use crate::ui::{resource_view, TextField};
+use crate::ui::{ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
     page_title("cart.configure_title");
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let product = LocalResource::new(move || {
-        let id = id();
-        async move { api::cart::product(&id).await }
-    });
+    let product = json_resource(move || api::cart::product_path(&params.read().get("id").unwrap_or_default()));
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="product-title">
             <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
-            {resource_view(product, "cart.product_error", move |p: ProductDetails| view! { <Configurator product=p currency=currency/> })}
+            {move || match loaded(product, api::cart::read_product).map(|r| r.and_then(|p| p)) {
+                None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorPanel error=e what="cart.product_error" on_retry=Callback::new(move |_| product.refetch())/>
+                }
+                .into_any(),
+                Some(Ok(p)) => view! { <Configurator product=p currency=currency/> }.into_any(),
+            }}
         </section>
     }
 }
@@ -48,6 +52,10 @@ fn domain_error(v: &str) -> Option<String> {
     }
 }
 
+fn cycle_prices(list: Vec<CycleOption>) -> Vec<CyclePrice> {
+    list.into_iter().map(|c| CyclePrice { code: c.code().to_owned(), price: c.price, setup: c.setup }).collect()
+}
+
 /// The configurator for one product (also mounted alone by the browser
 /// tests).
 #[component]
@@ -58,34 +66,27 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
     let values = RwSignal::new(initial.forms.clone());
     let addons = RwSignal::new(initial.addons.clone());
     let checked = RwSignal::new(false);
+    let takes_domain = product.takes_domain();
+    let forms = product.config.0.forms.0.clone();
+    let addon_list = product.config.0.addons.0.clone();
+    let cycles = cycle_prices(product.cycles());
+    let (name, category) = (product.name.0.clone(), product.category_name.0.clone());
     let product = StoredValue::new(product);
 
-    let takes_domain = product.with_value(ProductDetails::takes_domain);
     let domain_err = Signal::derive(move || (checked.get() && takes_domain).then(|| domain_error(&domain.get())).flatten());
     let selection = move || Selection { cycle: cycle.get(), domain: domain.get(), forms: values.get(), addons: addons.get() };
-    let promo = move || cart::with(|c| c.promocode.clone());
 
     // every change asks for a new quote (debounced; only the newest shown)
     let live = LiveQuote::new();
     Effect::new(move |_| {
         let sel = selection();
-        let item = product.with_value(|p| product_item(p, &sel, &promo()));
+        let promo = cart::with(|c| c.promocode.clone());
+        let item = product.with_value(|p| product_item(p, &sel, &promo));
         live.request(vec![OrderItem::Product(item)], None);
     });
-
-    let cycles = Signal::derive(move || {
-        product.with_value(|p| {
-            p.cycles().into_iter().map(|c| CyclePrice { code: c.code().to_owned(), price: c.price, setup: c.setup }).collect()
-        })
-    });
-    let forms = product.with_value(|p| p.config.0.forms.0.clone());
-    let addon_list = product.with_value(|p| p.config.0.addons.0.clone());
-    let navigate = use_navigate();
-    let (name, category) = product.with_value(|p| (p.name.0.clone(), p.category_name.0.clone()));
-    let (quote, loading, quote_err) = (live.quote, live.loading, live.error);
-    let ok = move || LiveQuote::ready(quote, quote_err, loading);
-    let quote_blocked = move || !loading.get() && quote.with(|q| q.as_ref().is_some_and(|q| !q.all_valid()));
+    let (quote, loading) = (live.quote, live.loading);
     let add_error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
 
     let on_submit = {
         let forms = forms.clone();
@@ -100,23 +101,23 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
                 crate::browser::focus(&id);
                 return;
             }
-            if quote_blocked() {
+            // the last answer for these choices says they cannot be ordered
+            if !loading.get_untracked() && quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.all_valid())) {
                 add_error.set(Some(t("cart.fix_before_adding")));
                 return;
             }
             add_error.set(None);
             let sel = selection();
-            let (item, title, mut lines) = product.with_value(|p| {
-                (product_item(p, &sel, ""), p.name.0.clone(), notes(&p.config.0.forms.0, &sel.forms))
-            });
+            let (item, title, mut lines) =
+                product.with_value(|p| (product_item(p, &sel, ""), p.name.0.clone(), notes(&p.config.0.forms.0, &sel.forms)));
             if !item.domain.is_empty() {
                 lines.insert(0, format!("{}: {}", t("cart.domain"), item.domain));
             }
-            for a in product.with_value(|p| p.config.0.addons.0.clone()) {
-                if sel.addons.get(a.id.as_str()).is_some_and(|c| c.on) {
+            product.with_value(|p| {
+                for a in p.config.0.addons.0.iter().filter(|a| sel.addons.get(a.id.as_str()).is_some_and(|c| c.on)) {
                     lines.push(format!("{}: {}", t("cart.addon"), a.title.as_str()));
                 }
-            }
+            });
             cart::update(|c| {
                 c.add(title, lines, OrderItem::Product(item));
             });
@@ -133,62 +134,52 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
         </div>
         <div class="configurator">
             <form class="form card" novalidate on:submit=on_submit data-testid="configurator">
-                <CycleSelect label=tr("cart.cycle") id="f-cycle" name="cycle" value=cycle cycles=cycles currency=currency/>
+                <CycleSelect label=tr("cart.cycle") id="f-cycle" name="cycle" value=cycle on_change=setter(cycle) cycles=cycles currency=currency/>
                 {takes_domain.then(|| view! {
                     <TextField label="cart.domain" name="domain" value=domain error=domain_err required=true
                         inputmode="url" autocomplete="off" hint="cart.domain_hint"/>
                 })}
                 <ConfigForms forms=forms values=values currency=currency show_errors=checked prefix="opt" field="custom"/>
-                {(!addon_list.is_empty()).then(|| view! {
-                    <fieldset class="addons">
-                        <legend>{tr("cart.addons")}</legend>
-                        {addon_list.into_iter().map(|a| addon_view(a, addons, currency)).collect_view()}
-                    </fieldset>
-                })}
+                {(!addon_list.is_empty()).then(|| addons_view(addon_list, addons, currency))}
                 {move || add_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
-                <button type="submit" class="btn btn-primary btn-block" data-ready=move || ok().then_some("true")>
-                    {tr("cart.add_to_cart")}
-                </button>
+                <button type="submit" class="btn btn-primary btn-block">{tr("cart.add_to_cart")}</button>
             </form>
             <QuotePanel live=live currency=currency/>
         </div>
     }
 }
 
-/// An addon: a checkbox `addon[<id>]`, and when ticked its own cycle
-/// `addon_cycles[<id>]`.
-fn addon_view(a: Addon, addons: RwSignal<AddonValues>, currency: Signal<String>) -> impl IntoView {
-    let id = a.id.0.clone();
-    let box_id = format!("addon-{id}");
-    let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
-    let on = move || addons.with(|m| m.get(&id1).is_some_and(|c| c.on));
-    let cycle = RwSignal::new(addons.with_untracked(|m| m.get(&id).map(|c| c.cycle.clone()).unwrap_or_default()));
-    Effect::new(move |_| {
-        let c = cycle.get();
-        addons.update(|m| m.entry(&id2).cycle = c);
-    });
-    let cycles: Vec<CyclePrice> =
-        a.cycles().into_iter().map(|c| CyclePrice { code: c.code().to_owned(), price: c.price, setup: c.setup }).collect();
-    let description = a.description.0.trim().to_owned();
-    let on2 = on.clone();
-    let (cycle_id, cycle_field) = (format!("addon-cycle-{id}"), format!("addon_cycles[{id}]"));
+/// Addons: a checkbox each (`addon[<id>]`), and for each one taken its own
+/// cycle (`addon_cycles[<id>]`).
+fn addons_view(list: Vec<crate::api::cart::Addon>, addons: RwSignal<AddonValues>, currency: Signal<String>) -> impl IntoView {
+    let items: Vec<ChoiceItem> =
+        list.iter().map(|a| ChoiceItem::new(a.id.0.clone(), a.title.0.clone(), a.description.0.trim())).collect();
+    let selected = Signal::derive(move || addons.with(|m| m.0.iter().filter(|(_, c)| c.on).map(|(k, _)| k.clone()).collect()));
+    let on_change = Callback::new(move |(id, on): (String, bool)| addons.update(|m| m.entry(&id).on = on));
+    let list = StoredValue::new(list);
+    let cycles = move || {
+        list.with_value(|l| {
+            l.iter()
+                .filter(|a| addons.with(|m| m.get(a.id.as_str()).is_some_and(|c| c.on)))
+                .map(|a| {
+                    let id = a.id.0.clone();
+                    let (id_v, id_s) = (id.clone(), id.clone());
+                    let value = Signal::derive(move || addons.with(|m| m.get(&id_v).map(|c| c.cycle.clone()).unwrap_or_default()));
+                    let on_change = Callback::new(move |c: String| addons.update(|m| m.entry(&id_s).cycle = c));
+                    let label = format!("{} — {}", a.title.as_str(), t("cart.addon_cycle"));
+                    view! {
+                        <CycleSelect label=label id=format!("addon-cycle-{id}") name=format!("addon_cycles[{id}]")
+                            value=value on_change=on_change cycles=cycle_prices(a.cycles()) currency=currency/>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
-        <div class="addon" data-addon=id.clone()>
-            <label class="check" for=box_id.clone()>
-                <input type="checkbox" id=box_id.clone() name=format!("addon[{id}]") value="1" prop:checked=on
-                    on:change=move |ev| {
-                        let v = event_target_checked(&ev);
-                        addons.update(|m| m.entry(&id3).on = v);
-                    }/>
-                <span>
-                    <strong>{a.title.0.clone()}</strong>
-                    {(!description.is_empty()).then(|| view! { <span class="muted addon-desc">{description}</span> })}
-                </span>
-            </label>
-            <Show when=on2>
-                <CycleSelect label=tr("cart.addon_cycle") id=cycle_id.clone() name=cycle_field.clone()
-                    value=cycle cycles=cycles.clone() currency=currency/>
-            </Show>
+        <div class="addons">
+            <ChoiceList legend=Some(tr("cart.addons").into()) multiple=true id="addon" name="addon[{value}]"
+                items=items selected=selected on_change=on_change/>
+            {cycles}
         </div>
     }
 }
