@@ -161,6 +161,12 @@ pub fn default_value(form: &Form) -> FormValue {
     }
 }
 
+/// A form's value: the one chosen, else its default (so forms that arrive
+/// later need no initialisation).
+pub fn value_of(form: &Form, values: &FormValues) -> FormValue {
+    values.get(form.id.as_str()).cloned().unwrap_or_else(|| default_value(form))
+}
+
 pub fn defaults(forms: &[Form]) -> FormValues {
     forms.iter().map(|f| (f.id.0.clone(), default_value(f))).collect()
 }
@@ -204,7 +210,8 @@ pub fn visible(forms: &[Form], values: &FormValues) -> Vec<String> {
             .map(|f| f.id.as_str())
             .filter(|id| {
                 let holds = |(src, _, val, cond, _): &&(&str, &str, &str, &str, bool)| {
-                    shown.iter().any(|s| s == src) && matches(values.get(src), val, cond)
+                    shown.iter().any(|s| s == src)
+                        && matches(forms.iter().find(|f| f.id.as_str() == *src).map(|f| value_of(f, values)).as_ref(), val, cond)
                 };
                 let shows: Vec<_> = rules.iter().filter(|r| r.1 == *id && !r.4).collect();
                 let hides = rules.iter().filter(|r| r.1 == *id && r.4).any(|r| holds(&r));
@@ -229,7 +236,7 @@ pub fn custom(forms: &[Form], values: &FormValues) -> CustomMap {
     let mut out = CustomMap::new();
     for f in forms.iter().filter(|f| shown.contains(&f.id.0)) {
         let mut entry = serde_json::Map::new();
-        match values.get(f.id.as_str()) {
+        match Some(value_of(f, values)).as_ref() {
             Some(FormValue::One(id)) if !id.is_empty() => {
                 entry.insert(id.clone(), Value::from(1));
             }
@@ -265,7 +272,8 @@ pub fn problems(forms: &[Form], values: &FormValues) -> Keyed<Problem> {
     let shown = visible(forms, values);
     let mut out = Keyed::default();
     for f in forms.iter().filter(|f| shown.contains(&f.id.0)) {
-        let v = values.get(f.id.as_str());
+        let v = Some(value_of(f, values));
+        let v = v.as_ref();
         let empty = match v {
             None => true,
             Some(FormValue::One(id)) => id.is_empty(),
@@ -295,12 +303,12 @@ pub fn notes(forms: &[Form], values: &FormValues) -> Vec<String> {
         .iter()
         .filter(|f| shown.contains(&f.id.0))
         .filter_map(|f| {
-            let text = match values.get(f.id.as_str())? {
-                FormValue::One(id) => item_title(f, id),
+            let text = match value_of(f, values) {
+                FormValue::One(id) => item_title(f, &id),
                 FormValue::Many(ids) => {
                     ids.iter().map(|id| item_title(f, id)).map(|t| if t.is_empty() { "✓".into() } else { t }).collect::<Vec<_>>().join(", ")
                 }
-                FormValue::Number(n) if *n > 0 => format!("{n} {}", f.config.0.unit.as_str()).trim().to_owned(),
+                FormValue::Number(n) if n > 0 => format!("{n} {}", f.config.0.unit.as_str()).trim().to_owned(),
                 FormValue::Text(t) => t.trim().to_owned(),
                 _ => String::new(),
             };

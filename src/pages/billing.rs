@@ -13,6 +13,7 @@ use crate::i18n::{self, server_message, t, t_with, tr};
 use crate::pages::cart::{json_resource, loaded, page_title};
 use crate::pages::dashboard::money_cards;
 use crate::ui::format::{date, money_text, parse_amount};
+use crate::ui::fields::Note;
 use crate::ui::table::{Cell, Column, DataTable};
 use crate::ui::{error_text, resource_view, ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
@@ -261,22 +262,33 @@ fn PayWithCredit(
             }
         }
     });
-    let pay = Action::new_local(|(id, amount): &(String, Option<api::loose::Decimal>)| {
-        let (id, amount) = (id.clone(), *amount);
-        async move { api::billing::apply_credit(&id, amount).await }
-    });
-    let pending = pay.pending();
+    let done = RwSignal::new(None::<String>);
+    let failed = RwSignal::new(None::<String>);
     let sending = StoredValue::new(false);
-    Effect::new(move |_| {
-        if let Some(r) = pay.value().get() {
-            sending.set_value(false);
-            if r.is_ok() {
-                amount.set(String::new());
-                checked.set(false);
-                on_paid.run(());
+    let pay = Action::new_local(move |(id, value): &(String, Option<api::loose::Decimal>)| {
+        let (id, value) = (id.clone(), *value);
+        async move {
+            let r = api::billing::apply_credit(&id, value).await;
+            sending.try_set_value(false);
+            match r {
+                Ok((res, _info)) => {
+                    let (status, _) = status_badge(res.invoice_status.as_str());
+                    let applied = money_text(&res.applied, &currency(), i18n::lang());
+                    done.set(Some(t_with("billing.credit_done", &[("amount", &applied), ("status", &status)])));
+                    amount.set(String::new());
+                    checked.set(false);
+                    on_paid.run(());
+                }
+                Err(e) => failed.set(Some(match &e {
+                    ApiError::Server { messages, .. } if !messages.is_empty() => {
+                        messages.iter().map(|m| server_message(m)).collect::<Vec<_>>().join(" ")
+                    }
+                    _ => error_text(&e),
+                })),
             }
         }
     });
+    let pending = pay.pending();
     let id = invoice_id.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -291,30 +303,11 @@ fn PayWithCredit(
         let raw = amount.get_untracked();
         let value = if raw.trim().is_empty() { None } else { parse_amount(&raw, &currency()) };
         sending.set_value(true);
+        done.set(None);
+        failed.set(None);
         pay.dispatch((id.clone(), value));
     };
     let no_credit = move || credit().is_some_and(|b| b.acc_credit.value.is_none_or(|c| c.is_zero() || c.is_negative()));
-    let result = move || {
-        let cur = currency();
-        pay.value().get().map(|r| match r {
-            Ok((res, _info)) => {
-                let (status, _) = status_badge(res.invoice_status.as_str());
-                let applied = money_text(&res.applied, &cur, i18n::lang());
-                view! {
-                    <p class="alert alert-ok" role="status" data-testid="credit-result">
-                        {t_with("billing.credit_done", &[("amount", &applied), ("status", &status)])}
-                    </p>
-                }
-                .into_any()
-            }
-            Err(e) => view! {
-                <div class="alert alert-error" role="alert" data-testid="credit-error">
-                    <p>{match &e { ApiError::Server { messages, .. } if !messages.is_empty() => messages.iter().map(|m| server_message(m)).collect::<Vec<_>>().join(" "), _ => error_text(&e) }}</p>
-                </div>
-            }
-            .into_any(),
-        })
-    };
     view! {
         <section class="card pay-credit" aria-labelledby="pay-credit-title">
             <h2 id="pay-credit-title">{tr("billing.pay_credit")}</h2>
@@ -326,21 +319,16 @@ fn PayWithCredit(
                 }
             }}</p>
             {due.map(|d| view! { <p class="muted">{move || t_with("billing.due_amount", &[("amount", &money_text(&d, &currency(), i18n::lang()))])}</p> })}
-            {result}
-            {move || if no_credit() {
-                view! { <p class="muted" data-testid="no-credit">{t("billing.no_credit")}</p> }.into_any()
-            } else {
-                view! {
-                    <form class="form" novalidate on:submit=on_submit.clone() aria-busy=move || pending.get().then_some("true")>
-                        <TextField label="billing.amount" name="amount" value=amount error=amount_err inputmode="decimal"
-                            autocomplete="off" hint="billing.amount_hint"/>
-                        <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                            {move || if pending.get() { t("billing.paying") } else { t("billing.pay") }}
-                        </button>
-                    </form>
-                }
-                .into_any()
-            }}
+            <Note text=done class="alert alert-ok" role="status" testid="credit-result"/>
+            <Note text=failed class="alert alert-error" role="alert" testid="credit-error"/>
+            <p class="muted" data-testid="no-credit" hidden=move || !no_credit()>{tr("billing.no_credit")}</p>
+            <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true") hidden=no_credit>
+                <TextField label="billing.amount" name="amount" value=amount error=amount_err inputmode="decimal"
+                    autocomplete="off" hint="billing.amount_hint"/>
+                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                    {move || if pending.get() { t("billing.paying") } else { t("billing.pay") }}
+                </button>
+            </form>
         </section>
     }
 }

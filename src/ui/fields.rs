@@ -41,10 +41,31 @@ fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl
     }
 }
 
-/// The announced error of control `id`.
-fn error_line(id: &str, error: Signal<Option<String>>) -> impl IntoView {
+/// The announced error of control `id` (`{id}-err`).
+pub fn error_line(id: &str, error: Signal<Option<String>>) -> impl IntoView {
     let err_id = format!("{id}-err");
     move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })
+}
+
+/// A message shown while `text` has one (an alert, a status line): the
+/// element stays in the page, hidden when there is nothing to say, so
+/// pages need no view closure of their own for it.
+#[component]
+pub fn Note(
+    #[prop(into)] text: Signal<Option<String>>,
+    /// e.g. `alert alert-error`
+    class: &'static str,
+    /// `alert` or `status`
+    #[prop(optional)]
+    role: &'static str,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class=class role=(!role.is_empty()).then_some(role) data-testid=(!testid.is_empty()).then_some(testid)
+            hidden=move || text.with(Option::is_none)>
+            {move || text.get().unwrap_or_default()}
+        </p>
+    }
 }
 
 fn req_mark(required: bool) -> impl IntoView {

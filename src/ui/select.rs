@@ -40,12 +40,12 @@ pub fn SelectField(
     #[prop(optional_no_strip)] placeholder: Option<TextProp>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let error = error.unwrap_or_else(|| Signal::stored(None));
+    let errors = crate::ui::fields::error_line(&id, error);
     let has_hint = hint.is_some();
     let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+        let (err_id, hint_id) = (format!("{id}-err"), hint_id.clone());
         move || {
             let mut ids = Vec::new();
             if has_hint {
@@ -86,7 +86,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
+            {errors}
         </div>
     }
 }

@@ -13,7 +13,7 @@ use crate::api::loose::{Decimal, Money};
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
-use crate::ui::fields::{ChoiceItem, ChoiceList};
+use crate::ui::fields::{ChoiceItem, ChoiceList, Note};
 use crate::ui::format::{money, money_text};
 use crate::ui::{error_text, ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
@@ -30,16 +30,17 @@ pub fn CheckoutPage() -> impl IntoView {
     page_title("checkout.title");
     let (_, currency) = account_currency();
     let methods = json_resource(api::billing::payment_methods_paths);
-    let pay_method = RwSignal::new(String::new());
-    // the first method once they arrive
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = loaded(methods, api::billing::read_payment_methods) {
-            if pay_method.get_untracked().is_empty() {
-                if let Some(m) = list.first() {
-                    pay_method.set(m.id.0.clone());
-                }
-            }
+    // the method chosen, else the first offered
+    let chosen = RwSignal::new(String::new());
+    let pay_method = Signal::derive(move || {
+        let c = chosen.get();
+        if !c.is_empty() {
+            return c;
         }
+        loaded(methods, api::billing::read_payment_methods)
+            .and_then(Result::ok)
+            .and_then(|l| l.first().map(|m| m.id.0.clone()))
+            .unwrap_or_default()
     });
 
     let live = LiveQuote::new();
@@ -53,29 +54,26 @@ pub fn CheckoutPage() -> impl IntoView {
     let order_error = RwSignal::new(None::<ApiError>);
     // set the moment an order leaves; cleared only when it failed
     let sending = StoredValue::new(false);
-    let place = Action::new_local(|(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
+    let place = Action::new_local(move |(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
         let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
-        async move { api::cart::order(items, &pm, aff.as_deref()).await }
-    });
-    let pending = place.pending();
-    Effect::new(move |_| {
-        if let Some(result) = place.value().get() {
-            match result {
+        async move {
+            match api::cart::order(items, &pm, aff.as_deref()).await {
                 Ok(r) => {
+                    // the confirmation empties the cart
                     cart::update(|c| c.clear_items());
                     done.set(Some(r));
-                    leptos::task::spawn_local(async {
-                        gloo_timers::future::TimeoutFuture::new(30).await;
-                        crate::browser::focus("order-done");
-                    });
+                    gloo_timers::future::TimeoutFuture::new(30).await;
+                    crate::browser::focus("order-done");
                 }
                 Err(e) => {
+                    // a failed order keeps the cart and may be sent again
                     order_error.set(Some(e));
-                    sending.set_value(false);
+                    sending.try_set_value(false);
                 }
             }
         }
     });
+    let pending = place.pending();
     let ready = move || {
         LiveQuote::ready(quote, quote_err, loading) && !pay_method.get().is_empty() && cart::count() > 0
     };
@@ -97,61 +95,43 @@ pub fn CheckoutPage() -> impl IntoView {
 
     let empty = Memo::new(move |_| cart::count() == 0);
     let aff = Memo::new(move |_| cart::with(|c| c.aff().map(str::to_owned)));
-    let form = move || {
-        if empty.get() {
-            return view! {
-                <div class="card">
-                    <p data-testid="checkout-empty">{t("checkout.empty")}</p>
-                    <A href="/cart" attr:class="btn btn-primary">{t("checkout.browse")}</A>
-                </div>
-            }
-            .into_any();
-        }
-        let aff = aff.get();
-        view! {
-            <div class="checkout">
-                <div class="checkout-main">
-                    <section class="card" aria-labelledby="co-items">
-                        <h2 id="co-items">{tr("checkout.items")}</h2>
-                        <CartLines quote=quote currency=currency/>
-                        <p><A href="/cart">{tr("checkout.add_more")}</A></p>
-                    </section>
-                    <PromoForm/>
-                    <form class="card form" novalidate on:submit=on_submit aria-labelledby="co-pay" data-testid="checkout-form">
-                        <h2 id="co-pay">{tr("checkout.payment")}</h2>
-                        <PaymentChoices methods=methods pay_method=pay_method quote=quote currency=currency/>
-                        {aff.map(|a| view! { <p class="muted" data-testid="affiliate">{t_with("checkout.affiliate", &[("id", &a)])}</p> })}
-                        {move || order_error.get().map(|e| view! {
-                            <div class="alert alert-error" role="alert" data-testid="order-error">
-                                <strong class="alert-title">{t("checkout.failed")}</strong>
-                                <p>{error_text(&e)}</p>
-                                <p>{t("checkout.failed_hint")}</p>
-                            </div>
-                        })}
-                        <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get() || !ready()
-                            aria-busy=move || pending.get().then_some("true")>
-                            {move || if pending.get() {
-                                view! { <span class="spinner" aria-hidden="true"></span>{t("checkout.placing")} }.into_any()
-                            } else {
-                                view! { {t("checkout.place")} }.into_any()
-                            }}
-                        </button>
-                        <p class="hint">{tr("checkout.place_hint")}</p>
-                    </form>
-                </div>
-                <QuotePanel live=live currency=currency/>
-            </div>
-        }
-        .into_any()
-    };
-
+    let failure = Signal::derive(move || {
+        order_error.get().map(|e| format!("{} {} {}", t("checkout.failed"), error_text(&e), t("checkout.failed_hint")))
+    });
     view! {
         <section class="page" aria-labelledby="checkout-title">
             <h1 id="checkout-title">{tr("checkout.title")}</h1>
-            {move || match done.get() {
-                Some(r) => confirmation(r, &currency.get()).into_any(),
-                None => form().into_any(),
-            }}
+            {move || done.get().map(|r| confirmation(r, &currency.get()))}
+            <div hidden=move || done.with(Option::is_some)>
+                <div class="card" hidden=move || !empty.get()>
+                    <p data-testid="checkout-empty">{tr("checkout.empty")}</p>
+                    <A href="/cart" attr:class="btn btn-primary">{tr("checkout.browse")}</A>
+                </div>
+                <div class="checkout" hidden=move || empty.get()>
+                    <div class="checkout-main">
+                        <section class="card" aria-labelledby="co-items">
+                            <h2 id="co-items">{tr("checkout.items")}</h2>
+                            <CartLines quote=quote currency=currency/>
+                            <p><A href="/cart">{tr("checkout.add_more")}</A></p>
+                        </section>
+                        <PromoForm/>
+                        <form class="card form" novalidate on:submit=on_submit aria-labelledby="co-pay" data-testid="checkout-form">
+                            <h2 id="co-pay">{tr("checkout.payment")}</h2>
+                            <PaymentChoices methods=methods pay_method=pay_method chosen=chosen quote=quote currency=currency/>
+                            <Note class="muted" testid="affiliate"
+                                text=Signal::derive(move || aff.get().map(|a| t_with("checkout.affiliate", &[("id", &a)])))/>
+                            <Note class="alert alert-error" role="alert" testid="order-error" text=failure/>
+                            <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get() || !ready()
+                                aria-busy=move || pending.get().then_some("true")>
+                                <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
+                                {move || if pending.get() { t("checkout.placing") } else { t("checkout.place") }}
+                            </button>
+                            <p class="hint">{tr("checkout.place_hint")}</p>
+                        </form>
+                    </div>
+                    <QuotePanel live=live currency=currency/>
+                </div>
+            </div>
         </section>
     }
 }
@@ -182,7 +162,13 @@ fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
 /// The payment methods as radio buttons, each with its fee on this total
 /// (and the estimated amount to pay with it).
 #[component]
-fn PaymentChoices(methods: Json, pay_method: RwSignal<String>, quote: RwSignal<Option<Quote>>, currency: Signal<String>) -> impl IntoView {
+fn PaymentChoices(
+    methods: Json,
+    pay_method: Signal<String>,
+    chosen: RwSignal<String>,
+    quote: RwSignal<Option<Quote>>,
+    currency: Signal<String>,
+) -> impl IntoView {
     let items = Signal::derive(move || {
         let list = loaded(methods, api::billing::read_payment_methods).and_then(Result::ok).unwrap_or_default();
         let cur = currency.get();
@@ -213,7 +199,7 @@ fn PaymentChoices(methods: Json, pay_method: RwSignal<String>, quote: RwSignal<O
         Some(Ok(_)) => view! {
             <ChoiceList legend=Some(tr("checkout.method").into()) id="f-pay_method" name="pay_method" items=items
                 selected=Signal::derive(move || vec![pay_method.get()])
-                on_change=Callback::new(move |(v, _): (String, bool)| pay_method.set(v)) testid="pay-methods"/>
+                on_change=Callback::new(move |(v, _): (String, bool)| chosen.set(v)) testid="pay-methods"/>
         }
         .into_any(),
     }
@@ -241,13 +227,10 @@ fn PromoForm() -> impl IntoView {
                 autocomplete="off" hint="checkout.promo_hint"/>
             <div class="actions">
                 <button type="submit" class="btn btn-secondary">{tr("checkout.promo_apply")}</button>
-                {move || {
-                    let a = applied();
-                    (!a.is_empty()).then(|| view! {
-                        <span class="promo-applied" role="status">{t_with("checkout.promo_applied", &[("code", &a)])}</span>
-                        <button type="button" class="btn btn-ghost" on:click=clear>{t("checkout.promo_remove")}</button>
-                    })
-                }}
+                <span class="promo-applied" role="status" hidden=move || applied().is_empty()>
+                    {move || t_with("checkout.promo_applied", &[("code", &applied())])}
+                </span>
+                <button type="button" class="btn btn-ghost" on:click=clear hidden=move || applied().is_empty()>{tr("checkout.promo_remove")}</button>
             </div>
         </form>
     }

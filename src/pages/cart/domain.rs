@@ -9,7 +9,7 @@ use super::{account_currency, json_resource, loaded, page_title, Json};
 use crate::api::cart::{Availability, DomainItem, NumId, OrderItem, Tld, Whois};
 use crate::api::{self, ApiError};
 use crate::cart::check::{normalize_domain, split_domain, valid_epp, valid_hostname};
-use crate::cart::config::{custom, defaults, notes, FormValues};
+use crate::cart::config::{custom, notes, FormValues};
 use crate::cart::{self, renewal};
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, InputField};
@@ -229,12 +229,6 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
     let checked = RwSignal::new(false);
     let tld_id = tld.id.0.clone();
     let forms = json_resource(move || api::cart::tld_forms_path(&tld_id));
-    // the forms' defaults once they arrive
-    Effect::new(move |_| {
-        if let Some(Ok(f)) = loaded(forms, api::cart::read_forms) {
-            data.set(defaults(&f));
-        }
-    });
     let form_list = move || loaded(forms, api::cart::read_forms).and_then(Result::ok).unwrap_or_default();
     let tld = StoredValue::new(tld);
 
@@ -330,9 +324,9 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
             <ChoiceList legend=Some(tr("cart.domain_action").into()) id="f-action" name="action" items=actions
                 selected=Signal::derive(move || vec![action.get()]) on_change=Callback::new(move |(v, _): (String, bool)| action.set(v))/>
             <SelectField label=tr("cart.period") id="f-years" name="years" value=years on_change=setter(years) options=period_options/>
-            {move || (action.get() == "transfer").then(|| view! {
+            <div hidden=move || action.get() != "transfer">
                 <TextField label="cart.epp" name="epp" value=epp error=epp_err required=true autocomplete="off" hint="cart.epp_hint"/>
-            })}
+            </div>
             {tld_forms}
             <details class="nameservers">
                 <summary>{tr("cart.ns_own")}</summary>

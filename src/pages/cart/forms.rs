@@ -107,10 +107,8 @@ fn form_field(
     let required = form.required.0;
     let kind = form_kind(&form);
     let items = StoredValue::new(form.items.0.clone());
-    let current = {
-        let fid = fid.clone();
-        move || values.with(|v| v.get(&fid).cloned())
-    };
+    let stored = StoredValue::new(form.clone());
+    let current = move || Some(stored.with_value(|f| values.with(|v| crate::cart::config::value_of(f, v))));
     match kind {
         FormKind::Select => {
             let options = Signal::derive(move || {
@@ -229,10 +227,10 @@ fn NumberField(
     error: Signal<Option<String>>,
     required: bool,
 ) -> impl IntoView {
-    let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
+    let errors = crate::ui::fields::error_line(&id, error);
     let described = {
-        let (h, e) = (hint_id.clone(), err_id.clone());
+        let (h, e) = (hint_id.clone(), format!("{id}-err"));
         move || if error.get().is_some() { format!("{h} {e}") } else { h.clone() }
     };
     let u = unit.clone();
@@ -258,7 +256,7 @@ fn NumberField(
                     on:input=move |ev| on_input.run(event_target_value(&ev))/>
                 <output for=id class="qty-out">{shown}</output>
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
+            {errors}
         </div>
     }
 }

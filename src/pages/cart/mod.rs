@@ -159,9 +159,9 @@ pub fn CartPage() -> impl IntoView {
             <section class="card cart-box" aria-labelledby="cart-box-title" data-testid="cart-box">
                 <h2 id="cart-box-title">{move || t_with("cart.in_cart", &[("n", &count().to_string())])}</h2>
                 <CartLines currency=currency/>
-                <Show when=move || { count() > 0 }>
+                <p hidden=move || count() == 0>
                     <A href="/checkout" attr:class="btn btn-primary">{tr("cart.to_checkout")}</A>
-                </Show>
+                </p>
             </section>
             {resource_view(categories, "cart.categories_error", move |v: Value| {
                 let cats = api::cart::read_categories(&v);

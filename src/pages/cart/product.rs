@@ -11,7 +11,7 @@ use crate::cart;
 use crate::cart::check::{normalize_domain, valid_hostname};
 use crate::cart::config::{notes, product_item, AddonValues, Selection};
 use crate::i18n::{t, tr};
-use crate::ui::fields::{setter, ChoiceItem, ChoiceList};
+use crate::ui::fields::{setter, ChoiceItem, ChoiceList, Note};
 use crate::ui::select::{CyclePrice, CycleSelect};
 use crate::ui::{ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
@@ -141,7 +141,7 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
                 })}
                 <ConfigForms forms=forms values=values currency=currency show_errors=checked prefix="opt" field="custom"/>
                 {(!addon_list.is_empty()).then(|| addons_view(addon_list, addons, currency))}
-                {move || add_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
+                <Note text=add_error class="alert alert-error" role="alert"/>
                 <button type="submit" class="btn btn-primary btn-block">{tr("cart.add_to_cart")}</button>
             </form>
             <QuotePanel live=live currency=currency/>

@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::cart::Latest;
 use crate::i18n::{self, server_message, t, t_with, tr};
 use crate::ui::error_text;
+use crate::ui::fields::Note;
 use crate::ui::format::money_text;
 use crate::ui::select::cycle_name;
 use leptos::prelude::*;
@@ -155,14 +156,11 @@ pub fn QuotePanel(live: LiveQuote, #[prop(into)] currency: Signal<String>) -> im
         <section class="card quote" aria-labelledby="quote-title" aria-busy=move || loading.get().then_some("true")>
             <h2 id="quote-title">{tr("cart.quote_title")}</h2>
             <p class="quote-status muted" role="status" aria-live="polite">
-                {move || loading.get().then(|| view! { <span class="spinner" aria-hidden="true"></span>{t("cart.quoting")} })}
+                <span class="spinner" aria-hidden="true" hidden=move || !loading.get()></span>
+                {move || if loading.get() { t("cart.quoting") } else { String::new() }}
             </p>
-            {move || error.get().map(|e| view! {
-                <div class="alert alert-error" role="alert">
-                    <p>{error_text(&e)}</p>
-                    <p>{t("cart.quote_failed_hint")}</p>
-                </div>
-            })}
+            <Note class="alert alert-error" role="alert"
+                text=Signal::derive(move || error.get().map(|e| format!("{} {}", error_text(&e), t("cart.quote_failed_hint"))))/>
             {move || {
                 quote.with(|q| {
                     q.as_ref().map(|q| {

@@ -62,9 +62,10 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
     let certs = StoredValue::new(certs);
     let product = RwSignal::new(certs.with_value(|c| c.first().map(|c| c.id.0.clone()).unwrap_or_default()));
     let chosen = move || certs.with_value(|l| l.iter().find(|c| c.id.0 == product.get()).cloned());
-    let years = RwSignal::new(String::new());
-    // a new certificate: its first period
-    Effect::new(move |_| years.set(chosen().and_then(|c| c.periods.0.first().map(|p| p.years.0.clone())).unwrap_or_default()));
+    let first_period = move |id: &str| {
+        certs.with_value(|l| l.iter().find(|c| c.id.0 == id).and_then(|c| c.periods.0.first()).map(|p| p.years.0.clone()))
+    };
+    let years = RwSignal::new(first_period(&product.get_untracked()).unwrap_or_default());
     let year_options = Signal::derive(move || chosen().map(|c| period_choices(&c, &currency.get())).unwrap_or_default());
     let software = json_resource(move || api::cart::software_path(&product.get()));
     let software_choice = RwSignal::new(String::new());
@@ -178,7 +179,11 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
     view! {
         <form class="form card" novalidate on:submit=on_submit data-testid="ssl-order">
             <ChoiceList legend=Some(tr("cart.certificate").into()) id="f-product_id" name="product_id" items=cert_items
-                selected=Signal::derive(move || vec![product.get()]) on_change=Callback::new(move |(v, _): (String, bool)| product.set(v))/>
+                selected=Signal::derive(move || vec![product.get()]) on_change=Callback::new(move |(v, _): (String, bool)| {
+                    // a new certificate: its first period
+                    years.set(first_period(&v).unwrap_or_default());
+                    product.set(v);
+                })/>
             <SelectField label=tr("cart.period") id="f-years" name="years" value=years on_change=setter(years) options=year_options/>
             <SelectField label=tr("cart.software") id="f-software" name="software" value=software_choice on_change=setter(software_choice)
                 options=software_options placeholder=Some(tr("cart.software_pick").into()) hint=Some(tr("cart.software_hint").into())/>
