@@ -140,35 +140,37 @@ pub fn InvoicePage() -> impl IntoView {
         invoice.refetch();
         balance.refetch();
     });
+    // Paying stays on the page while the invoice reloads: shown for an
+    // unpaid invoice, and for one the server cannot show.
+    let state = move || loaded(invoice, api::billing::read_invoice);
+    let payable = Signal::derive(move || match state() {
+        Some(Ok(inv)) => invoice_status(inv.status.as_str()) == InvoiceStatus::Unpaid,
+        Some(Err(ApiError::NotSupported)) => true,
+        _ => false,
+    });
+    let due = Signal::derive(move || match state() {
+        Some(Ok(inv)) => Some(if inv.balance.value.is_some() { inv.balance } else { inv.total }),
+        _ => None,
+    });
+    let heading = move || t_with("billing.invoice_heading", &[("number", &format!("#{}", id()))]);
     view! {
         <section class="page" aria-labelledby="invoice-title">
             <p><A href="/billing">{tr("billing.back")}</A></p>
-            {move || {
-                let id = id();
-                match loaded(invoice, api::billing::read_invoice) {
-                    None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
-                    Some(Err(ApiError::NotSupported)) => view! {
-                        <h1 id="invoice-title">{t_with("billing.invoice_heading", &[("number", &format!("#{id}"))])}</h1>
-                        <p class="alert alert-info" role="status" data-testid="invoice-unsupported">{t("billing.detail_unsupported")}</p>
-                        <PayWithCredit invoice_id=id balance=balance due=None on_paid=refresh/>
-                    }
-                    .into_any(),
-                    Some(Err(e)) => view! {
-                        <h1 id="invoice-title">{t_with("billing.invoice_heading", &[("number", &format!("#{id}"))])}</h1>
-                        <ErrorPanel error=e what="billing.invoice_error" on_retry=Callback::new(move |_| invoice.refetch())/>
-                    }
-                    .into_any(),
-                    Some(Ok(inv)) => {
-                        let unpaid = invoice_status(inv.status.as_str()) == InvoiceStatus::Unpaid;
-                        let due = Some(inv.balance.clone()).filter(|b| b.value.is_some()).or_else(|| Some(inv.total.clone()));
-                        view! {
-                            {invoice_view(inv)}
-                            {unpaid.then(|| view! { <PayWithCredit invoice_id=id balance=balance due=due on_paid=refresh/> })}
-                        }
-                        .into_any()
-                    }
+            {move || match state() {
+                None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
+                Some(Err(ApiError::NotSupported)) => view! {
+                    <h1 id="invoice-title">{heading}</h1>
+                    <p class="alert alert-info" role="status" data-testid="invoice-unsupported">{t("billing.detail_unsupported")}</p>
                 }
+                .into_any(),
+                Some(Err(e)) => view! {
+                    <h1 id="invoice-title">{heading}</h1>
+                    <ErrorPanel error=e what="billing.invoice_error" on_retry=Callback::new(move |_| invoice.refetch())/>
+                }
+                .into_any(),
+                Some(Ok(inv)) => invoice_view(inv).into_any(),
             }}
+            <PayWithCredit invoice_id=Signal::derive(id) balance=balance due=due payable=payable on_paid=refresh/>
         </section>
     }
 }
@@ -234,10 +236,12 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
 /// "Pay with credit": the whole amount the credit covers, or a part.
 #[component]
 fn PayWithCredit(
-    invoice_id: String,
+    invoice_id: Signal<String>,
     balance: LocalResource<Result<Balance, ApiError>>,
     /// What is left to pay, when known.
-    due: Option<Money>,
+    due: Signal<Option<Money>>,
+    /// Whether the form is offered (the outcome of a payment stays shown).
+    payable: Signal<bool>,
     on_paid: Callback<()>,
 ) -> impl IntoView {
     let amount = RwSignal::new(String::new());
@@ -289,7 +293,6 @@ fn PayWithCredit(
         }
     });
     let pending = pay.pending();
-    let id = invoice_id.clone();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if sending.get_value() || pay.pending().get_untracked() {
@@ -305,11 +308,12 @@ fn PayWithCredit(
         sending.set_value(true);
         done.set(None);
         failed.set(None);
-        pay.dispatch((id.clone(), value));
+        pay.dispatch((invoice_id.get_untracked(), value));
     };
     let no_credit = move || credit().is_some_and(|b| b.acc_credit.value.is_none_or(|c| c.is_zero() || c.is_negative()));
     view! {
-        <section class="card pay-credit" aria-labelledby="pay-credit-title">
+        <section class="card pay-credit" aria-labelledby="pay-credit-title"
+            hidden=move || !payable.get() && done.with(Option::is_none) && failed.with(Option::is_none)>
             <h2 id="pay-credit-title">{tr("billing.pay_credit")}</h2>
             <p data-testid="credit-available">{move || {
                 let cur = currency();
@@ -318,11 +322,14 @@ fn PayWithCredit(
                     None => t("common.loading"),
                 }
             }}</p>
-            {due.map(|d| view! { <p class="muted">{move || t_with("billing.due_amount", &[("amount", &money_text(&d, &currency(), i18n::lang()))])}</p> })}
+            <p class="muted" hidden=move || due.with(Option::is_none)>
+                {move || due.get().map(|d| t_with("billing.due_amount", &[("amount", &money_text(&d, &currency(), i18n::lang()))])).unwrap_or_default()}
+            </p>
             <Note text=done class="alert alert-ok" role="status" testid="credit-result"/>
             <Note text=failed class="alert alert-error" role="alert" testid="credit-error"/>
-            <p class="muted" data-testid="no-credit" hidden=move || !no_credit()>{tr("billing.no_credit")}</p>
-            <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true") hidden=no_credit>
+            <p class="muted" data-testid="no-credit" hidden=move || !no_credit() || !payable.get()>{tr("billing.no_credit")}</p>
+            <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")
+                hidden=move || no_credit() || !payable.get()>
                 <TextField label="billing.amount" name="amount" value=amount error=amount_err inputmode="decimal"
                     autocomplete="off" hint="billing.amount_hint"/>
                 <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
