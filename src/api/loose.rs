@@ -466,12 +466,14 @@ impl FromLoose for Flag {
     fn from_loose(v: &serde_json::Value) -> Self {
         let t = scalar_text(v).trim().to_ascii_lowercase();
         Flag(matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
-            || t.parse::<f64>().map(|n| n != 0.0).unwrap_or(false))
+            || Decimal::parse(&t).is_some_and(|d| !d.is_zero()))
     }
 }
 impl FromLoose for u32 {
     fn from_loose(v: &serde_json::Value) -> Self {
-        scalar_text(v).trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map_or(0, |n| n as u32)
+        Decimal::parse(&scalar_text(v))
+            .filter(|d| !d.is_negative())
+            .map_or(0, |d| d.parts(0).0.min(u32::MAX as u128) as u32)
     }
 }
 impl FromLoose for serde_json::Value {
