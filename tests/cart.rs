@@ -21,39 +21,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A product with every form type the API sends: select (required, and
 /// the source of a conditional), radio, checkbox, text (required),
 /// quantity (shown only with Windows), slider, `domaindnssupport`,
-/// textarea, and an addon with its own cycles.
+/// textarea, and an addon with its own cycles (shared with the host tests).
 fn every_form_type() -> ProductDetails {
-    serde_json::from_value(json!({
-        "id": "201", "name": "VPS SSD 2", "category_name": "VPS", "recurring": "m",
-        "config": {
-            "product": [{"type": "select", "id": "cycle", "name": "cycle", "items": [
-                {"title": "m", "value": "m", "price": 199000, "selected": true},
-                {"title": "a", "value": "a", "price": 2149000}
-            ]}],
-            "forms": [
-                {"type": "select", "title": "Hệ điều hành", "id": "301", "firstItemId": 3011, "required": true,
-                 "config": {"conditionals": [{"target": "305", "condition": "equals", "value": "3014", "action": "show"}]},
-                 "items": [{"title": "Ubuntu", "id": 3011}, {"title": "Windows", "id": 3014, "price": 300000}]},
-                {"type": "radio", "title": "Bảng điều khiển", "id": "302", "items": [
-                    {"title": "Không", "id": 3021}, {"title": "DirectAdmin", "id": 3022, "selected": true}]},
-                {"type": "checkbox", "title": "Sao lưu", "id": "303", "items": [{"title": "Hằng ngày", "id": 3031}]},
-                {"type": "input", "title": "Hostname", "id": "304", "firstItemId": 3041, "required": true, "items": [{"id": 3041}]},
-                {"type": "qty", "title": "Giấy phép RDS", "id": "305", "firstItemId": 3051,
-                 "config": {"minvalue": 1, "maxvalue": 10}, "items": [{"id": 3051, "price": 120000}]},
-                {"type": "slider", "title": "RAM thêm", "id": "306", "firstItemId": 3061,
-                 "config": {"minvalue": 0, "maxvalue": 16, "step": 2, "unit": "GB"}, "items": [{"id": 3061}]},
-                {"type": "domaindnssupport", "title": "Quản lý DNS", "id": "307", "firstItemId": 3071,
-                 "config": {"enableddefault": 1}, "items": [{"title": "", "id": 3071}]},
-                {"type": "textarea", "title": "Ghi chú", "id": "308", "firstItemId": 3081, "items": [{"id": 3081}]}
-            ],
-            "addons": [{"type": "subitem", "title": "IP thêm", "id": "31", "config": [
-                {"type": "checkbox", "name": "addon[31]", "checked": false},
-                {"type": "select", "name": "addon_cycles[31]", "items": [
-                    {"value": "m", "price": 50000, "selected": true}, {"value": "q", "price": 140000}]}
-            ]}]
-        }
-    }))
-    .unwrap()
+    serde_json::from_str(include_str!("../fixtures/every_form_type.json")).unwrap()
 }
 
 /// Each control has a label pointing at it.

@@ -4,7 +4,7 @@
 
 use super::client::{fetch, fetch_with_info, ApiRequest};
 use super::error::ApiError;
-use super::loose::{Decimal, Flag, FromLoose, Id, LooseList, Money, PhpObject, Text};
+use super::loose::{list_at, object_at, Decimal, Flag, Id, LooseList, Money, PhpObject, Text};
 use crate::util::percent_encode;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -64,13 +64,6 @@ pub fn currency_places(currency: &str) -> u32 {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct PaymentsAnswer {
-        payments: LooseList<PaymentMethod>,
-    }
-}
-
 /// Payment methods with fees (`GET /payment/fees`), falling back to
 /// `GET /payment` (names only) when the server does not offer the fees.
 pub fn payment_methods_paths() -> Vec<String> {
@@ -79,7 +72,7 @@ pub fn payment_methods_paths() -> Vec<String> {
 
 /// Either answer: `[{id, name, fixed_fee, percent_fee}]` or `{"<id>": "<name>"}`.
 pub fn read_payment_methods(v: &Value) -> Vec<PaymentMethod> {
-    PaymentsAnswer::from_loose(v).payments.0
+    list_at(v, "payments")
 }
 
 crate::loose_struct! {
@@ -155,27 +148,13 @@ pub fn invoice_status(s: &str) -> InvoiceStatus {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct InvoicesAnswer {
-        invoices: LooseList<InvoiceSummary>,
-    }
-}
-
 /// `GET /invoice` (standard HostBill, not in the provider's reference).
 pub fn invoices_path() -> Vec<String> {
     vec!["/invoice".into()]
 }
 
 pub fn read_invoices(v: &Value) -> Vec<InvoiceSummary> {
-    InvoicesAnswer::from_loose(v).invoices.0
-}
-
-crate::loose_struct! {
-    #[derive(Default)]
-    struct InvoiceAnswer {
-        invoice: PhpObject<Invoice>,
-    }
+    list_at(v, "invoices")
 }
 
 /// `GET /invoice/@id` (standard HostBill, not in the provider's reference).
@@ -184,7 +163,7 @@ pub fn invoice_path(id: &str) -> Vec<String> {
 }
 
 pub fn read_invoice(v: &Value) -> Invoice {
-    InvoiceAnswer::from_loose(v).invoice.0
+    object_at(v, "invoice")
 }
 
 /// `POST /invoice/@id/credit` body: `amount` only when the user chose one
@@ -247,6 +226,10 @@ mod tests {
 #[cfg(test)]
 mod payment_tests {
     use super::*;
+
+    fn doc(s: &str) -> Value {
+        serde_json::from_str(s).unwrap()
+    }
     use crate::fixtures as fx;
     use serde_json::json;
 
@@ -256,34 +239,34 @@ mod payment_tests {
 
     #[test]
     fn repaired_fees_example_decodes_and_the_printed_one_does_not() {
-        let a: PaymentsAnswer = serde_json::from_str(fx::PAYMENT_FEES).unwrap();
-        let names: Vec<_> = a.payments.0.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+        let a: Vec<PaymentMethod> = list_at(&doc(fx::PAYMENT_FEES), "payments");
+        let names: Vec<_> = a.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
         assert_eq!(names, [("1", "Bank Transfer"), ("2", "Stripe"), ("4", "Credit Card"), ("5", "PayPal")]);
-        assert_eq!(a.payments.0[1].percent_fee.value, Some(d("2.9")));
+        assert_eq!(a[1].percent_fee.value, Some(d("2.9")));
         assert!(serde_json::from_str::<serde_json::Value>(fx::PAYMENT_FEES_AS_PRINTED).is_err());
     }
 
     #[test]
     fn payment_names_without_fees() {
-        let a: PaymentsAnswer = serde_json::from_str(fx::PAYMENT).unwrap();
-        let mut names: Vec<_> = a.payments.0.iter().map(|p| (p.id.0.clone(), p.name.0.clone())).collect();
+        let a: Vec<PaymentMethod> = list_at(&doc(fx::PAYMENT), "payments");
+        let mut names: Vec<_> = a.iter().map(|p| (p.id.0.clone(), p.name.0.clone())).collect();
         names.sort();
         assert_eq!(names, [("10".to_string(), "BankTransfer".to_string()), ("9".into(), "PayPal".into())]);
         // no fee fields: the fee is zero, not unknown
-        assert!(a.payments.0[0].fee(d("100"), 2).is_some_and(|f| f.is_zero()));
+        assert!(a[0].fee(d("100"), 2).is_some_and(|f| f.is_zero()));
     }
 
     /// fee = fixed + total × percent / 100, exactly, on decimals.
     #[test]
     fn fee_maths_on_decimals() {
-        let a: PaymentsAnswer = serde_json::from_str(fx::PAYMENT_FEES).unwrap();
-        let stripe = &a.payments.0[1]; // 0.5 + 2.9 %
+        let a: Vec<PaymentMethod> = list_at(&doc(fx::PAYMENT_FEES), "payments");
+        let stripe = &a[1]; // 0.5 + 2.9 %
         assert_eq!(stripe.fee(d("88.81"), 2).unwrap().to_string(), "3.08"); // 0.5 + 2.57549
         assert_eq!(stripe.fee(d("100"), 2).unwrap().to_string(), "3.40");
-        let card = &a.payments.0[2]; // 0.1 + 2.4 %
+        let card = &a[2]; // 0.1 + 2.4 %
         assert_eq!(card.fee(d("0.1"), 2).unwrap().to_string(), "0.10"); // 0.1 + 0.0024
         assert_eq!(card.fee(d("72.2"), 2).unwrap().to_string(), "1.83"); // 0.1 + 1.7328
-        let bank = &a.payments.0[0];
+        let bank = &a[0];
         assert!(bank.fee(d("1234567"), 0).unwrap().is_zero());
         // VND: no decimals, half up
         let napas = PaymentMethod { fixed_fee: Money::from_str("1100"), percent_fee: Money::from_str("1.1"), ..Default::default() };
@@ -302,12 +285,12 @@ mod payment_tests {
 
     #[test]
     fn invoices_decode() {
-        let a: InvoicesAnswer = serde_json::from_str(fx::INVOICE_LIST).unwrap();
-        let i = &a.invoices.0[0];
+        let a: Vec<InvoiceSummary> = list_at(&doc(fx::INVOICE_LIST), "invoices");
+        let i = &a[0];
         assert_eq!((i.id.as_str(), i.number.as_str(), i.status.as_str()), ("308976", "2016/12/1", "Paid"));
         assert_eq!(i.total.value, Some(d("19.65")));
-        let a: InvoiceAnswer = serde_json::from_str(fx::INVOICE).unwrap();
-        let inv = a.invoice.0;
+        let a: Invoice = object_at(&doc(fx::INVOICE), "invoice");
+        let inv = a;
         assert_eq!(inv.subtotal.value, Some(d("16.24")));
         assert_eq!(inv.tax.value, Some(d("3.41")));
         assert_eq!(inv.taxrate.as_str(), "21");

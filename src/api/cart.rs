@@ -9,7 +9,7 @@
 
 use super::client::{fetch, ApiRequest};
 use super::error::ApiError;
-use super::loose::{FromLoose, Flag, Id, LooseList, Money, PhpObject, Text};
+use super::loose::{list_at, object_at, Flag, FromLoose, Id, LooseList, Money, PhpObject, Text};
 use crate::util::percent_encode;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -104,20 +104,13 @@ impl Category {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct CategoriesAnswer {
-        categories: LooseList<Category>,
-    }
-}
-
 /// `GET /category` (pages load it with `raw::get_first`).
 pub fn categories_path() -> Vec<String> {
     vec!["/category".into()]
 }
 
 pub fn read_categories(v: &Value) -> Vec<Category> {
-    CategoriesAnswer::from_loose(v).categories.0
+    list_at(v, "categories")
 }
 
 crate::loose_struct! {
@@ -157,13 +150,6 @@ crate::loose_struct! {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct ProductsAnswer {
-        products: LooseList<ProductSummary>,
-    }
-}
-
 /// `GET /category/@category_id/product` (standard HostBill; not in the
 /// provider's reference, so it may answer "not supported").
 pub fn category_products_path(category_id: &str) -> Vec<String> {
@@ -171,7 +157,7 @@ pub fn category_products_path(category_id: &str) -> Vec<String> {
 }
 
 pub fn read_category_products(v: &Value) -> Vec<ProductSummary> {
-    ProductsAnswer::from_loose(v).products.0
+    list_at(v, "products")
 }
 
 // ------------------------------------------------------------ product configuration
@@ -346,13 +332,6 @@ impl Addon {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct ProductAnswer {
-        product: PhpObject<ProductDetails>,
-    }
-}
-
 /// `GET /order/@product_id`.
 pub fn product_path(product_id: &str) -> Vec<String> {
     vec![format!("/order/{}", percent_encode(product_id))]
@@ -360,7 +339,7 @@ pub fn product_path(product_id: &str) -> Vec<String> {
 
 /// The product, or a decode error when the answer holds none.
 pub fn read_product(v: &Value) -> Result<ProductDetails, ApiError> {
-    let p = ProductAnswer::from_loose(v).product.0;
+    let p: ProductDetails = object_at(v, "product");
     if p.id.is_empty() && p.name.as_str().is_empty() {
         return Err(ApiError::Decode { endpoint: "GET /order/@product_id".into(), detail: "no product".into() });
     }
@@ -723,27 +702,13 @@ impl Tld {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct TldsAnswer {
-        tlds: LooseList<Tld>,
-    }
-}
-
 /// `GET /domain/order`.
 pub fn tlds_path() -> Vec<String> {
     vec!["/domain/order".into()]
 }
 
 pub fn read_tlds(v: &Value) -> Vec<Tld> {
-    TldsAnswer::from_loose(v).tlds.0
-}
-
-crate::loose_struct! {
-    #[derive(Default)]
-    struct FormsAnswer {
-        forms: LooseList<Form>,
-    }
+    list_at(v, "tlds")
 }
 
 /// `GET /domain/order/@id/form?tld_id=@id`: the TLD's extra forms (`data`).
@@ -753,7 +718,7 @@ pub fn tld_forms_path(tld_id: &str) -> Vec<String> {
 }
 
 pub fn read_forms(v: &Value) -> Vec<Form> {
-    FormsAnswer::from_loose(v).forms.0
+    list_at(v, "forms")
 }
 
 /// Availability of a domain name.
@@ -850,14 +815,7 @@ pub fn certificates_path() -> Vec<String> {
 }
 
 pub fn read_certificates(v: &Value) -> Vec<Certificate> {
-    CertificatesAnswer::from_loose(v).products.0
-}
-
-crate::loose_struct! {
-    #[derive(Default)]
-    struct CertificatesAnswer {
-        products: LooseList<Certificate>,
-    }
+    list_at(v, "products")
 }
 
 crate::loose_struct! {
@@ -869,20 +827,13 @@ crate::loose_struct! {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct SoftwareAnswer {
-        software: LooseList<Software>,
-    }
-}
-
 /// `GET /certificate/order/@product_id/software`.
 pub fn software_path(product_id: &str) -> Vec<String> {
     vec![format!("/certificate/order/{}/software", percent_encode(product_id))]
 }
 
 pub fn read_software(v: &Value) -> Vec<Software> {
-    SoftwareAnswer::from_loose(v).software.0
+    list_at(v, "software")
 }
 
 // ------------------------------------------------------------ contacts
@@ -917,25 +868,22 @@ impl Contact {
     }
 }
 
-crate::loose_struct! {
-    #[derive(Default)]
-    struct ContactsAnswer {
-        contacts: LooseList<Contact>,
-    }
-}
-
 /// `GET /contact`.
 pub fn contacts_path() -> Vec<String> {
     vec!["/contact".into()]
 }
 
 pub fn read_contacts(v: &Value) -> Vec<Contact> {
-    ContactsAnswer::from_loose(v).contacts.0
+    list_at(v, "contacts")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(s: &str) -> Value {
+        serde_json::from_str(s).unwrap()
+    }
     use crate::api::loose::Decimal;
     use crate::fixtures as fx;
     use serde_json::json;
@@ -946,8 +894,8 @@ mod tests {
 
     #[test]
     fn categories_and_their_kinds() {
-        let a: CategoriesAnswer = serde_json::from_str(fx::CATEGORY).unwrap();
-        let names: Vec<_> = a.categories.0.iter().map(|c| (c.id.as_str(), c.kind())).collect();
+        let a: Vec<Category> = list_at(&doc(fx::CATEGORY), "categories");
+        let names: Vec<_> = a.iter().map(|c| (c.id.as_str(), c.kind())).collect();
         assert_eq!(
             names,
             [("10", CategoryKind::Products), ("6", CategoryKind::Domains), ("16", CategoryKind::Products)]
@@ -958,8 +906,8 @@ mod tests {
 
     #[test]
     fn products_of_a_category_with_cycle_prices() {
-        let a: ProductsAnswer = serde_json::from_str(fx::CATEGORY_PRODUCTS).unwrap();
-        let p = &a.products.0[0];
+        let a: Vec<ProductSummary> = list_at(&doc(fx::CATEGORY_PRODUCTS), "products");
+        let p = &a[0];
         assert_eq!(p.id.as_str(), "333");
         let cycles: Vec<_> = p.periods.0.iter().map(|c| (c.code().to_owned(), c.price.value)).collect();
         assert_eq!(cycles[0], ("m".into(), d("9.99")));
@@ -969,8 +917,8 @@ mod tests {
 
     #[test]
     fn repaired_product_configuration_decodes() {
-        let a: ProductAnswer = serde_json::from_str(fx::ORDER_PRODUCT).unwrap();
-        let p = a.product.0;
+        let a: ProductDetails = object_at(&doc(fx::ORDER_PRODUCT), "product");
+        let p = a;
         assert_eq!((p.id.as_str(), p.name.as_str(), p.category_id.as_str()), ("333", "Starter Hosting", "49"));
         assert_eq!(p.default_cycle(), "m");
         assert!(p.takes_domain());
@@ -1180,8 +1128,8 @@ mod tests {
 
     #[test]
     fn tlds_and_their_forms() {
-        let a: TldsAnswer = serde_json::from_str(fx::DOMAIN_ORDER).unwrap();
-        let t = &a.tlds.0[0];
+        let a: Vec<Tld> = list_at(&doc(fx::DOMAIN_ORDER), "tlds");
+        let t = &a[0];
         assert_eq!((t.id.as_str(), t.suffix().as_str()), ("6", ".com"));
         let p2 = &t.periods.0[1];
         assert_eq!(p2.years(), 2);
@@ -1190,12 +1138,12 @@ mod tests {
         assert_eq!(p2.price("renew").value, d("30.00"));
         assert_eq!(Tld { tld: Text("VN".into()), ..Default::default() }.suffix(), ".vn");
 
-        let f: FormsAnswer = serde_json::from_str(fx::DOMAIN_ORDER_FORM).unwrap();
-        let kinds: Vec<_> = f.forms.0.iter().map(|f| f.kind.as_str()).collect();
+        let f: Vec<Form> = list_at(&doc(fx::DOMAIN_ORDER_FORM), "forms");
+        let kinds: Vec<_> = f.iter().map(|f| f.kind.as_str()).collect();
         assert_eq!(kinds, ["domaindnssupport", "select"]);
-        assert_eq!(f.forms.0[0].first_item_id.as_str(), "9067");
-        assert_eq!(f.forms.0[0].items.0[0].price.value, d("4"));
-        assert!(!f.forms.0[0].config.0.enableddefault.0);
+        assert_eq!(f[0].first_item_id.as_str(), "9067");
+        assert_eq!(f[0].items.0[0].price.value, d("4"));
+        assert!(!f[0].config.0.enableddefault.0);
     }
 
     #[test]
@@ -1222,21 +1170,21 @@ mod tests {
 
     #[test]
     fn certificates_and_software() {
-        let a: CertificatesAnswer = serde_json::from_str(fx::CERTIFICATE_ORDER).unwrap();
-        let c = &a.products.0[0];
+        let a: Vec<Certificate> = list_at(&doc(fx::CERTIFICATE_ORDER), "products");
+        let c = &a[0];
         assert_eq!((c.id.as_str(), c.name.as_str()), ("25", "InstantSSL"));
         assert_eq!(c.periods.0[1].years(), 2);
         assert_eq!(c.periods.0[1].price.value, d("48.75"));
-        let s: SoftwareAnswer = serde_json::from_str(fx::CERTIFICATE_SOFTWARE).unwrap();
-        assert_eq!(s.software.0[0].id.as_str(), "0");
-        assert_eq!(s.software.0[1].name.as_str(), "Apache-SSL (Ben-SSL, not Stronghold)");
+        let s: Vec<Software> = list_at(&doc(fx::CERTIFICATE_SOFTWARE), "software");
+        assert_eq!(s[0].id.as_str(), "0");
+        assert_eq!(s[1].name.as_str(), "Apache-SSL (Ben-SSL, not Stronghold)");
     }
 
     #[test]
     fn contacts_decode_with_labels() {
-        let a: ContactsAnswer = serde_json::from_str(fx::CONTACT).unwrap();
-        assert_eq!(a.contacts.0[0].id.as_str(), "49");
-        assert_eq!(a.contacts.0[0].label(), "Sue Mary <mary@example.com>");
+        let a: Vec<Contact> = list_at(&doc(fx::CONTACT), "contacts");
+        assert_eq!(a[0].id.as_str(), "49");
+        assert_eq!(a[0].label(), "Sue Mary <mary@example.com>");
         let bare = Contact { email: Text("x@y.vn".into()), ..Default::default() };
         assert_eq!(bare.label(), "x@y.vn");
     }

@@ -521,6 +521,17 @@ impl FromLoose for serde_json::Map<String, serde_json::Value> {
     }
 }
 
+/// The list under `key` of an answer (`{"tlds": [...]}`), read loosely.
+pub fn list_at<T: FromLoose>(v: &serde_json::Value, key: &str) -> Vec<T> {
+    LooseList::<T>::from_loose(field(v, &[key])).0
+}
+
+/// The object under `key` of an answer (`{"invoice": {...}}`; PHP's `[]`
+/// or nothing gives the default).
+pub fn object_at<T: FromLoose + Default>(v: &serde_json::Value, key: &str) -> T {
+    PhpObject::<T>::from_loose(field(v, &[key])).0
+}
+
 /// Declares a struct read loosely from JSON: every field through
 /// [`FromLoose`] under its own name, or under the keys given with
 /// `=> ["type", "kind"]` (the first present wins); a missing field gets

@@ -385,39 +385,10 @@ mod tests {
 
     /// A VPS with every form type: select, radio, checkbox, text, textarea,
     /// quantity, slider, a `domaindnssupport` item, a required field and a
-    /// conditional one (RDS licences only with Windows).
+    /// conditional one (RDS licences only with Windows), and an addon
+    /// (shared with the browser tests).
     fn vps() -> ProductDetails {
-        serde_json::from_value(json!({
-            "id": "201", "name": "VPS SSD 2", "recurring": "m",
-            "config": {
-                "product": [{"type": "select", "id": "cycle", "name": "cycle", "items": [
-                    {"title": "m", "value": "m", "price": 199000},
-                    {"title": "a", "value": "a", "price": 2149000, "selected": true}
-                ]}],
-                "forms": [
-                    {"type": "select", "title": "Hệ điều hành", "id": "301", "firstItemId": 3011, "required": true,
-                     "config": {"conditionals": [{"target": "305", "condition": "equals", "value": "3014", "action": "show"}]},
-                     "items": [{"title": "Ubuntu 24.04", "id": 3011}, {"title": "Windows Server 2022", "id": 3014, "price": 300000}]},
-                    {"type": "radio", "title": "Bảng điều khiển", "id": "302", "items": [
-                        {"title": "Không", "id": 3021}, {"title": "DirectAdmin", "id": 3022, "selected": true}]},
-                    {"type": "checkbox", "title": "Sao lưu", "id": "303", "items": [{"title": "Hằng ngày", "id": 3031}]},
-                    {"type": "input", "title": "Hostname", "id": "304", "firstItemId": 3041, "required": true, "items": [{"id": 3041}]},
-                    {"type": "qty", "title": "Giấy phép RDS", "id": "305", "firstItemId": 3051,
-                     "config": {"minvalue": 1, "maxvalue": 10}, "items": [{"id": 3051, "price": 120000}]},
-                    {"type": "slider", "title": "RAM thêm", "id": "306", "firstItemId": 3061,
-                     "config": {"minvalue": "0", "maxvalue": "16", "step": "2", "unit": "GB"}, "items": [{"id": 3061}]},
-                    {"type": "domaindnssupport", "title": "Quản lý DNS", "id": "307", "firstItemId": 3071,
-                     "config": {"enableddefault": 1}, "items": [{"title": "", "id": 3071, "price": 0}]},
-                    {"type": "textarea", "title": "Ghi chú", "id": "308", "firstItemId": 3081, "items": []}
-                ],
-                "addons": [{"type": "subitem", "title": "IP thêm", "id": "31", "config": [
-                    {"type": "checkbox", "name": "addon[31]", "checked": false},
-                    {"type": "select", "name": "addon_cycles[31]", "items": [
-                        {"value": "m", "price": 50000, "selected": true}, {"value": "q", "price": 140000}]}
-                ]}]
-            }
-        }))
-        .unwrap()
+        serde_json::from_str(include_str!("../../fixtures/every_form_type.json")).unwrap()
     }
 
     #[test]

@@ -26,8 +26,9 @@ impl ChoiceItem {
     }
 }
 
-/// `aria-describedby` for a control with an optional hint and an error.
-fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Clone + Send + Sync {
+/// `aria-describedby` for control `id` with an optional hint (`{id}-hint`)
+/// and an error (`{id}-err`).
+pub fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Clone + Send + Sync {
     let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-err"));
     move || {
         let mut ids = Vec::new();

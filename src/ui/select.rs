@@ -43,20 +43,7 @@ pub fn SelectField(
     let hint_id = format!("{id}-hint");
     let error = error.unwrap_or_else(|| Signal::stored(None));
     let errors = crate::ui::fields::error_line(&id, error);
-    let has_hint = hint.is_some();
-    let described = {
-        let (err_id, hint_id) = (format!("{id}-err"), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = crate::ui::fields::described_by(&id, hint.is_some(), error);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>
