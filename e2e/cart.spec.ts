@@ -197,6 +197,12 @@ test('double-clicking "place order" on a slow network sends exactly one POST /or
   await place.dblclick();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
+  // Enter held in a field submits the form whatever the button's state
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('[data-testid=checkout-form]')!;
+    form.requestSubmit();
+    form.requestSubmit();
+  });
   await expect(page.getByRole('button', { name: 'Đang đặt hàng…' })).toBeDisabled();
   await expect(page.getByTestId('order-done')).toBeVisible({ timeout: 10_000 });
   await page.waitForTimeout(2000); // anything sent late would have arrived
