@@ -1182,7 +1182,7 @@ mod tests {
 
     #[test]
     fn contacts_decode_with_labels() {
-        let a: Vec<Contact> = list_at(&doc(fx::CONTACT), "contacts");
+        let a: Vec<Contact> = list_at(&doc(fx::CONTACTS), "contacts");
         assert_eq!(a[0].id.as_str(), "49");
         assert_eq!(a[0].label(), "Sue Mary <mary@example.com>");
         let bare = Contact { email: Text("x@y.vn".into()), ..Default::default() };
