@@ -215,7 +215,7 @@ async fn domain_and_certificate_rules() {
             json!(["domain_not_registered"]),
             json!(["missing_required_option"]),
             json!(["invalid_period"]),
-            json!(["domain_not_found"]),
+            json!(["renew_not_found"]),
             json!(["invalid_nameservers"]),
             json!(["invalid_csr", "approver_email_required"]),
             json!(["organization_required"]),

@@ -307,7 +307,7 @@ fn domain(p: &mut Priced, shop: &Shop, ledger: &Ledger, currency: &str, item: &V
     let (name, tld) = if action == "renew" {
         let id = text(item, "domain_id");
         let Some((_, name)) = ledger.domains.iter().find(|(d, _)| *d == id) else {
-            p.fail("domain_not_found");
+            p.fail("renew_not_found");
             return;
         };
         let tld = tlds.iter().filter(|t| name.ends_with(t.tld)).max_by_key(|t| t.tld.len()).cloned();
