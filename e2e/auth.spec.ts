@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { DEMO, login, mock, expectDemoDashboard } from './helpers';
+import { test, expect, DEMO, login, mock, expectDemoDashboard } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);

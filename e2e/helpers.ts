@@ -1,4 +1,30 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+
+/**
+ * The test function every journey uses: it fails a test whose pages broke the
+ * Content-Security-Policy or threw (a Rust panic shows as "unreachable").
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      const watch = (page: Page) => {
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('console', (m) => {
+          if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) {
+            problems.push(`CSP: ${m.text()}`);
+          }
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(problems);
+      expect(problems, 'no CSP violation or uncaught error in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export const DEMO = { email: 'demo@bkns.vn', password: 'Demo@2026' };
 
