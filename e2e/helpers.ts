@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /**
  * The test function every journey uses: it fails a test whose pages broke the
@@ -69,4 +70,11 @@ export async function expectDemoDashboard(page: Page) {
   await expect(page.getByTestId('balance')).toContainText('1.250.000 ₫');
   await expect(page.getByTestId('credit')).toContainText('350.000 ₫');
   await expect(page.getByTestId('account-details')).toContainText('demo@bkns.vn');
+}
+
+/** No WCAG 2.x A/AA violation that axe can detect on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, 'axe WCAG A/AA violations').toEqual([]);
 }
