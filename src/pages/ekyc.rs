@@ -248,21 +248,25 @@ pub fn EkycPage() -> impl IntoView {
     };
 
     let busy = Signal::derive(move || read_card.pending().get() || verify.pending().get());
-    let progress_view = move || {
-        let p = progress.get();
-        view! {
-            <div class="upload-progress" role="status" aria-live="polite" data-testid="upload-progress">
-                <progress max=p.total value=p.done aria-label=tr("ekyc.progress")></progress>
-                <p><span class="spinner" aria-hidden="true"></span>" "{p.label.clone()}</p>
-                {p.sending.then(|| view! {
-                    <button type="button" class="btn btn-secondary" on:click=move |_| cancel.with_value(|c| c.cancel())>
-                        {tr("ekyc.cancel_upload")}
-                    </button>
-                })}
-            </div>
+    let at = move |which: Step| step.get() == which;
+    // The failure of the step on screen (reading or verifying), if any.
+    let failure = move || match step.get() {
+        _ if busy.get() => None,
+        Step::Reading => read_card.value().get().and_then(|r| r.err()),
+        Step::Result => verify.value().get().and_then(|r| r.err()),
+        _ => None,
+    };
+    let matched = move || verify.value().get().and_then(|r| r.ok());
+    let warn = move || review.with(|r| r.as_ref().is_some_and(|(_, v, _)| *v == Verdict::Warn));
+    let use_anyway = move |_| {
+        if let Some((_, _, pic)) = review.get_untracked() {
+            step.set(Step::Reading);
+            read_card.dispatch(pic);
         }
     };
 
+    // Static panels shown with `hidden` (one view each keeps the wasm
+    // small); the cameras mount only on their step, so they stop after it.
     view! {
         <section class="page ekyc" aria-labelledby="ekyc-title">
             <div class="page-head">
@@ -279,157 +283,145 @@ pub fn EkycPage() -> impl IntoView {
             </div>
             <ol class="ekyc-steps" aria-label=tr("ekyc.steps")>
                 <li class:current=move || matches!(step.get(), Step::Card | Step::CardReview | Step::Reading)>{tr("ekyc.step_card")}</li>
-                <li class:current=move || step.get() == Step::Fields>{tr("ekyc.step_fields")}</li>
+                <li class:current=move || at(Step::Fields)>{tr("ekyc.step_fields")}</li>
                 <li class:current=move || matches!(step.get(), Step::Face | Step::Verifying)>{tr("ekyc.step_face")}</li>
-                <li class:current=move || step.get() == Step::Result>{tr("ekyc.step_result")}</li>
+                <li class:current=move || at(Step::Result)>{tr("ekyc.step_result")}</li>
             </ol>
-            {move || notice.get().map(|k| view! { <p class="alert alert-info" role="status">{tr(k)}</p> })}
-            {move || match step.get() {
-                Step::Card => view! {
-                    <div class="card ekyc-panel">
-                        <h2>{tr("ekyc.card_title")}</h2>
-                        <p class="muted">{tr("ekyc.card_help")}</p>
-                        <Camera
-                            facing=Facing::Environment
-                            guide=Guide::Card
-                            primer="ekyc.card_primer"
-                            shutter="ekyc.card_shutter"
-                            name="image"
-                            on_picture=on_card
-                            busy=busy
-                        />
-                    </div>
-                }.into_any(),
-                Step::CardReview => {
-                    let Some((issues, v, pic)) = review.get() else { return ().into_any() };
-                    let warn = v == Verdict::Warn;
-                    view! {
-                        <div class="card ekyc-panel" data-testid="quality">
-                            <div class="alert" class:alert-error=!warn class:alert-warn=warn role="alert">
-                                <strong class="alert-title">
-                                    {move || if warn { t("ekyc.q_warn_title") } else { t("ekyc.q_block_title") }}
-                                </strong>
-                                <ul class="advice">
-                                    {issues.iter().map(|i| view! { <li>{tr(i.advice_key())}</li> }).collect_view()}
-                                </ul>
-                            </div>
+            <p class="alert alert-info" role="status" hidden=move || notice.get().is_none()>
+                {move || notice.get().map(t).unwrap_or_default()}
+            </p>
+
+            <div class="card ekyc-panel" hidden=move || !at(Step::Card)>
+                <h2>{tr("ekyc.card_title")}</h2>
+                <p class="muted">{tr("ekyc.card_help")}</p>
+                {move || at(Step::Card).then(|| view! {
+                    <Camera
+                        facing=Facing::Environment
+                        guide=Guide::Card
+                        primer="ekyc.card_primer"
+                        shutter="ekyc.card_shutter"
+                        name="image"
+                        on_picture=on_card
+                        busy=busy
+                    />
+                })}
+            </div>
+
+            <div class="card ekyc-panel" data-testid="quality" hidden=move || !at(Step::CardReview)>
+                <div class="alert" class:alert-error=move || !warn() class:alert-warn=warn role="alert">
+                    <strong class="alert-title">
+                        {move || if warn() { t("ekyc.q_warn_title") } else { t("ekyc.q_block_title") }}
+                    </strong>
+                    <ul class="advice">
+                        {move || review.with(|r| r.as_ref().map(|(issues, _, _)| issues.clone()).unwrap_or_default())
+                            .into_iter()
+                            .map(|i| view! { <li>{tr(i.advice_key())}</li> })
+                            .collect_view()}
+                    </ul>
+                </div>
+                <div class="actions">
+                    <button type="button" class="btn btn-primary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
+                    <button type="button" class="btn btn-secondary" hidden=move || !warn() on:click=use_anyway>
+                        {tr("ekyc.use_anyway")}
+                    </button>
+                </div>
+            </div>
+
+            <div class="card ekyc-panel" data-testid="ocr-fields" hidden=move || !at(Step::Fields)>
+                <h2>{tr("ekyc.fields_title")}</h2>
+                {move || fields.get().map(fields_view)}
+                <div class="actions">
+                    <button type="button" class="btn btn-primary" on:click=move |_| { notice.set(None); step.set(Step::Face) }>
+                        {tr("ekyc.to_face")}
+                    </button>
+                    <button type="button" class="btn btn-secondary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
+                </div>
+            </div>
+
+            <div class="card ekyc-panel" hidden=move || !at(Step::Face)>
+                <h2>{tr("ekyc.face_title")}</h2>
+                <p class="muted">{tr("ekyc.face_help")}</p>
+                <ol class="face-shots" aria-label=tr("ekyc.face_progress")>
+                    {FACE_PROMPTS.iter().enumerate().map(|(i, k)| view! {
+                        <li class:done=move || faces.with(|f| f.len() > i)>{tr(k)}</li>
+                    }).collect_view()}
+                </ol>
+                {move || at(Step::Face).then(|| view! {
+                    <Camera
+                        facing=Facing::User
+                        guide=Guide::Face
+                        primer="ekyc.face_primer"
+                        shutter="ekyc.face_shutter"
+                        name="image_live"
+                        on_picture=on_face
+                        prompt=face_prompt
+                        shots=4
+                        countdown=3
+                        busy=busy
+                    />
+                })}
+            </div>
+
+            <div class="card ekyc-panel" hidden=move || !(at(Step::Reading) || at(Step::Verifying)) || failure().is_some()>
+                <h2>{move || if at(Step::Reading) { t("ekyc.reading") } else { t("ekyc.verifying") }}</h2>
+                <div class="upload-progress" role="status" aria-live="polite" data-testid="upload-progress">
+                    <progress max=move || progress.with(|p| p.total) value=move || progress.with(|p| p.done) aria-label=tr("ekyc.progress")></progress>
+                    <p><span class="spinner" aria-hidden="true"></span>" "{move || progress.with(|p| p.label.clone())}</p>
+                    <button
+                        type="button"
+                        class="btn btn-secondary"
+                        hidden=move || !progress.with(|p| p.sending)
+                        on:click=move |_| cancel.with_value(|c| c.cancel())
+                    >
+                        {tr("ekyc.cancel_upload")}
+                    </button>
+                </div>
+            </div>
+
+            <div class="card ekyc-panel" data-testid="ekyc-result" hidden=move || !(at(Step::Result) || failure().is_some())>
+                {move || match (failure(), matched()) {
+                    (Some(f), _) if !f.cancelled() => {
+                        let e = match f { Failure::Api(e) => e, Failure::Image => ApiError::Decode { endpoint: String::new(), detail: String::new() } };
+                        let reading = step.get_untracked() == Step::Reading;
+                        view! {
+                            <h2 class="result result-error">{tr(if reading { "ekyc.ocr_failed" } else { "ekyc.result_error" })}</h2>
+                            <ErrorPanel error=e/>
                             <div class="actions">
-                                <button type="button" class="btn btn-primary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
-                                {warn.then(|| view! {
-                                    <button type="button" class="btn btn-secondary" on:click=move |_| {
-                                        step.set(Step::Reading);
-                                        read_card.dispatch(pic.clone());
-                                    }>{tr("ekyc.use_anyway")}</button>
-                                })}
+                                <button type="button" class="btn btn-primary" hidden=reading on:click=move |_| {
+                                    step.set(Step::Verifying);
+                                    verify.dispatch(Vec::new());
+                                }>{tr("ekyc.send_again")}</button>
+                                <button type="button" class="btn btn-secondary" on:click=move |_| if reading { retake_card() } else { retake_face() }>
+                                    {tr(if reading { "ekyc.retake" } else { "ekyc.retry_face" })}
+                                </button>
                             </div>
-                        </div>
-                    }.into_any()
-                }
-                Step::Reading => view! {
-                    <div class="card ekyc-panel">
-                        <h2>{tr("ekyc.reading")}</h2>
-                        {move || match read_card.value().get() {
-                            Some(Err(Failure::Api(e))) if !read_card.pending().get() => view! {
-                                <ErrorPanel error=e what="ekyc.ocr_failed"/>
-                                <div class="actions">
-                                    <button type="button" class="btn btn-primary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
-                                </div>
-                            }.into_any(),
-                            Some(Err(Failure::Image)) if !read_card.pending().get() => view! {
-                                <p class="alert alert-error" role="alert">{tr("camera.unreadable")}</p>
-                                <button type="button" class="btn btn-primary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
-                            }.into_any(),
-                            _ => progress_view().into_any(),
-                        }}
-                    </div>
-                }.into_any(),
-                Step::Fields => view! {
-                    <div class="card ekyc-panel" data-testid="ocr-fields">
-                        <h2>{tr("ekyc.fields_title")}</h2>
-                        {move || fields.get().map(fields_view)}
-                        <div class="actions">
-                            <button type="button" class="btn btn-primary" on:click=move |_| { notice.set(None); step.set(Step::Face) }>
-                                {tr("ekyc.to_face")}
-                            </button>
-                            <button type="button" class="btn btn-secondary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
-                        </div>
-                    </div>
-                }.into_any(),
-                Step::Face => view! {
-                    <div class="card ekyc-panel">
-                        <h2>{tr("ekyc.face_title")}</h2>
-                        <p class="muted">{tr("ekyc.face_help")}</p>
-                        <ol class="face-shots" aria-label=tr("ekyc.face_progress")>
-                            {FACE_PROMPTS.iter().enumerate().map(|(i, k)| view! {
-                                <li class:done=move || faces.with(|f| f.len() > i)>{tr(k)}</li>
-                            }).collect_view()}
-                        </ol>
-                        <Camera
-                            facing=Facing::User
-                            guide=Guide::Face
-                            primer="ekyc.face_primer"
-                            shutter="ekyc.face_shutter"
-                            name="image_live"
-                            on_picture=on_face
-                            prompt=face_prompt
-                            shots=4
-                            countdown=3
-                            busy=busy
-                        />
-                    </div>
-                }.into_any(),
-                Step::Verifying => view! {
-                    <div class="card ekyc-panel">
-                        <h2>{tr("ekyc.verifying")}</h2>
-                        {progress_view}
-                    </div>
-                }.into_any(),
-                Step::Result => view! {
-                    <div class="card ekyc-panel" data-testid="ekyc-result">
-                        {move || match verify.value().get() {
-                            Some(Ok(r)) if r.matched => view! {
-                                {result_view(&r)}
-                                {move || match domain_id.get() {
-                                    Some(id) => view! {
-                                        <DomainChecks
-                                            domainsid=id
-                                            initial_name=domain_name.get_untracked()
-                                            request_id=request_id.get_untracked()
-                                            images=face_images.get_untracked().unwrap_or_default()
-                                            card_number=fields.get_untracked().map(|f| f.id_number).unwrap_or_default()
-                                        />
-                                    }.into_any(),
-                                    None => view! {
-                                        <a class="btn btn-primary" href="/dashboard">{tr("ekyc.done")}</a>
-                                    }.into_any(),
-                                }}
-                            }.into_any(),
-                            Some(Ok(r)) => view! {
-                                {result_view(&r)}
-                                <div class="actions">
-                                    <button type="button" class="btn btn-primary" on:click=move |_| retake_face()>{tr("ekyc.retry_face")}</button>
-                                    <button type="button" class="btn btn-secondary" on:click=move |_| start_over()>{tr("ekyc.start_over")}</button>
-                                </div>
-                            }.into_any(),
-                            Some(Err(f)) => {
-                                let e = match f { Failure::Api(e) => e, Failure::Image => ApiError::Decode { endpoint: String::new(), detail: String::new() } };
-                                view! {
-                                    <h2 class="result result-error">{tr("ekyc.result_error")}</h2>
-                                    <ErrorPanel error=e/>
-                                    <div class="actions">
-                                        <button type="button" class="btn btn-primary" on:click=move |_| {
-                                            step.set(Step::Verifying);
-                                            verify.dispatch(Vec::new());
-                                        }>{tr("ekyc.send_again")}</button>
-                                        <button type="button" class="btn btn-secondary" on:click=move |_| retake_face()>{tr("ekyc.retry_face")}</button>
-                                    </div>
-                                }.into_any()
-                            }
-                            None => ().into_any(),
-                        }}
-                    </div>
-                }.into_any(),
-            }}
+                        }.into_any()
+                    }
+                    (_, Some(r)) if at(Step::Result) => {
+                        let ok = r.matched;
+                        view! {
+                            {result_view(&r)}
+                            <div class="actions" hidden=ok>
+                                <button type="button" class="btn btn-primary" on:click=move |_| retake_face()>{tr("ekyc.retry_face")}</button>
+                                <button type="button" class="btn btn-secondary" on:click=move |_| start_over()>{tr("ekyc.start_over")}</button>
+                            </div>
+                            {(ok && domain_id.get_untracked().is_none()).then(|| view! {
+                                <a class="btn btn-primary" href="/dashboard">{tr("ekyc.done")}</a>
+                            })}
+                            {ok.then(|| domain_id.get_untracked()).flatten().map(|id| view! {
+                                <DomainChecks
+                                    domainsid=id
+                                    initial_name=domain_name.get_untracked()
+                                    request_id=request_id.get_untracked()
+                                    images=face_images.get_untracked().unwrap_or_default()
+                                    card_number=fields.get_untracked().map(|f| f.id_number).unwrap_or_default()
+                                />
+                            })}
+                        }.into_any()
+                    }
+                    _ => ().into_any(),
+                }}
+            </div>
         </section>
     }
 }
@@ -547,13 +539,6 @@ fn DomainChecks(
             domain: domain.get_untracked().trim().to_owned(),
         });
     };
-    let status_text = |status: String, info: Vec<String>| {
-        let mut s = info.iter().map(|m| crate::i18n::server_message(m)).collect::<Vec<_>>().join(" ");
-        if s.is_empty() {
-            s = t_with("ekyc.status", &[("status", &status)]);
-        }
-        s
-    };
 
     view! {
         <section class="domain-checks" aria-labelledby="dc-title" data-testid="domain-checks">
@@ -569,11 +554,7 @@ fn DomainChecks(
                 >
                     {move || if ekyc_action.pending().get() { t("ekyc.sending") } else { t("ekyc.dc_ekyc_send") }}
                 </button>
-                {move || match ekyc_action.value().get() {
-                    Some(Ok((status, info))) => view! { <p class="alert alert-ok" role="status" data-testid="dc-ekyc-ok">{status_text(status, info)}</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
-                    None => ().into_any(),
-                }}
+                {outcome(Signal::derive(move || ekyc_action.value().get().map(|r| r.map(status_text))), "dc-ekyc-ok")}
             </div>
             <div class="dc-block">
                 <h3>{tr("ekyc.dc_vnnic")}</h3>
@@ -585,11 +566,7 @@ fn DomainChecks(
                         {move || if vnnic_action.pending().get() { t("ekyc.sending") } else { t("ekyc.dc_vnnic_send") }}
                     </button>
                 </form>
-                {move || match vnnic_action.value().get() {
-                    Some(Ok((status, info))) => view! { <p class="alert alert-ok" role="status" data-testid="dc-vnnic-ok">{status_text(status, info)}</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
-                    None => ().into_any(),
-                }}
+                {outcome(Signal::derive(move || vnnic_action.value().get().map(|r| r.map(status_text))), "dc-vnnic-ok")}
             </div>
             <div class="dc-block">
                 <h3>{tr("ekyc.dc_promo")}</h3>
@@ -617,4 +594,24 @@ fn DomainChecks(
             </div>
         </section>
     }
+}
+
+/// What a domain check answered: the server's messages, else its status.
+fn status_text((status, info): (String, Vec<String>)) -> String {
+    let s = info.iter().map(|m| crate::i18n::server_message(m)).collect::<Vec<_>>().join(" ");
+    if s.is_empty() {
+        t_with("ekyc.status", &[("status", &status)])
+    } else {
+        s
+    }
+}
+
+/// An action's outcome: a success line (`testid`) or the error, announced.
+fn outcome(value: Signal<Option<Result<String, ApiError>>>, testid: &'static str) -> AnyView {
+    (move || match value.get() {
+        Some(Ok(text)) => view! { <p class="alert alert-ok" role="status" data-testid=testid>{text}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
+        None => ().into_any(),
+    })
+    .into_any()
 }

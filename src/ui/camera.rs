@@ -70,6 +70,19 @@ pub enum CameraState {
 }
 
 impl CameraState {
+    /// Lower-case name (the `data-state` attribute of the component).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CameraState::Primer => "primer",
+            CameraState::Starting => "starting",
+            CameraState::Live => "live",
+            CameraState::Denied => "denied",
+            CameraState::NotFound => "notfound",
+            CameraState::Busy => "busy",
+            CameraState::Failed => "failed",
+        }
+    }
+
     /// The state for a `getUserMedia` rejection's `name`.
     pub fn from_error(name: &str) -> CameraState {
         match name {
@@ -273,25 +286,26 @@ pub fn Camera(
         Guide::Card => "cam-guide cam-guide-card",
         Guide::Face => "cam-guide cam-guide-face",
     };
-    let live_or_starting = move || matches!(state.get(), CameraState::Live | CameraState::Starting);
+    let is = move |s: CameraState| state.get() == s;
+    let failure = move || state.get().failure_keys();
     let input_id = format!("cam-file-{name}");
 
+    // One static tree whose parts are shown with `hidden` (smaller wasm
+    // than a view per state).
     view! {
-        <div class="camera" data-state=move || format!("{:?}", state.get()).to_lowercase()>
-            <Show when=move || state.get() == CameraState::Primer>
-                <div class="cam-primer card">
-                    <span class="cam-primer-icon" aria-hidden="true"></span>
-                    <p>{tr(primer)}</p>
-                    <p class="muted">{tr("camera.primer_privacy")}</p>
-                    <button type="button" class="btn btn-primary btn-block" on:click={
-                        let start = start_primer.clone();
-                        move |_| start()
-                    }>
-                        {tr("camera.allow")}
-                    </button>
-                </div>
-            </Show>
-            <div class="cam-stage" class:cam-hidden=move || !live_or_starting()>
+        <div class="camera" data-state=move || state.get().as_str()>
+            <div class="cam-primer card" hidden=move || !is(CameraState::Primer)>
+                <span class="cam-primer-icon" aria-hidden="true"></span>
+                <p>{tr(primer)}</p>
+                <p class="muted">{tr("camera.primer_privacy")}</p>
+                <button type="button" class="btn btn-primary btn-block" on:click={
+                    let start = start_primer.clone();
+                    move |_| start()
+                }>
+                    {tr("camera.allow")}
+                </button>
+            </div>
+            <div class="cam-stage" hidden=move || !(is(CameraState::Live) || is(CameraState::Starting))>
                 <video
                     node_ref=video_ref
                     class="cam-video"
@@ -302,35 +316,34 @@ pub fn Camera(
                     aria-label=tr("camera.preview")
                 ></video>
                 <div class=guide_class aria-hidden="true"></div>
-                {prompt.map(|p| view! { <p class="cam-prompt" aria-live="polite" data-testid="cam-prompt">{move || p.get()}</p> })}
-                {move || count.get().map(|n| view! { <p class="cam-count" aria-live="assertive">{n}</p> })}
+                <p class="cam-prompt" aria-live="polite" data-testid="cam-prompt" hidden=prompt.is_none()>
+                    {move || prompt.map(|p| p.get()).unwrap_or_default()}
+                </p>
+                <p class="cam-count" aria-live="assertive" hidden=move || count.get().is_none()>
+                    {move || count.get().map(|n| n.to_string()).unwrap_or_default()}
+                </p>
             </div>
-            <Show when=move || state.get() == CameraState::Starting>
-                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{tr("camera.starting")}</p>
-            </Show>
-            <Show when=move || state.get() == CameraState::Live>
-                <button
-                    type="button"
-                    class="btn btn-primary btn-block cam-shutter"
-                    on:click=shoot.clone()
-                    disabled=move || shooting.get() || busy.get()
-                >
-                    {move || if shooting.get() { t("camera.shooting") } else { t(shutter) }}
+            <p class="loading" role="status" hidden=move || !is(CameraState::Starting)>
+                <span class="spinner" aria-hidden="true"></span>
+                {tr("camera.starting")}
+            </p>
+            <button
+                type="button"
+                class="btn btn-primary btn-block cam-shutter"
+                hidden=move || !is(CameraState::Live)
+                on:click=shoot
+                disabled=move || shooting.get() || busy.get()
+            >
+                {move || if shooting.get() { t("camera.shooting") } else { t(shutter) }}
+            </button>
+            <div class="alert alert-error cam-error" role="alert" data-testid="camera-error" hidden=move || failure().is_none()>
+                <strong class="alert-title">{move || failure().map(|(title, _)| t(title)).unwrap_or_default()}</strong>
+                <p>{move || failure().map(|(_, help)| t(help)).unwrap_or_default()}</p>
+                <p>{tr("camera.use_upload")}</p>
+                <button type="button" class="btn btn-secondary" on:click=move |_| start_retry()>
+                    {tr("camera.retry")}
                 </button>
-            </Show>
-            {move || state.get().failure_keys().map(|(title, help)| {
-                let retry = start_retry.clone();
-                view! {
-                    <div class="alert alert-error cam-error" role="alert" data-testid="camera-error">
-                        <strong class="alert-title">{tr(title)}</strong>
-                        <p>{tr(help)}</p>
-                        <p>{tr("camera.use_upload")}</p>
-                        <button type="button" class="btn btn-secondary" on:click=move |_| retry()>
-                            {tr("camera.retry")}
-                        </button>
-                    </div>
-                }
-            })}
+            </div>
             <div class="cam-upload">
                 <input
                     id=input_id.clone()
@@ -343,9 +356,7 @@ pub fn Camera(
                     disabled=move || busy.get() || shooting.get()
                 />
                 <label for=input_id class="btn btn-secondary btn-block">{tr("camera.upload")}</label>
-                {move || upload_error.get().then(|| view! {
-                    <p class="field-error" role="alert">{tr("camera.unreadable")}</p>
-                })}
+                <p class="field-error" role="alert" hidden=move || !upload_error.get()>{tr("camera.unreadable")}</p>
             </div>
         </div>
     }
