@@ -107,10 +107,7 @@ async fn camera_captures_a_frame_that_encodes_under_250_kb_and_stops_on_unmount(
 #[wasm_bindgen_test]
 async fn a_large_noisy_picture_is_shrunk_to_the_budget() {
     // 3000×2000 of noise: incompressible, so quality and size must drop
-    let canvas: web_sys::HtmlCanvasElement = doc().create_element("canvas").unwrap().unchecked_into();
-    canvas.set_width(3000);
-    canvas.set_height(2000);
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (canvas, ctx) = canvas_2d(3000, 2000);
     let mut seed = 7u32;
     let mut px = vec![0u8; 3000 * 4 * 50];
     for row in 0..40 {
@@ -128,6 +125,14 @@ async fn a_large_noisy_picture_is_shrunk_to_the_budget() {
     assert!(enc.bytes <= MAX_BYTES, "{} bytes", enc.bytes);
     assert!(enc.width <= 1440 && enc.height <= 960, "{}x{}", enc.width, enc.height);
     console_log!("noise 3000x2000 → {}x{} JPEG {} bytes at q={}", enc.width, enc.height, enc.bytes, enc.quality);
+}
+
+fn canvas_2d(w: u32, h: u32) -> (web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d) {
+    let canvas: web_sys::HtmlCanvasElement = doc().create_element("canvas").unwrap().unchecked_into();
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let ctx = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    (canvas, ctx)
 }
 
 async fn canvas_png(canvas: &web_sys::HtmlCanvasElement) -> web_sys::Blob {
@@ -154,10 +159,7 @@ fn with_exif_orientation(jpeg: &[u8], orientation: u8) -> Vec<u8> {
 
 #[wasm_bindgen_test]
 async fn an_uploaded_photo_is_turned_upright_by_its_exif_orientation() {
-    let canvas: web_sys::HtmlCanvasElement = doc().create_element("canvas").unwrap().unchecked_into();
-    canvas.set_width(200);
-    canvas.set_height(100);
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let (canvas, ctx) = canvas_2d(200, 100);
     ctx.fill_rect(0.0, 0.0, 200.0, 100.0);
     let pic = Picture::from_blob(&canvas_png(&canvas).await).await.unwrap();
     let enc = pic.encode_jpeg(MAX_LONG_SIDE, MAX_BYTES).await.unwrap();

@@ -516,28 +516,21 @@ fn DomainChecks(
         }
     });
 
-    let on_vnnic = move |ev: SubmitEvent| {
+    // Both forms: validate, then the (contact id, domain name) to send.
+    let ready = move |ev: SubmitEvent, pending: bool| {
         ev.prevent_default();
         checked.set(true);
-        if vnnic_action.pending().get_untracked() || !valid() {
-            return;
+        (!pending && valid()).then(|| (contact.get_untracked().trim().to_owned(), domain.get_untracked().trim().to_owned()))
+    };
+    let on_vnnic = move |ev: SubmitEvent| {
+        if let Some((id, domain)) = ready(ev, vnnic_action.pending().get_untracked()) {
+            vnnic_action.dispatch(VnnicFaceRequest { id, domain, nost: nost.get_untracked().trim().to_owned() });
         }
-        vnnic_action.dispatch(VnnicFaceRequest {
-            id: contact.get_untracked().trim().to_owned(),
-            domain: domain.get_untracked().trim().to_owned(),
-            nost: nost.get_untracked().trim().to_owned(),
-        });
     };
     let on_promo = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        checked.set(true);
-        if promo_action.pending().get_untracked() || !valid() {
-            return;
+        if let Some((id, domain)) = ready(ev, promo_action.pending().get_untracked()) {
+            promo_action.dispatch(PromoRequest { id, domain });
         }
-        promo_action.dispatch(PromoRequest {
-            id: contact.get_untracked().trim().to_owned(),
-            domain: domain.get_untracked().trim().to_owned(),
-        });
     };
 
     view! {

@@ -115,14 +115,6 @@ impl Picture {
         Ok(data.data().0)
     }
 
-    /// A `blob:` URL of a small JPEG preview (revoke it when done).
-    pub async fn preview_url(&self) -> Option<String> {
-        let (w, h) = encode::fit(self.width(), self.height(), 480);
-        let small = self.scaled(w, h).ok()?;
-        let blob = to_jpeg(&small, 0.7).await?;
-        web_sys::Url::create_object_url_with_blob(&blob).ok()
-    }
-
     fn scaled(&self, w: u32, h: u32) -> Result<HtmlCanvasElement, ImageError> {
         if (w, h) == (self.width(), self.height()) {
             return Ok((*self.canvas).clone());
