@@ -72,6 +72,14 @@ test('account eKYC with the camera: card → OCR → four face frames → verifi
   const fields = page.getByTestId('ocr-fields');
   await expect(fields).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('quality')).toBeHidden();
+  // each check on the camera's 1280×720 frame, timed by the release wasm
+  const us = (await page.locator('section.ekyc').getAttribute('data-check-us'))!.split(' ').map(Number);
+  console.log(`quality checks on 1280x720 (release wasm): grey ${us[0] / 1000} ms, blur ${us[1] / 1000} ms, exposure ${us[2] / 1000} ms`);
+  expect(us).toHaveLength(3);
+  for (const u of us) expect(u).toBeLessThanOrEqual(30_000);
+  // a check is the grey conversion plus its own measure
+  expect(us[0] + us[1]).toBeLessThanOrEqual(30_000);
+  expect(us[0] + us[2]).toBeLessThanOrEqual(30_000);
   await expect(fields).toContainText('079090001234');
   await expect(fields).toContainText('15/03/1990');
   await page.getByRole('button', { name: 'Tiếp tục: chụp khuôn mặt' }).click();

@@ -21,7 +21,7 @@ use crate::i18n::{t, t_with, tr};
 use crate::pages::dashboard::AccountCtx;
 use crate::ui::camera::{Camera, Facing, Guide};
 use crate::ui::image::encode::{MAX_BYTES, MAX_LONG_SIDE};
-use crate::ui::image::quality::{check_card, verdict, Issue, Verdict};
+use crate::ui::image::quality::{check_card_timed, verdict, Issue, Verdict};
 use crate::ui::image::{Encoded, Picture};
 use crate::ui::{error_text, ErrorPanel, TextField};
 use crate::util::uuid_v4;
@@ -98,6 +98,9 @@ pub fn EkycPage() -> impl IntoView {
     let progress = RwSignal::new(Progress::default());
     let cancel = StoredValue::new(CancelHandle::new());
     let notice = RwSignal::new(None::<&'static str>);
+    // Microseconds of the last card's checks (grey, blur, exposure), for
+    // the end-to-end timing test: `data-check-us` on the page.
+    let check_us = RwSignal::new(None::<[u32; 3]>);
 
     // Card → encode → OCR.
     let read_card = Action::new_local(move |pic: &Picture| {
@@ -134,7 +137,12 @@ pub fn EkycPage() -> impl IntoView {
     let on_card = Callback::new(move |pic: Picture| {
         notice.set(None);
         let report = match pic.rgba() {
-            Ok(px) => check_card(&px, pic.width(), pic.height()),
+            Ok(px) => {
+                let perf = web_sys::window().and_then(|w| w.performance());
+                let (report, ms) = check_card_timed(&px, pic.width(), pic.height(), || perf.as_ref().map_or(0.0, |p| p.now()));
+                check_us.set(Some(ms.map(|m| (m * 1000.0) as u32)));
+                report
+            }
             Err(_) => {
                 notice.set(Some("camera.unreadable"));
                 return;
@@ -268,7 +276,11 @@ pub fn EkycPage() -> impl IntoView {
     // Static panels shown with `hidden` (one view each keeps the wasm
     // small); the cameras mount only on their step, so they stop after it.
     view! {
-        <section class="page ekyc" aria-labelledby="ekyc-title">
+        <section
+            class="page ekyc"
+            aria-labelledby="ekyc-title"
+            data-check-us=move || check_us.get().map(|[g, b, e]| format!("{g} {b} {e}"))
+        >
             <div class="page-head">
                 <div>
                     <h1 id="ekyc-title">{tr("ekyc.title")}</h1>

@@ -127,9 +127,19 @@ impl Report {
 
 /// Runs every check on a picture of an ID card.
 pub fn check_card(rgba: &[u8], width: u32, height: u32) -> Report {
+    check_card_timed(rgba, width, height, || 0.0).0
+}
+
+/// [`check_card`], also giving the milliseconds (by `clock`) of the grey
+/// conversion, the blur check and the exposure check.
+pub fn check_card_timed(rgba: &[u8], width: u32, height: u32, clock: impl Fn() -> f64) -> (Report, [f64; 3]) {
+    let t0 = clock();
     let g = Grey::from_rgba(rgba, width, height);
+    let t1 = clock();
     let sharp = sharpness(&g);
+    let t2 = clock();
     let (saturated, dark) = exposure(&g);
+    let t3 = clock();
     let mut issues = Vec::new();
     if width < MIN_CARD_WIDTH {
         issues.push(Issue::TooSmall);
@@ -143,7 +153,7 @@ pub fn check_card(rgba: &[u8], width: u32, height: u32) -> Report {
     if dark > MAX_DARK_SHARE {
         issues.push(Issue::TooDark);
     }
-    Report { width, height, sharpness: sharp, saturated, dark, issues }
+    (Report { width, height, sharpness: sharp, saturated, dark, issues }, [t1 - t0, t2 - t1, t3 - t2])
 }
 
 /// What the user may do after a failed check: the first failure blocks
