@@ -3,6 +3,7 @@
 use crate::api;
 use crate::i18n::{t, tr};
 use crate::pages::dashboard::{AccountCtx, Dashboard};
+use crate::pages::ekyc::EkycPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::session::{self, SessionState};
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/ekyc") view=|| view! { <RequireAuth><EkycPage/></RequireAuth> }/>
                 </Routes>
             </main>
         </Router>
@@ -101,6 +103,7 @@ fn Header() -> impl IntoView {
             <Show when=active>
                 <nav class="main-nav" aria-label=tr("nav.main")>
                     <A href="/dashboard">{tr("nav.dashboard")}</A>
+                    <A href="/ekyc">{tr("nav.ekyc")}</A>
                 </nav>
             </Show>
             <div class="header-tools">

@@ -77,6 +77,20 @@ mod imp {
         js_sys::Math::random()
     }
 
+    /// 16 bytes from `crypto.getRandomValues` (`Math.random` if missing).
+    pub fn random_bytes() -> [u8; 16] {
+        let mut b = [0u8; 16];
+        let ok = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut b).is_ok());
+        if !ok {
+            for x in b.iter_mut() {
+                *x = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        b
+    }
+
     /// Moves keyboard focus to the element with this id, if any.
     pub fn focus(id: &str) {
         use wasm_bindgen::JsCast;
@@ -119,6 +133,10 @@ mod imp {
     }
     pub fn random() -> f64 {
         0.5
+    }
+    pub fn random_bytes() -> [u8; 16] {
+        let t = now_ms() as u128;
+        t.to_le_bytes()
     }
     pub fn focus(_: &str) {}
 }

@@ -80,6 +80,16 @@ pub fn looks_like_email(s: &str) -> bool {
         && !s.chars().any(char::is_whitespace)
 }
 
+/// A version-4 UUID (RFC 9562) from 16 random bytes, lower-case hex
+/// `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`. The bytes come from
+/// `browser::random_bytes` (crypto.getRandomValues).
+pub fn uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +136,14 @@ mod tests {
         assert!(!looks_like_email("a b@bkns.vn"));
         assert!(!looks_like_email("a@b@c.vn"));
         assert!(!looks_like_email("a@.vn"));
+    }
+
+    #[test]
+    fn uuid_v4_shape() {
+        let u = uuid_v4([0xff; 16]);
+        assert_eq!(u, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let u = uuid_v4([0; 16]);
+        assert_eq!(u, "00000000-0000-4000-8000-000000000000");
+        assert_ne!(uuid_v4([1; 16]), uuid_v4([2; 16]));
     }
 }

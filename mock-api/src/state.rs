@@ -48,6 +48,8 @@ pub struct Db {
     pub accounts: BTreeMap<String, Account>,
     /// Live sessions by `sid`.
     pub sessions: HashMap<String, Session>,
+    /// eKYC progress (routes/ekyc.rs).
+    pub ekyc: crate::routes::ekyc::EkycStore,
 }
 
 impl Db {
@@ -55,6 +57,7 @@ impl Db {
         Db {
             accounts: seed::accounts(),
             sessions: HashMap::new(),
+            ekyc: Default::default(),
         }
     }
 

@@ -65,11 +65,56 @@ pub struct ApiRequest {
     pub body: Option<Value>,
     pub auth: bool,
     pub timeout_ms: u32,
+    /// Lets the user cancel this request (uploads); see [`CancelHandle`].
+    pub cancel: Option<CancelHandle>,
+}
+
+/// A cancel button's handle on a request: [`CancelHandle::cancel`] aborts
+/// the request under way (it then ends with [`ApiError::Aborted`]) and any
+/// later one sent with this handle.
+#[derive(Clone, Default)]
+pub struct CancelHandle(std::sync::Arc<std::sync::Mutex<CancelState>>);
+
+#[derive(Default)]
+struct CancelState {
+    cancelled: bool,
+    controller: Option<send_wrapper::SendWrapper<web_sys::AbortController>>,
+}
+
+impl CancelHandle {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn cancel(&self) {
+        let mut s = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        s.cancelled = true;
+        if let Some(c) = s.controller.take() {
+            c.abort();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.lock().map(|s| s.cancelled).unwrap_or(true)
+    }
+
+    /// Ties a request's controller to the handle; false if already cancelled.
+    fn attach(&self, controller: &web_sys::AbortController) -> bool {
+        let mut s = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        s.controller = Some(send_wrapper::SendWrapper::new(controller.clone()));
+        !s.cancelled
+    }
+}
+
+impl std::fmt::Debug for CancelHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CancelHandle(cancelled: {})", self.is_cancelled())
+    }
 }
 
 impl ApiRequest {
     fn new(method: Method, path: impl Into<String>) -> Self {
-        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS }
+        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS, cancel: None }
     }
     pub fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path)
@@ -94,6 +139,11 @@ impl ApiRequest {
     }
     pub fn timeout_ms(mut self, ms: u32) -> Self {
         self.timeout_ms = ms;
+        self
+    }
+    /// May be cancelled by the user through `handle`.
+    pub fn cancellable(mut self, handle: CancelHandle) -> Self {
+        self.cancel = Some(handle);
         self
     }
     /// `METHOD /path` without the query, for error messages.
@@ -201,6 +251,11 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
     let url = format!("{}{}", base_url(), req.path);
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
+    if let Some(cancel) = &req.cancel {
+        if !cancel.attach(&controller) {
+            return Err(ApiError::Aborted);
+        }
+    }
     if req.method == Method::GET {
         // Leaving the page (or re-running the resource) cancels the read.
         let c = send_wrapper::SendWrapper::new(controller.clone());

@@ -1,6 +1,8 @@
 //! Reusable pieces: fields, loading and error states, the language switch.
 
+pub mod camera;
 pub mod format;
+pub mod image;
 
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
