@@ -48,6 +48,8 @@ pub struct Db {
     pub accounts: BTreeMap<String, Account>,
     /// Live sessions by `sid`.
     pub sessions: HashMap<String, Session>,
+    /// Contacts, logs, notifications, statuses, businesses (`customer.rs`).
+    pub customer: crate::customer::CustomerData,
 }
 
 impl Db {
@@ -55,6 +57,7 @@ impl Db {
         Db {
             accounts: seed::accounts(),
             sessions: HashMap::new(),
+            customer: crate::customer::seed(),
         }
     }
 
