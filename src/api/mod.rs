@@ -5,8 +5,13 @@ pub mod account;
 pub mod auth;
 pub mod billing;
 pub mod client;
+pub mod contacts;
 pub mod error;
+pub mod location;
 pub mod loose;
+pub mod notifications;
+pub mod profile;
 pub mod refresh;
+pub mod signup;
 
 pub use error::ApiError;
