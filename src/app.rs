@@ -3,8 +3,13 @@
 use crate::api;
 use crate::i18n::{t, tr};
 use crate::pages::dashboard::{AccountCtx, Dashboard};
+use crate::pages::contacts::{ContactPage, ContactsPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::notifications::{Bell, NotifCtx, NotificationsPage};
+use crate::pages::password_reset::PasswordResetPage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::signup::SignupPage;
 use crate::session::{self, SessionState};
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
@@ -28,6 +33,7 @@ pub fn App() -> impl IntoView {
         }
     });
     provide_context(AccountCtx { details });
+    provide_context(NotifCtx::new());
 
     view! {
         <Router>
@@ -39,6 +45,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/signup") view=SignupPage/>
+                    <Route path=path!("/password-reset") view=PasswordResetPage/>
+                    <Route path=path!("/account") view=|| view! { <RequireAuth><ProfilePage/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><ContactsPage/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><ContactPage/></RequireAuth> }/>
+                    <Route path=path!("/notifications") view=|| view! { <RequireAuth><NotificationsPage/></RequireAuth> }/>
                 </Routes>
             </main>
         </Router>
@@ -101,10 +113,15 @@ fn Header() -> impl IntoView {
             <Show when=active>
                 <nav class="main-nav" aria-label=tr("nav.main")>
                     <A href="/dashboard">{tr("nav.dashboard")}</A>
+                    <A href="/account">{tr("nav.account")}</A>
+                    <A href="/notifications">{tr("nav.notifications")}</A>
                 </nav>
             </Show>
             <div class="header-tools">
                 <LangSwitch/>
+                <Show when=active>
+                    <Bell/>
+                </Show>
                 <Show when=active>
                     <details class="user-menu">
                         <summary aria-label=tr("header.user_menu")>

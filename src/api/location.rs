@@ -43,8 +43,7 @@ pub fn places(v: Value) -> Vec<Place> {
     let mut v = v;
     // Unwrap `{"states": [...]}` (a lone list under any key, next to
     // envelope flags), but not a map of items keyed by id.
-    loop {
-        let Value::Object(map) = &v else { break };
+    while let Value::Object(map) = &v {
         let mut lists = map.iter().filter(|(k, x)| !ENVELOPE.contains(&k.as_str()) && (x.is_array() || x.is_object()));
         let (Some((key, x)), None) = (lists.next(), lists.next()) else { break };
         if x.get("name").is_some() || key.chars().all(|c| c.is_ascii_digit()) {
@@ -89,7 +88,9 @@ pub fn places(v: Value) -> Vec<Place> {
 /// Hồ Chí Minh" vs "Hồ Chí Minh"), folded.
 const DIVISIONS: [&str; 9] = ["thanh pho ", "tinh ", "quan ", "huyen ", "thi xa ", "thi tran ", "phuong ", "xa ", "tp "];
 
-fn core(folded: &str) -> &str {
+/// A folded name without its leading division word ("thanh pho ha noi" →
+/// "ha noi"); the name itself when that would leave nothing.
+pub fn without_division(folded: &str) -> &str {
     DIVISIONS.iter().find_map(|d| folded.strip_prefix(d)).filter(|r| !r.is_empty()).unwrap_or(folded)
 }
 
@@ -97,7 +98,7 @@ fn core(folded: &str) -> &str {
 /// without their division word.
 pub fn same_place(a: &str, b: &str) -> bool {
     let (a, b) = (fold(a), fold(b));
-    !a.is_empty() && (a == b || core(&a) == core(&b))
+    !a.is_empty() && (a == b || without_division(&a) == without_division(&b))
 }
 
 /// The place of `list` called `name` (exact folded match first).

@@ -1,6 +1,10 @@
 //! Reusable pieces: fields, loading and error states, the language switch.
 
+pub mod address;
+pub mod choice;
+pub mod combobox;
 pub mod format;
+pub mod pager;
 
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
