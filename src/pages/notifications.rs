@@ -12,7 +12,8 @@ use crate::i18n::{self, t, t_with, tr};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
 use crate::ui::format::date;
-use crate::ui::{error_text, resource_view, ErrorPanel, Loading};
+use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
+use crate::ui::{error_text, ErrorPanel, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::BTreeSet;
@@ -30,7 +31,7 @@ pub struct NotifCtx {
 impl NotifCtx {
     /// Asks only while a session is active.
     pub fn new() -> Self {
-        let count = LocalResource::new(move || {
+        let count = resource(move || {
             let active = session::state() == SessionState::Active;
             async move {
                 if active {
@@ -78,22 +79,23 @@ pub fn Bell(#[prop(default = POLL_MS)] period_ms: u32) -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
-    let count = move || match ctx.count.get() {
+    let count = Memo::new(move |_| match ctx.count.get() {
         Some(Ok(n)) => n,
         _ => 0,
-    };
-    let label = move || match count() {
+    });
+    let label = Signal::derive(move || match count.get() {
         0 => t("notif.bell"),
         n => t_with("notif.bell_new", &[("count", &n.to_string())]),
-    };
+    });
     view! {
         <A href="/notifications" attr:class="bell" attr:aria-label=label attr:title=label>
             <svg class="bell-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"/>
             </svg>
-            <Show when=move || { count() > 0 }>
-                <span class="badge" data-testid="bell-count">{move || if count() > 99 { "99+".to_owned() } else { count().to_string() }}</span>
-            </Show>
+            {dyn_view(move || match count.get() {
+                0 => ().into_any(),
+                n => view! { <span class="badge" data-testid="bell-count">{if n > 99 { "99+".to_owned() } else { n.to_string() }}</span> }.into_any(),
+            })}
         </A>
     }
 }
@@ -108,16 +110,16 @@ fn kind_label(rel_type: &str) -> String {
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    Effect::new(|_| browser::set_title(&format!("{} · {}", t("notif.title"), t("app.name"))));
+    effect(|| browser::set_title(&format!("{} · {}", t("notif.title"), t("app.name"))));
     let ctx = expect_context::<NotifCtx>();
     let filter = RwSignal::new(String::new());
-    let list = LocalResource::new(move || {
+    let list = resource(move || {
         let f = filter.get();
         async move { api::notifications::list(Some(&f)).await.map(|l| (f, l)) }
     });
     // Kinds seen in the unfiltered list feed the filter.
     let kinds = RwSignal::new(BTreeSet::<String>::new());
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Ok((f, l))) = list.get() {
             if f.is_empty() {
                 kinds.update(|k| k.extend(l.iter().map(|n| n.rel_type.clone()).filter(|t| !t.is_empty())));
@@ -131,14 +133,14 @@ pub fn NotificationsPage() -> impl IntoView {
     });
     let acked = RwSignal::new(BTreeSet::<String>::new());
     let ack_error = RwSignal::new(None::<String>);
-    let ack = Action::new_local(|id: &String| {
+    let ack = action(|id: &String| {
         let id = id.clone();
         async move {
             let r = api::notifications::ack(&id).await;
             (id, r)
         }
     });
-    Effect::new(move |_| match ack.value().get() {
+    effect(move || match ack.value().get() {
         Some((id, Ok(()))) => {
             acked.update(|a| {
                 a.insert(id);
@@ -159,17 +161,20 @@ pub fn NotificationsPage() -> impl IntoView {
         <section class="page" aria-labelledby="notif-title">
             <div class="page-head">
                 <h1 id="notif-title">{tr("notif.title")}</h1>
-                <p class="muted" aria-live="polite">{move || match ctx.count.get() {
+                <p class="muted" aria-live="polite">{Signal::derive(move || match ctx.count.get() {
                     Some(Ok(0)) => t("notif.none_new"),
                     Some(Ok(n)) => t_with("notif.count_new", &[("count", &n.to_string())]),
                     _ => String::new(),
-                }}</p>
+                })}</p>
             </div>
             <div class="filters">
                 <SelectField label="notif.filter" name="rel_type" value=filter options=options/>
             </div>
-            {move || ack_error.get().map(|e| view! { <p class="alert alert-error" role="alert">{e}</p> })}
-            {move || match list.get() {
+            {dyn_view(move || match ack_error.get() {
+                Some(e) => view! { <p class="alert alert-error" role="alert">{e}</p> }.into_any(),
+                None => ().into_any(),
+            })}
+            {dyn_view(move || match list.get() {
                 None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorPanel error=e what="notif.load_error" on_retry=Callback::new(move |_| list.refetch())/>
@@ -185,7 +190,7 @@ pub fn NotificationsPage() -> impl IntoView {
                     </ul>
                 }
                 .into_any(),
-            }}
+            })}
         </section>
     }
 }
@@ -197,41 +202,42 @@ fn NotificationItem(n: Notification, acked: RwSignal<BTreeSet<String>>, on_ack: 
     let unread = {
         let id = id.clone();
         let seen = n.seen;
-        move || !seen && !acked.with(|a| a.contains(&id))
+        Signal::derive(move || !seen && !acked.with(|a| a.contains(&id)))
     };
     let body_id = format!("notif-{}", n.id);
     let kind = n.rel_type.clone();
     let toggle = {
-        let (id, unread) = (id.clone(), unread.clone());
+        let id = id.clone();
         move |_| {
             let opening = !open.get_untracked();
             open.set(opening);
-            if opening && unread() {
+            if opening && unread.get_untracked() {
                 on_ack.run(id.clone());
             }
         }
     };
-    let mark = {
-        let id = id.clone();
-        move |_| on_ack.run(id.clone())
-    };
+    let mark = move |_| on_ack.run(id.clone());
     let message = if n.message.is_empty() { t("notif.no_text") } else { n.message.clone() };
     view! {
-        <li class="notif card" class:unread=unread.clone() data-id=n.id.clone()>
-            <button type="button" class="notif-head" aria-expanded=move || if open.get() { "true" } else { "false" } aria-controls=body_id.clone() on:click=toggle>
-                <span class="notif-kind">{move || kind_label(&kind)}</span>
+        <li class="notif card" class:unread=unread data-id=n.id.clone()>
+            <button
+                type="button"
+                class="notif-head"
+                aria-expanded=Signal::derive(move || if open.get() { "true" } else { "false" })
+                aria-controls=body_id.clone()
+                on:click=toggle
+            >
+                <span class="notif-kind">{Signal::derive(move || kind_label(&kind))}</span>
                 <span class="notif-subject">{n.subject.clone()}</span>
                 <span class="notif-date">{date(&n.date)}</span>
-                <Show when=unread.clone()>
-                    <span class="badge-new">{tr("notif.new")}</span>
-                </Show>
+                <span class="badge-new" hidden=Signal::derive(move || !unread.get())>{tr("notif.new")}</span>
             </button>
-            <div id=body_id class="notif-body" hidden=move || !open.get()>
+            <div id=body_id class="notif-body" hidden=Signal::derive(move || !open.get())>
                 <p>{message}</p>
             </div>
-            <Show when=unread.clone()>
-                <button type="button" class="btn btn-secondary btn-small" on:click=mark.clone()>{tr("notif.mark_read")}</button>
-            </Show>
+            <button type="button" class="btn btn-secondary btn-small" hidden=Signal::derive(move || !unread.get()) on:click=mark>
+                {tr("notif.mark_read")}
+            </button>
         </li>
     }
 }
@@ -240,17 +246,17 @@ fn NotificationItem(n: Notification, acked: RwSignal<BTreeSet<String>>, on_ack: 
 /// the server does not offer `GET /statuses`.
 #[component]
 pub fn StatusUpdates() -> impl IntoView {
-    let statuses = LocalResource::new(api::notifications::statuses);
-    move || match statuses.get() {
+    let statuses = resource(api::notifications::statuses);
+    dyn_view(move || match statuses.get() {
         Some(Err(ApiError::NotSupported)) => ().into_any(),
         _ => view! {
             <section class="card statuses" aria-labelledby="status-title">
                 <h2 id="status-title">{tr("status.title")}</h2>
-                {resource_view(statuses, "status.load_error", |list: Vec<StatusUpdate>| view! { <StatusList list=list/> })}
+                {load_view(statuses, "status.load_error", |list: Vec<StatusUpdate>| view! { <StatusList list=list/> }.into_any())}
             </section>
         }
         .into_any(),
-    }
+    })
 }
 
 fn status_label(s: &str) -> String {
@@ -264,7 +270,7 @@ fn StatusList(list: Vec<StatusUpdate>) -> impl IntoView {
         let recent = list.first().map(|s| s.title.clone());
         return view! {
             <p class="status-ok">{tr("status.all_ok")}</p>
-            {recent.map(|r| view! { <p class="muted">{move || t_with("status.last", &[("title", &r)])}</p> })}
+            {recent.map(|r| view! { <p class="muted">{Signal::derive(move || t_with("status.last", &[("title", &r)]))}</p> })}
         }
         .into_any();
     }
@@ -279,7 +285,7 @@ fn StatusList(list: Vec<StatusUpdate>) -> impl IntoView {
                         <li class="status-item" class:resolved=done>
                             <div class="status-line">
                                 <strong>{s.title.clone()}</strong>
-                                <span class="status-badge" class:done=done>{move || status_label(&state)}</span>
+                                <span class="status-badge" class:done=done>{Signal::derive(move || status_label(&state))}</span>
                             </div>
                             <p class="muted">{date(&s.date)}</p>
                             {(!s.description.is_empty()).then(|| view! { <p>{s.description.clone()}</p> })}

@@ -6,6 +6,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
+use crate::ui::erase::{action, busy_label, dyn_view, effect};
 use crate::ui::{error_text, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
@@ -32,7 +33,7 @@ pub fn outcome(r: Result<(), ApiError>) -> ResetOutcome {
 
 #[component]
 pub fn PasswordResetPage() -> impl IntoView {
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("reset.title"), t("app.name"))));
+    effect(|| crate::browser::set_title(&format!("{} · {}", t("reset.title"), t("app.name"))));
     let email = RwSignal::new(String::new());
     let checked = RwSignal::new(false);
     let email_err = Signal::derive(move || {
@@ -47,7 +48,7 @@ pub fn PasswordResetPage() -> impl IntoView {
             }
         })?
     });
-    let send = Action::new_local(|e: &String| {
+    let send = action(|e: &String| {
         let e = e.clone();
         async move { outcome(crate::api::signup::password_reset(&e).await) }
     });
@@ -64,54 +65,55 @@ pub fn PasswordResetPage() -> impl IntoView {
         }
         send.dispatch(email.get_untracked().trim().to_owned());
     };
-    let result = move || if pending.get() { None } else { send.value().get() };
+    let busy = Signal::derive(move || pending.get().then_some("true"));
+    let body = dyn_view(move || {
+        let result = if pending.get() { None } else { send.value().get() };
+        match result {
+            Some(ResetOutcome::Neutral) => view! {
+                <div class="alert alert-info" role="status">
+                    <p>{t_with("reset.sent", &[("email", email.get_untracked().trim())])}</p>
+                </div>
+                <A href="/login" attr:class="btn btn-primary btn-block">{tr("reset.back")}</A>
+            }
+            .into_any(),
+            Some(ResetOutcome::NotOffered) => view! {
+                <div class="alert alert-error" role="alert">
+                    <strong class="alert-title">{tr("reset.not_offered_title")}</strong>
+                    <p>{tr("reset.not_offered")}</p>
+                </div>
+                <A href="/login" attr:class="btn btn-secondary btn-block">{tr("reset.back")}</A>
+            }
+            .into_any(),
+            other => view! {
+                <p class="muted">{tr("reset.intro")}</p>
+                {match other {
+                    Some(ResetOutcome::Failed(e)) => view! {
+                        <div class="alert alert-error" role="alert">
+                            <strong class="alert-title">{tr("reset.failed")}</strong>
+                            <p>{error_text(&e)}</p>
+                        </div>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
+                }}
+                <form class="form" novalidate on:submit=on_submit aria-busy=busy>
+                    <TextField
+                        label="form.email" name="email" input_type="email" inputmode="email" autocomplete="email"
+                        required=true value=email error=email_err
+                    />
+                    <button type="submit" class="btn btn-primary btn-block" disabled=pending>
+                        {busy_label(pending, "reset.submit", "reset.sending")}
+                    </button>
+                </form>
+                <p class="auth-links"><A href="/login">{tr("reset.back")}</A></p>
+            }
+            .into_any(),
+        }
+    });
     view! {
         <section class="auth-card" aria-labelledby="reset-title">
             <h1 id="reset-title">{tr("reset.title")}</h1>
-            {move || match result() {
-                Some(ResetOutcome::Neutral) => view! {
-                    <div class="alert alert-info" role="status">
-                        <p>{move || t_with("reset.sent", &[("email", email.get().trim())])}</p>
-                    </div>
-                    <A href="/login" attr:class="btn btn-primary btn-block">{tr("reset.back")}</A>
-                }
-                .into_any(),
-                Some(ResetOutcome::NotOffered) => view! {
-                    <div class="alert alert-error" role="alert">
-                        <strong class="alert-title">{tr("reset.not_offered_title")}</strong>
-                        <p>{tr("reset.not_offered")}</p>
-                    </div>
-                    <A href="/login" attr:class="btn btn-secondary btn-block">{tr("reset.back")}</A>
-                }
-                .into_any(),
-                other => view! {
-                    <p class="muted">{tr("reset.intro")}</p>
-                    {match other {
-                        Some(ResetOutcome::Failed(e)) => Some(view! {
-                            <div class="alert alert-error" role="alert">
-                                <strong class="alert-title">{tr("reset.failed")}</strong>
-                                <p>{move || error_text(&e)}</p>
-                            </div>
-                        }),
-                        _ => None,
-                    }}
-                    <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
-                        <TextField
-                            label="form.email" name="email" input_type="email" inputmode="email" autocomplete="email"
-                            required=true value=email error=email_err
-                        />
-                        <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                            {move || if pending.get() {
-                                view! { <span class="spinner" aria-hidden="true"></span>{t("reset.sending")} }.into_any()
-                            } else {
-                                view! { {t("reset.submit")} }.into_any()
-                            }}
-                        </button>
-                    </form>
-                    <p class="auth-links"><A href="/login">{tr("reset.back")}</A></p>
-                }
-                .into_any(),
-            }}
+            {body}
         </section>
     }
 }

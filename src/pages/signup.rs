@@ -12,6 +12,7 @@ use crate::i18n::{self, t, tr};
 use crate::pages::profile::form::{field_for_message, AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
+use crate::ui::erase::{action, busy_label, dyn_view, effect};
 use crate::ui::{error_text, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
@@ -56,7 +57,7 @@ type Registered = Result<(), ApiError>;
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    Effect::new(|_| browser::set_title(&format!("{} · {}", t("signup.title"), t("app.name"))));
+    effect(|| browser::set_title(&format!("{} · {}", t("signup.title"), t("app.name"))));
     let form = ProfileForm::new(Rules::Account);
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
@@ -72,7 +73,7 @@ pub fn SignupPage() -> impl IntoView {
             currency.set(d.currency);
         }
     }
-    Effect::new(move |_| {
+    effect(move || {
         let d = SignupDraft { profile: form.draft(), currency: currency.get() };
         if done.with(Option::is_none) {
             if let Ok(json) = serde_json::to_string(&d) {
@@ -94,7 +95,7 @@ pub fn SignupPage() -> impl IntoView {
         Signal::derive(move || form.checked.get().then(|| confirm_problem(&password.get(), &confirm.get()).map(t)).flatten());
     let currencies = Signal::derive(|| vec![("VND".to_owned(), t("signup.currency_vnd")), ("USD".to_owned(), t("signup.currency_usd"))]);
 
-    let submit = Action::new_local(|(body,): &(SignupBody,)| {
+    let submit = action(|(body,): &(SignupBody,)| {
         let body = body.clone();
         async move {
             crate::api::signup::signup(&body).await?;
@@ -103,7 +104,7 @@ pub fn SignupPage() -> impl IntoView {
         }
     });
     let pending = submit.pending();
-    Effect::new(move |_| match submit.value().get() {
+    effect(move || match submit.value().get() {
         Some(Ok(logged_in)) => {
             browser::local_remove(DRAFT_KEY);
             done.set(Some(logged_in));
@@ -159,23 +160,47 @@ pub fn SignupPage() -> impl IntoView {
     });
     let email_note = move || {
         let show = registered_email.get().is_some_and(|e| e.eq_ignore_ascii_case(form.email.get().trim()));
-        show.then(|| {
+        if !show {
+            return ().into_any();
+        }
+        view! {
+            <p class="alert alert-info email-note" role="status">
+                {tr("signup.email_registered")} " "
+                <A href="/login">{tr("signup.login_instead")}</A>
+                " · "
+                <A href="/password-reset">{tr("signup.reset_instead")}</A>
+            </p>
+        }
+        .into_any()
+    };
+
+    // "Already logged in" is not shown while this very sign-up logs in.
+    let logged_in_already =
+        move || session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get();
+    let busy = Signal::derive(move || pending.get().then_some("true"));
+    let errors = move || {
+        dyn_view(move || {
+        let general = general.get();
+        if !general.is_empty() {
             view! {
-                <p class="alert alert-info email-note" role="status">
-                    {tr("signup.email_registered")} " "
-                    <A href="/login">{tr("signup.login_instead")}</A>
-                    " · "
-                    <A href="/password-reset">{tr("signup.reset_instead")}</A>
-                </p>
+                <div class="alert alert-error" role="alert">
+                    <strong class="alert-title">{tr("signup.failed")}</strong>
+                    {general.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                </div>
             }
+            .into_any()
+        } else if form.server.with(|s| !s.is_empty()) {
+            view! { <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p> }.into_any()
+        } else {
+            ().into_any()
+        }
         })
     };
 
-    let logged_in_already = move || session::state() == SessionState::Active && done.with(Option::is_none);
 
     view! {
         <section class="page signup" aria-labelledby="signup-title">
-            {move || match done.get() {
+            {dyn_view(move || match done.get() {
                 Some(result) => view! { <Welcome result=result/> }.into_any(),
                 None if logged_in_already() => view! {
                     <h1 id="signup-title">{tr("signup.title")}</h1>
@@ -192,18 +217,8 @@ pub fn SignupPage() -> impl IntoView {
                             <p class="muted">{tr("signup.subtitle")} " " <A href="/login">{tr("signup.have_account")}</A></p>
                         </div>
                     </div>
-                    <div id="signup-errors" tabindex="-1">
-                        {move || (!general.get().is_empty()).then(|| view! {
-                            <div class="alert alert-error" role="alert">
-                                <strong class="alert-title">{tr("signup.failed")}</strong>
-                                {general.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                            </div>
-                        })}
-                        {move || (!form.server.get().is_empty() && general.get().is_empty()).then(|| view! {
-                            <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p>
-                        })}
-                    </div>
-                    <form class="form form-wide" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
+                    <div id="signup-errors" tabindex="-1">{errors()}</div>
+                    <form class="form form-wide" novalidate on:submit=on_submit aria-busy=busy>
                         <fieldset class="form-section">
                             <legend>{tr("signup.section_type")}</legend>
                             <OrgFields form=form/>
@@ -229,22 +244,17 @@ pub fn SignupPage() -> impl IntoView {
                             <SelectField label="signup.currency" name="currency" value=currency options=currencies hint="signup.currency_hint"/>
                         </fieldset>
                         <p class="hint">{tr("signup.draft_note")}</p>
-                        <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                            {move || if pending.get() {
-                                view! { <span class="spinner" aria-hidden="true"></span>{t("signup.submitting")} }.into_any()
-                            } else {
-                                view! { {t("signup.submit")} }.into_any()
-                            }}
+                        <button type="submit" class="btn btn-primary btn-block" disabled=pending>
+                            {busy_label(pending, "signup.submit", "signup.submitting")}
                         </button>
                     </form>
                 }
                 .into_any(),
-            }}
+            })}
         </section>
     }
 }
 
-/// The account exists: logged in (or how to), and what to do next.
 #[component]
 fn Welcome(result: Registered) -> impl IntoView {
     view! {

@@ -13,6 +13,7 @@ use crate::api::location::{self, below, Below, Place};
 use crate::api::ApiError;
 use crate::i18n::tr;
 use crate::ui::combobox::SearchSelect;
+use crate::ui::erase::{dyn_view, resource};
 use crate::ui::error_text;
 use leptos::prelude::*;
 
@@ -117,7 +118,7 @@ pub fn AddressCascade(
 ) -> impl IntoView {
     let err = move |f: &'static str| Signal::derive(move || error.and_then(|cb| cb.run(f)));
     let all = Below::ById(String::new());
-    let countries: ListRes = LocalResource::new(move || async move { Some((Below::ById(String::new()), location::countries().await)) });
+    let countries: ListRes = resource(|| async { Some((Below::ById(String::new()), location::countries().await)) });
     let country_level = Memo::new(move |_| level(&all, countries.get()));
 
     let state_key = Memo::new(move |_| {
@@ -128,7 +129,7 @@ pub fn AddressCascade(
             Below::ById(code)
         }
     });
-    let states: ListRes = LocalResource::new(move || {
+    let states: ListRes = resource(move || {
         let key = state_key.get();
         async move {
             match &key {
@@ -143,7 +144,7 @@ pub fn AddressCascade(
     let state_level = Memo::new(move |_| child_level(&model.country.get(), country_level.get(), &state_key.get(), states));
 
     let city_key = Memo::new(move |_| below(&model.state.get(), list_of(state_level.get()).as_deref()));
-    let cities: ListRes = LocalResource::new(move || {
+    let cities: ListRes = resource(move || {
         let key = city_key.get();
         async move {
             match key {
@@ -158,7 +159,7 @@ pub fn AddressCascade(
     let city_level = Memo::new(move |_| child_level(&model.state.get(), state_level.get(), &city_key.get(), cities));
 
     let ward_key = Memo::new(move |_| below(&model.city.get(), list_of(city_level.get()).as_deref()));
-    let wards: ListRes = LocalResource::new(move || {
+    let wards: ListRes = resource(move || {
         let key = ward_key.get();
         async move {
             match key {
@@ -189,26 +190,26 @@ pub fn AddressCascade(
         <div class="address-cascade">
             <AddressLevel
                 label="address.country" name="country" autocomplete="country-name" required=required
-                level=country_level model_value=model.country retry=move || countries.refetch()
+                level=country_level model_value=model.country retry=Callback::new(move |_| countries.refetch())
                 on_pick=pick(model.country, vec![model.state, model.city, model.ward])
                 error=err("country") need_parent="address.country" loading="address.loading_countries"
                 country=true
             />
             <AddressLevel
                 label="address.state" name="state" autocomplete="address-level1" required=required
-                level=state_level model_value=model.state retry=move || states.refetch()
+                level=state_level model_value=model.state retry=Callback::new(move |_| states.refetch())
                 on_pick=pick(model.state, vec![model.city, model.ward])
                 error=err("state") need_parent="address.pick_country" loading="address.loading_states"
             />
             <AddressLevel
                 label="address.city" name="city" autocomplete="address-level2" required=required
-                level=city_level model_value=model.city retry=move || cities.refetch()
+                level=city_level model_value=model.city retry=Callback::new(move |_| cities.refetch())
                 on_pick=pick(model.city, vec![model.ward])
                 error=err("city") need_parent="address.pick_state" loading="address.loading_cities"
             />
             <AddressLevel
                 label="address.ward" name="ward" autocomplete="address-level3" required=required
-                level=ward_level model_value=model.ward retry=move || wards.refetch()
+                level=ward_level model_value=model.ward retry=Callback::new(move |_| wards.refetch())
                 on_pick=pick(model.ward, vec![])
                 error=err("ward") need_parent="address.pick_city" loading="address.loading_wards"
             />
@@ -224,7 +225,7 @@ fn AddressLevel(
     required: bool,
     level: Signal<Level>,
     model_value: RwSignal<String>,
-    retry: impl Fn() + Clone + Send + Sync + 'static,
+    retry: Callback<()>,
     on_pick: Callback<String>,
     error: Signal<Option<String>>,
     /// i18n key of the hint shown while the level above is empty.
@@ -247,6 +248,30 @@ fn AddressLevel(
     let free_text = Signal::derive(move || matches!(level.get(), Level::Ready(l) if l.is_empty()));
     let disabled = Signal::derive(move || !matches!(level.get(), Level::Ready(_)));
     let sid = status_id.clone();
+    let status = dyn_view(move || {
+        let sid = sid.clone();
+        match level.get() {
+            Level::NeedParent if !country => view! { <p class="hint level-status" id=sid>{tr(need_parent)}</p> }.into_any(),
+            Level::Loading | Level::NeedParent => view! {
+                <p class="loading level-status" id=sid role="status" aria-live="polite">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {tr(loading)}
+                </p>
+            }
+            .into_any(),
+            Level::Failed(e) => view! {
+                <div class="level-status level-error" id=sid role="alert">
+                    <span>{error_text(&e)}</span>
+                    <button type="button" class="btn btn-secondary btn-small" on:click=move |_| retry.run(())>
+                        {tr("common.retry")}
+                    </button>
+                </div>
+            }
+            .into_any(),
+            Level::Ready(list) if list.is_empty() => view! { <p class="hint level-status" id=sid>{tr("address.free_text")}</p> }.into_any(),
+            Level::Ready(_) => view! { <span id=sid hidden></span> }.into_any(),
+        }
+    });
     view! {
         <div class="address-level">
             <SearchSelect
@@ -254,39 +279,7 @@ fn AddressLevel(
                 disabled=disabled free_text=free_text required=required autocomplete=autocomplete
                 status_id=status_id.clone()
             />
-            {move || {
-                let sid = sid.clone();
-                match level.get() {
-                    Level::NeedParent if !country => view! {
-                        <p class="hint level-status" id=sid>{tr(need_parent)}</p>
-                    }
-                    .into_any(),
-                    Level::Loading | Level::NeedParent => view! {
-                        <p class="loading level-status" id=sid role="status" aria-live="polite">
-                            <span class="spinner" aria-hidden="true"></span>
-                            {tr(loading)}
-                        </p>
-                    }
-                    .into_any(),
-                    Level::Failed(e) => {
-                        let retry = retry.clone();
-                        view! {
-                            <div class="level-status level-error" id=sid role="alert">
-                                <span>{move || error_text(&e)}</span>
-                                <button type="button" class="btn btn-secondary btn-small" on:click=move |_| retry()>
-                                    {tr("common.retry")}
-                                </button>
-                            </div>
-                        }
-                        .into_any()
-                    }
-                    Level::Ready(list) if list.is_empty() => view! {
-                        <p class="hint level-status" id=sid>{tr("address.free_text")}</p>
-                    }
-                    .into_any(),
-                    Level::Ready(_) => view! { <span id=sid hidden></span> }.into_any(),
-                }
-            }}
+            {status}
         </div>
     }
 }

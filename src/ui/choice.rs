@@ -4,6 +4,7 @@
 //! signal, so they follow the language switch).
 
 use crate::i18n::tr;
+use crate::ui::erase::dyn_view;
 use leptos::prelude::*;
 
 /// A labelled `<select>` bound to `value`.
@@ -33,9 +34,9 @@ pub fn SelectField(
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 aria-describedby=(!hint.is_empty()).then_some(hint_id)
                 on:change=move |ev| value.set(event_target_value(&ev))
-                prop:value=move || value.get()
+                prop:value=value
             >
-                {move || {
+                {dyn_view(move || {
                     let current = value.get();
                     options
                         .get()
@@ -45,7 +46,8 @@ pub fn SelectField(
                             view! { <option value=v selected=selected>{l}</option> }
                         })
                         .collect_view()
-                }}
+                        .into_any()
+                })}
             </select>
         </div>
     }
@@ -63,10 +65,10 @@ pub fn RadioGroup(
     let err_id = format!("f-{name}-err");
     let eid = err_id.clone();
     view! {
-        <fieldset class="field radios" aria-describedby=move || error.get().is_some().then(|| eid.clone())>
+        <fieldset class="field radios" aria-describedby=Signal::derive(move || error.get().is_some().then(|| eid.clone()))>
             <legend>{tr(legend)}</legend>
             <div class="radio-row">
-                {move || {
+                {dyn_view(move || {
                     options
                         .get()
                         .into_iter()
@@ -81,7 +83,7 @@ pub fn RadioGroup(
                                         id=id.clone()
                                         name=name
                                         value=v.clone()
-                                        prop:checked=move || value.get() == v
+                                        prop:checked=Signal::derive(move || value.get() == v)
                                         on:change=move |_| value.set(v2.clone())
                                     />
                                     <span>{l}</span>
@@ -89,9 +91,13 @@ pub fn RadioGroup(
                             }
                         })
                         .collect_view()
-                }}
+                        .into_any()
+                })}
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
+            {dyn_view(move || match error.get() {
+                Some(e) => view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> }.into_any(),
+                None => ().into_any(),
+            })}
         </fieldset>
     }
 }
@@ -118,7 +124,7 @@ pub fn CheckField(
                     id=id.clone()
                     name=name
                     aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
-                    disabled=move || disabled.get()
+                    disabled=disabled
                     bind:checked=checked
                 />
                 <span>{tr(label)}</span>

@@ -1,20 +1,22 @@
-//! A labelled, searchable select (ARIA 1.2 combobox with a listbox popup)
-//! for long lists: typing filters the options with Vietnamese diacritics
-//! and case ignored ("ben nghe" finds "Phường Bến Nghé"); arrows move,
-//! Enter picks, Escape closes; leaving the field with an exact name picks
-//! it, anything else restores the current choice. With `free_text` on (an
-//! empty list) it is a plain text input.
+//! A labelled select for long lists that can be searched by typing: a
+//! filter box (shown when the list is long) narrows a native `<select>` with
+//! Vietnamese diacritics and case ignored ("ben nghe" finds "Phường Bến
+//! Nghé"); when the filter leaves a single option, it is chosen. The native
+//! select keeps keyboard, screen-reader and phone pickers working as users
+//! expect. With `free_text` on (the list is empty) it is a text input.
 //!
 //! The ranking is the pure [`search`], host-tested.
 
-use crate::i18n::{t, t_with, tr};
 use crate::api::location::without_division;
+use crate::i18n::{t, t_with, tr};
+use crate::ui::erase::dyn_view;
 use crate::util::fold;
-use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-/// How many matches are shown at once (type more to narrow).
-pub const SHOWN: usize = 60;
+/// How many options the select shows at once (type to narrow).
+pub const SHOWN: usize = 300;
+/// Lists longer than this get a filter box.
+pub const FILTER_FROM: usize = 12;
 
 /// The options matching `query`, best first, at most `limit` of them, and
 /// how many match in all. Every word of the query must begin a word of
@@ -55,8 +57,8 @@ pub fn search(labels: &[String], query: &str, limit: usize) -> (Vec<usize>, usiz
 
 /// A searchable select. `options` are (value, label) pairs; `value` holds
 /// the chosen value; `on_pick` receives a new choice (the owner sets
-/// `value`, e.g. clearing dependent fields too). `label` and `hint` are
-/// i18n keys; `name` is the API field fed, so the input's id is `f-<name>`.
+/// `value`, e.g. clearing dependent fields too). `label` is an i18n key;
+/// `name` is the API field fed, so the control's id is `f-<name>`.
 #[component]
 pub fn SearchSelect(
     label: &'static str,
@@ -71,201 +73,118 @@ pub fn SearchSelect(
     free_text: Signal<bool>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autocomplete: &'static str,
-    #[prop(optional)] hint: &'static str,
     /// Extra described-by target (a loading or error line below).
     #[prop(optional)]
     status_id: Option<String>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
-    let list_id = format!("{id}-list");
     let err_id = format!("{id}-err");
-    let hint_id = format!("{id}-hint");
     let query = RwSignal::new(String::new());
-    let editing = RwSignal::new(false);
-    let open = RwSignal::new(false);
-    let active = RwSignal::new(None::<usize>);
-
-    let labels = Memo::new(move |_| options.with(|o| o.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>()));
-    let shown_label = move || {
-        let v = value.get();
-        options.with(|o| o.iter().find(|(val, _)| *val == v).map(|(_, l)| l.clone())).unwrap_or(v)
-    };
-    let results = Memo::new(move |_| {
-        let q = if editing.get() { query.get() } else { String::new() };
-        labels.with(|l| search(l, &q, SHOWN))
-    });
-
-    let pick = move |i: usize| {
-        let chosen = options.with_untracked(|o| o.get(i).map(|(v, _)| v.clone()));
-        if let Some(v) = chosen {
-            on_pick.run(v);
-        }
-        editing.set(false);
-        open.set(false);
-        active.set(None);
-    };
-    // Leaving the field: an exact name is a choice; an emptied optional
-    // field clears it; anything else restores the current choice.
-    let commit = move || {
-        if editing.get_untracked() {
-            let q = fold(&query.get_untracked());
-            let exact = labels.with_untracked(|l| l.iter().position(|x| fold(x) == q));
-            match exact {
-                Some(i) if !q.is_empty() => pick(i),
-                _ if q.is_empty() => on_pick.run(String::new()),
-                _ => {}
-            }
-        }
-        editing.set(false);
-        open.set(false);
-        active.set(None);
-    };
-    let on_key = move |ev: KeyboardEvent| {
-        if free_text.get_untracked() {
-            return;
-        }
-        let n = results.with_untracked(|(r, _)| r.len());
-        match ev.key().as_str() {
-            "ArrowDown" => {
-                ev.prevent_default();
-                open.set(true);
-                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(n.saturating_sub(1)))));
-            }
-            "ArrowUp" => {
-                ev.prevent_default();
-                active.update(|a| *a = a.map(|i| i.saturating_sub(1)));
-            }
-            "Enter" if open.get_untracked() => {
-                ev.prevent_default(); // never submits the form
-                let at = active.get_untracked().or((n == 1).then_some(0));
-                if let Some(i) = at.and_then(|a| results.with_untracked(|(r, _)| r.get(a).copied())) {
-                    pick(i);
-                }
-            }
-            "Escape" if open.get_untracked() => {
-                ev.prevent_default();
-                editing.set(false);
-                open.set(false);
-                active.set(None);
-            }
-            _ => {}
-        }
-    };
-    let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+    let searchable = Signal::derive(move || !free_text.get() && options.with(|o| o.len() > FILTER_FROM));
+    let described = Signal::derive({
+        let err_id = err_id.clone();
         move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if let Some(s) = &status_id {
-                ids.push(s.clone());
-            }
+            let mut ids: Vec<String> = status_id.iter().cloned().collect();
             if error.get().is_some() {
                 ids.push(err_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
         }
-    };
-    let combo = move || !free_text.get();
-    let expanded = move || combo().then(|| if open.get() { "true" } else { "false" });
-    let opt_id = move |i: usize| format!("f-{name}-o{i}");
-    let active_desc = move || (open.get() && combo()).then(|| active.get().map(opt_id)).flatten();
-    // Keep the highlighted option in view.
-    Effect::new(move |_| {
-        if let Some(i) = active.get() {
-            crate::browser::scroll_into_view(&opt_id(i));
-        }
     });
-
+    let invalid = Signal::derive(move || error.get().is_some().then_some("true"));
+    let labels = Memo::new(move |_| options.with(|o| o.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>()));
+    // Typing in the filter: a single match is chosen at once.
+    let on_filter = move |ev: leptos::ev::Event| {
+        let q = event_target_value(&ev);
+        query.set(q.clone());
+        let (hits, total) = labels.with_untracked(|l| search(l, &q, 2));
+        if total == 1 && !q.trim().is_empty() {
+            let chosen = options.with_untracked(|o| o.get(hits[0]).map(|(v, _)| v.clone()));
+            if let Some(v) = chosen.filter(|v| *v != value.get_untracked()) {
+                on_pick.run(v);
+            }
+        }
+    };
+    let control = {
+        let (id, described) = (id.clone(), described);
+        dyn_view(move || {
+            let ac = if autocomplete.is_empty() { "off" } else { autocomplete };
+            if free_text.get() {
+                return view! {
+                    <input
+                        id=id.clone() name=name type="text" autocomplete=ac
+                        aria-required=required.then_some("true") aria-invalid=invalid aria-describedby=described
+                        prop:value=value on:input=move |ev| on_pick.run(event_target_value(&ev))
+                    />
+                }
+                .into_any();
+            }
+            let opts = dyn_view(move || {
+                let q = query.get();
+                let current = value.get();
+                let (hits, total) = labels.with(|l| search(l, &q, SHOWN));
+                let mut rows: Vec<(String, String)> = options.with(|o| hits.iter().filter_map(|&i| o.get(i).cloned()).collect());
+                // The current choice stays selectable even when filtered out.
+                if !current.is_empty() && !rows.iter().any(|(v, _)| *v == current) {
+                    let label = options.with(|o| o.iter().find(|(v, _)| *v == current).map(|(_, l)| l.clone()));
+                    rows.insert(0, (current.clone(), label.unwrap_or_else(|| current.clone())));
+                }
+                let head = if total == 0 {
+                    t("combo.none")
+                } else if total > hits.len() {
+                    t_with("combo.more", &[("shown", &hits.len().to_string()), ("total", &total.to_string())])
+                } else {
+                    t("combo.choose")
+                };
+                view! {
+                    <option value="" selected=current.is_empty()>{head}</option>
+                    {rows
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{l}</option> }
+                        })
+                        .collect_view()}
+                }
+                .into_any()
+            });
+            view! {
+                <select
+                    id=id.clone() name=name autocomplete=ac disabled=disabled
+                    aria-required=required.then_some("true") aria-invalid=invalid aria-describedby=described
+                    on:change=move |ev| on_pick.run(event_target_value(&ev))
+                >
+                    {opts}
+                </select>
+            }
+            .into_any()
+        })
+    };
     view! {
-        <div class="field combo" class:field-invalid=move || error.get().is_some()>
+        <div class="field pick" class:field-invalid=Signal::derive(move || error.get().is_some())>
             <label for=id.clone()>
                 {tr(label)}
                 {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
             </label>
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id.clone()>{tr(hint)}</p> })}
             <input
-                id=id.clone()
-                name=name
-                type="text"
-                role=move || combo().then_some("combobox")
-                aria-autocomplete=move || combo().then_some("list")
-                aria-expanded=expanded
-                aria-controls=move || combo().then(|| list_id.clone())
-                aria-activedescendant=active_desc
-                aria-required=required.then_some("true")
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described
-                autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
+                type="search"
+                class="pick-filter"
+                id=format!("{id}-filter")
+                aria-label=Signal::derive(move || t_with("combo.filter", &[("label", &t(label))]))
+                aria-controls=id.clone()
+                placeholder=Signal::derive(|| t("combo.placeholder"))
+                autocomplete="off"
                 spellcheck="false"
-                disabled=move || disabled.get()
-                prop:value=move || if editing.get() && combo() { query.get() } else { shown_label() }
-                on:focus=move |_| {
-                    if combo() {
-                        open.set(true);
-                    }
-                }
-                on:click=move |_| {
-                    if combo() {
-                        open.set(true);
-                    }
-                }
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    if free_text.get_untracked() {
-                        on_pick.run(text);
-                    } else {
-                        query.set(text);
-                        editing.set(true);
-                        open.set(true);
-                        active.set(None);
-                    }
-                }
-                on:keydown=on_key
-                on:blur=move |_| commit()
+                hidden=Signal::derive(move || !searchable.get())
+                disabled=disabled
+                prop:value=query
+                on:input=on_filter
             />
-            <Show when=move || open.get() && combo() && !disabled.get()>
-                <ul class="combo-list" id=format!("{id}-list") role="listbox" aria-label=tr(label)>
-                    {move || {
-                        let (hits, total) = results.get();
-                        let current = value.get();
-                        let rows = hits
-                            .iter()
-                            .enumerate()
-                            .map(|(pos, &i)| {
-                                let (val, text) = options.with(|o| o.get(i).cloned()).unwrap_or_default();
-                                let selected = val == current;
-                                view! {
-                                    <li
-                                        id=opt_id(pos)
-                                        role="option"
-                                        class="combo-opt"
-                                        class:active=move || active.get() == Some(pos)
-                                        aria-selected=if selected { "true" } else { "false" }
-                                        on:mousedown=|ev| ev.prevent_default()
-                                        on:click=move |_| pick(i)
-                                    >
-                                        {text}
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        let note = if total == 0 {
-                            Some(t("combo.none"))
-                        } else if total > hits.len() {
-                            Some(t_with("combo.more", &[("shown", &hits.len().to_string()), ("total", &total.to_string())]))
-                        } else {
-                            None
-                        };
-                        view! {
-                            {rows}
-                            {note.map(|n| view! { <li class="combo-note" role="presentation">{n}</li> })}
-                        }
-                    }}
-                </ul>
-            </Show>
-            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
+            {control}
+            {dyn_view(move || match error.get() {
+                Some(e) => view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> }.into_any(),
+                None => ().into_any(),
+            })}
         </div>
     }
 }

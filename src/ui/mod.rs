@@ -3,6 +3,7 @@
 pub mod address;
 pub mod choice;
 pub mod combobox;
+pub mod erase;
 pub mod format;
 pub mod pager;
 

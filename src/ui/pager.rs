@@ -19,37 +19,39 @@ pub fn page_range(total: usize, per_page: usize, page: usize) -> Range<usize> {
     start..(start + per).min(total)
 }
 
-/// The paging bar; hidden when everything fits on one page. `page` is
-/// 0-based and owned by the list.
+/// The paging bar; nothing when everything fits on one page. `page` is
+/// 0-based and owned by the list; `total` is the number of items.
 #[component]
-pub fn Pager(page: RwSignal<usize>, #[prop(into)] total: Signal<usize>, per_page: usize) -> impl IntoView {
-    let pages = move || page_count(total.get(), per_page);
-    let current = move || page.get().min(pages() - 1);
-    view! {
-        <Show when=move || { pages() > 1 }>
-            <nav class="pager" aria-label=tr("pager.label")>
-                <button
-                    type="button"
-                    class="btn btn-secondary"
-                    disabled=move || current() == 0
-                    on:click=move |_| page.set(current().saturating_sub(1))
-                >
-                    {tr("pager.prev")}
-                </button>
-                <span class="pager-pos" aria-live="polite">
-                    {move || t_with("pager.position", &[("page", &(current() + 1).to_string()), ("pages", &pages().to_string())])}
-                </span>
-                <button
-                    type="button"
-                    class="btn btn-secondary"
-                    disabled=move || current() + 1 >= pages()
-                    on:click=move |_| page.set((current() + 1).min(pages() - 1))
-                >
-                    {tr("pager.next")}
-                </button>
-            </nav>
-        </Show>
+pub fn Pager(page: RwSignal<usize>, total: usize, per_page: usize) -> impl IntoView {
+    let pages = page_count(total, per_page);
+    if pages < 2 {
+        return ().into_any();
     }
+    let current = move || page.get().min(pages - 1);
+    view! {
+        <nav class="pager" aria-label=tr("pager.label")>
+            <button
+                type="button"
+                class="btn btn-secondary"
+                disabled=Signal::derive(move || current() == 0)
+                on:click=move |_| page.set(current().saturating_sub(1))
+            >
+                {tr("pager.prev")}
+            </button>
+            <span class="pager-pos" aria-live="polite">
+                {Signal::derive(move || t_with("pager.position", &[("page", &(current() + 1).to_string()), ("pages", &pages.to_string())]))}
+            </span>
+            <button
+                type="button"
+                class="btn btn-secondary"
+                disabled=Signal::derive(move || current() + 1 >= pages)
+                on:click=move |_| page.set((current() + 1).min(pages - 1))
+            >
+                {tr("pager.next")}
+            </button>
+        </nav>
+    }
+    .into_any()
 }
 
 #[cfg(test)]

@@ -11,10 +11,11 @@ use crate::api::profile::ProfileFields;
 use crate::api::ApiError;
 use crate::i18n::{self, t, tr};
 use crate::pages::profile::form::{field_for_message, AddressFields, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
-use crate::pages::profile::AccountTabs;
+use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
 use crate::ui::format::date;
-use crate::ui::{error_text, resource_view, TextField};
+use crate::ui::erase::{action, busy_label, effect, load_view, resource};
+use crate::ui::{error_text, TextField};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,8 +29,8 @@ fn title(key: &'static str) {
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
-    Effect::new(|_| title("contacts.title"));
-    let list = LocalResource::new(contacts::list);
+    effect(|| title("contacts.title"));
+    let list = resource(contacts::list);
     view! {
         <section class="page" aria-labelledby="contacts-title">
             <div class="page-head">
@@ -40,7 +41,7 @@ pub fn ContactsPage() -> impl IntoView {
             <section class="card" aria-labelledby="contacts-h2">
                 <h2 id="contacts-h2">{tr("contacts.title")}</h2>
                 <p class="muted">{tr("contacts.intro")}</p>
-                {resource_view(list, "contacts.load_error", |rows: Vec<ContactSummary>| view! { <ContactTable rows=rows/> })}
+                {load_view(list, "contacts.load_error", |rows: Vec<ContactSummary>| view! { <ContactTable rows=rows/> }.into_any())}
             </section>
         </section>
     }
@@ -93,8 +94,8 @@ pub fn ContactPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let tree = LocalResource::new(contacts::privileges);
-    let contact = LocalResource::new(move || {
+    let tree = resource(contacts::privileges);
+    let contact = resource(move || {
         let id = id();
         async move {
             if id == "new" {
@@ -107,26 +108,26 @@ pub fn ContactPage() -> impl IntoView {
     // A saved message outlives the form (which is rebuilt when the contact
     // is reloaded after a save).
     // (The page stays when `new` becomes the new contact's id.)
-    let notice = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
+    let notice = RwSignal::new(None::<(bool, String)>);
+    effect(move || {
         if query.read().get("added").is_some() {
-            notice.set(Some(t("contacts.added")));
+            notice.set(Some((true, t("contacts.added"))));
         }
     });
     let heading = move || if id() == "new" { "contacts.add_title" } else { "contacts.edit_title" };
-    Effect::new(move |_| title(heading()));
+    effect(move || title(heading()));
     view! {
         <section class="page" aria-labelledby="contact-title">
             <p class="back"><A href="/account/contacts">{tr("contacts.back")}</A></p>
-            <h1 id="contact-title">{move || t(heading())}</h1>
-            <div id="contact-notice" tabindex="-1">
-                {move || notice.get().map(|n| view! { <p class="alert alert-info" role="status">{n}</p> })}
-            </div>
-            {resource_view(tree, "contacts.privileges_error", move |tree: PrivilegeTree| {
-                resource_view(contact, "contacts.load_error", move |c: Option<Contact>| {
+            <h1 id="contact-title">{Signal::derive(move || t(heading()))}</h1>
+            <div id="contact-notice" tabindex="-1">{notice_view(notice)}</div>
+            {load_view(tree, "contacts.privileges_error", move |tree: PrivilegeTree| {
+                load_view(contact, "contacts.load_error", move |c: Option<Contact>| {
                     let key = c.as_ref().map(|c| c.id.0.clone()).unwrap_or_default();
-                    view! { <ContactForm contact=c tree=tree.clone() refetch=move || contact.refetch() key=key notice=notice/> }
+                    view! { <ContactForm contact=c tree=tree.clone() refetch=Callback::new(move |_| contact.refetch()) key=key notice=notice/> }
+                        .into_any()
                 })
+                .into_any()
             })}
         </section>
     }
@@ -164,10 +165,10 @@ enum Saved {
 fn ContactForm(
     contact: Option<Contact>,
     tree: PrivilegeTree,
-    refetch: impl Fn() + Clone + Send + Sync + 'static,
+    refetch: Callback<()>,
     /// The contact's id ("" when adding).
     key: String,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<(bool, String)>>,
 ) -> impl IntoView {
     let adding = contact.is_none();
     let form = ProfileForm::new(Rules::Contact);
@@ -190,7 +191,7 @@ fn ContactForm(
         let p = password.get();
         (form.checked.get() && !p.is_empty() && p.chars().count() < 8).then(|| t("signup.password_short"))
     });
-    let save = Action::new_local(move |body: &ContactBody| {
+    let save = action(move |body: &ContactBody| {
         let body = body.clone();
         let id = key.clone();
         async move {
@@ -203,16 +204,16 @@ fn ContactForm(
     });
     let pending = save.pending();
     let navigate = use_navigate();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(Saved::Added(id))) if !id.is_empty() => {
             let url = format!("/account/contacts/{}?added=1", crate::util::percent_encode(&id));
             navigate(&url, NavigateOptions { replace: true, ..Default::default() });
         }
         Some(Ok(Saved::Added(_))) => navigate("/account/contacts", NavigateOptions::default()),
         Some(Ok(Saved::Updated(info))) => {
-            notice.set(Some(info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("contacts.saved"))));
+            notice.set(Some((true, info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("contacts.saved")))));
             general.set(Vec::new());
-            refetch();
+            refetch.run(());
             crate::browser::focus("contact-notice");
         }
         Some(Err(e)) => {
@@ -256,15 +257,8 @@ fn ContactForm(
         save.dispatch(body);
     };
     view! {
-        <div id="contact-errors" tabindex="-1">
-            {move || (!general.get().is_empty()).then(|| view! {
-                <div class="alert alert-error" role="alert">
-                    <strong class="alert-title">{tr("contacts.save_failed")}</strong>
-                    {general.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                </div>
-            })}
-        </div>
-        <form class="form form-wide" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
+        <div id="contact-errors" tabindex="-1">{errors_view("contacts.save_failed", general)}</div>
+        <form class="form form-wide" novalidate on:submit=on_submit aria-busy=Signal::derive(move || pending.get().then_some("true"))>
             <fieldset class="form-section">
                 <legend>{tr("contacts.section_person")}</legend>
                 <PersonFields form=form/>
@@ -292,12 +286,8 @@ fn ContactForm(
                 <legend>{tr("contacts.section_privileges")}</legend>
                 <PrivilegeEditor tree=tree granted=granted/>
             </fieldset>
-            <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                {move || match (pending.get(), adding) {
-                    (true, _) => view! { <span class="spinner" aria-hidden="true"></span>{t("contacts.saving")} }.into_any(),
-                    (false, true) => view! { {t("contacts.submit_add")} }.into_any(),
-                    (false, false) => view! { {t("contacts.submit_edit")} }.into_any(),
-                }}
+            <button type="submit" class="btn btn-primary btn-block" disabled=pending>
+                {busy_label(pending, if adding { "contacts.submit_add" } else { "contacts.submit_edit" }, "contacts.saving")}
             </button>
         </form>
     }

@@ -5,7 +5,7 @@
 //! the privileges call returns.
 
 use crate::api::contacts::{Group, PrivilegeTree, Privileges};
-use crate::i18n::{self, t, t_with};
+use crate::i18n::{self, t_with, tr};
 use leptos::prelude::*;
 
 /// A privilege's label: known names translated (`priv.billing.emails`),
@@ -43,10 +43,10 @@ fn PrivCheck(
         None => format!("privileges[{group}][]"),
     };
     let (g, o, i) = (group.clone(), object.clone(), item.clone());
-    let checked = move || granted.with(|p| p.has(&g, o.as_deref(), &i));
+    let checked = Signal::derive(move || granted.with(|p| p.has(&g, o.as_deref(), &i)));
     let text = {
         let (group, item) = (group.clone(), item.clone());
-        move || label(&group, &item)
+        Signal::derive(move || label(&group, &item))
     };
     view! {
         <label class="check" for=id.clone()>
@@ -70,7 +70,7 @@ fn PrivCheck(
 pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privileges>) -> impl IntoView {
     let groups = tree.with_value(|t| t.0.clone());
     if groups.is_empty() {
-        return view! { <p class="muted">{move || t("priv.none_offered")}</p> }.into_any();
+        return view! { <p class="muted">{tr("priv.none_offered")}</p> }.into_any();
     }
     groups
         .into_iter()
@@ -78,7 +78,7 @@ pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privi
             Group::Items { key, items } => {
                 let legend = {
                     let key = key.clone();
-                    move || group_label(&key)
+                    Signal::derive(move || group_label(&key))
                 };
                 view! {
                     <fieldset class="priv-group" data-group=key.clone()>
@@ -95,22 +95,19 @@ pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privi
             }
             Group::PerObject { key, full, objects } => {
                 let k = key.clone();
-                let is_full = move || granted.with(|p| p.has_full(&k));
+                let is_full = Signal::derive(move || granted.with(|p| p.has_full(&k)));
                 let legend = {
                     let key = key.clone();
-                    move || group_label(&key)
+                    Signal::derive(move || group_label(&key))
                 };
                 let full_id = format!("priv-{key}-full");
                 let full_box = full.then(|| {
                     let key = key.clone();
-                    let full_label = {
-                        let key = key.clone();
-                        move || match key.as_str() {
-                            "services" => t("priv.full_services"),
-                            "domains" => t("priv.full_domains"),
-                            _ => t("priv.full_other"),
-                        }
-                    };
+                    let full_label = tr(match key.as_str() {
+                        "services" => "priv.full_services",
+                        "domains" => "priv.full_domains",
+                        _ => "priv.full_other",
+                    });
                     view! {
                         <label class="check priv-full" for=full_id.clone()>
                             <input
@@ -118,7 +115,7 @@ pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privi
                                 id=full_id.clone()
                                 name=format!("privileges[{key}][full]")
                                 value="1"
-                                prop:checked=is_full.clone()
+                                prop:checked=is_full
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     granted.update(|p| p.set_full(&key, on));
@@ -134,7 +131,7 @@ pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privi
                     .map(|(id, items)| {
                         let title = {
                             let (key, id) = (key.clone(), id.clone());
-                            move || object_label(&key, &id)
+                            Signal::derive(move || object_label(&key, &id))
                         };
                         view! {
                             <fieldset class="priv-object">
@@ -155,8 +152,8 @@ pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privi
                     <fieldset class="priv-group" data-group=key.clone()>
                         <legend>{legend}</legend>
                         {full_box}
-                        <div class="priv-objects" hidden=is_full.clone()>
-                            {none.then(|| view! { <p class="muted">{move || t("priv.no_objects")}</p> })}
+                        <div class="priv-objects" hidden=is_full>
+                            {none.then(|| view! { <p class="muted">{tr("priv.no_objects")}</p> })}
                             {objects_view}
                         </div>
                     </fieldset>

@@ -10,6 +10,7 @@ use crate::api::ApiError;
 use crate::i18n::{self, t, tr};
 use crate::ui::address::{AddressCascade, AddressModel};
 use crate::ui::choice::{RadioGroup, SelectField};
+use crate::ui::erase::{action, dyn_view, effect};
 use crate::ui::{error_text, TextField};
 use crate::util::{fold, looks_like_email};
 use leptos::prelude::*;
@@ -480,64 +481,73 @@ pub fn OrgFields(form: ProfileForm) -> impl IntoView {
     let kinds = Signal::derive(|| {
         opts(&[(PRIVATE, "form.kind_private"), (COMPANY, "form.kind_company"), (HOUSEHOLD, "form.kind_household")])
     });
-    let lookup = Action::new_local(|(kind, taxid): &(TaxLookup, String)| {
+    let lookup = action(|(kind, taxid): &(TaxLookup, String)| {
         let (kind, taxid) = (*kind, taxid.clone());
         async move { lookup_taxid(kind, &taxid).await }
     });
-    Effect::new(move |_| {
+    let pending = lookup.pending();
+    effect(move || {
         if let Some(Ok(Some(b))) = lookup.value().get() {
             form.prefill(&b);
         }
     });
     let run = move || {
         let taxid = form.taxid.get_untracked().trim().to_owned();
-        if taxid_ok(&taxid) && !lookup.pending().get_untracked() {
+        if taxid_ok(&taxid) && !pending.get_untracked() {
             let kind = if form.kind.get_untracked() == HOUSEHOLD { TaxLookup::Household } else { TaxLookup::Business };
             lookup.dispatch((kind, taxid));
         }
     };
-    let status = move || -> Option<(bool, String)> {
-        if lookup.pending().get() {
-            return Some((false, t("form.lookup_busy")));
-        }
-        match lookup.value().get()? {
-            Ok(Some(_)) => Some((false, t("form.lookup_done"))),
-            Ok(None) | Err(ApiError::Server { .. }) => Some((true, t("form.lookup_none"))),
-            Err(ApiError::Aborted) => None,
-            Err(e) => Some((true, format!("{} {}", t("form.lookup_failed"), error_text(&e)))),
-        }
+    let status = move || {
+        dyn_view(move || {
+        let (warn, text) = if pending.get() {
+            (false, t("form.lookup_busy"))
+        } else {
+            match lookup.value().get() {
+                Some(Ok(Some(_))) => (false, t("form.lookup_done")),
+                Some(Ok(None)) | Some(Err(ApiError::Server { .. })) => (true, t("form.lookup_none")),
+                Some(Err(ApiError::Aborted)) | None => return ().into_any(),
+                Some(Err(e)) => (true, format!("{} {}", t("form.lookup_failed"), error_text(&e))),
+            }
+        };
+        view! { <p class="lookup-status" class:lookup-warn=warn role="status" aria-live="polite">{text}</p> }.into_any()
+        })
     };
-    let household = move || form.kind.get() == HOUSEHOLD;
+    let org = Memo::new(move |_| form.is_org());
+    let household = Memo::new(move |_| form.kind.get() == HOUSEHOLD);
     view! {
         <RadioGroup legend="form.kind" name="type" value=form.kind options=kinds/>
-        <Show when=move || form.is_org()>
-            <div class="taxid-row" on:change=move |_| run()>
+        {dyn_view(move || {
+            if !org.get() {
+                return ().into_any();
+            }
+            view! {
+                <div class="taxid-row" on:change=move |_| run()>
+                    <TextField
+                        label="form.taxid" name="taxid" inputmode="numeric" autocomplete="off" required=true
+                        hint="form.taxid_hint" value=form.taxid error=form.error("taxid")
+                    />
+                    <button
+                        type="button"
+                        class="btn btn-secondary"
+                        disabled=pending
+                        on:click=move |_| {
+                            form.checked.set(true);
+                            run()
+                        }
+                    >
+                        {tr("form.lookup")}
+                    </button>
+                </div>
+                {status()}
                 <TextField
-                    label="form.taxid" name="taxid" inputmode="numeric" autocomplete="off" required=true
-                    hint="form.taxid_hint" value=form.taxid error=form.error("taxid")
+                    label=if household.get() { "form.companyname_household" } else { "form.companyname" }
+                    name="companyname" autocomplete="organization" required=true
+                    value=form.companyname error=form.error("companyname")
                 />
-                <button
-                    type="button"
-                    class="btn btn-secondary"
-                    disabled=move || lookup.pending().get()
-                    aria-busy=move || lookup.pending().get().then_some("true")
-                    on:click=move |_| {
-                        form.checked.set(true);
-                        run()
-                    }
-                >
-                    {tr("form.lookup")}
-                </button>
-            </div>
-            {move || status().map(|(warn, text)| view! {
-                <p class="lookup-status" class:lookup-warn=warn role="status" aria-live="polite">{text}</p>
-            })}
-            <TextField
-                label=if household() { "form.companyname_household" } else { "form.companyname" }
-                name="companyname" autocomplete="organization" required=true
-                value=form.companyname error=form.error("companyname")
-            />
-        </Show>
+            }
+            .into_any()
+        })}
     }
 }
 
@@ -579,7 +589,7 @@ pub fn PersonFields(
                 required=true value=form.email error=form.error("email")
             />
         </div>
-        {email_note.map(|v| v.run())}
+        {email_note.map(|v| dyn_view(move || v.run()))}
         <TextField
             label="form.phonenumber" name="phonenumber" input_type="tel" inputmode="tel" autocomplete="tel"
             required=account hint="form.phone_hint" value=form.phonenumber error=form.error("phonenumber")

@@ -13,7 +13,8 @@ use crate::i18n::{self, t, tr};
 use crate::pages::dashboard::AccountCtx;
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
-use crate::ui::{error_text, resource_view};
+use crate::ui::erase::{action, busy_label, dyn_view, effect, load_view, resource};
+use crate::ui::error_text;
 use form::{field_for_message, AddressFields, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -58,14 +59,24 @@ pub fn AccountTabs() -> impl IntoView {
     }
 }
 
+/// A success (`true`) or failure message above a page's content.
+pub fn notice_view(notice: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    dyn_view(move || match notice.get() {
+        Some((true, text)) => view! { <p class="alert alert-info" role="status">{text}</p> }.into_any(),
+        Some((false, text)) => view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any(),
+        None => ().into_any(),
+    })
+}
+
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("profile.title"), t("app.name"))));
+    effect(|| crate::browser::set_title(&format!("{} · {}", t("profile.title"), t("app.name"))));
     let account = expect_context::<AccountCtx>();
     let editing = RwSignal::new(false);
     let supported = RwSignal::new(!EDIT_UNSUPPORTED.with(Cell::get));
     let notice = RwSignal::new(None::<(bool, String)>);
-    let logs = LocalResource::new(api::profile::logs);
+    let logs = resource(api::profile::logs);
+    let can_edit = move || supported.get() && !editing.get() && matches!(account.details.get(), Some(Ok(_)));
 
     view! {
         <section class="page" aria-labelledby="profile-title">
@@ -73,24 +84,25 @@ pub fn ProfilePage() -> impl IntoView {
                 <h1 id="profile-title">{tr("profile.title")}</h1>
             </div>
             <AccountTabs/>
-            {move || notice.get().map(|(ok, text)| if ok {
-                view! { <p class="alert alert-info" role="status">{text}</p> }.into_any()
-            } else {
-                view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any()
-            })}
+            {notice_view(notice)}
             <section class="card" aria-labelledby="profile-details">
                 <div class="card-head">
                     <h2 id="profile-details">{tr("profile.details")}</h2>
-                    <Show when=move || supported.get() && !editing.get() && matches!(account.details.get(), Some(Ok(_)))>
-                        <button type="button" class="btn btn-secondary" on:click=move |_| {
-                            notice.set(None);
-                            editing.set(true);
-                        }>
-                            {tr("profile.edit")}
-                        </button>
-                    </Show>
+                    {dyn_view(move || if can_edit() {
+                        view! {
+                            <button type="button" class="btn btn-secondary" on:click=move |_| {
+                                notice.set(None);
+                                editing.set(true);
+                            }>
+                                {tr("profile.edit")}
+                            </button>
+                        }
+                        .into_any()
+                    } else {
+                        ().into_any()
+                    })}
                 </div>
-                {resource_view(account.details, "dashboard.details_error", move |c: Client| {
+                {load_view(account.details, "dashboard.details_error", move |c: Client| {
                     if editing.get() {
                         view! { <ProfileEditor client=c editing=editing supported=supported notice=notice/> }.into_any()
                     } else {
@@ -100,7 +112,7 @@ pub fn ProfilePage() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="log-title">
                 <h2 id="log-title">{tr("logs.title")}</h2>
-                {resource_view(logs, "logs.error", |entries: Vec<LogEntry>| view! { <LogTable entries=entries/> })}
+                {load_view(logs, "logs.error", |entries: Vec<LogEntry>| view! { <LogTable entries=entries/> }.into_any())}
             </section>
         </section>
     }
@@ -164,12 +176,12 @@ fn ProfileEditor(
     let form = ProfileForm::new(Rules::Account);
     form.load(&fields_of(&client), &client.postcode.0);
     let general = RwSignal::new(Vec::<String>::new());
-    let save = Action::new_local(|body: &DetailsBody| {
+    let save = action(|body: &DetailsBody| {
         let body = body.clone();
         async move { api::profile::update_details(&body).await }
     });
     let pending = save.pending();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(info)) => {
             let text = info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("profile.saved"));
             notice.set(Some((true, text)));
@@ -206,23 +218,16 @@ fn ProfileEditor(
         save.dispatch(DetailsBody { profile: form.fields(), postcode: form.postcode.get_untracked().trim().to_owned() });
     };
     view! {
-        <form class="form" novalidate on:submit=on_submit aria-busy=move || pending.get().then_some("true")>
-            <div id="profile-errors" tabindex="-1">
-                {move || (!general.get().is_empty()).then(|| view! {
-                    <div class="alert alert-error" role="alert">
-                        <strong class="alert-title">{tr("profile.save_failed")}</strong>
-                        {general.get().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                    </div>
-                })}
-            </div>
+        <form class="form" novalidate on:submit=on_submit aria-busy=Signal::derive(move || pending.get().then_some("true"))>
+            <div id="profile-errors" tabindex="-1">{errors_view("profile.save_failed", general)}</div>
             <OrgFields form=form/>
             <PersonFields form=form/>
             <AddressFields form=form with_postcode=true/>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { t("profile.saving") } else { t("profile.save") }}
+                <button type="submit" class="btn btn-primary" disabled=pending>
+                    {busy_label(pending, "profile.save", "profile.saving")}
                 </button>
-                <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=move |_| editing.set(false)>
+                <button type="button" class="btn btn-secondary" disabled=pending on:click=move |_| editing.set(false)>
                     {tr("profile.cancel")}
                 </button>
             </div>
@@ -240,7 +245,7 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
     let total = entries.len();
     let entries = StoredValue::new(entries);
     let page = RwSignal::new(0usize);
-    let rows = move || {
+    let rows = dyn_view(move || {
         let range = page_range(total, LOGS_PER_PAGE, page.get());
         entries.with_value(|all| {
             all[range]
@@ -255,8 +260,9 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
                     }
                 })
                 .collect_view()
+                .into_any()
         })
-    };
+    });
     view! {
         <div class="table-wrap">
             <table class="table stack" data-testid="logs">
@@ -271,7 +277,24 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <Pager page=page total=Signal::derive(move || total) per_page=LOGS_PER_PAGE/>
+        <Pager page=page total=total per_page=LOGS_PER_PAGE/>
     }
     .into_any()
+}
+
+/// A failed save's messages under a headline (i18n key), or nothing.
+pub fn errors_view(title: &'static str, messages: RwSignal<Vec<String>>) -> impl IntoView {
+    dyn_view(move || {
+        let list = messages.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        view! {
+            <div class="alert alert-error" role="alert">
+                <strong class="alert-title">{tr(title)}</strong>
+                {list.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    })
 }
