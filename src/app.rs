@@ -4,8 +4,13 @@ use crate::api;
 use crate::i18n::{t, tr};
 use crate::pages::dashboard::{AccountCtx, Dashboard};
 use crate::pages::ekyc::EkycPage;
+use crate::pages::contacts::{ContactPage, ContactsPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::notifications::{Bell, NotifCtx, NotificationsPage};
+use crate::pages::password_reset::PasswordResetPage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::signup::SignupPage;
 use crate::session::{self, SessionState};
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
@@ -29,6 +34,7 @@ pub fn App() -> impl IntoView {
         }
     });
     provide_context(AccountCtx { details });
+    provide_context(NotifCtx::new());
 
     view! {
         <Router>
@@ -41,6 +47,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
                     <Route path=path!("/ekyc") view=|| view! { <RequireAuth><EkycPage/></RequireAuth> }/>
+                    <Route path=path!("/signup") view=SignupPage/>
+                    <Route path=path!("/password-reset") view=PasswordResetPage/>
+                    <Route path=path!("/account") view=|| view! { <RequireAuth><ProfilePage/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><ContactsPage/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><ContactPage/></RequireAuth> }/>
+                    <Route path=path!("/notifications") view=|| view! { <RequireAuth><NotificationsPage/></RequireAuth> }/>
                 </Routes>
             </main>
         </Router>
@@ -104,10 +116,15 @@ fn Header() -> impl IntoView {
                 <nav class="main-nav" aria-label=tr("nav.main")>
                     <A href="/dashboard">{tr("nav.dashboard")}</A>
                     <A href="/ekyc">{tr("nav.ekyc")}</A>
+                    <A href="/account">{tr("nav.account")}</A>
+                    <A href="/notifications">{tr("nav.notifications")}</A>
                 </nav>
             </Show>
             <div class="header-tools">
                 <LangSwitch/>
+                <Show when=active>
+                    <Bell/>
+                </Show>
                 <Show when=active>
                     <details class="user-menu">
                         <summary>

@@ -102,6 +102,20 @@ mod imp {
             let _ = el.focus();
         }
     }
+
+    /// Scrolls the element with this id into view (nearest edge), if any.
+    pub fn scroll_into_view(id: &str) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+            el.scroll_into_view_with_bool(false);
+        }
+    }
+
+    /// Whether the page is shown (Page Visibility API); true if unknown.
+    pub fn page_visible() -> bool {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| d.visibility_state() != web_sys::VisibilityState::Hidden)
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -139,6 +153,10 @@ mod imp {
         t.to_le_bytes()
     }
     pub fn focus(_: &str) {}
+    pub fn scroll_into_view(_: &str) {}
+    pub fn page_visible() -> bool {
+        true
+    }
 }
 
 pub use imp::*;

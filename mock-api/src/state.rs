@@ -50,6 +50,8 @@ pub struct Db {
     pub sessions: HashMap<String, Session>,
     /// eKYC progress (routes/ekyc.rs).
     pub ekyc: crate::routes::ekyc::EkycStore,
+    /// Contacts, logs, notifications, statuses, businesses (`customer.rs`).
+    pub customer: crate::customer::CustomerData,
 }
 
 impl Db {
@@ -58,6 +60,7 @@ impl Db {
             accounts: seed::accounts(),
             sessions: HashMap::new(),
             ekyc: Default::default(),
+            customer: crate::customer::seed(),
         }
     }
 

@@ -6,8 +6,13 @@ pub mod auth;
 pub mod billing;
 pub mod client;
 pub mod ekyc;
+pub mod contacts;
 pub mod error;
+pub mod location;
 pub mod loose;
+pub mod notifications;
+pub mod profile;
 pub mod refresh;
+pub mod signup;
 
 pub use error::ApiError;

@@ -3,6 +3,7 @@
 
 use crate::api::{self, account::Client, billing::Balance, ApiError};
 use crate::i18n::{self, t, t_with, tr};
+use crate::pages::notifications::StatusUpdates;
 use crate::ui::format::{date, money_text};
 use crate::ui::resource_view;
 use leptos::prelude::*;
@@ -44,6 +45,7 @@ pub fn Dashboard() -> impl IntoView {
             <div class="cards">
                 {resource_view(balance, "dashboard.money_error", money_cards)}
             </div>
+            <StatusUpdates/>
             <section class="card" aria-labelledby="acc-title">
                 <h2 id="acc-title">{tr("dashboard.account")}</h2>
                 {resource_view(account.details, "dashboard.details_error", details_list)}

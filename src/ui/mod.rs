@@ -3,6 +3,11 @@
 pub mod camera;
 pub mod format;
 pub mod image;
+pub mod address;
+pub mod choice;
+pub mod combobox;
+pub mod erase;
+pub mod pager;
 
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
