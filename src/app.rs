@@ -124,8 +124,6 @@ fn Header() -> impl IntoView {
                 <LangSwitch/>
                 <Show when=active>
                     <Bell/>
-                </Show>
-                <Show when=active>
                     <details class="user-menu">
                         <summary>
                             <span class="avatar" aria-hidden="true">{move || name().chars().next().unwrap_or('•').to_string()}</span>

@@ -8,7 +8,7 @@
 
 use super::client::{fetch, fetch_with_info, ApiRequest};
 use super::error::ApiError;
-use super::loose::{field_text, Flag, LooseList, PhpObject, Text};
+use super::loose::{field_text, Flag, LooseList, Text};
 use super::profile::ProfileFields;
 use crate::util::percent_encode;
 use serde::{Deserialize, Serialize};
@@ -68,29 +68,13 @@ impl Choice {
     }
 }
 
-/// `GET /contact/@id` → `contact`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+/// `GET /contact/@id` → `contact`. Read field by field from the JSON (the
+/// reference shows only some fields; BKNS adds the sign-up ones).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Contact {
-    pub id: super::loose::Id,
-    pub email: Text,
-    pub firstname: Text,
-    pub lastname: Text,
-    pub companyname: Text,
-    #[serde(rename = "type")]
-    pub kind: Text,
-    pub taxid: Text,
-    pub gender: Text,
-    pub phonenumber: Text,
-    pub zalonumber: Text,
-    pub nationalid: Text,
-    pub birthday: Text,
-    pub country: Text,
-    pub state: Text,
-    pub city: Text,
-    pub ward: Text,
-    pub address1: Text,
-    pub postcode: Text,
+    pub id: String,
+    pub profile: ProfileFields,
+    pub postcode: String,
     pub telegramnotifications: Choice,
     /// On = the contact turned Zalo notices OFF (the doc: "Tắt thông báo Zalo").
     pub zalonotifications: Choice,
@@ -98,20 +82,54 @@ pub struct Contact {
 }
 
 impl Contact {
+    pub fn from_value(v: &Value) -> Contact {
+        let f = |k: &str| field_text(v, &[k]);
+        let choice = |k: &str| v.get(k).and_then(|x| serde_json::from_value::<Choice>(x.clone()).ok()).unwrap_or_default();
+        Contact {
+            id: f("id"),
+            profile: ProfileFields {
+                kind: f("type"),
+                companyname: f("companyname"),
+                taxid: f("taxid"),
+                gender: f("gender"),
+                lastname: f("lastname"),
+                firstname: f("firstname"),
+                email: f("email"),
+                phonenumber: f("phonenumber"),
+                zalonumber: f("zalonumber"),
+                nationalid: f("nationalid"),
+                birthday: f("birthday"),
+                country: f("country"),
+                state: f("state"),
+                city: f("city"),
+                ward: f("ward"),
+                address1: f("address1"),
+            },
+            postcode: f("postcode"),
+            telegramnotifications: choice("telegramnotifications"),
+            zalonotifications: choice("zalonotifications"),
+            privileges: v.get("privileges").cloned().unwrap_or(Value::Null),
+        }
+    }
+
     pub fn full_name(&self) -> String {
-        join(&[self.lastname.as_str(), self.firstname.as_str()])
+        join(&[self.profile.lastname.as_str(), self.profile.firstname.as_str()])
     }
 }
 
-#[derive(Deserialize, Default)]
-struct ContactAnswer {
-    #[serde(default)]
-    contact: PhpObject<Contact>,
+/// The contact of a `GET /contact/@id` answer (under `contact`, or bare).
+pub fn contact_from(v: &Value) -> Contact {
+    let inner = match v.get("contact") {
+        Some(Value::Array(a)) => a.first().unwrap_or(&Value::Null),
+        Some(c) => c,
+        None => v,
+    };
+    Contact::from_value(inner)
 }
 
 pub async fn get(id: &str) -> Result<Contact, ApiError> {
-    let a: ContactAnswer = fetch(ApiRequest::get(format!("/contact/{}", percent_encode(id)))).await?;
-    Ok(a.contact.0)
+    let v: Value = fetch(ApiRequest::get(format!("/contact/{}", percent_encode(id)))).await?;
+    Ok(contact_from(&v))
 }
 
 /// `POST /contact` and `PUT /contact/@id` body.
@@ -403,10 +421,12 @@ mod tests {
         assert_eq!(l.0.len(), 1);
         assert_eq!(l.0[0].id.as_str(), "49");
         assert_eq!(l.0[0].full_name(), "Sue Mary");
-        let a: ContactAnswer = serde_json::from_str(include_str!("../../fixtures/api/contact.json")).unwrap();
-        let c = a.contact.0;
-        assert_eq!(c.email.as_str(), "mary@example.com");
-        assert_eq!(c.kind.as_str(), "Private");
+        let c = contact_from(&serde_json::from_str(include_str!("../../fixtures/api/contact.json")).unwrap());
+        assert_eq!(c.id, "49");
+        assert_eq!(c.profile.email, "mary@example.com");
+        assert_eq!(c.profile.kind, "Private");
+        assert_eq!(c.full_name(), "Sue Mary");
+        assert_eq!(c.postcode, "95401");
         assert!(Privileges::from_value(&c.privileges).has("support", None, "newticket"));
         let add: Value = serde_json::from_str(include_str!("../../fixtures/api/contact_add.json")).unwrap();
         assert_eq!(field_text(&add, &["contact_id", "id"]), "1");
@@ -510,12 +530,15 @@ mod tests {
     }
 
     #[test]
-    fn choices_read_loosely() {
-        let c: Contact = serde_json::from_value(json!({"telegramnotifications": ["1"], "zalonotifications": "", "privileges": []})).unwrap();
+    fn contacts_and_choices_read_loosely() {
+        let c = contact_from(&json!({"contact": {"id": 51, "telegramnotifications": ["1"], "zalonotifications": "", "privileges": []}}));
+        assert_eq!(c.id, "51");
         assert!(c.telegramnotifications.0);
         assert!(!c.zalonotifications.0);
-        let c: Contact = serde_json::from_value(json!({"telegramnotifications": [], "zalonotifications": 1})).unwrap();
+        let c = contact_from(&json!({"contact": [{"telegramnotifications": [], "zalonotifications": 1, "firstname": null}]}));
         assert!(!c.telegramnotifications.0);
         assert!(c.zalonotifications.0);
+        assert_eq!(c.profile.firstname, "");
+        assert_eq!(contact_from(&json!("junk")), Contact::from_value(&json!({})));
     }
 }

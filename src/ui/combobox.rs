@@ -129,7 +129,7 @@ pub fn SearchSelect(
                     let label = options.with(|o| o.iter().find(|(v, _)| *v == current).map(|(_, l)| l.clone()));
                     rows.insert(0, (current.clone(), label.unwrap_or_else(|| current.clone())));
                 }
-                let head = if total == 0 {
+                let head = if total == 0 && !q.trim().is_empty() {
                     t("combo.none")
                 } else if total > hits.len() {
                     t_with("combo.more", &[("shown", &hits.len().to_string()), ("total", &total.to_string())])

@@ -7,7 +7,6 @@
 pub mod privileges;
 
 use crate::api::contacts::{self, Choice, Contact, ContactBody, ContactSummary, PrivilegeTree, Privileges};
-use crate::api::profile::ProfileFields;
 use crate::api::ApiError;
 use crate::i18n::{self, t, tr};
 use crate::pages::profile::form::{field_for_message, AddressFields, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
@@ -123,34 +122,13 @@ pub fn ContactPage() -> impl IntoView {
             <div id="contact-notice" tabindex="-1">{notice_view(notice)}</div>
             {load_view(tree, "contacts.privileges_error", move |tree: PrivilegeTree| {
                 load_view(contact, "contacts.load_error", move |c: Option<Contact>| {
-                    let key = c.as_ref().map(|c| c.id.0.clone()).unwrap_or_default();
+                    let key = c.as_ref().map(|c| c.id.clone()).unwrap_or_default();
                     view! { <ContactForm contact=c tree=tree.clone() refetch=Callback::new(move |_| contact.refetch()) key=key notice=notice/> }
                         .into_any()
                 })
                 .into_any()
             })}
         </section>
-    }
-}
-
-fn fields_of(c: &Contact) -> ProfileFields {
-    ProfileFields {
-        kind: c.kind.0.clone(),
-        companyname: c.companyname.0.clone(),
-        taxid: c.taxid.0.clone(),
-        gender: c.gender.0.clone(),
-        lastname: c.lastname.0.clone(),
-        firstname: c.firstname.0.clone(),
-        email: c.email.0.clone(),
-        phonenumber: c.phonenumber.0.clone(),
-        zalonumber: c.zalonumber.0.clone(),
-        nationalid: c.nationalid.0.clone(),
-        birthday: c.birthday.0.clone(),
-        country: c.country.0.clone(),
-        state: c.state.0.clone(),
-        city: c.city.0.clone(),
-        ward: c.ward.0.clone(),
-        address1: c.address1.0.clone(),
     }
 }
 
@@ -178,7 +156,7 @@ fn ContactForm(
     let password = RwSignal::new(String::new());
     let granted = RwSignal::new(Privileges::default());
     if let Some(c) = &contact {
-        form.load(&fields_of(c), &c.postcode.0);
+        form.load(&c.profile, &c.postcode);
         telegram.set(c.telegramnotifications.0);
         zalo.set(!c.zalonotifications.0);
         granted.set(Privileges::from_value(&c.privileges));

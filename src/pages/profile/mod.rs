@@ -104,7 +104,7 @@ pub fn ProfilePage() -> impl IntoView {
                 </div>
                 {load_view(account.details, "dashboard.details_error", move |c: Client| {
                     if editing.get() {
-                        view! { <ProfileEditor client=c editing=editing supported=supported notice=notice/> }.into_any()
+                        view! { <ProfileEditor client=c editing=editing supported=supported notice=notice logs=logs/> }.into_any()
                     } else {
                         view! { <ProfileView client=c/> }.into_any()
                     }
@@ -171,6 +171,8 @@ fn ProfileEditor(
     editing: RwSignal<bool>,
     supported: RwSignal<bool>,
     notice: RwSignal<Option<(bool, String)>>,
+    /// Refetched after a save (the server logs the change).
+    logs: LocalResource<Result<Vec<LogEntry>, ApiError>>,
 ) -> impl IntoView {
     let account = expect_context::<AccountCtx>();
     let form = ProfileForm::new(Rules::Account);
@@ -187,6 +189,7 @@ fn ProfileEditor(
             notice.set(Some((true, text)));
             editing.set(false);
             account.details.refetch();
+            logs.refetch();
         }
         Some(Err(ApiError::NotSupported)) => {
             EDIT_UNSUPPORTED.with(|c| c.set(true));
