@@ -155,6 +155,18 @@ pub fn TextField(
     }
 }
 
+/// A row of a `<dl class="dl">`: the label (i18n key) and the value, or
+/// "not provided" when it is empty.
+pub fn dl_row(key: &'static str, value: String) -> impl IntoView {
+    let empty = value.trim().is_empty();
+    view! {
+        <div class="dl-row">
+            <dt>{tr(key)}</dt>
+            <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
+        </div>
+    }
+}
+
 /// The vi/en switch in the header.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
