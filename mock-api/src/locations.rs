@@ -18,12 +18,17 @@ pub struct Place {
     pub name: String,
 }
 
+/// `[code, name, children]` of the Vietnamese data.
+type Coded<T> = (u32, String, T);
+/// `[name, children]` of the other countries.
+type Named<T> = (String, T);
+
 #[derive(Deserialize)]
 struct File {
     source: String,
     countries: Vec<(String, String)>,
-    vn: Vec<(u32, String, Vec<(u32, String, Vec<(u32, String)>)>)>,
-    other: HashMap<String, Vec<(String, Vec<(String, Vec<String>)>)>>,
+    vn: Vec<Coded<Vec<Coded<Vec<(u32, String)>>>>>,
+    other: HashMap<String, Vec<Named<Vec<Named<Vec<String>>>>>>,
 }
 
 /// The parsed data with indexes by id.

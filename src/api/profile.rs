@@ -6,11 +6,12 @@
 use super::client::{fetch, fetch_with_info, ApiRequest};
 use super::error::ApiError;
 use super::loose::{field_text, list_items};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The profile fields of `POST /signup` (catalog 5), in its order. Contacts
 /// and `PUT /details` send the same set (plus their own fields).
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ProfileFields {
     /// "Private" or "Company" (the doc lists no values; HostBill's).
     #[serde(rename = "type")]

@@ -75,15 +75,7 @@ fn money_cards(b: Balance) -> impl IntoView {
 }
 
 fn details_list(c: Client) -> impl IntoView {
-    let row = |key: &'static str, value: String| {
-        let empty = value.trim().is_empty();
-        view! {
-            <div class="dl-row">
-                <dt>{tr(key)}</dt>
-                <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
-            </div>
-        }
-    };
+    let row = crate::ui::dl_row;
     view! {
         <dl class="dl" data-testid="account-details">
             {row("account.name", c.full_name())}

@@ -9,7 +9,7 @@ use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
 use crate::browser;
 use crate::i18n::{self, t, tr};
-use crate::pages::profile::form::{field_for_message, AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
+use crate::pages::profile::form::{AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{action, busy_label, dyn_view, effect};
@@ -110,20 +110,7 @@ pub fn SignupPage() -> impl IntoView {
             done.set(Some(logged_in));
             browser::scroll_into_view("signup-title");
         }
-        Some(Err(e)) => {
-            let pw = password.get_untracked();
-            let msgs = form.take_server_errors(&e, |f| (f == "password").then(|| pw.clone()));
-            let mut general_msgs: Vec<String> = msgs.iter().map(|m| i18n::server_message(m)).collect();
-            if !matches!(e, ApiError::Server { .. }) {
-                general_msgs.push(error_text(&e));
-            }
-            general.set(general_msgs);
-            let first = ORDER
-                .into_iter()
-                .chain(["password"])
-                .find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
-            browser::focus(&first.map(|f| format!("f-{f}")).unwrap_or_else(|| "signup-errors".into()));
-        }
+        Some(Err(e)) => form.failed(&e, Some(password.get_untracked()), general, "signup-errors"),
         None => {}
     });
 
@@ -280,6 +267,7 @@ fn Welcome(result: Registered) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::profile::ProfileFields;
 
     #[test]
     fn passwords() {
@@ -294,11 +282,14 @@ mod tests {
 
     #[test]
     fn the_draft_never_holds_a_password() {
-        let d = SignupDraft { profile: Draft { email: "a@b.vn".into(), ..Default::default() }, currency: "VND".into() };
+        let d = SignupDraft {
+            profile: Draft { fields: ProfileFields { email: "a@b.vn".into(), ..Default::default() }, postcode: String::new() },
+            currency: "VND".into(),
+        };
         let json = serde_json::to_string(&d).unwrap();
         assert!(!json.contains("password"), "{json}");
         let back: SignupDraft = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.profile.email, "a@b.vn");
+        assert_eq!(back.profile.fields.email, "a@b.vn");
         // an old or broken draft is ignored field by field
         let old: SignupDraft = serde_json::from_str(r#"{"email": 5, "currency": "VND"}"#).unwrap_or_default();
         assert_eq!(old.currency, "");

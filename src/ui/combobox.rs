@@ -99,7 +99,7 @@ pub fn SearchSelect(
         query.set(q.clone());
         let (hits, total) = labels.with_untracked(|l| search(l, &q, 2));
         if total == 1 && !q.trim().is_empty() {
-            let chosen = options.with_untracked(|o| o.get(hits[0]).map(|(v, _)| v.clone()));
+            let chosen = hits.first().and_then(|&i| options.with_untracked(|o| o.get(i).map(|(v, _)| v.clone())));
             if let Some(v) = chosen.filter(|v| *v != value.get_untracked()) {
                 on_pick.run(v);
             }

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 type ViewFnArc = Arc<dyn Fn() -> AnyView + Send + Sync>;
 type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
+type ActionFn<I, O> = Rc<dyn Fn(&I) -> LocalFuture<O>>;
 
 fn erased_view(f: ViewFnArc) -> impl IntoView {
     move || f()
@@ -46,7 +47,7 @@ pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(f: impl Fn() -> F
     erased_resource(Rc::new(move || Box::pin(f()) as LocalFuture<T>))
 }
 
-fn erased_action<I: 'static, O: 'static>(f: Rc<dyn Fn(&I) -> LocalFuture<O>>) -> Action<I, O> {
+fn erased_action<I: 'static, O: 'static>(f: ActionFn<I, O>) -> Action<I, O> {
     Action::new_local(move |i: &I| f(i))
 }
 

@@ -159,6 +159,19 @@ pub fn TextField(
 
 /// The vi/en switch in the header. Its accessible name starts with the
 /// visible "EN"/"VI" (WCAG 2.5.3) and says what it does.
+/// A row of a `<dl class="dl">`: the label (i18n key) and the value, or
+/// "not provided" when it is empty.
+pub fn dl_row(key: &'static str, value: String) -> impl IntoView {
+    let empty = value.trim().is_empty();
+    view! {
+        <div class="dl-row">
+            <dt>{tr(key)}</dt>
+            <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
+        </div>
+    }
+}
+
+/// The vi/en switch in the header.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     view! {

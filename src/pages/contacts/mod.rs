@@ -7,14 +7,13 @@
 pub mod privileges;
 
 use crate::api::contacts::{self, Choice, Contact, ContactBody, ContactSummary, PrivilegeTree, Privileges};
-use crate::api::ApiError;
 use crate::i18n::{self, t, tr};
-use crate::pages::profile::form::{field_for_message, AddressFields, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
+use crate::pages::profile::form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
 use crate::ui::format::date;
 use crate::ui::erase::{action, busy_label, effect, load_view, resource};
-use crate::ui::{error_text, TextField};
+use crate::ui::TextField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -196,15 +195,7 @@ fn ContactForm(
         }
         Some(Err(e)) => {
             notice.set(None);
-            let pw = password.get_untracked();
-            let mut msgs: Vec<String> =
-                form.take_server_errors(&e, |f| (f == "password").then(|| pw.clone())).iter().map(|m| i18n::server_message(m)).collect();
-            if !matches!(e, ApiError::Server { .. }) {
-                msgs.push(error_text(&e));
-            }
-            general.set(msgs);
-            let first = ORDER.into_iter().find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
-            crate::browser::focus(&first.map(|f| format!("f-{f}")).unwrap_or_else(|| "contact-errors".into()));
+            form.failed(&e, Some(password.get_untracked()), general, "contact-errors");
         }
         None => {}
     });
@@ -215,8 +206,7 @@ fn ContactForm(
         }
         general.set(Vec::new());
         notice.set(None);
-        if let Some(f) = form.first_invalid() {
-            crate::browser::focus(&format!("f-{f}"));
+        if !form.check_all() {
             return;
         }
         if pw_error.get_untracked().is_some() {

@@ -209,26 +209,14 @@ pub struct ServerError {
     pub value: String,
 }
 
-/// Saved values of an unfinished form (never a password).
+/// Saved values of an unfinished form as typed (never a password): the
+/// profile fields in the form's terms (`type` may be `Household`, the
+/// birthday is yyyy-mm-dd) and the post code.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
-    pub kind: String,
-    pub companyname: String,
-    pub taxid: String,
-    pub gender: String,
-    pub lastname: String,
-    pub firstname: String,
-    pub email: String,
-    pub phonenumber: String,
-    pub zalonumber: String,
-    pub nationalid: String,
-    pub birthday: String,
-    pub country: String,
-    pub state: String,
-    pub city: String,
-    pub ward: String,
-    pub address1: String,
+    #[serde(flatten)]
+    pub fields: ProfileFields,
     pub postcode: String,
 }
 
@@ -360,57 +348,39 @@ impl ProfileForm {
         general
     }
 
-    /// The fields for the API body.
-    pub fn fields(&self) -> ProfileFields {
-        let g = |s: RwSignal<String>| s.get_untracked().trim().to_owned();
-        let org = self.kind.get_untracked() != PRIVATE;
-        let [country, state, city, ward] = self.address.values();
+    /// Checks every field; focuses the first bad one. True when all is well.
+    pub fn check_all(&self) -> bool {
+        match self.first_invalid() {
+            Some(f) => {
+                crate::browser::focus(&format!("f-{f}"));
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// After a failed save: the server's messages go under the fields they
+    /// name (the password's too, when given), the rest into `general`
+    /// (with what went wrong when the server did not answer); focus moves
+    /// to the first field named, else to the element `fallback`.
+    pub fn failed(&self, e: &ApiError, password: Option<String>, general: RwSignal<Vec<String>>, fallback: &str) {
+        let mut msgs: Vec<String> = self
+            .take_server_errors(e, |f| if f == "password" { password.clone() } else { None })
+            .iter()
+            .map(|m| i18n::server_message(m))
+            .collect();
+        if !matches!(e, ApiError::Server { .. }) {
+            msgs.push(error_text(e));
+        }
+        general.set(msgs);
+        let first = ORDER.into_iter().chain(["password"]).find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
+        crate::browser::focus(&first.map(|f| format!("f-{f}")).unwrap_or_else(|| fallback.to_owned()));
+    }
+
+    /// Every value as typed (tracked).
+    fn raw(&self) -> ProfileFields {
+        let [country, state, city, ward] = [self.address.country, self.address.state, self.address.city, self.address.ward];
         ProfileFields {
-            kind: if org { COMPANY.into() } else { PRIVATE.into() },
-            companyname: if org { g(self.companyname) } else { String::new() },
-            taxid: if org { g(self.taxid) } else { String::new() },
-            gender: g(self.gender),
-            lastname: g(self.lastname),
-            firstname: g(self.firstname),
-            email: g(self.email),
-            phonenumber: g(self.phonenumber),
-            zalonumber: g(self.zalonumber),
-            nationalid: g(self.nationalid),
-            birthday: birthday_to_api(&g(self.birthday)),
-            country: country.trim().to_owned(),
-            state: state.trim().to_owned(),
-            city: city.trim().to_owned(),
-            ward: ward.trim().to_owned(),
-            address1: g(self.address1),
-        }
-    }
-
-    /// Fills the form from saved data (API values; birthday dd-mm-yyyy).
-    pub fn load(&self, f: &ProfileFields, postcode: &str) {
-        self.kind.set(if f.kind.eq_ignore_ascii_case(COMPANY) { COMPANY.into() } else { PRIVATE.into() });
-        for (sig, v) in [
-            (self.companyname, &f.companyname),
-            (self.taxid, &f.taxid),
-            (self.gender, &f.gender),
-            (self.lastname, &f.lastname),
-            (self.firstname, &f.firstname),
-            (self.email, &f.email),
-            (self.phonenumber, &f.phonenumber),
-            (self.zalonumber, &f.zalonumber),
-            (self.nationalid, &f.nationalid),
-            (self.address1, &f.address1),
-        ] {
-            sig.set(v.trim().to_owned());
-        }
-        self.gender.set(f.gender.trim().to_ascii_lowercase());
-        self.birthday.set(birthday_from_api(&f.birthday));
-        self.postcode.set(postcode.trim().to_owned());
-        self.address.set(&f.country.trim().to_ascii_uppercase(), &f.state, &f.city, &f.ward);
-    }
-
-    /// The values to keep for an unfinished form (tracked).
-    pub fn draft(&self) -> Draft {
-        Draft {
             kind: self.kind.get(),
             companyname: self.companyname.get(),
             taxid: self.taxid.get(),
@@ -422,36 +392,96 @@ impl ProfileForm {
             zalonumber: self.zalonumber.get(),
             nationalid: self.nationalid.get(),
             birthday: self.birthday.get(),
-            country: self.address.country.get(),
-            state: self.address.state.get(),
-            city: self.address.city.get(),
-            ward: self.address.ward.get(),
+            country: country.get(),
+            state: state.get(),
+            city: city.get(),
+            ward: ward.get(),
             address1: self.address1.get(),
-            postcode: self.postcode.get(),
         }
     }
 
-    pub fn restore(&self, d: &Draft) {
-        if [PRIVATE, COMPANY, HOUSEHOLD].contains(&d.kind.as_str()) {
-            self.kind.set(d.kind.clone());
+    /// Sets every value as given (form terms).
+    fn set_raw(&self, f: &ProfileFields) {
+        if [PRIVATE, COMPANY, HOUSEHOLD].contains(&f.kind.as_str()) {
+            self.kind.set(f.kind.clone());
         }
         for (sig, v) in [
-            (self.companyname, &d.companyname),
-            (self.taxid, &d.taxid),
-            (self.gender, &d.gender),
-            (self.lastname, &d.lastname),
-            (self.firstname, &d.firstname),
-            (self.email, &d.email),
-            (self.phonenumber, &d.phonenumber),
-            (self.zalonumber, &d.zalonumber),
-            (self.nationalid, &d.nationalid),
-            (self.birthday, &d.birthday),
-            (self.address1, &d.address1),
-            (self.postcode, &d.postcode),
+            (self.companyname, &f.companyname),
+            (self.taxid, &f.taxid),
+            (self.gender, &f.gender),
+            (self.lastname, &f.lastname),
+            (self.firstname, &f.firstname),
+            (self.email, &f.email),
+            (self.phonenumber, &f.phonenumber),
+            (self.zalonumber, &f.zalonumber),
+            (self.nationalid, &f.nationalid),
+            (self.birthday, &f.birthday),
+            (self.address1, &f.address1),
         ] {
             sig.set(v.clone());
         }
-        self.address.set(&d.country, &d.state, &d.city, &d.ward);
+        self.address.set(&f.country, &f.state, &f.city, &f.ward);
+    }
+
+    /// The fields for the API body: trimmed, the type as the API knows it,
+    /// organisation fields only for organisations, birthday dd-mm-yyyy.
+    pub fn fields(&self) -> ProfileFields {
+        let raw = untrack(|| self.raw());
+        let org = raw.kind != PRIVATE;
+        let t = |s: &str| s.trim().to_owned();
+        let org_only = |s: &str| if org { t(s) } else { String::new() };
+        ProfileFields {
+            kind: if org { COMPANY } else { PRIVATE }.into(),
+            companyname: org_only(&raw.companyname),
+            taxid: org_only(&raw.taxid),
+            gender: t(&raw.gender),
+            lastname: t(&raw.lastname),
+            firstname: t(&raw.firstname),
+            email: t(&raw.email),
+            phonenumber: t(&raw.phonenumber),
+            zalonumber: t(&raw.zalonumber),
+            nationalid: t(&raw.nationalid),
+            birthday: birthday_to_api(&raw.birthday),
+            country: t(&raw.country),
+            state: t(&raw.state),
+            city: t(&raw.city),
+            ward: t(&raw.ward),
+            address1: t(&raw.address1),
+        }
+    }
+
+    /// Fills the form from saved data (API values; birthday dd-mm-yyyy).
+    pub fn load(&self, f: &ProfileFields, postcode: &str) {
+        let t = |s: &str| s.trim().to_owned();
+        self.set_raw(&ProfileFields {
+            kind: if f.kind.eq_ignore_ascii_case(COMPANY) { COMPANY.into() } else { PRIVATE.into() },
+            gender: f.gender.trim().to_ascii_lowercase(),
+            birthday: birthday_from_api(&f.birthday),
+            country: f.country.trim().to_ascii_uppercase(),
+            companyname: t(&f.companyname),
+            taxid: t(&f.taxid),
+            lastname: t(&f.lastname),
+            firstname: t(&f.firstname),
+            email: t(&f.email),
+            phonenumber: t(&f.phonenumber),
+            zalonumber: t(&f.zalonumber),
+            nationalid: t(&f.nationalid),
+            state: t(&f.state),
+            city: t(&f.city),
+            ward: t(&f.ward),
+            address1: t(&f.address1),
+        });
+        self.postcode.set(t(postcode));
+    }
+
+    /// The values to keep for an unfinished form (tracked).
+    pub fn draft(&self) -> Draft {
+        Draft { fields: self.raw(), postcode: self.postcode.get() }
+    }
+
+    pub fn restore(&self, d: &Draft) {
+        self.set_raw(&d.fields);
+        self.postcode.set(d.postcode.clone());
     }
 
     /// Puts a tax-id lookup's findings in the form (the user may edit them).
@@ -677,6 +707,42 @@ mod tests {
         assert_eq!(p("zalonumber", "", Rules::Account, PRIVATE), None);
         assert_eq!(p("zalonumber", "12", Rules::Account, PRIVATE), Some("form.phone_invalid"));
         assert_eq!(p("birthday", "", Rules::Account, PRIVATE), None);
+    }
+
+    #[test]
+    fn the_model_converts_between_the_api_and_the_form() {
+        let api = ProfileFields {
+            kind: "Company".into(),
+            companyname: " SAO VIỆT ".into(),
+            taxid: "0312345678".into(),
+            gender: "Female".into(),
+            firstname: "Hoa".into(),
+            birthday: "05-11-1990".into(),
+            country: "vn".into(),
+            state: "Thành phố Hà Nội".into(),
+            ..Default::default()
+        };
+        let f = ProfileForm::new(Rules::Account);
+        f.load(&api, " 100000 ");
+        assert_eq!(f.birthday.get_untracked(), "1990-11-05", "the date input's format");
+        assert_eq!(f.gender.get_untracked(), "female");
+        assert_eq!(f.postcode.get_untracked(), "100000");
+        let out = f.fields();
+        assert_eq!(out.birthday, "05-11-1990");
+        assert_eq!(out.companyname, "SAO VIỆT");
+        assert_eq!(out.country, "VN");
+        // a household is a Company for the API; a private person sends no company
+        f.kind.set(HOUSEHOLD.into());
+        assert_eq!(f.fields().kind, COMPANY);
+        f.kind.set(PRIVATE.into());
+        assert_eq!((f.fields().companyname.as_str(), f.fields().taxid.as_str()), ("", ""));
+        // a draft keeps the form's own terms
+        f.kind.set(HOUSEHOLD.into());
+        let d = untrack(|| f.draft());
+        let g = ProfileForm::new(Rules::Account);
+        g.restore(&d);
+        assert_eq!(untrack(|| g.draft()), d);
+        assert_eq!(g.kind.get_untracked(), HOUSEHOLD);
     }
 
     #[test]

@@ -14,8 +14,7 @@ use crate::pages::dashboard::AccountCtx;
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
 use crate::ui::erase::{action, busy_label, dyn_view, effect, load_view, resource};
-use crate::ui::error_text;
-use form::{field_for_message, AddressFields, OrgFields, PersonFields, ProfileForm, Rules, ORDER};
+use form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -129,15 +128,7 @@ fn kind_label(c: &Client) -> String {
 #[component]
 fn ProfileView(client: Client) -> impl IntoView {
     let c = client;
-    let row = |key: &'static str, value: String| {
-        let empty = value.trim().is_empty();
-        view! {
-            <div class="dl-row">
-                <dt>{tr(key)}</dt>
-                <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
-            </div>
-        }
-    };
+    let row = crate::ui::dl_row;
     let birthday = api::profile::birthday_from_api(&c.birthday.0);
     let birthday = if birthday.is_empty() { c.birthday.0.clone() } else { date(&birthday) };
     let gender = match c.gender.0.to_ascii_lowercase().as_str() {
@@ -197,15 +188,7 @@ fn ProfileEditor(
             editing.set(false);
             notice.set(Some((false, t("profile.edit_unsupported"))));
         }
-        Some(Err(e)) => {
-            let mut msgs: Vec<String> = form.take_server_errors(&e, |_| None).iter().map(|m| i18n::server_message(m)).collect();
-            if !matches!(e, ApiError::Server { .. }) {
-                msgs.push(error_text(&e));
-            }
-            general.set(msgs);
-            let first = ORDER.into_iter().find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
-            crate::browser::focus(&first.map(|f| format!("f-{f}")).unwrap_or_else(|| "profile-errors".into()));
-        }
+        Some(Err(e)) => form.failed(&e, None, general, "profile-errors"),
         None => {}
     });
     let on_submit = move |ev: SubmitEvent| {
@@ -214,8 +197,7 @@ fn ProfileEditor(
             return;
         }
         general.set(Vec::new());
-        if let Some(f) = form.first_invalid() {
-            crate::browser::focus(&format!("f-{f}"));
+        if !form.check_all() {
             return;
         }
         save.dispatch(DetailsBody { profile: form.fields(), postcode: form.postcode.get_untracked().trim().to_owned() });
