@@ -48,13 +48,19 @@ pub struct Db {
     pub accounts: BTreeMap<String, Account>,
     /// Live sessions by `sid`.
     pub sessions: HashMap<String, Session>,
+    /// Domains, documents and signing tokens of every account.
+    pub domains: crate::domain_data::DomainDb,
 }
 
 impl Db {
     pub fn seed() -> Db {
+        let mut accounts = seed::accounts();
+        let bulk = crate::domain_data::bulk_account();
+        accounts.insert(bulk.client.id.clone(), bulk);
         Db {
-            accounts: seed::accounts(),
+            accounts,
             sessions: HashMap::new(),
+            domains: crate::domain_data::seed(),
         }
     }
 

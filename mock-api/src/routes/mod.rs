@@ -9,6 +9,7 @@ use crate::state::AppState;
 
 pub mod billing;
 pub mod clientarea;
+pub mod domains;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
 /// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.
@@ -16,6 +17,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(clientarea::router())
         .merge(billing::router())
+        .merge(domains::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }
