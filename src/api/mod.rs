@@ -5,6 +5,7 @@ pub mod account;
 pub mod auth;
 pub mod billing;
 pub mod client;
+pub mod domains;
 pub mod error;
 pub mod loose;
 pub mod refresh;
