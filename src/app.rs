@@ -3,9 +3,11 @@
 use crate::api;
 use crate::i18n::{t, tr};
 use crate::pages::dashboard::{AccountCtx, Dashboard};
+use crate::pages::domains::{detail::DomainDetail, documents::DocumentsPage, list::DomainList, sign::SignPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::session::{self, SessionState};
+use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
 use leptos::prelude::*;
@@ -39,8 +41,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/domains") view=|| view! { <RequireAuth><DomainList/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id") view=|| view! { <RequireAuth><DomainDetail/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id/documents") view=|| view! { <RequireAuth><DocumentsPage/></RequireAuth> }/>
+                    <Route path=path!("/sign/:token") view=SignPage/>
                 </Routes>
             </main>
+            <Toaster/>
         </Router>
     }
 }
@@ -101,6 +108,7 @@ fn Header() -> impl IntoView {
             <Show when=active>
                 <nav class="main-nav" aria-label=tr("nav.main")>
                     <A href="/dashboard">{tr("nav.dashboard")}</A>
+                    <A href="/domains">{tr("nav.domains")}</A>
                 </nav>
             </Show>
             <div class="header-tools">

@@ -20,7 +20,7 @@ macro_rules! sections {
         ];
     };
 }
-sections!["common", "auth", "dashboard"];
+sections!["common", "auth", "dashboard", "ui", "domains"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {

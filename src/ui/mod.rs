@@ -1,6 +1,12 @@
 //! Reusable pieces: fields, loading and error states, the language switch.
 
+pub mod dialog;
+pub mod file_drop;
 pub mod format;
+pub mod pager;
+pub mod select;
+pub mod signature_pad;
+pub mod toast;
 
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
