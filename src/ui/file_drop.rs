@@ -247,7 +247,7 @@ pub fn FileDrop(
         <div
             class="file-drop"
             class:file-drop-over=move || over.get()
-            class:file-drop-disabled=move || disabled.get()
+            class:file-drop-disabled=disabled
             on:dragover=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();
                 over.set(true);
@@ -266,7 +266,7 @@ pub fn FileDrop(
                 type="file"
                 name=name
                 accept=accept
-                disabled=move || disabled.get()
+                disabled=disabled
                 aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
                 on:change=on_change
             />

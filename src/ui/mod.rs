@@ -6,6 +6,7 @@ pub mod format;
 pub mod pager;
 pub mod select;
 pub mod signature_pad;
+pub mod text;
 pub mod toast;
 
 use crate::api::ApiError;

@@ -10,6 +10,7 @@ use crate::i18n::{self, t, t_with, tr};
 use crate::ui::dialog::{Confirm, ConfirmDialog, ConfirmState};
 use crate::ui::format::{date, money_text};
 use crate::ui::{error_text, resource_view, Loading};
+use crate::ui::text::{either_text, tw};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -61,7 +62,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
                 <h1 id="domain-title">{name.clone()}</h1>
                 <p class="muted">
                     {status_badge(d.status.0.clone())} " "
-                    {move || t_with("domains.expires_on", &[("date", &date(&expires))])} " · "
+                    {tw("domains.expires_on", vec![("date", date(&expires))])} " · "
                     <span class:text-warn=soon>{move || days_text(days)}</span>
                 </p>
             </div>
@@ -69,7 +70,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
         </div>
         {soon.then(|| view! {
             <div class="alert alert-warn" role="status">
-                <p>{move || t_with("domains.soon_detail", &[("n", &days.unwrap_or(0).to_string())])}</p>
+                <p>{tw("domains.soon_detail", vec![("n", days.unwrap_or(0).to_string())])}</p>
                 <a class="btn btn-secondary" href="#renew">{tr("domains.renew_now")}</a>
             </div>
         })}
@@ -109,7 +110,7 @@ fn PendingDocuments(ctx: Ctx, href: String) -> impl IntoView {
         (n > 0).then(|| {
             view! {
                 <div class="alert alert-attention" role="status" data-testid="pending-docs">
-                    <strong class="alert-title">{move || t_with("documents.pending_banner", &[("n", &n.to_string())])}</strong>
+                    <strong class="alert-title">{tw("documents.pending_banner", vec![("n", n.to_string())])}</strong>
                     <p>{tr("documents.pending_help")}</p>
                     <A href=href attr:class="btn btn-primary">{tr("documents.sign_now")}</A>
                 </div>
@@ -149,10 +150,10 @@ fn SyncButton(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
     view! {
         <div class="head-actions">
-            <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=move |_| {
+            <button type="button" class="btn btn-secondary" disabled=pending on:click=move |_| {
                 sync.dispatch(id.clone());
             }>
-                {move || if pending.get() { t("domains.syncing") } else { t("domains.sync") }}
+                {either_text(pending.into(), "domains.syncing", "domains.sync")}
             </button>
             {write_error(sync, "domains.sync_error")}
         </div>
@@ -169,9 +170,9 @@ fn Switch(id: &'static str, label: &'static str, on: Signal<bool>, disabled: Sig
                 name="switch"
                 type="checkbox"
                 role="switch"
-                prop:checked=move || on.get()
+                prop:checked=on
                 aria-checked=move || if on.get() { "true" } else { "false" }
-                disabled=move || disabled.get()
+                disabled=disabled
                 on:change=move |ev| {
                     let want = event_target_checked(&ev);
                     // The box follows the server, not the click.
@@ -216,7 +217,7 @@ fn AutoRenew(ctx: Ctx) -> impl IntoView {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(e)) => view! { <p class="field-error" role="alert">{error_text(&e)}</p> }.into_any(),
                 Some(Ok(_)) => view! {
-                    <Switch id="f-autorenew" label="domains.autorenew_switch" on=on disabled=Signal::derive(move || pending.get()) on_toggle=toggle/>
+                    <Switch id="f-autorenew" label="domains.autorenew_switch" on=on disabled=pending.into() on_toggle=toggle/>
                     <p class="status-line" aria-live="polite">{move || if pending.get() { t("domains.saving") } else { on_off(on.get()) }}</p>
                 }.into_any(),
             }}
@@ -263,7 +264,7 @@ fn IdProtection(ctx: Ctx, on: bool) -> impl IntoView {
         <section class="card" aria-labelledby="idp-title">
             <h2 id="idp-title">{tr("domains.idprotection")}</h2>
             <p class="muted">{tr("domains.idprotection_help")}</p>
-            <Switch id="f-idprotection" label="domains.idprotection_switch" on=current.into() disabled=Signal::derive(move || pending.get()) on_toggle=toggle/>
+            <Switch id="f-idprotection" label="domains.idprotection_switch" on=current.into() disabled=pending.into() on_toggle=toggle/>
             <p class="status-line" aria-live="polite">{move || if pending.get() { t("domains.saving") } else { on_off(current.get()) }}</p>
             {write_error(set, "domains.save_error")}
         </section>
@@ -304,14 +305,14 @@ fn Security(ctx: Ctx) -> impl IntoView {
                         <div class="epp-code">
                             <code data-testid="epp-code">{code}</code>
                             <button type="button" class="btn btn-secondary" on:click=move |_| copy(c.clone())>
-                                {move || if copied.get() { t("domains.copied") } else { t("domains.copy") }}
+                                {either_text(copied.into(), "domains.copied", "domains.copy")}
                             </button>
                         </div>
                     }.into_any()
                 }
                 other => view! {
-                    <button type="button" class="btn btn-secondary" disabled=move || pending.get() on:click=move |_| { reveal.dispatch(()); }>
-                        {move || if pending.get() { t("domains.revealing") } else { t("domains.reveal_epp") }}
+                    <button type="button" class="btn btn-secondary" disabled=pending on:click=move |_| { reveal.dispatch(()); }>
+                        {either_text(pending.into(), "domains.revealing", "domains.reveal_epp")}
                     </button>
                     {match other {
                         Some(Err(e)) => Some(view! { <p class="field-error" role="alert">{error_text(&e)}</p> }),

@@ -4,7 +4,6 @@
 //! `<domain>-<document>.pdf`; a signed scan (PDF or image, at most 10 MB)
 //! is uploaded by picker or drag-and-drop, base64 in `{filename, content}`.
 
-use super::status_badge;
 use crate::api::domains::{self, Document};
 use crate::api::error::Binary;
 use crate::api::loose::Id;
@@ -14,6 +13,7 @@ use crate::ui::file_drop::{self, FileDrop, FileProblem};
 use crate::ui::format::date;
 use crate::ui::select::SelectField;
 use crate::ui::{error_text, resource_view, toast};
+use crate::ui::text::tw;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -31,6 +31,24 @@ pub fn download_name(domain: &str, document: &str, ext: &str) -> String {
         (true, false) => format!("{n}.{ext}"),
         _ => format!("tai-lieu.{ext}"),
     }
+}
+
+/// A document's status in the user's language: waiting for a signature
+/// stands out; other values the server may send are shown as sent.
+fn doc_status_badge(doc: &Document) -> impl IntoView {
+    let raw = doc.status.0.clone();
+    let (class, key) = if doc.needs_signature() {
+        ("badge badge-warn", Some("documents.status_pending"))
+    } else {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "uploaded" => ("badge badge-info", Some("documents.status_uploaded")),
+            "signed" => ("badge badge-ok", Some("documents.status_signed")),
+            "approved" | "verified" => ("badge badge-ok", Some("documents.status_approved")),
+            "rejected" => ("badge badge-danger", Some("documents.status_rejected")),
+            _ => ("badge", None),
+        }
+    };
+    view! { <span class=class>{move || key.map(t).unwrap_or_else(|| raw.clone())}</span> }
 }
 
 /// Upload stages, for the progress bar and the result.
@@ -134,7 +152,7 @@ fn Documents(
     view! {
         {(!pending.is_empty()).then(|| view! {
             <div class="alert alert-attention" role="status" data-testid="pending-docs">
-                <strong class="alert-title">{move || t_with("documents.pending_banner", &[("n", &pending.len().to_string())])}</strong>
+                <strong class="alert-title">{tw("documents.pending_banner", vec![("n", pending.len().to_string())])}</strong>
                 <p>{tr("documents.pending_help")}</p>
             </div>
         })}
@@ -154,16 +172,16 @@ fn Documents(
                         <div class="doc-main">
                             <h2 class="doc-name">{doc.name.0.clone()}</h2>
                             <p class="muted">
-                                {status_badge(doc.status.0.clone())} " · "
-                                {move || t_with("documents.created", &[("date", &date(d1.date_created.as_str()))])}
+                                {doc_status_badge(&doc)} " · "
+                                {tw("documents.created", vec![("date", date(d1.date_created.as_str()))])}
                                 {(!doc.date_signed.0.is_empty()).then(|| {
                                     let s = doc.date_signed.0.clone();
-                                    view! { " · " {move || t_with("documents.signed_on", &[("date", &date(&s))])} }
+                                    view! { " · " {tw("documents.signed_on", vec![("date", date(&s))])} }
                                 })}
                             </p>
                             {(!doc.uploaded_file.0.is_empty()).then(|| {
                                 let f = doc.uploaded_file.0.clone();
-                                view! { <p class="muted">{move || t_with("documents.uploaded_file", &[("file", &f)])}</p> }
+                                view! { <p class="muted">{tw("documents.uploaded_file", vec![("file", f.clone())])}</p> }
                             })}
                         </div>
                         <div class="doc-actions">

@@ -12,6 +12,7 @@ use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
 use crate::ui::select::SelectField;
 use crate::ui::{error_text, resource_view};
+use crate::ui::text::tw;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -75,7 +76,7 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
     view! {
         {(soon > 0).then(|| view! {
             <div class="alert alert-warn" role="status">
-                <p>{move || t_with("domains.soon_banner", &[("n", &soon.to_string())])}</p>
+                <p>{tw("domains.soon_banner", vec![("n", soon.to_string())])}</p>
                 <button type="button" class="btn btn-secondary" on:click=move |_| status.set(StatusFilter::Soon.code().into())>
                     {tr("domains.show_soon")}
                 </button>
@@ -90,7 +91,7 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     inputmode="url"
-                    placeholder=move || t("domains.search_placeholder")
+                    placeholder=tr("domains.search_placeholder")
                     bind:value=text
                 />
             </div>
@@ -132,16 +133,16 @@ fn DomainRowView(row: Row) -> impl IntoView {
     let auto = row.autorenew;
     view! {
         <tr class:row-soon=soon data-testid="domain-row">
-            <th scope="row" data-label=move || t("domains.col_name")>
+            <th scope="row" data-label=tr("domains.col_name")>
                 <A href=href>{row.name.clone()}</A>
                 {soon.then(|| view! { <span class="badge badge-warn">{tr("domains.soon")}</span> })}
             </th>
-            <td data-label=move || t("domains.col_status")>{status_badge(row.status_raw.clone())}</td>
-            <td data-label=move || t("domains.col_expires")>{date(&row.expires)}</td>
-            <td data-label=move || t("domains.col_days")>
+            <td data-label=tr("domains.col_status")>{status_badge(row.status_raw.clone())}</td>
+            <td data-label=tr("domains.col_expires")>{date(&row.expires)}</td>
+            <td data-label=tr("domains.col_days")>
                 <span class:text-warn=soon class:text-danger=expired>{move || days_text(days)}</span>
             </td>
-            <td data-label=move || t("domains.col_autorenew")>{move || on_off(auto)}</td>
+            <td data-label=tr("domains.col_autorenew")>{move || on_off(auto)}</td>
         </tr>
     }
 }
@@ -188,7 +189,7 @@ fn Lookup(text: RwSignal<String>) -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn-secondary"
-                    disabled=move || pending.get()
+                    disabled=pending
                     on:click=move |_| {
                         lookup.dispatch(text.get_untracked().trim().to_ascii_lowercase());
                     }

@@ -217,7 +217,7 @@ impl Sort {
 }
 
 /// The indices of the rows to show, in order. `text` is matched, folded,
-/// anywhere in the name. Rows without a date sort last.
+/// anywhere in the name.
 pub fn filter_rows(rows: &[Row], text: &str, status: StatusFilter, sort: Sort) -> Vec<usize> {
     let q = fold(text);
     let mut out: Vec<usize> = rows
@@ -227,7 +227,13 @@ pub fn filter_rows(rows: &[Row], text: &str, status: StatusFilter, sort: Sort) -
         .map(|(i, _)| i)
         .collect();
     match sort {
-        Sort::ExpirySoonest => out.sort_by_key(|&i| (rows[i].days_left.is_none(), rows[i].days_left.unwrap_or(0), i)),
+        // Still running first (soonest at the top), then the expired ones
+        // (most recently expired first), then rows without a date.
+        Sort::ExpirySoonest => out.sort_by_key(|&i| match rows[i].days_left {
+            Some(d) if d >= 0 => (0, d, i),
+            Some(d) => (1, -d, i),
+            None => (2, 0, i),
+        }),
         Sort::ExpiryLatest => out.sort_by_key(|&i| (rows[i].days_left.is_none(), std::cmp::Reverse(rows[i].days_left.unwrap_or(0)), i)),
         Sort::Name => out.sort_by(|&a, &b| rows[a].key.cmp(&rows[b].key)),
     }
@@ -410,7 +416,7 @@ mod tests {
         list[3].expires = Text(String::new());
         let rows = normalise(list, 0);
         assert_eq!(rows[3].days_left, None);
-        assert_eq!(filter_rows(&rows, "", StatusFilter::All, Sort::ExpirySoonest), vec![2, 1, 0, 3]);
+        assert_eq!(filter_rows(&rows, "", StatusFilter::All, Sort::ExpirySoonest), vec![1, 0, 2, 3]);
         assert_eq!(filter_rows(&rows, "", StatusFilter::All, Sort::ExpiryLatest), vec![0, 1, 2, 3]);
         assert_eq!(filter_rows(&rows, "BANH", StatusFilter::All, Sort::Name), vec![2, 0]);
         assert_eq!(filter_rows(&rows, "bánh", StatusFilter::Active, Sort::Name), vec![0]);

@@ -9,7 +9,8 @@
 use crate::api::domains::{self, DomainRow};
 use crate::api::loose::Id;
 use crate::api::ApiError;
-use crate::i18n::{t_with, tr};
+use crate::i18n::tr;
+use crate::ui::text::tw;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -72,13 +73,13 @@ pub fn PendingDocumentsCard() -> impl IntoView {
                         view! {
                             <li>
                                 <A href=href>{w.name.clone()}</A>
-                                " · " {move || t_with("documents.count", &[("n", &n.to_string())])}
+                                " · " {tw("documents.count", vec![("n", n.to_string())])}
                             </li>
                         }
                     }).collect_view()}
                 </ul>
                 {(checked < total).then(|| view! {
-                    <p class="muted">{move || t_with("documents.partial_scan", &[("checked", &checked.to_string()), ("total", &total.to_string())])}</p>
+                    <p class="muted">{tw("documents.partial_scan", vec![("checked", checked.to_string()), ("total", total.to_string())])}</p>
                 })}
             </section>
         }),

@@ -15,6 +15,7 @@ use crate::ui::select::SelectField;
 use crate::ui::{ErrorPanel, Loading, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
+use crate::ui::text::{either_text, field_error, invalid, tw};
 use leptos::prelude::*;
 
 fn err_signal(s: RwSignal<Option<String>>) -> Signal<Option<String>> {
@@ -93,12 +94,12 @@ pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
                 {(0..4).map(|i| view! {
                     <TextField label=LABELS[i] name=NAMES[i] value=fields[i] error=err_signal(errors[i]) inputmode="url" autocomplete="off"/>
                 }).collect_view()}
-                {move || form_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {field_error(form_error.into(), None)}
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || if pending.get() { t("domains.saving") } else { t("domains.ns_save") }}
+                    <button type="submit" class="btn btn-primary" disabled=pending>
+                        {either_text(pending.into(), "domains.saving", "domains.ns_save")}
                     </button>
-                    <button type="button" class="btn btn-ghost" disabled=move || pending.get() on:click=move |_| {
+                    <button type="button" class="btn btn-ghost" disabled=pending on:click=move |_| {
                         for f in &fields { f.set(String::new()); }
                     }>{tr("domains.ns_use_default")}</button>
                 </div>
@@ -170,7 +171,7 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="glue-title">
             <h2 id="glue-title">{tr("domains.glue")}</h2>
-            <p class="muted">{move || t_with("domains.glue_help", &[("name", &ctx.name)])}</p>
+            <p class="muted">{tw("domains.glue_help", vec![("name", ctx.name.clone())])}</p>
             <form class="form" novalidate on:submit=on_submit>
                 <SelectField label="domains.glue_action" name="action" value=action options=options/>
                 <TextField label="domains.glue_host" name="nameserver" value=host error=err_signal(host_err) inputmode="url" autocomplete="off"/>
@@ -182,8 +183,8 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
                     <TextField label="domains.glue_ip" name="ip" value=ip error=err_signal(ip_err) autocomplete="off"/>
                 </Show>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || if pending.get() { t("domains.saving") } else { t("domains.glue_submit") }}
+                    <button type="submit" class="btn btn-primary" disabled=pending>
+                        {either_text(pending.into(), "domains.saving", "domains.glue_submit")}
                     </button>
                 </div>
             </form>
@@ -345,8 +346,8 @@ fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: LocalResource<Result<Co
                 }
             }}
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { t("domains.saving") } else { t("domains.contacts_save") }}
+                <button type="submit" class="btn btn-primary" disabled=pending>
+                    {either_text(pending.into(), "domains.saving", "domains.contacts_save")}
                 </button>
                 <Show when=move || role.get() != "registrant">
                     <button type="button" class="btn btn-ghost" on:click=copy_registrant>{tr("domains.copy_registrant")}</button>
@@ -367,7 +368,7 @@ pub fn EmailForwarding(ctx: Ctx) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="emf-title">
             <h2 id="emf-title">{tr("domains.emforwarding")}</h2>
-            <p class="muted">{move || t_with("domains.emforwarding_help", &[("name", &name)])}</p>
+            <p class="muted">{tw("domains.emforwarding_help", vec![("name", name.clone())])}</p>
             {crate::ui::resource_view(data, "domains.emforwarding_error", move |rules| view! { <ForwardingRules ctx=ctx.clone() initial=rules reload=data/> })}
         </section>
     }
@@ -435,14 +436,14 @@ fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: LocalResource<Re
                 </For>
             </ul>
             {move || lines.with(Vec::is_empty).then(|| view! { <p class="muted">{tr("domains.no_rules")}</p> })}
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {field_error(error.into(), None)}
             <div class="form-actions">
                 <button type="button" class="btn btn-secondary" on:click=move |_| {
                     let l = mk(String::new(), String::new());
                     lines.update(|v| v.push(l));
                 }>{tr("domains.add_rule")}</button>
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                    {move || if pending.get() { t("domains.saving") } else { t("domains.save") }}
+                <button type="submit" class="btn btn-primary" disabled=pending>
+                    {either_text(pending.into(), "domains.saving", "domains.save")}
                 </button>
             </div>
         </form>
@@ -488,8 +489,8 @@ pub fn UrlForwarding(ctx: Ctx) -> impl IntoView {
                 <TextField label="domains.fwd_url" name="url" value=url error=err_signal(url_err) input_type="url" inputmode="url" autocomplete="url" hint="domains.fwd_url_hint"/>
                 <SelectField label="domains.fwd_type" name="type" value=kind options=kinds/>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
-                        {move || if pending.get() { t("domains.saving") } else { t("domains.save") }}
+                    <button type="submit" class="btn btn-primary" disabled=pending>
+                        {either_text(pending.into(), "domains.saving", "domains.save")}
                     </button>
                 </div>
             </form>
@@ -552,7 +553,7 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
                             view! {
                                 <li class="key">
                                     <span><strong>{label}</strong><br/><code class="pubkey">{k.pubkey.0.clone()}</code></span>
-                                    <button type="button" class="btn btn-ghost" disabled=move || removing.get() on:click=move |_| {
+                                    <button type="button" class="btn btn-ghost" disabled=removing on:click=move |_| {
                                         let key = key.clone();
                                         let body = t_with("domains.dnssec_delete_body", &[("key", &l2)]);
                                         confirm.ask(Confirm::new("domains.dnssec_delete_title", body, "domains.remove", move || {
@@ -573,15 +574,15 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
                 <div class="field" class:field-invalid=move || key_err.get().is_some()>
                     <label for="f-pubkey">{tr("domains.dnssec_pubkey")}</label>
                     <textarea id="f-pubkey" name="pubkey" rows="3" autocomplete="off" spellcheck="false"
-                        aria-invalid=move || key_err.get().is_some().then_some("true")
+                        aria-invalid=invalid(key_err.into())
                         aria-describedby=move || key_err.get().is_some().then_some("f-pubkey-err")
                         prop:value=move || pubkey.get()
                         on:input=move |ev| pubkey.set(event_target_value(&ev))></textarea>
-                    {move || key_err.get().map(|e| view! { <p class="field-error" id="f-pubkey-err" role="alert">{e}</p> })}
+                    {field_error(key_err.into(), Some("f-pubkey-err".into()))}
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=move || adding.get()>
-                        {move || if adding.get() { t("domains.saving") } else { t("domains.dnssec_add") }}
+                    <button type="submit" class="btn btn-primary" disabled=adding>
+                        {either_text(adding.into(), "domains.saving", "domains.dnssec_add")}
                     </button>
                 </div>
             </form>
@@ -690,7 +691,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
                             <strong>{move || price_of(&years.get()).map(|p| money(p, &currency_now(), i18n::lang())).unwrap_or_else(|| "—".into())}</strong>
                         </p>
                         <button type="submit" class="btn btn-primary" disabled=move || pending.get() || !renewable>
-                            {move || if pending.get() { t("domains.renewing") } else { t("domains.renew_submit") }}
+                            {either_text(pending.into(), "domains.renewing", "domains.renew_submit")}
                         </button>
                     </form>
                 }.into_any(),

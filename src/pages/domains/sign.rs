@@ -12,6 +12,7 @@ use crate::ui::file_drop;
 use crate::ui::signature_pad::{device_pixel_ratio, SignaturePad, SignatureState};
 use crate::ui::{error_text, Loading};
 use leptos::ev::SubmitEvent;
+use crate::ui::text::{either_text, field_error, invalid};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -47,13 +48,24 @@ pub fn signed_name(server: Option<&str>) -> String {
     }
 }
 
+/// The route: `/sign/:token`.
 #[component]
 pub fn SignPage() -> impl IntoView {
     let params = use_params_map();
-    let token = move || params.read().get("token").unwrap_or_default();
-    let doc = LocalResource::new(move || {
-        let tk = token();
-        async move { domains::view_by_token(&tk).await }
+    move || view! { <SignDocument token=params.read().get("token").unwrap_or_default()/> }
+}
+
+/// Everything of the signing page for one token.
+#[component]
+pub fn SignDocument(token: String) -> impl IntoView {
+    let tk = token.clone();
+    let token = move || tk.clone();
+    let doc = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let tk = token();
+            async move { domains::view_by_token(&tk).await }
+        }
     });
     Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("sign.title"), t("app.name"))));
     view! {
@@ -108,8 +120,8 @@ fn DownloadSigned(token: String) -> impl IntoView {
     });
     let pending = get.pending();
     view! {
-        <button type="button" class="btn btn-primary" disabled=move || pending.get() on:click=move |_| { get.dispatch(()); }>
-            {move || if pending.get() { t("sign.downloading") } else { t("sign.download_signed") }}
+        <button type="button" class="btn btn-primary" disabled=pending on:click=move |_| { get.dispatch(()); }>
+            {either_text(pending.into(), "sign.downloading", "sign.download_signed")}
         </button>
         {move || match get.value().get() {
             Some(Err(e)) if !pending.get() => Some(view! { <p class="field-error" role="alert">{error_text(&e)}</p> }),
@@ -174,20 +186,20 @@ fn SignForm(token: String, file: Binary) -> impl IntoView {
                     <p>{tr("sign.intro")}</p>
                     <div class="sign-doc">
                         {match (wide, url) {
-                            (true, Some(u)) => view! { <iframe class="pdf-frame" src=u title=move || t("sign.document")></iframe> }.into_any(),
+                            (true, Some(u)) => view! { <iframe class="pdf-frame" src=u title=tr("sign.document")></iframe> }.into_any(),
                             _ => view! { <p class="muted">{tr("sign.narrow_hint")}</p> }.into_any(),
                         }}
                         <button type="button" class="btn btn-secondary" on:click=save_original.clone()>{tr("sign.download_original")}</button>
                     </div>
                     <form class="form sign-form" novalidate on:submit=on_submit>
-                        <div class="field" class:field-invalid=move || consent_err.get().is_some()>
+                        <div class="consent" class:field-invalid=move || consent_err.get().is_some()>
                             <label class="check" for="f-consent">
                                 <input id="f-consent" type="checkbox" name="consent" bind:checked=consent
-                                    aria-invalid=move || consent_err.get().is_some().then_some("true")
+                                    aria-invalid=invalid(consent_err.into())
                                     aria-describedby=move || consent_err.get().is_some().then_some("f-consent-err")/>
                                 <span>{tr("sign.consent")}</span>
                             </label>
-                            {move || consent_err.get().map(|e| view! { <p class="field-error" id="f-consent-err" role="alert">{e}</p> })}
+                            {field_error(consent_err.into(), Some("f-consent-err".into()))}
                         </div>
                         <div class="field" class:field-invalid=move || pad_err.get().is_some()>
                             <p class="field-label" id="sig-label">{tr("sign.signature")}</p>
@@ -202,8 +214,8 @@ fn SignForm(token: String, file: Binary) -> impl IntoView {
                             }),
                             _ => None,
                         }}
-                        <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get()>
-                            {move || if pending.get() { t("sign.sending") } else { t("sign.submit") }}
+                        <button type="submit" class="btn btn-primary btn-block" disabled=pending>
+                            {either_text(pending.into(), "sign.sending", "sign.submit")}
                         </button>
                     </form>
                 }
