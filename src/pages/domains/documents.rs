@@ -53,7 +53,7 @@ fn doc_status_badge(doc: &Document) -> impl IntoView {
 
 /// Upload stages, for the progress bar and the result.
 #[derive(Clone, Debug, PartialEq)]
-enum Upload {
+pub enum Upload {
     Idle,
     Reading(f64),
     Sending,
@@ -67,6 +67,8 @@ pub fn DocumentsPage() -> impl IntoView {
     let id = move || Id(params.read().get("id").unwrap_or_default());
     let details = LocalResource::new(move || domains::details(id()));
     let docs = LocalResource::new(move || domains::documents(id()));
+    // Kept here, above the list, so the upload's result survives the reload.
+    let upload = RwSignal::new(Upload::Idle);
     Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("documents.title"), t("app.name"))));
     view! {
         <section class="page" aria-labelledby="docs-title">
@@ -93,7 +95,7 @@ pub fn DocumentsPage() -> impl IntoView {
                     Some(Ok(d)) => d.name.0,
                     _ => String::new(),
                 };
-                view! { <Documents id=id() domain=name list=list reload=docs/> }
+                view! { <Documents id=id() domain=name list=list reload=docs upload=upload/> }
             })}
         </section>
     }
@@ -105,6 +107,7 @@ fn Documents(
     domain: String,
     list: Vec<Document>,
     reload: LocalResource<Result<Vec<Document>, ApiError>>,
+    upload: RwSignal<Upload>,
 ) -> impl IntoView {
     // The document shown inline: its title and blob: URL.
     let shown = RwSignal::new(None::<(String, String)>);
@@ -216,17 +219,21 @@ fn Documents(
                 <iframe class="pdf-frame" src=url title=title></iframe>
             </section>
         })}
-        {(!upload_targets.is_empty()).then(|| view! { <UploadScan id=id.clone() targets=upload_targets reload=reload/> })}
+        {(!upload_targets.is_empty()).then(|| view! { <UploadScan id=id.clone() targets=upload_targets reload=reload state=upload/> })}
     }
 }
 
 /// Upload of a signed scan: pick or drop, check, read (with progress),
 /// base64, send, and say clearly how it went.
 #[component]
-fn UploadScan(id: Id, targets: Vec<Document>, reload: LocalResource<Result<Vec<Document>, ApiError>>) -> impl IntoView {
+fn UploadScan(
+    id: Id,
+    targets: Vec<Document>,
+    reload: LocalResource<Result<Vec<Document>, ApiError>>,
+    state: RwSignal<Upload>,
+) -> impl IntoView {
     let target = RwSignal::new(targets.first().map(|d| d.id.0.clone()).unwrap_or_default());
     let opts: Vec<(String, String)> = targets.iter().map(|d| (d.id.0.clone(), d.name.0.clone())).collect();
-    let state = RwSignal::new(Upload::Idle);
     let busy = Signal::derive(move || matches!(state.get(), Upload::Reading(_) | Upload::Sending));
     let on_file = Callback::new(move |file: web_sys::File| {
         if busy.get_untracked() {
