@@ -25,44 +25,84 @@
 
 use super::client::{fetch, fetch_binary, fetch_with_info, ApiRequest};
 use super::error::{ApiError, Binary};
-use super::loose::{list_items, Flag, Id, LooseList, Money, PhpObject, Text};
+use super::loose::{list_items, Flag, Id, Money, Text};
 use crate::util::percent_encode;
-use serde::de::Deserializer;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 /// Success messages of a write (`{"info": [...]}`), to show as a toast.
 pub type Info = Vec<String>;
 
 // ------------------------------------------------------------------ answers
+//
+// Read by hand from the JSON value (not with derived `Deserialize`): the
+// same tolerance as `loose.rs` (numbers or strings, missing fields empty,
+// several names for one field) for a fraction of the wasm code.
 
-/// A list of host names: an array of strings, an object of strings, or one
-/// string separated by commas/spaces. Empty entries are dropped.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Hosts(pub Vec<String>);
+/// The first of `keys` present in an object.
+fn field<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
+    let o = v.as_object()?;
+    keys.iter().find_map(|k| o.get(*k))
+}
 
-impl<'de> Deserialize<'de> for Hosts {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = Value::deserialize(d)?;
-        let items: Vec<Value> = match v {
-            Value::String(s) => s.split([',', ' ', '\n']).map(|x| Value::String(x.to_owned())).collect(),
-            Value::Object(o) => o.into_iter().map(|(_, v)| v).collect(),
-            Value::Array(a) => a,
-            _ => Vec::new(),
-        };
-        Ok(Hosts(
-            items
-                .into_iter()
-                .filter_map(|i| i.as_str().map(|s| s.trim().to_ascii_lowercase()))
-                .filter(|s| !s.is_empty())
-                .collect(),
-        ))
+/// Scalar text: strings as they are, numbers in their shortest form,
+/// booleans as "1"/"0", anything else "".
+fn scalar(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => {
+            let s = n.to_string();
+            s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+        }
+        Some(Value::Bool(b)) => if *b { "1" } else { "0" }.to_owned(),
+        _ => String::new(),
     }
 }
 
+fn text(v: &Value, keys: &[&str]) -> Text {
+    Text(scalar(field(v, keys)))
+}
+fn id(v: &Value, keys: &[&str]) -> Id {
+    Id(scalar(field(v, keys)))
+}
+fn money(v: &Value, key: &str) -> Money {
+    Money::from_str(&scalar(field(v, &[key])))
+}
+fn flag(v: &Value, keys: &[&str]) -> Flag {
+    let t = scalar(field(v, keys)).trim().to_ascii_lowercase();
+    Flag(matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled") || t.parse::<f64>().is_ok_and(|n| n != 0.0))
+}
+
+/// The object under `key`: PHP's `[]` and a one-element list read as one
+/// object; anything else as an empty object.
+fn object(v: &Value, key: &str) -> Value {
+    match field(v, &[key]) {
+        Some(o @ Value::Object(_)) => o.clone(),
+        Some(Value::Array(a)) => a.iter().find(|x| x.is_object()).cloned().unwrap_or(Value::Null),
+        _ => Value::Null,
+    }
+}
+
+/// The items of a list (any `LooseList` shape), read with `f`; those
+/// without an id (or not objects) are skipped.
+fn items<T>(v: Value, f: impl Fn(&Value) -> T) -> Vec<T> {
+    list_items(v).iter().filter(|i| i.is_object()).map(f).collect()
+}
+
+/// A list of host names: an array of strings, an object of strings, or one
+/// string separated by commas/spaces. Empty entries are dropped.
+pub fn hosts(v: Option<&Value>) -> Vec<String> {
+    let parts: Vec<String> = match v {
+        Some(Value::String(s)) => s.split([',', ' ', '\n']).map(str::to_owned).collect(),
+        Some(Value::Array(a)) => a.iter().map(|x| scalar(Some(x))).collect(),
+        Some(Value::Object(o)) => o.values().map(|x| scalar(Some(x))).collect(),
+        _ => Vec::new(),
+    };
+    parts.into_iter().map(|s| s.trim().to_ascii_lowercase()).filter(|s| !s.is_empty()).collect()
+}
+
 /// One row of `GET /domain`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DomainRow {
     pub id: Id,
     pub name: Text,
@@ -75,9 +115,24 @@ pub struct DomainRow {
     pub daytoexpire: Text,
 }
 
+impl DomainRow {
+    pub fn from_json(v: &Value) -> Self {
+        DomainRow {
+            id: id(v, &["id"]),
+            name: text(v, &["name", "domain"]),
+            expires: text(v, &["expires", "expirydate"]),
+            recurring_amount: money(v, "recurring_amount"),
+            date_created: text(v, &["date_created", "regdate"]),
+            status: text(v, &["status"]),
+            period: text(v, &["period"]),
+            autorenew: flag(v, &["autorenew"]),
+            daytoexpire: text(v, &["daytoexpire"]),
+        }
+    }
+}
+
 /// `GET /domain/@id` → `details` (and the items of `GET /domain/name/@name`).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DomainDetails {
     pub id: Id,
     pub name: Text,
@@ -90,52 +145,32 @@ pub struct DomainDetails {
     pub next_due: Text,
     pub next_invoice: Text,
     pub idprotection: Flag,
-    pub nameservers: Hosts,
+    pub nameservers: Vec<String>,
     pub autorenew: Flag,
 }
 
-#[derive(Deserialize, Default)]
-struct DetailsAnswer {
-    #[serde(default)]
-    details: PhpObject<DomainDetails>,
-}
-
-#[derive(Deserialize, Default)]
-struct ByNameAnswer {
-    #[serde(default)]
-    details: LooseList<DomainDetails>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct NsAnswer {
-    nameservers: Hosts,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct EppAnswer {
-    #[serde(alias = "eppcode", alias = "epp_code", alias = "code")]
-    epp: Text,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct LockAnswer {
-    #[serde(alias = "lock", alias = "locked", alias = "status")]
-    reglock: Flag,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct AutorenewAnswer {
-    #[serde(alias = "status", alias = "enabled")]
-    autorenew: Flag,
+impl DomainDetails {
+    pub fn from_json(v: &Value) -> Self {
+        DomainDetails {
+            id: id(v, &["id"]),
+            name: text(v, &["name", "domain"]),
+            date_created: text(v, &["date_created", "regdate"]),
+            firstpayment: money(v, "firstpayment"),
+            recurring_amount: money(v, "recurring_amount"),
+            period: text(v, &["period"]),
+            expires: text(v, &["expires", "expirydate"]),
+            status: text(v, &["status"]),
+            next_due: text(v, &["next_due"]),
+            next_invoice: text(v, &["next_invoice"]),
+            idprotection: flag(v, &["idprotection"]),
+            nameservers: hosts(field(v, &["nameservers"])),
+            autorenew: flag(v, &["autorenew"]),
+        }
+    }
 }
 
 /// A domain contact: the fields of `GET/PUT /domain/@id/contact`.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Contact {
     pub firstname: Text,
     pub lastname: Text,
@@ -152,96 +187,99 @@ pub struct Contact {
     pub nationalid: Text,
 }
 
+impl Contact {
+    pub fn from_json(v: &Value) -> Self {
+        Contact {
+            firstname: text(v, &["firstname"]),
+            lastname: text(v, &["lastname"]),
+            companyname: text(v, &["companyname"]),
+            email: text(v, &["email"]),
+            phonenumber: text(v, &["phonenumber"]),
+            address1: text(v, &["address1"]),
+            address2: text(v, &["address2"]),
+            ward: text(v, &["ward"]),
+            city: text(v, &["city"]),
+            state: text(v, &["state"]),
+            postcode: text(v, &["postcode"]),
+            country: text(v, &["country"]),
+            nationalid: text(v, &["nationalid"]),
+        }
+    }
+}
+
 /// The four contact roles, in the order pages show them.
 pub const CONTACT_ROLES: [&str; 4] = ["registrant", "admin", "tech", "billing"];
 
 /// `contact_info`: one contact per role.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Contacts {
-    pub registrant: PhpObject<Contact>,
-    pub admin: PhpObject<Contact>,
-    pub tech: PhpObject<Contact>,
-    pub billing: PhpObject<Contact>,
+    pub registrant: Contact,
+    pub admin: Contact,
+    pub tech: Contact,
+    pub billing: Contact,
 }
 
 impl Contacts {
+    /// `{"contact_info": {role: {...}}}` (also under `contacts`).
+    pub fn from_answer(v: &Value) -> Self {
+        let info = match object(v, "contact_info") {
+            Value::Null => object(v, "contacts"),
+            o => o,
+        };
+        let role = |r: &str| Contact::from_json(&object(&info, r));
+        Contacts { registrant: role("registrant"), admin: role("admin"), tech: role("tech"), billing: role("billing") }
+    }
     pub fn get(&self, role: &str) -> &Contact {
         match role {
-            "admin" => &self.admin.0,
-            "tech" => &self.tech.0,
-            "billing" => &self.billing.0,
-            _ => &self.registrant.0,
+            "admin" => &self.admin,
+            "tech" => &self.tech,
+            "billing" => &self.billing,
+            _ => &self.registrant,
         }
     }
     pub fn get_mut(&mut self, role: &str) -> &mut Contact {
         match role {
-            "admin" => &mut self.admin.0,
-            "tech" => &mut self.tech.0,
-            "billing" => &mut self.billing.0,
-            _ => &mut self.registrant.0,
+            "admin" => &mut self.admin,
+            "tech" => &mut self.tech,
+            "billing" => &mut self.billing,
+            _ => &mut self.registrant,
         }
     }
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct ContactsAnswer {
-    #[serde(alias = "contacts")]
-    contact_info: PhpObject<Contacts>,
-}
-
 /// One e-mail forwarding rule: `prefix@domain` → `forwardto`.
-#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct ForwardRule {
-    #[serde(alias = "source", alias = "from")]
     pub prefix: Text,
-    #[serde(alias = "destination", alias = "to")]
     pub forwardto: Text,
 }
 
-/// A value and its label (DNSSEC flags, payment methods).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+/// A value and its label (DNSSEC flags).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Choice {
-    #[serde(alias = "value", alias = "flag")]
     pub id: Id,
-    #[serde(alias = "label", alias = "title")]
     pub name: Text,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct FlagsAnswer {
-    flags: LooseList<Choice>,
-}
-
 /// A DNSSEC key of `GET /domain/@id/dnssec`; `id` is what DELETE takes.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DnssecKey {
-    #[serde(alias = "key", alias = "keyid", alias = "keytag")]
     pub id: Id,
     pub flags: Text,
     pub protocol: Text,
-    #[serde(alias = "algorithm")]
     pub alg: Text,
-    #[serde(alias = "publickey", alias = "public_key", alias = "pubKey")]
     pub pubkey: Text,
 }
 
 /// A TLD and its prices (`GET /domain/order`).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Tld {
     pub id: Id,
     pub tld: Text,
-    pub periods: LooseList<TldPeriod>,
+    pub periods: Vec<TldPeriod>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TldPeriod {
     pub period: Text,
     pub register: Money,
@@ -250,15 +288,23 @@ pub struct TldPeriod {
     pub redemption: Money,
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct TldsAnswer {
-    tlds: LooseList<Tld>,
+fn tlds_of(v: Value) -> Vec<Tld> {
+    let list = field(&v, &["tlds"]).cloned().unwrap_or(v);
+    items(list, |t| Tld {
+        id: id(t, &["id"]),
+        tld: text(t, &["tld"]),
+        periods: items(field(t, &["periods"]).cloned().unwrap_or_default(), |p| TldPeriod {
+            period: text(p, &["period"]),
+            register: money(p, "register"),
+            transfer: money(p, "transfer"),
+            renew: money(p, "renew"),
+            redemption: money(p, "redemption"),
+        }),
+    })
 }
 
 /// The order a renewal creates (shaped like `POST /domain/order`'s answer).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RenewOrder {
     pub order_num: Text,
     pub invoice_id: Id,
@@ -266,12 +312,9 @@ pub struct RenewOrder {
 }
 
 /// A registration document of `GET /domain/@id/documents`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
-    #[serde(alias = "document_id")]
     pub id: Id,
-    #[serde(alias = "title", alias = "type")]
     pub name: Text,
     pub status: Text,
     pub date_created: Text,
@@ -283,6 +326,19 @@ pub struct Document {
 }
 
 impl Document {
+    pub fn from_json(v: &Value) -> Self {
+        Document {
+            id: id(v, &["id", "document_id"]),
+            name: text(v, &["name", "title", "type"]),
+            status: text(v, &["status"]),
+            date_created: text(v, &["date_created"]),
+            date_signed: text(v, &["date_signed"]),
+            filename: text(v, &["filename"]),
+            token: text(v, &["token"]),
+            uploaded_file: text(v, &["uploaded_file"]),
+        }
+    }
+
     /// Waiting for the customer's signature (nothing signed or uploaded yet).
     pub fn needs_signature(&self) -> bool {
         let s = self.status.as_str().trim().to_ascii_lowercase();
@@ -451,29 +507,39 @@ async fn write(req: ApiRequest) -> Result<Info, ApiError> {
 
 // ------------------------------------------------------------------ calls
 
+async fn get(path: String) -> Result<Value, ApiError> {
+    fetch::<Value>(ApiRequest::get(path)).await
+}
+
 /// `GET /domain`.
 pub async fn list() -> Result<Vec<DomainRow>, ApiError> {
-    let l: LooseList<DomainRow> = fetch(ApiRequest::get("/domain")).await?;
-    Ok(l.0.into_iter().filter(|d| !d.id.is_empty()).collect())
+    Ok(domain_rows(get("/domain".into()).await?))
+}
+
+fn domain_rows(v: Value) -> Vec<DomainRow> {
+    items(v, DomainRow::from_json).into_iter().filter(|d| !d.id.is_empty()).collect()
 }
 
 /// `GET /domain/name/@name`: a list (several domains may share a name).
 pub async fn by_name(name: &str) -> Result<Vec<DomainDetails>, ApiError> {
-    let path = format!("/domain/name/{}", percent_encode(name.trim()));
-    let a: ByNameAnswer = fetch(ApiRequest::get(path)).await?;
-    Ok(a.details.0.into_iter().filter(|d| !d.id.is_empty()).collect())
+    let v = get(format!("/domain/name/{}", percent_encode(name.trim()))).await?;
+    Ok(details_list(v))
+}
+
+fn details_list(v: Value) -> Vec<DomainDetails> {
+    let inner = field(&v, &["details"]).cloned().unwrap_or(v);
+    let list = if inner.get("id").is_some() { vec![DomainDetails::from_json(&inner)] } else { items(inner, DomainDetails::from_json) };
+    list.into_iter().filter(|d| !d.id.is_empty()).collect()
 }
 
 /// `GET /domain/@id`.
 pub async fn details(id: Id) -> Result<DomainDetails, ApiError> {
-    let a: DetailsAnswer = fetch(ApiRequest::get(at(&id, ""))).await?;
-    Ok(a.details.0)
+    Ok(DomainDetails::from_json(&object(&get(at(&id, "")).await?, "details")))
 }
 
 /// `GET /domain/@id/ns`.
 pub async fn nameservers(id: Id) -> Result<Vec<String>, ApiError> {
-    let a: NsAnswer = fetch(ApiRequest::get(at(&id, "/ns"))).await?;
-    Ok(a.nameservers.0)
+    Ok(hosts(field(&get(at(&id, "/ns")).await?, &["nameservers"])))
 }
 
 /// `PUT /domain/@id/ns`.
@@ -488,8 +554,7 @@ pub async fn child_nameserver(id: Id, body: ChildNameserverBody) -> Result<Info,
 
 /// `GET /domain/@id/epp`.
 pub async fn epp_code(id: Id) -> Result<String, ApiError> {
-    let a: EppAnswer = fetch(ApiRequest::get(at(&id, "/epp"))).await?;
-    Ok(a.epp.0)
+    Ok(text(&get(at(&id, "/epp")).await?, &["epp", "eppcode", "epp_code", "code"]).0)
 }
 
 /// `GET /domain/@id/sync`.
@@ -499,14 +564,12 @@ pub async fn sync(id: Id) -> Result<Info, ApiError> {
 
 /// `GET /domain/@id/reglock`: true when locked.
 pub async fn registrar_lock(id: Id) -> Result<bool, ApiError> {
-    let a: LockAnswer = fetch(ApiRequest::get(at(&id, "/reglock"))).await?;
-    Ok(a.reglock.0)
+    Ok(flag(&get(at(&id, "/reglock")).await?, &["reglock", "lock", "locked", "status"]).0)
 }
 
 /// `GET /domain/@id/autorenew`.
 pub async fn autorenew(id: Id) -> Result<bool, ApiError> {
-    let a: AutorenewAnswer = fetch(ApiRequest::get(at(&id, "/autorenew"))).await?;
-    Ok(a.autorenew.0)
+    Ok(flag(&get(at(&id, "/autorenew")).await?, &["autorenew", "status", "enabled"]).0)
 }
 
 /// `PUT /domain/@id/autorenew`.
@@ -521,8 +584,7 @@ pub async fn set_idprotection(id: Id, on: bool) -> Result<Info, ApiError> {
 
 /// `GET /domain/@id/contact`.
 pub async fn contacts(id: Id) -> Result<Contacts, ApiError> {
-    let a: ContactsAnswer = fetch(ApiRequest::get(at(&id, "/contact"))).await?;
-    Ok(a.contact_info.0)
+    Ok(Contacts::from_answer(&get(at(&id, "/contact")).await?))
 }
 
 /// `PUT /domain/@id/contact`.
@@ -532,19 +594,14 @@ pub async fn set_contacts(id: Id, contacts: Contacts) -> Result<Info, ApiError> 
 
 /// `GET /domain/@id/emforwarding`.
 pub async fn email_forwarding(id: Id) -> Result<Vec<ForwardRule>, ApiError> {
-    let v: Value = fetch(ApiRequest::get(at(&id, "/emforwarding"))).await?;
-    Ok(rules_of(v))
+    Ok(rules_of(get(at(&id, "/emforwarding")).await?))
 }
 
 /// The rules in an e-mail forwarding answer, whatever the wrapping.
 fn rules_of(v: Value) -> Vec<ForwardRule> {
-    let inner = match v {
-        Value::Object(mut o) => o.remove("emforwarding").or_else(|| o.remove("forwarding")).unwrap_or(Value::Object(o)),
-        other => other,
-    };
-    list_items(inner)
+    let inner = field(&v, &["emforwarding", "forwarding"]).cloned().unwrap_or(v);
+    items(inner, |r| ForwardRule { prefix: text(r, &["prefix", "source", "from"]), forwardto: text(r, &["forwardto", "destination", "to"]) })
         .into_iter()
-        .filter_map(|i| serde_json::from_value::<ForwardRule>(i).ok())
         .filter(|r| !r.prefix.0.is_empty() || !r.forwardto.0.is_empty())
         .collect()
 }
@@ -561,16 +618,36 @@ pub async fn set_url_forwarding(id: Id, url: String, kind: String) -> Result<Inf
 
 /// `GET /domain/@id/dnssec/flags`.
 pub async fn dnssec_flags(id: Id) -> Result<Vec<Choice>, ApiError> {
-    let a: FlagsAnswer = fetch(ApiRequest::get(at(&id, "/dnssec/flags"))).await?;
-    let mut f: Vec<Choice> = a.flags.0.into_iter().filter(|c| !c.id.is_empty()).collect();
+    Ok(flags_of(get(at(&id, "/dnssec/flags")).await?))
+}
+
+fn flags_of(v: Value) -> Vec<Choice> {
+    let inner = field(&v, &["flags"]).cloned().unwrap_or(v);
+    let mut f: Vec<Choice> = items(inner, |c| Choice { id: id(c, &["id", "value", "flag"]), name: text(c, &["name", "label", "title"]) })
+        .into_iter()
+        .filter(|c| !c.id.is_empty())
+        .collect();
     f.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(f)
+    f
 }
 
 /// `GET /domain/@id/dnssec`.
 pub async fn dnssec_keys(id: Id) -> Result<Vec<DnssecKey>, ApiError> {
-    let l: LooseList<DnssecKey> = fetch(ApiRequest::get(at(&id, "/dnssec"))).await?;
-    Ok(l.0.into_iter().filter(|k| !k.id.is_empty()).collect())
+    Ok(keys_of(get(at(&id, "/dnssec")).await?))
+}
+
+fn keys_of(v: Value) -> Vec<DnssecKey> {
+    let inner = field(&v, &["keys"]).cloned().unwrap_or(v);
+    items(inner, |k| DnssecKey {
+        id: id(k, &["id", "key", "keyid", "keytag"]),
+        flags: text(k, &["flags"]),
+        protocol: text(k, &["protocol"]),
+        alg: text(k, &["alg", "algorithm"]),
+        pubkey: text(k, &["pubkey", "publickey", "public_key", "pubKey"]),
+    })
+    .into_iter()
+    .filter(|k| !k.id.is_empty())
+    .collect()
 }
 
 /// `PUT /domain/@id/dnssec`.
@@ -585,19 +662,26 @@ pub async fn delete_dnssec_key(id: Id, key: Id) -> Result<Info, ApiError> {
 
 /// `GET /domain/order`: TLDs and their prices.
 pub async fn tlds() -> Result<Vec<Tld>, ApiError> {
-    let a: TldsAnswer = fetch(ApiRequest::get("/domain/order")).await?;
-    Ok(a.tlds.0)
+    Ok(tlds_of(get("/domain/order".into()).await?))
 }
 
 /// `POST /domain/@id/renew`.
 pub async fn renew(id: Id, years: u32, pay_method: Id) -> Result<(RenewOrder, Info), ApiError> {
-    fetch_with_info(renew_request(&id, years, &pay_method)).await
+    let (v, info) = fetch_with_info::<Value>(renew_request(&id, years, &pay_method)).await?;
+    Ok((order_of(&v), info))
+}
+
+fn order_of(v: &Value) -> RenewOrder {
+    RenewOrder { order_num: text(v, &["order_num"]), invoice_id: id(v, &["invoice_id"]), total: money(v, "total") }
 }
 
 /// `GET /domain/@id/documents`.
 pub async fn documents(id: Id) -> Result<Vec<Document>, ApiError> {
-    let l: LooseList<Document> = fetch(ApiRequest::get(at(&id, "/documents"))).await?;
-    Ok(l.0.into_iter().filter(|d| !d.id.is_empty()).collect())
+    Ok(documents_of(get(at(&id, "/documents")).await?))
+}
+
+fn documents_of(v: Value) -> Vec<Document> {
+    items(v, Document::from_json).into_iter().filter(|d| !d.id.is_empty()).collect()
 }
 
 /// `GET …/documents/@documentid/View` (the capital V is the API's).
@@ -646,60 +730,65 @@ mod tests {
         req.body.clone().expect("a body")
     }
 
+    fn v(s: &str) -> Value {
+        serde_json::from_str(s).unwrap()
+    }
+
     #[test]
     fn reference_examples_decode() {
-        let l: LooseList<DomainRow> = serde_json::from_str(crate::fixtures::DOMAIN_LIST).unwrap();
-        let r = &l.0[0];
+        let l = domain_rows(v(crate::fixtures::DOMAIN_LIST));
+        let r = &l[0];
         assert_eq!((r.id.as_str(), r.name.as_str(), r.daytoexpire.as_str()), ("47", "testname.com", "365"));
         assert!(r.autorenew.0);
         assert_eq!(r.recurring_amount.value, Some(Decimal::new(1500, 2)));
-        let d: DetailsAnswer = serde_json::from_str(crate::fixtures::DOMAIN_DETAILS).unwrap();
-        assert_eq!(d.details.0.nameservers.0.len(), 4);
-        assert!(!d.details.0.idprotection.0);
-        assert_eq!(d.details.0.next_due.as_str(), "2017-12-30");
-        let n: ByNameAnswer = serde_json::from_str(crate::fixtures::DOMAIN_BY_NAME).unwrap();
-        assert_eq!(n.details.0.len(), 2);
-        assert_eq!(n.details.0[1].status.as_str(), "Expired");
-        let t: TldsAnswer = serde_json::from_str(crate::fixtures::DOMAIN_TLDS).unwrap();
-        assert_eq!(t.tlds.0[0].tld.as_str(), ".com");
-        assert_eq!(t.tlds.0[0].periods.0[1].renew.value, Some(Decimal::new(3000, 2)));
+        let d = DomainDetails::from_json(&object(&v(crate::fixtures::DOMAIN_DETAILS), "details"));
+        assert_eq!(d.nameservers.len(), 4);
+        assert!(!d.idprotection.0);
+        assert_eq!(d.next_due.as_str(), "2017-12-30");
+        assert_eq!(d.firstpayment.value, Some(Decimal::new(1000, 2)));
+        let n = details_list(v(crate::fixtures::DOMAIN_BY_NAME));
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[1].status.as_str(), "Expired");
+        let t = tlds_of(v(crate::fixtures::DOMAIN_TLDS));
+        assert_eq!(t[0].tld.as_str(), ".com");
+        assert_eq!(t[0].periods[1].renew.value, Some(Decimal::new(3000, 2)));
         let saved = crate::api::error::interpret(200, crate::fixtures::DOMAIN_NS_SAVED, "PUT /domain/47/ns");
         assert!(matches!(saved, crate::api::error::Outcome::Ok(a) if a.info == ["success_changes_save"]));
     }
 
     #[test]
     fn loose_variants_decode() {
-        // details as a one-element list, nameservers as an object or a string
-        let d: DetailsAnswer =
-            serde_json::from_value(json!({"details": [{"id": 5, "nameservers": {"ns1": "A.example.net", "ns2": ""}}]})).unwrap();
-        assert_eq!(d.details.0.id.as_str(), "5");
-        assert_eq!(d.details.0.nameservers.0, ["a.example.net"]);
-        let ns: NsAnswer = serde_json::from_value(json!({"nameservers": "ns1.a.vn, ns2.a.vn"})).unwrap();
-        assert_eq!(ns.nameservers.0, ["ns1.a.vn", "ns2.a.vn"]);
-        let e: EppAnswer = serde_json::from_value(json!({"success": true, "eppcode": "x#1"})).unwrap();
-        assert_eq!(e.epp.as_str(), "x#1");
-        let l: LockAnswer = serde_json::from_value(json!({"locked": true})).unwrap();
-        assert!(l.reglock.0);
-        let a: AutorenewAnswer = serde_json::from_value(json!({"autorenew": 1})).unwrap();
-        assert!(a.autorenew.0);
-        let c: ContactsAnswer = serde_json::from_value(json!({"contact_info": {"registrant": {"email": "a@b.vn", "fax": "1"}, "admin": []}})).unwrap();
-        assert_eq!(c.contact_info.0.registrant.0.email.as_str(), "a@b.vn");
-        assert_eq!(c.contact_info.0.admin.0, Contact::default());
+        // details as a one-element list, nameservers as an object or a string, ids as numbers
+        let d = DomainDetails::from_json(&object(&json!({"details": [{"id": 5, "nameservers": {"ns1": "A.example.net", "ns2": ""}}]}), "details"));
+        assert_eq!(d.id.as_str(), "5");
+        assert_eq!(d.nameservers, ["a.example.net"]);
+        assert_eq!(details_list(json!({"details": {"id": "9", "name": "x.vn"}}))[0].name.as_str(), "x.vn");
+        assert!(details_list(json!({"details": []})).is_empty());
+        assert_eq!(hosts(Some(&json!("ns1.a.vn, ns2.a.vn"))), ["ns1.a.vn", "ns2.a.vn"]);
+        assert_eq!(text(&json!({"success": true, "eppcode": "x#1"}), &["epp", "eppcode"]).as_str(), "x#1");
+        assert!(flag(&json!({"locked": true}), &["reglock", "locked"]).0);
+        assert!(flag(&json!({"autorenew": 1}), &["autorenew"]).0);
+        assert!(!flag(&json!({"autorenew": "0"}), &["autorenew"]).0);
+        assert_eq!(scalar(Some(&json!(3.0))), "3");
+        let c = Contacts::from_answer(&json!({"contact_info": {"registrant": {"email": "a@b.vn", "fax": "1"}, "admin": []}}));
+        assert_eq!(c.registrant.email.as_str(), "a@b.vn");
+        assert_eq!(c.admin, Contact::default());
+        assert_eq!(Contacts::from_answer(&json!({"contacts": {"tech": {"email": "t@b.vn"}}})).tech.email.as_str(), "t@b.vn");
         assert_eq!(rules_of(json!({"success": true, "emforwarding": [{"prefix": "info", "forwardto": "a@b.vn"}]})).len(), 1);
         assert_eq!(rules_of(json!({"emforwarding": []})).len(), 0);
         assert_eq!(rules_of(json!([{"from": "x", "to": "y@z.vn"}]))[0].prefix.as_str(), "x");
-        let f: FlagsAnswer = serde_json::from_value(json!({"flags": {"256": "ZSK", "257": "KSK"}})).unwrap();
-        assert_eq!(f.flags.0.len(), 2);
-        let k: LooseList<DnssecKey> =
-            serde_json::from_value(json!({"success": true, "keys": [{"id": "1", "flags": 257, "algorithm": "13", "pubkey": "abc"}]})).unwrap();
-        assert_eq!(k.0[0].alg.as_str(), "13");
-        assert_eq!(k.0[0].flags.as_str(), "257");
-        let docs: LooseList<Document> =
-            serde_json::from_value(json!({"documents": [{"id": "9", "name": "Bản khai", "status": "Pending", "token": "t"}, {"id": "10", "status": "Signed"}]})).unwrap();
-        assert!(docs.0[0].needs_signature());
-        assert!(!docs.0[1].needs_signature());
-        let o: RenewOrder = serde_json::from_value(json!({"order_num": 5, "invoice_id": 7, "total": "960000.00"})).unwrap();
+        let f = flags_of(json!({"flags": {"257": "KSK", "256": "ZSK"}}));
+        assert_eq!(f.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect::<Vec<_>>(), [("256", "ZSK"), ("257", "KSK")]);
+        let k = keys_of(json!({"success": true, "keys": [{"id": "1", "flags": 257, "algorithm": "13", "pubkey": "abc"}, {"flags": "256"}]}));
+        assert_eq!(k.len(), 1);
+        assert_eq!((k[0].alg.as_str(), k[0].flags.as_str()), ("13", "257"));
+        let docs = documents_of(json!({"documents": [{"id": "9", "name": "Bản khai", "status": "Pending", "token": "t"}, {"id": 10, "status": "Signed"}, "junk"]}));
+        assert_eq!(docs.len(), 2);
+        assert!(docs[0].needs_signature());
+        assert!(!docs[1].needs_signature());
+        let o = order_of(&json!({"order_num": 5, "invoice_id": 7, "total": "960000.00"}));
         assert_eq!((o.order_num.as_str(), o.invoice_id.as_str()), ("5", "7"));
+        assert!(domain_rows(json!("nope")).is_empty());
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
             <AutoRenew ctx=ctx.clone()/>
             <IdProtection ctx=ctx.clone() on=d.idprotection.0/>
             <Security ctx=ctx.clone()/>
-            <Nameservers ctx=ctx.clone() current=d.nameservers.0.clone()/>
+            <Nameservers ctx=ctx.clone() current=d.nameservers.clone()/>
             <ChildNameservers ctx=ctx.clone()/>
             <Contacts ctx=ctx.clone()/>
             <EmailForwarding ctx=ctx.clone()/>

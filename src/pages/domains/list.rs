@@ -113,9 +113,7 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=visible key=|r| r.id.clone() let:row>
-                        <DomainRowView row=row/>
-                    </For>
+                    {move || visible().into_iter().map(|row| view! { <DomainRowView row=row/> }).collect_view()}
                 </tbody>
             </table>
         })}

@@ -416,7 +416,7 @@ fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: LocalResource<Re
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <ul class="rule-list">
-                <For each=move || lines.get() key=|l| l.0 let:line>
+                {move || lines.get().into_iter().map(|line| { let domain = domain.clone(); view! {
                     <li class="rule">
                         <div class="field">
                             <label for=format!("f-prefix{}", line.0)>{tr("domains.prefix")}</label>
@@ -433,7 +433,7 @@ fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: LocalResource<Re
                             {tr("domains.remove")}
                         </button>
                     </li>
-                </For>
+                } }).collect_view()}
             </ul>
             {move || lines.with(Vec::is_empty).then(|| view! { <p class="muted">{tr("domains.no_rules")}</p> })}
             {field_error(error.into(), None)}
@@ -621,7 +621,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
         }
     });
     let price_of = move |y: &str| -> Option<crate::api::loose::Decimal> {
-        tld.get()?.periods.0.into_iter().find(|p| p.period.as_str() == y)?.renew.value
+        tld.get()?.periods.into_iter().find(|p| p.period.as_str() == y)?.renew.value
     };
     let currency_now = move || cur.get().unwrap_or_else(|| "VND".into());
     let year_opts = Signal::derive(move || {
@@ -629,7 +629,6 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
         tld.get()
             .map(|t| {
                 t.periods
-                    .0
                     .iter()
                     .filter(|p| p.renew.value.is_some_and(|v| !v.is_zero()))
                     .map(|p| {
