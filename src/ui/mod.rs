@@ -106,19 +106,7 @@ pub fn TextField(
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let shown = RwSignal::new(false);
-    let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint, hint_id.clone(), err_id.clone(), error);
     let kind = move || if revealable && shown.get() { "text" } else { input_type };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
@@ -154,6 +142,26 @@ pub fn TextField(
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
         </div>
+    }
+}
+
+/// `aria-describedby` of a control: its hint (when it has one) and its
+/// error (while there is one).
+pub fn described_by(
+    hint: &'static str,
+    hint_id: String,
+    err_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 

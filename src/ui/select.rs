@@ -21,19 +21,7 @@ pub fn SelectField(
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let error = error.unwrap_or_else(|| Signal::derive(|| None));
-    let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = crate::ui::described_by(hint, hint_id.clone(), err_id.clone(), error);
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{tr(label)}</label>

@@ -27,3 +27,22 @@ pub fn invalid(err: Signal<Option<String>>) -> impl Fn() -> Option<&'static str>
 pub fn field_error(err: Signal<Option<String>>, id: Option<String>) -> impl IntoView {
     move || err.get().map(|e| view! { <p class="field-error" id=id.clone() role="alert">{e}</p> })
 }
+
+/// A form's submit button: disabled while `pending` (never sends twice),
+/// with `busy` as its label meanwhile (i18n keys).
+#[component]
+pub fn SubmitButton(
+    #[prop(into)] pending: Signal<bool>,
+    label: &'static str,
+    #[prop(default = "ui.saving")] busy: &'static str,
+    /// Disabled for another reason too (e.g. nothing to send).
+    #[prop(optional, into)]
+    blocked: Option<Signal<bool>>,
+) -> impl IntoView {
+    let off = move || pending.get() || blocked.is_some_and(|b| b.get());
+    view! {
+        <button type="submit" class="btn btn-primary" disabled=off>
+            {either_text(pending, busy, label)}
+        </button>
+    }
+}

@@ -713,25 +713,26 @@ fn token_error(state: TokenState) -> ApiError {
 /// used: `document_already_signed`; expired: `document_token_expired`.
 async fn token_view(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, ApiError> {
     let db = state.db();
-    let t = db.domains.tokens.get(&token).ok_or_else(|| err("document_token_invalid"))?;
-    if t.state != TokenState::Valid {
+    let (d, doc) = token_document(&db.domains, &token, TokenState::Valid)?;
+    Ok(pdf_response(data::document_pdf(d, doc), &data::file_name(d, doc, ""), true))
+}
+
+/// The domain and document of a token that is in state `wanted`.
+fn token_document<'a>(db: &'a data::DomainDb, token: &str, wanted: TokenState) -> Result<(&'a Domain, &'a data::Document), ApiError> {
+    let t = db.tokens.get(token).ok_or_else(|| err("document_token_invalid"))?;
+    if t.state != wanted {
         return Err(token_error(t.state));
     }
-    let d = db.domains.domains.get(&t.domain_id).ok_or_else(|| err("document_token_invalid"))?;
+    let d = db.domains.get(&t.domain_id).ok_or_else(|| err("document_token_invalid"))?;
     let doc = d.documents.iter().find(|x| x.id == t.document_id).ok_or_else(|| err("document_token_invalid"))?;
-    Ok(pdf_response(data::document_pdf(d, doc), &data::file_name(d, doc, ""), true))
+    Ok((d, doc))
 }
 
 /// `GET /domain/documents/download/uploaded/@token` → the signed PDF
 /// (attachment) once the token was used; before: `document_not_signed`.
 async fn token_download(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, ApiError> {
     let db = state.db();
-    let t = db.domains.tokens.get(&token).ok_or_else(|| err("document_token_invalid"))?;
-    if t.state != TokenState::Used {
-        return Err(token_error(t.state));
-    }
-    let d = db.domains.domains.get(&t.domain_id).ok_or_else(|| err("document_token_invalid"))?;
-    let doc = d.documents.iter().find(|x| x.id == t.document_id).ok_or_else(|| err("document_token_invalid"))?;
+    let (d, doc) = token_document(&db.domains, &token, TokenState::Used)?;
     let pdf = doc.signed_pdf.clone().ok_or_else(|| err("document_not_signed"))?;
     Ok(pdf_response(pdf, &data::file_name(d, doc, "-signed"), false))
 }

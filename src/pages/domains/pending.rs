@@ -41,20 +41,19 @@ pub fn candidates(rows: &[DomainRow]) -> (Vec<(Id, String)>, usize) {
 }
 
 async fn scan() -> Result<(Vec<Waiting>, usize, usize), ApiError> {
-    use futures::stream::{self, StreamExt};
     let rows = domains::list().await?;
     let (check, total) = candidates(&rows);
     let checked = check.len();
-    let found: Vec<Waiting> = stream::iter(check)
-        .map(|(id, name)| async move {
-            let docs = domains::documents(id.clone()).await.unwrap_or_default();
-            let n = docs.iter().filter(|d| d.needs_signature()).count();
-            (n > 0).then_some(Waiting { id, name, documents: n })
-        })
-        .buffered(PARALLEL)
-        .filter_map(|w| async move { w })
-        .collect()
-        .await;
+    let mut found = Vec::new();
+    for batch in check.chunks(PARALLEL) {
+        let lists = futures::future::join_all(batch.iter().map(|(id, _)| domains::documents(id.clone()))).await;
+        for ((id, name), docs) in batch.iter().zip(lists) {
+            let n = docs.unwrap_or_default().iter().filter(|d| d.needs_signature()).count();
+            if n > 0 {
+                found.push(Waiting { id: id.clone(), name: name.clone(), documents: n });
+            }
+        }
+    }
     Ok((found, checked, total))
 }
 

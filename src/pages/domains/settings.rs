@@ -15,7 +15,7 @@ use crate::ui::select::SelectField;
 use crate::ui::{ErrorPanel, Loading, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
-use crate::ui::text::{either_text, field_error, invalid, tw};
+use crate::ui::text::{field_error, invalid, tw, SubmitButton};
 use leptos::prelude::*;
 
 fn err_signal(s: RwSignal<Option<String>>) -> Signal<Option<String>> {
@@ -96,9 +96,7 @@ pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
                 }).collect_view()}
                 {field_error(form_error.into(), None)}
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=pending>
-                        {either_text(pending.into(), "domains.saving", "domains.ns_save")}
-                    </button>
+                    <SubmitButton pending=pending label="domains.ns_save"/>
                     <button type="button" class="btn btn-ghost" disabled=pending on:click=move |_| {
                         for f in &fields { f.set(String::new()); }
                     }>{tr("domains.ns_use_default")}</button>
@@ -183,9 +181,7 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
                     <TextField label="domains.glue_ip" name="ip" value=ip error=err_signal(ip_err) autocomplete="off"/>
                 </Show>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=pending>
-                        {either_text(pending.into(), "domains.saving", "domains.glue_submit")}
-                    </button>
+                    <SubmitButton pending=pending label="domains.glue_submit"/>
                 </div>
             </form>
             {write_error(save, "domains.save_error")}
@@ -346,9 +342,7 @@ fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: LocalResource<Result<Co
                 }
             }}
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=pending>
-                    {either_text(pending.into(), "domains.saving", "domains.contacts_save")}
-                </button>
+                <SubmitButton pending=pending label="domains.contacts_save"/>
                 <Show when=move || role.get() != "registrant">
                     <button type="button" class="btn btn-ghost" on:click=copy_registrant>{tr("domains.copy_registrant")}</button>
                 </Show>
@@ -442,9 +436,7 @@ fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: LocalResource<Re
                     let l = mk(String::new(), String::new());
                     lines.update(|v| v.push(l));
                 }>{tr("domains.add_rule")}</button>
-                <button type="submit" class="btn btn-primary" disabled=pending>
-                    {either_text(pending.into(), "domains.saving", "domains.save")}
-                </button>
+                <SubmitButton pending=pending label="domains.save"/>
             </div>
         </form>
         {write_error(save, "domains.save_error")}
@@ -489,9 +481,7 @@ pub fn UrlForwarding(ctx: Ctx) -> impl IntoView {
                 <TextField label="domains.fwd_url" name="url" value=url error=err_signal(url_err) input_type="url" inputmode="url" autocomplete="url" hint="domains.fwd_url_hint"/>
                 <SelectField label="domains.fwd_type" name="type" value=kind options=kinds/>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=pending>
-                        {either_text(pending.into(), "domains.saving", "domains.save")}
-                    </button>
+                    <SubmitButton pending=pending label="domains.save"/>
                 </div>
             </form>
             {write_error(save, "domains.save_error")}
@@ -581,9 +571,7 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
                     {field_error(key_err.into(), Some("f-pubkey-err".into()))}
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="btn btn-primary" disabled=adding>
-                        {either_text(adding.into(), "domains.saving", "domains.dnssec_add")}
-                    </button>
+                    <SubmitButton pending=adding label="domains.dnssec_add"/>
                 </div>
             </form>
             {write_error(add, "domains.save_error")}
@@ -689,9 +677,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
                             {tr("domains.total")} ": "
                             <strong>{move || price_of(&years.get()).map(|p| money(p, &currency_now(), i18n::lang())).unwrap_or_else(|| "—".into())}</strong>
                         </p>
-                        <button type="submit" class="btn btn-primary" disabled=move || pending.get() || !renewable>
-                            {either_text(pending.into(), "domains.renewing", "domains.renew_submit")}
-                        </button>
+                        <SubmitButton pending=pending label="domains.renew_submit" busy="domains.renewing" blocked=Signal::derive(move || !renewable)/>
                     </form>
                 }.into_any(),
             }}
