@@ -69,6 +69,11 @@ pub fn DocumentsPage() -> impl IntoView {
     let docs = LocalResource::new(move || domains::documents(id()));
     // Kept here, above the list, so the upload's result survives the reload.
     let upload = RwSignal::new(Upload::Idle);
+    // Read when a file is saved, by then the details have come.
+    let domain_name = Signal::derive(move || match details.get() {
+        Some(Ok(d)) => d.name.0,
+        _ => String::new(),
+    });
     Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("documents.title"), t("app.name"))));
     view! {
         <section class="page" aria-labelledby="docs-title">
@@ -91,11 +96,7 @@ pub fn DocumentsPage() -> impl IntoView {
             </h1>
             <p class="muted">{tr("documents.page_intro")}</p>
             {resource_view(docs, "documents.list_error", move |list| {
-                let name = match details.get_untracked() {
-                    Some(Ok(d)) => d.name.0,
-                    _ => String::new(),
-                };
-                view! { <Documents id=id() domain=name list=list reload=docs upload=upload/> }
+                view! { <Documents id=id() domain=domain_name list=list reload=docs upload=upload/> }
             })}
         </section>
     }
@@ -104,7 +105,7 @@ pub fn DocumentsPage() -> impl IntoView {
 #[component]
 fn Documents(
     id: Id,
-    domain: String,
+    domain: Signal<String>,
     list: Vec<Document>,
     reload: LocalResource<Result<Vec<Document>, ApiError>>,
     upload: RwSignal<Upload>,
@@ -119,7 +120,8 @@ fn Documents(
         }
     });
     let wide = file_drop::wide_screen();
-    let fetch = move |doc: Document, inline: bool, id: Id, domain: String| {
+    let fetch = move |doc: Document, inline: bool, id: Id| {
+        let domain = domain.get_untracked();
         busy.set(Some(doc.id.0.clone()));
         problem.set(None);
         leptos::task::spawn_local(async move {
@@ -164,7 +166,6 @@ fn Documents(
             {list.into_iter().map(|doc| {
                 let (d1, d2) = (doc.clone(), doc.clone());
                 let (id1, id2) = (id.clone(), id.clone());
-                let (n1, n2) = (domain.clone(), domain.clone());
                 let doc_id = doc.id.0.clone();
                 let is_busy = move || busy.get().as_deref() == Some(doc_id.as_str());
                 let busy_attr = is_busy.clone();
@@ -189,14 +190,14 @@ fn Documents(
                         </div>
                         <div class="doc-actions">
                             {wide.then(|| {
-                                let (d, i, n) = (doc.clone(), id1.clone(), n1.clone());
+                                let (d, i) = (doc.clone(), id1.clone());
                                 view! {
-                                    <button type="button" class="btn btn-secondary" on:click=move |_| fetch(d.clone(), true, i.clone(), n.clone())>
+                                    <button type="button" class="btn btn-secondary" on:click=move |_| fetch(d.clone(), true, i.clone())>
                                         {tr("documents.view")}
                                     </button>
                                 }
                             })}
-                            <button type="button" class="btn btn-secondary" disabled=busy_attr on:click=move |_| fetch(d2.clone(), false, id2.clone(), n2.clone())>
+                            <button type="button" class="btn btn-secondary" disabled=busy_attr on:click=move |_| fetch(d2.clone(), false, id2.clone())>
                                 {move || if is_busy() { t("documents.downloading") } else { t("documents.download") }}
                             </button>
                             {sign_href.map(|h| view! { <A href=h attr:class="btn btn-primary">{tr("documents.sign_online")}</A> })}
