@@ -3,7 +3,7 @@
 //! and error. Destructive or costly changes ask first.
 
 use super::settings::{ChildNameservers, Contacts, Dnssec, EmailForwarding, Nameservers, Renew, UrlForwarding};
-use super::{currency, days_text, logic, on_off, status_badge, write_action, write_error};
+use super::{currency, days_text, load, logic, on_off, status_badge, write_action, write_error};
 use crate::api::domains::{self, DomainDetails};
 use crate::api::loose::Id;
 use crate::i18n::{self, t, t_with, tr};
@@ -28,7 +28,7 @@ pub struct Ctx {
 pub fn DomainDetail() -> impl IntoView {
     let params = use_params_map();
     let id = move || Id(params.read().get("id").unwrap_or_default());
-    let details = LocalResource::new(move || domains::details(id()));
+    let details = load(move || domains::details(id()));
     let confirm = ConfirmState::new();
     view! {
         <section class="page domain-page">
@@ -100,7 +100,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
 #[component]
 fn PendingDocuments(ctx: Ctx, href: String) -> impl IntoView {
     let id = ctx.id.clone();
-    let docs = LocalResource::new(move || domains::documents(id.clone()));
+    let docs = load(move || domains::documents(id.clone()));
     move || {
         let n = match docs.get() {
             Some(Ok(list)) => list.iter().filter(|d| d.needs_signature()).count(),
@@ -192,7 +192,7 @@ fn Switch(id: &'static str, label: &'static str, on: Signal<bool>, disabled: Sig
 #[component]
 fn AutoRenew(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let state = LocalResource::new(move || domains::autorenew(id.clone()));
+    let state = load(move || domains::autorenew(id.clone()));
     let id = ctx.id.clone();
     let set = write_action(move |on: bool| domains::set_autorenew(id.clone(), on), move || state.refetch());
     let pending = set.pending();
@@ -279,7 +279,7 @@ fn Security(ctx: Ctx) -> impl IntoView {
     let reveal = Action::new_local(move |_: &()| domains::epp_code(id.clone()));
     let pending = reveal.pending();
     let id = ctx.id.clone();
-    let lock = LocalResource::new(move || domains::registrar_lock(id.clone()));
+    let lock = load(move || domains::registrar_lock(id.clone()));
     let copied = RwSignal::new(false);
     let copy = move |code: String| {
         if let Some(w) = web_sys::window() {

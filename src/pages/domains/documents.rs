@@ -14,6 +14,7 @@ use crate::ui::format::date;
 use crate::ui::select::SelectField;
 use crate::ui::{error_text, resource_view, toast};
 use crate::ui::text::tw;
+use super::load;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -65,8 +66,8 @@ pub enum Upload {
 pub fn DocumentsPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || Id(params.read().get("id").unwrap_or_default());
-    let details = LocalResource::new(move || domains::details(id()));
-    let docs = LocalResource::new(move || domains::documents(id()));
+    let details = load(move || domains::details(id()));
+    let docs = load(move || domains::documents(id()));
     // Kept here, above the list, so the upload's result survives the reload.
     let upload = RwSignal::new(Upload::Idle);
     // Read when a file is saved, by then the details have come.

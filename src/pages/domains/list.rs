@@ -5,7 +5,7 @@
 //! (`GET /domain/name/@name`).
 
 use super::logic::{self, Row, Sort, StatusFilter};
-use super::{days_text, on_off, status_badge};
+use super::{days_text, load, on_off, status_badge};
 use crate::api::{self, domains::DomainDetails, ApiError};
 use crate::i18n::{t, t_with, tr};
 use crate::ui::format::date;
@@ -22,7 +22,7 @@ pub const PER_PAGE: usize = 50;
 #[component]
 pub fn DomainList() -> impl IntoView {
     Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("domains.title"), t("app.name"))));
-    let list = LocalResource::new(api::domains::list);
+    let list = load(api::domains::list);
     view! {
         <section class="page" aria-labelledby="domains-title">
             <div class="page-head">

@@ -17,24 +17,43 @@ use crate::i18n::{t, t_with};
 use crate::ui::{toast, ErrorPanel};
 use leptos::prelude::*;
 use logic::Status;
+use futures::future::{FutureExt, LocalBoxFuture};
 use std::future::Future;
+use std::rc::Rc;
 
 /// The account's currency (for prices), read from `GET /balance`.
 pub fn currency() -> LocalResource<String> {
-    LocalResource::new(|| async { crate::api::billing::balance().await.map(|b| b.currency.0).unwrap_or_else(|_| "VND".into()) })
+    load(|| async { crate::api::billing::balance().await.map(|b| b.currency.0).unwrap_or_else(|_| "VND".into()) })
 }
+
+/// A `LocalResource` whose fetcher and future are boxed: the reactive
+/// machinery behind it is then compiled once per result type rather than
+/// once per call site (the pages have many; this keeps the wasm smaller).
+pub fn load<T, Fut>(f: impl Fn() -> Fut + 'static) -> LocalResource<T>
+where
+    T: 'static,
+    Fut: Future<Output = T> + 'static,
+{
+    load_boxed(Rc::new(move || f().boxed_local()))
+}
+
+fn load_boxed<T: 'static>(f: Rc<dyn Fn() -> LocalBoxFuture<'static, T>>) -> LocalResource<T> {
+    LocalResource::new(move || f())
+}
+
+type WriteFn<I> = Rc<dyn Fn(I) -> LocalBoxFuture<'static, Result<Info, ApiError>>>;
 
 /// A write (PUT/POST/DELETE): on success the server's `info` becomes a
 /// toast and `after` runs (to refetch what changed); a failure stays in the
-/// action for [`write_error`] to show in the card.
+/// action for [`write_error`] to show in the card. Boxed like [`load`].
 pub fn write_action<I, F, Fut>(f: F, after: impl Fn() + Copy + 'static) -> Action<I, Result<Info, ApiError>>
 where
     I: Clone + 'static,
     F: Fn(I) -> Fut + 'static,
     Fut: Future<Output = Result<Info, ApiError>> + 'static,
 {
-    Action::new_local(move |input: &I| {
-        let fut = f(input.clone());
+    let f: WriteFn<I> = Rc::new(move |input: I| {
+        let fut = f(input);
         async move {
             let r = fut.await;
             if let Ok(info) = &r {
@@ -43,7 +62,13 @@ where
             }
             r
         }
-    })
+        .boxed_local()
+    });
+    write_boxed(f)
+}
+
+fn write_boxed<I: Clone + 'static>(f: WriteFn<I>) -> Action<I, Result<Info, ApiError>> {
+    Action::new_local(move |input: &I| f(input.clone()))
 }
 
 /// The announced error of a write, with what to do.

@@ -11,6 +11,7 @@ use crate::api::loose::Id;
 use crate::api::ApiError;
 use crate::i18n::tr;
 use crate::ui::text::tw;
+use super::load;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -59,7 +60,7 @@ async fn scan() -> Result<(Vec<Waiting>, usize, usize), ApiError> {
 
 #[component]
 pub fn PendingDocumentsCard() -> impl IntoView {
-    let res = LocalResource::new(scan);
+    let res = load(scan);
     move || match res.get() {
         Some(Ok((found, checked, total))) if !found.is_empty() => Some(view! {
             <section class="card card-attention" aria-labelledby="pd-title" data-testid="dashboard-pending-docs">

@@ -3,7 +3,7 @@
 
 use super::detail::Ctx;
 use super::logic::{self, NsError};
-use super::{currency, write_action, write_error};
+use super::{currency, load, write_action, write_error};
 use crate::api::billing::{self, PaymentMethod};
 use crate::api::domains::{self, ChildNameserverBody, Contact, Contacts as ContactsData, ForwardRule, RenewOrder, Tld, CONTACT_ROLES};
 use crate::api::loose::{Id, Text};
@@ -27,7 +27,7 @@ fn err_signal(s: RwSignal<Option<String>>) -> Signal<Option<String>> {
 #[component]
 pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
     let id = ctx.id.clone();
-    let ns = LocalResource::new(move || domains::nameservers(id.clone()));
+    let ns = load(move || domains::nameservers(id.clone()));
     let fields: [RwSignal<String>; 4] = std::array::from_fn(|i| RwSignal::new(current.get(i).cloned().unwrap_or_default()));
     // Fill the inputs from GET /ns once it answers (it is the authority).
     Effect::new(move |_| {
@@ -193,7 +193,7 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn Contacts(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let data = LocalResource::new(move || domains::contacts(id.clone()));
+    let data = load(move || domains::contacts(id.clone()));
     view! {
         <section class="card card-wide" aria-labelledby="ct-title">
             <h2 id="ct-title">{tr("domains.contacts")}</h2>
@@ -357,7 +357,7 @@ fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: LocalResource<Result<Co
 #[component]
 pub fn EmailForwarding(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let data = LocalResource::new(move || domains::email_forwarding(id.clone()));
+    let data = load(move || domains::email_forwarding(id.clone()));
     let name = ctx.name.clone();
     view! {
         <section class="card" aria-labelledby="emf-title">
@@ -493,9 +493,9 @@ pub fn UrlForwarding(ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn Dnssec(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let keys = LocalResource::new(move || domains::dnssec_keys(id.clone()));
+    let keys = load(move || domains::dnssec_keys(id.clone()));
     let id = ctx.id.clone();
-    let flags = LocalResource::new(move || domains::dnssec_flags(id.clone()));
+    let flags = load(move || domains::dnssec_flags(id.clone()));
     let flag = RwSignal::new("257".to_string());
     let alg = RwSignal::new("13".to_string());
     let pubkey = RwSignal::new(String::new());
@@ -583,8 +583,8 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
 /// renew prices (`GET /domain/order`) and payment methods (`GET /payment`).
 #[component]
 pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
-    let tlds = LocalResource::new(domains::tlds);
-    let methods = LocalResource::new(billing::payment_methods);
+    let tlds = load(domains::tlds);
+    let methods = load(billing::payment_methods);
     let cur = currency();
     let renewable = matches!(logic::Status::of(&status), logic::Status::Active | logic::Status::Expired);
     let name = ctx.name.clone();

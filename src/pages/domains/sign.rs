@@ -13,6 +13,7 @@ use crate::ui::signature_pad::{device_pixel_ratio, SignaturePad, SignatureState}
 use crate::ui::{error_text, Loading};
 use leptos::ev::SubmitEvent;
 use crate::ui::text::{either_text, field_error, invalid};
+use super::load;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -60,7 +61,7 @@ pub fn SignPage() -> impl IntoView {
 pub fn SignDocument(token: String) -> impl IntoView {
     let tk = token.clone();
     let token = move || tk.clone();
-    let doc = LocalResource::new({
+    let doc = load({
         let token = token.clone();
         move || {
             let tk = token();
