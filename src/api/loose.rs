@@ -335,13 +335,6 @@ impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for PhpObject<T> {
     }
 }
 
-/// Written back as the object itself (for bodies that echo a GET answer).
-impl<T: Serialize> Serialize for PhpObject<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
-    }
-}
-
 /// A list that may arrive as a JSON array, as an object keyed by id
 /// (`{"1": {...}, "2": {...}}`, PHP's associative arrays), or as an object
 /// wrapping one array under any key (`{"domains": [...]}`). Items that fail
