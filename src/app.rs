@@ -5,6 +5,7 @@ use crate::i18n::{t, tr};
 use crate::pages::dashboard::{AccountCtx, Dashboard};
 use crate::pages::ekyc::EkycPage;
 use crate::pages::contacts::{ContactPage, ContactsPage};
+use crate::pages::domains::{detail::DomainDetail, documents::DocumentsPage, list::DomainList, sign::SignPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::notifications::{Bell, NotifCtx, NotificationsPage};
@@ -12,6 +13,7 @@ use crate::pages::password_reset::PasswordResetPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::signup::SignupPage;
 use crate::session::{self, SessionState};
+use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
 use leptos::prelude::*;
@@ -53,8 +55,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><ContactsPage/></RequireAuth> }/>
                     <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><ContactPage/></RequireAuth> }/>
                     <Route path=path!("/notifications") view=|| view! { <RequireAuth><NotificationsPage/></RequireAuth> }/>
+                    <Route path=path!("/domains") view=|| view! { <RequireAuth><DomainList/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id") view=|| view! { <RequireAuth><DomainDetail/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id/documents") view=|| view! { <RequireAuth><DocumentsPage/></RequireAuth> }/>
+                    <Route path=path!("/sign/:token") view=SignPage/>
                 </Routes>
             </main>
+            <Toaster/>
         </Router>
     }
 }
@@ -118,6 +125,7 @@ fn Header() -> impl IntoView {
                     <A href="/ekyc">{tr("nav.ekyc")}</A>
                     <A href="/account">{tr("nav.account")}</A>
                     <A href="/notifications">{tr("nav.notifications")}</A>
+                    <A href="/domains">{tr("nav.domains")}</A>
                 </nav>
             </Show>
             <div class="header-tools">

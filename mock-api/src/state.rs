@@ -52,15 +52,21 @@ pub struct Db {
     pub ekyc: crate::routes::ekyc::EkycStore,
     /// Contacts, logs, notifications, statuses, businesses (`customer.rs`).
     pub customer: crate::customer::CustomerData,
+    /// Domains, documents and signing tokens of every account.
+    pub domains: crate::domain_data::DomainDb,
 }
 
 impl Db {
     pub fn seed() -> Db {
+        let mut accounts = seed::accounts();
+        let bulk = crate::domain_data::bulk_account();
+        accounts.insert(bulk.client.id.clone(), bulk);
         Db {
-            accounts: seed::accounts(),
+            accounts,
             sessions: HashMap::new(),
             ekyc: Default::default(),
             customer: crate::customer::seed(),
+            domains: crate::domain_data::seed(),
         }
     }
 

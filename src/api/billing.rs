@@ -2,7 +2,7 @@
 
 use super::client::{fetch, ApiRequest};
 use super::error::ApiError;
-use super::loose::{Money, PhpObject, Text};
+use super::loose::{Id, LooseList, Money, PhpObject, Text};
 use serde::Deserialize;
 
 /// `GET /balance` → `{"success": true, "details": {currency, acc_balance,
@@ -24,6 +24,26 @@ struct BalanceAnswer {
 pub async fn balance() -> Result<Balance, ApiError> {
     let a: BalanceAnswer = fetch(ApiRequest::get("/balance")).await?;
     Ok(a.details.0)
+}
+
+/// A payment method: `GET /payment` → `{"payments": {"<id>": "<name>"}}`
+/// (an object keyed by id; a list of `{id, name}` is read too).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct PaymentMethod {
+    pub id: Id,
+    pub name: Text,
+}
+
+#[derive(Deserialize, Default)]
+struct PaymentsAnswer {
+    #[serde(default)]
+    payments: LooseList<PaymentMethod>,
+}
+
+pub async fn payment_methods() -> Result<Vec<PaymentMethod>, ApiError> {
+    let a: PaymentsAnswer = fetch(ApiRequest::get("/payment")).await?;
+    Ok(a.payments.0.into_iter().filter(|m| !m.id.is_empty()).collect())
 }
 
 #[cfg(test)]
@@ -53,5 +73,18 @@ mod tests {
         .unwrap();
         assert_eq!(a.details.0.acc_balance.value, Some(Decimal::new(1250000, 0)));
         assert_eq!(a.details.0.acc_credit.value, Some(Decimal::new(3500005, 1)));
+    }
+
+    #[test]
+    fn payment_methods_reference_example() {
+        let a: PaymentsAnswer = serde_json::from_str(crate::fixtures::PAYMENT).unwrap();
+        let mut m: Vec<(String, String)> = a.payments.0.into_iter().map(|p| (p.id.0, p.name.0)).collect();
+        m.sort();
+        assert_eq!(m, [("10".into(), "BankTransfer".into()), ("9".into(), "PayPal".into())]);
+        let list: PaymentsAnswer =
+            serde_json::from_value(serde_json::json!({"payments": [{"id": 10, "name": "BankTransfer"}]})).unwrap();
+        assert_eq!(list.payments.0[0].id.as_str(), "10");
+        let empty: PaymentsAnswer = serde_json::from_value(serde_json::json!({"payments": []})).unwrap();
+        assert!(empty.payments.0.is_empty());
     }
 }

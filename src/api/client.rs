@@ -8,7 +8,7 @@
 //! - single-flight token renewal: expired/refused tokens cause one `POST
 //!   /token` shared by every request in flight, each then retried once.
 
-use super::error::{decode, interpret, Answer, ApiError, Outcome};
+use super::error::{decode, disposition_filename, interpret, is_json_type, Answer, ApiError, Binary, Outcome};
 use super::refresh::{retry_delay_ms, AccessToken, SingleFlight};
 use crate::{browser, session};
 use futures::future::{select, Either};
@@ -65,6 +65,9 @@ pub struct ApiRequest {
     pub body: Option<Value>,
     pub auth: bool,
     pub timeout_ms: u32,
+    /// A file is expected (PDF, image): a 2xx answer that is not JSON is
+    /// kept as bytes.
+    pub binary: bool,
     /// Lets the user cancel this request (uploads); see [`CancelHandle`].
     pub cancel: Option<CancelHandle>,
 }
@@ -114,7 +117,7 @@ impl std::fmt::Debug for CancelHandle {
 
 impl ApiRequest {
     fn new(method: Method, path: impl Into<String>) -> Self {
-        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS, cancel: None }
+        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS, cancel: None, binary: false }
     }
     pub fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path)
@@ -135,6 +138,11 @@ impl ApiRequest {
     }
     pub fn json(mut self, body: &impl Serialize) -> Self {
         self.body = serde_json::to_value(body).ok();
+        self
+    }
+    /// Expects a file rather than JSON (see [`fetch_binary`]).
+    pub fn binary(mut self) -> Self {
+        self.binary = true;
         self
     }
     pub fn timeout_ms(mut self, ms: u32) -> Self {
@@ -164,6 +172,19 @@ pub async fn fetch_with_info<T: DeserializeOwned>(req: ApiRequest) -> Result<(T,
     let endpoint = req.endpoint();
     let answer = call(req).await?;
     Ok((decode(&endpoint, answer.value)?, answer.info))
+}
+
+/// Sends a request for a file (a PDF, an image) through the same auth,
+/// renewal, retry and time-limit path; gives its bytes and content type. A
+/// JSON answer is read as the usual envelope, so `{"error": [...]}` is an
+/// error, and JSON without an error is a decode error (no file came).
+pub async fn fetch_binary(req: ApiRequest) -> Result<Binary, ApiError> {
+    let req = req.binary();
+    let endpoint = req.endpoint();
+    call(req)
+        .await?
+        .binary
+        .ok_or(ApiError::Decode { endpoint, detail: "a file was expected".to_owned() })
 }
 
 /// Sends a request with auth, renewal and retries; gives the raw answer.
@@ -263,7 +284,7 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
     }
     let mut builder = RequestBuilder::new(&url)
         .method(req.method.clone())
-        .header("Accept", "application/json")
+        .header("Accept", if req.binary { "application/pdf, image/*, application/json;q=0.9, */*;q=0.8" } else { "application/json" })
         .abort_signal(Some(&signal));
     if let Some(t) = token {
         builder = builder.header("Authorization", &format!("Bearer {t}"));
@@ -285,6 +306,13 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
             }
         })?;
         let status = resp.status();
+        let content_type = resp.headers().get("content-type").unwrap_or_default();
+        if req.binary && (200..300).contains(&status) && !is_json_type(&content_type) {
+            let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
+            let filename = resp.headers().get("content-disposition").and_then(|d| disposition_filename(&d));
+            let binary = Some(Binary { bytes, content_type, filename });
+            return Ok(Outcome::Ok(Answer { value: Value::Null, info: Vec::new(), binary }));
+        }
         let body = resp.text().await.map_err(|_| ApiError::Network)?;
         Ok::<_, ApiError>(interpret(status, &body, &endpoint))
     };

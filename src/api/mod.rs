@@ -7,6 +7,7 @@ pub mod billing;
 pub mod client;
 pub mod ekyc;
 pub mod contacts;
+pub mod domains;
 pub mod error;
 pub mod location;
 pub mod loose;

@@ -46,6 +46,7 @@ pub fn Dashboard() -> impl IntoView {
                 {resource_view(balance, "dashboard.money_error", money_cards)}
             </div>
             <StatusUpdates/>
+            <crate::pages::domains::pending::PendingDocumentsCard/>
             <section class="card" aria-labelledby="acc-title">
                 <h2 id="acc-title">{tr("dashboard.account")}</h2>
                 {resource_view(account.details, "dashboard.details_error", details_list)}

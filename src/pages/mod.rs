@@ -3,6 +3,7 @@
 pub mod contacts;
 pub mod dashboard;
 pub mod ekyc;
+pub mod domains;
 pub mod login;
 pub mod not_found;
 pub mod notifications;

@@ -8,6 +8,12 @@ pub mod choice;
 pub mod combobox;
 pub mod erase;
 pub mod pager;
+pub mod dialog;
+pub mod file_drop;
+pub mod select;
+pub mod signature_pad;
+pub mod text;
+pub mod toast;
 
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
@@ -106,19 +112,7 @@ pub fn TextField(
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let shown = RwSignal::new(false);
-    let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint, hint_id.clone(), err_id.clone(), error);
     let kind = move || if revealable && shown.get() { "text" } else { input_type };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
@@ -157,8 +151,6 @@ pub fn TextField(
     }
 }
 
-/// The vi/en switch in the header. Its accessible name starts with the
-/// visible "EN"/"VI" (WCAG 2.5.3) and says what it does.
 /// A row of a `<dl class="dl">`: the label (i18n key) and the value, or
 /// "not provided" when it is empty.
 pub fn dl_row(key: &'static str, value: String) -> impl IntoView {
@@ -171,7 +163,28 @@ pub fn dl_row(key: &'static str, value: String) -> impl IntoView {
     }
 }
 
-/// The vi/en switch in the header.
+/// `aria-describedby` of a control: its hint (when it has one) and its
+/// error (while there is one).
+pub fn described_by(
+    hint: &'static str,
+    hint_id: String,
+    err_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// The vi/en switch in the header. Its accessible name starts with the
+/// visible "EN"/"VI" (WCAG 2.5.3) and says what it does.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     view! {

@@ -15,6 +15,7 @@ pub mod location;
 pub mod notifications;
 pub mod profile;
 pub mod signup;
+pub mod domains;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
 /// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .merge(contacts::router())
         .merge(notifications::router())
         .merge(location::router())
+        .merge(domains::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }

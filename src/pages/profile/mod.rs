@@ -262,7 +262,7 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <Pager page=page total=total per_page=LOGS_PER_PAGE/>
+        <Pager page=page len=total per=LOGS_PER_PAGE/>
     }
     .into_any()
 }
