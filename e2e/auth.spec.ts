@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { DEMO, login, mock, expectDemoDashboard } from './helpers';
+import { test, expect, DEMO, login, mock, expectDemoDashboard, expectAccessible } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -8,9 +7,12 @@ test.beforeEach(async ({ request }) => {
 test('login → dashboard → reload stays logged in', async ({ page, request }) => {
   await page.goto('/login');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.locator('input[name=username]')).toBeVisible();
+  await expectAccessible(page);
   await login(page);
   await expectDemoDashboard(page);
   await expect(page.locator('.greeting')).toContainText('Nguyễn Văn An');
+  await expectAccessible(page);
 
   await mock.clearRequests(request);
   await page.reload();
@@ -25,6 +27,7 @@ test('a wrong password shows a translated error and keeps the form', async ({ pa
   await login(page, { password: 'wrong-password' });
   await expect(page.getByRole('alert')).toContainText('E-mail hoặc mật khẩu không đúng.');
   await expect(page).toHaveURL(/\/login$/);
+  await expectAccessible(page);
   await expect(page.locator('input[name=username]')).toHaveValue(DEMO.email);
   await expect(page.locator('button[type=submit]')).toBeEnabled();
 
@@ -107,6 +110,7 @@ test('unknown paths get a real 404 page', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Không tìm thấy trang');
   await expect(page.getByRole('link', { name: 'Về trang tổng quan' })).toBeVisible();
+  await expectAccessible(page);
 });
 
 test('a flaky server: reads are retried, failures say what to do', async ({ page, request }) => {

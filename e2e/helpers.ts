@@ -1,4 +1,31 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * The test function every journey uses: it fails a test whose pages broke the
+ * Content-Security-Policy or threw (a Rust panic shows as "unreachable").
+ */
+export const test = base.extend<{ pageProblems: string[] }>({
+  pageProblems: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      const watch = (page: Page) => {
+        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+        page.on('console', (m) => {
+          if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) {
+            problems.push(`CSP: ${m.text()}`);
+          }
+        });
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(problems);
+      expect(problems, 'no CSP violation or uncaught error in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export const DEMO = { email: 'demo@bkns.vn', password: 'Demo@2026' };
 
@@ -70,4 +97,44 @@ export async function seedCart(page: Page, items: { title: string; item: Record<
 /** The cart as the portal saved it. */
 export async function storedCart(page: Page): Promise<{ lines: { title: string; item: Record<string, unknown> }[]; promocode: string; aff_id: string }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('portal.cart') || '{"lines":[]}'));
+}
+
+/** No WCAG 2.x A/AA violation that axe can detect on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(found, 'axe WCAG A/AA violations').toEqual([]);
+}
+
+/** mock-api's seeded signing tokens (see mock-api/README.md). */
+export const SIGN_TOKENS = {
+  valid: 'sg7Kq2vX9mP4tR8wZ3nB6cY1',
+  used: 'sgU5hD8jL2fN7pQ4rT9vW1xA',
+  expired: 'sgE3kM6oS9uV2yB5dG8iJ4lC',
+};
+
+/** Opens a domain's page from the list and waits for its heading. */
+export async function openDomain(page: Page, id: string, name: string) {
+  await page.goto(`/domains/${id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
+
+/** Draws a two-stroke signature with the mouse on the signature pad. */
+export async function drawSignature(page: Page) {
+  const canvas = page.locator('canvas.sigpad-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no signature pad');
+  const at = (fx: number, fy: number) => [box.x + box.width * fx, box.y + box.height * fy] as const;
+  await page.mouse.move(...at(0.1, 0.6));
+  await page.mouse.down();
+  for (let i = 1; i <= 24; i++) {
+    const fx = 0.1 + 0.5 * (i / 24);
+    await page.mouse.move(...at(fx, 0.6 - 0.25 * Math.sin((i / 24) * Math.PI * 2)), { steps: 2 });
+  }
+  await page.mouse.up();
+  await page.mouse.move(...at(0.65, 0.3));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.8, 0.75), { steps: 10 });
+  await page.mouse.up();
 }

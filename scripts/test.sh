@@ -47,15 +47,17 @@ st=0; p=0; f=0
 if scripts/build.sh 2>&1 | tee "$LOGS/build.log" && cargo build -p mock-api 2>&1 | tail -1; then
   target/debug/mock-api --host 127.0.0.1 --port "$E2E_PORT" --dist dist > "$LOGS/mock-api.log" 2>&1 &
   mock_pid=$!
+  rm -f "$LOGS/e2e.json"
   trap 'kill $mock_pid 2>/dev/null' EXIT
   for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$E2E_PORT/__mock/config" >/dev/null && break; sleep 0.2; done
-  PORTAL_URL="http://127.0.0.1:$E2E_PORT" PLAYWRIGHT_JSON_OUTPUT_NAME="$LOGS/e2e.json" \
+  PORTAL_URL="http://127.0.0.1:$E2E_PORT" PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$LOGS/e2e.json" \
     playwright test --config e2e/playwright.config.ts --reporter=list,json; st=$?
   if [ -f "$LOGS/e2e.json" ]; then
     read -r p f < <(node -e '
       const r = require(process.argv[1]); const s = r.stats || {};
       console.log((s.expected || 0) + (s.flaky || 0), (s.unexpected || 0));' "$PWD/$LOGS/e2e.json")
   fi
+  [ "$p" -gt 0 ] || { echo "Playwright produced no report"; st=1; }
   kill $mock_pid 2>/dev/null; trap - EXIT
 else
   st=1

@@ -9,9 +9,17 @@ use crate::pages::cart::product::ProductPage;
 use crate::pages::cart::ssl::SslPage;
 use crate::pages::cart::CartPage;
 use crate::pages::dashboard::{AccountCtx, Dashboard};
+use crate::pages::ekyc::EkycPage;
+use crate::pages::contacts::{ContactPage, ContactsPage};
+use crate::pages::domains::{detail::DomainDetail, documents::DocumentsPage, list::DomainList, sign::SignPage};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::notifications::{Bell, NotifCtx, NotificationsPage};
+use crate::pages::password_reset::PasswordResetPage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::signup::SignupPage;
 use crate::session::{self, SessionState};
+use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
 use leptos::prelude::*;
@@ -34,6 +42,7 @@ pub fn App() -> impl IntoView {
         }
     });
     provide_context(AccountCtx { details });
+    provide_context(NotifCtx::new());
 
     view! {
         <Router>
@@ -45,6 +54,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/ekyc") view=|| view! { <RequireAuth><EkycPage/></RequireAuth> }/>
+                    <Route path=path!("/signup") view=SignupPage/>
+                    <Route path=path!("/password-reset") view=PasswordResetPage/>
+                    <Route path=path!("/account") view=|| view! { <RequireAuth><ProfilePage/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><ContactsPage/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><ContactPage/></RequireAuth> }/>
+                    <Route path=path!("/notifications") view=|| view! { <RequireAuth><NotificationsPage/></RequireAuth> }/>
+                    <Route path=path!("/domains") view=|| view! { <RequireAuth><DomainList/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id") view=|| view! { <RequireAuth><DomainDetail/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id/documents") view=|| view! { <RequireAuth><DocumentsPage/></RequireAuth> }/>
+                    <Route path=path!("/sign/:token") view=SignPage/>
                     <Route path=path!("/cart") view=|| view! { <RequireAuth><CartPage/></RequireAuth> }/>
                     <Route path=path!("/cart/product/:id") view=|| view! { <RequireAuth><ProductPage/></RequireAuth> }/>
                     <Route path=path!("/cart/domain") view=|| view! { <RequireAuth><DomainPage/></RequireAuth> }/>
@@ -54,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/billing/invoices/:id") view=|| view! { <RequireAuth><InvoicePage/></RequireAuth> }/>
                 </Routes>
             </main>
+            <Toaster/>
         </Router>
     }
 }
@@ -114,6 +135,10 @@ fn Header() -> impl IntoView {
             <Show when=active>
                 <nav class="main-nav" aria-label=tr("nav.main")>
                     <A href="/dashboard">{tr("nav.dashboard")}</A>
+                    <A href="/ekyc">{tr("nav.ekyc")}</A>
+                    <A href="/account">{tr("nav.account")}</A>
+                    <A href="/notifications">{tr("nav.notifications")}</A>
+                    <A href="/domains">{tr("nav.domains")}</A>
                     <A href="/cart">
                         {tr("nav.cart")}
                         {move || {
@@ -131,10 +156,12 @@ fn Header() -> impl IntoView {
             <div class="header-tools">
                 <LangSwitch/>
                 <Show when=active>
+                    <Bell/>
                     <details class="user-menu">
-                        <summary aria-label=tr("header.user_menu")>
+                        <summary>
                             <span class="avatar" aria-hidden="true">{move || name().chars().next().unwrap_or('•').to_string()}</span>
                             <span class="user-name">{name}</span>
+                            <span class="sr-only">{tr("header.user_menu")}</span>
                         </summary>
                         <div class="menu" role="group" aria-label=tr("header.user_menu")>
                             <button type="button" class="btn btn-ghost" on:click=logout disabled=move || logging_out.get()>

@@ -77,6 +77,20 @@ mod imp {
         js_sys::Math::random()
     }
 
+    /// 16 bytes from `crypto.getRandomValues` (`Math.random` if missing).
+    pub fn random_bytes() -> [u8; 16] {
+        let mut b = [0u8; 16];
+        let ok = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut b).is_ok());
+        if !ok {
+            for x in b.iter_mut() {
+                *x = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        b
+    }
+
     /// Moves keyboard focus to the element with this id, if any.
     pub fn focus(id: &str) {
         use wasm_bindgen::JsCast;
@@ -87,6 +101,20 @@ mod imp {
         {
             let _ = el.focus();
         }
+    }
+
+    /// Scrolls the element with this id into view (nearest edge), if any.
+    pub fn scroll_into_view(id: &str) {
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+            el.scroll_into_view_with_bool(false);
+        }
+    }
+
+    /// Whether the page is shown (Page Visibility API); true if unknown.
+    pub fn page_visible() -> bool {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .is_none_or(|d| d.visibility_state() != web_sys::VisibilityState::Hidden)
     }
 }
 
@@ -120,7 +148,15 @@ mod imp {
     pub fn random() -> f64 {
         0.5
     }
+    pub fn random_bytes() -> [u8; 16] {
+        let t = now_ms() as u128;
+        t.to_le_bytes()
+    }
     pub fn focus(_: &str) {}
+    pub fn scroll_into_view(_: &str) {}
+    pub fn page_visible() -> bool {
+        true
+    }
 }
 
 pub use imp::*;

@@ -80,6 +80,50 @@ pub fn looks_like_email(s: &str) -> bool {
         && !s.chars().any(char::is_whitespace)
 }
 
+/// A version-4 UUID (RFC 9562) from 16 random bytes, lower-case hex
+/// `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`. The bytes come from
+/// `browser::random_bytes` (crypto.getRandomValues).
+pub fn uuid_v4(mut b: [u8; 16]) -> String {
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+/// Text for searching and comparing names: lower case, Vietnamese
+/// diacritics removed ("Bến Nghé" → "ben nghe", "Đà Nẵng" → "da nang"),
+/// also when typed as combining marks, and any run of punctuation or
+/// spaces turned into one space.
+pub fn fold(s: &str) -> String {
+    const GROUPS: [(char, &str); 7] = [
+        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+        ('e', "èéẻẽẹêềếểễệ"),
+        ('i', "ìíỉĩị"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+        ('u', "ùúủũụưừứửữự"),
+        ('y', "ỳýỷỹỵ"),
+        ('d', "đ"),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        if ('\u{300}'..='\u{36f}').contains(&ch) {
+            continue; // a combining accent (decomposed input)
+        }
+        let base = GROUPS.iter().find(|(_, v)| v.contains(ch)).map_or(ch, |(b, _)| *b);
+        if base.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(base);
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +170,26 @@ mod tests {
         assert!(!looks_like_email("a b@bkns.vn"));
         assert!(!looks_like_email("a@b@c.vn"));
         assert!(!looks_like_email("a@.vn"));
+    }
+
+    #[test]
+    fn uuid_v4_shape() {
+        let u = uuid_v4([0xff; 16]);
+        assert_eq!(u, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let u = uuid_v4([0; 16]);
+        assert_eq!(u, "00000000-0000-4000-8000-000000000000");
+        assert_ne!(uuid_v4([1; 16]), uuid_v4([2; 16]));
+    }
+
+    #[test]
+    fn folding_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Phường Bến Nghé"), "phuong ben nghe");
+        assert_eq!(fold("  ĐÀ   NẴNG, Việt-Nam "), "da nang viet nam");
+        assert_eq!(fold("Thừa Thiên Huế"), "thua thien hue");
+        assert_eq!(fold("Bắc Kạn"), "bac kan");
+        // decomposed input: "e" + circumflex + acute
+        assert_eq!(fold("Be\u{302}\u{301}n Nghe\u{301}"), "ben nghe");
+        assert_eq!(fold("Quận 1"), "quan 1");
+        assert_eq!(fold(""), "");
     }
 }

@@ -2,76 +2,16 @@
 //! browser APIs. Run with `cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::*;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::pages::login::LoginPage;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
+use web_sys::{HtmlButtonElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(30).await;
-}
-
-/// Mounts a view into a fresh container; the handle unmounts on drop.
-fn mount<F, V>(f: F) -> (HtmlElement, impl Drop)
-where
-    F: FnOnce() -> V + 'static,
-    V: IntoView + 'static,
-{
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), f);
-    (host, handle)
-}
-
-fn q<T: JsCast>(root: &HtmlElement, sel: &str) -> T {
-    root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}")).unchecked_into()
-}
-
-fn count(root: &HtmlElement, sel: &str) -> u32 {
-    root.query_selector_all(sel).unwrap().length()
-}
-
-fn type_into(input: &HtmlInputElement, text: &str) {
-    input.set_value(text);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-}
-
-/// Replaces window.fetch with one that counts calls and never answers.
-struct FetchTrap {
-    original: JsValue,
-}
-
-impl FetchTrap {
-    fn install() -> Self {
-        let w = web_sys::window().unwrap();
-        let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
-        let trap = js_sys::Function::new_no_args(
-            "window.__fetchCalls = (window.__fetchCalls || 0) + 1; return new Promise(function () {});",
-        );
-        js_sys::Reflect::set(&w, &"__fetchCalls".into(), &0.into()).unwrap();
-        js_sys::Reflect::set(&w, &"fetch".into(), &trap).unwrap();
-        FetchTrap { original }
-    }
-    fn calls(&self) -> u32 {
-        let w = web_sys::window().unwrap();
-        js_sys::Reflect::get(&w, &"__fetchCalls".into()).unwrap().as_f64().unwrap_or(0.0) as u32
-    }
-}
-
-impl Drop for FetchTrap {
-    fn drop(&mut self) {
-        let w = web_sys::window().unwrap();
-        js_sys::Reflect::set(&w, &"fetch".into(), &self.original).unwrap();
-    }
-}
 
 fn login_page() -> impl IntoView {
     view! { <Router><LoginPage/></Router> }
@@ -109,7 +49,7 @@ async fn login_form_refuses_empty_fields_without_calling_the_api() {
     assert_eq!(count(&root, ".field-error[role=alert]"), 2);
     let email: HtmlInputElement = q(&root, "input[name=username]");
     assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(document().active_element().map(|e| e.id()), Some(email.id()), "focus moves to the first bad field");
+    assert_eq!(doc().active_element().map(|e| e.id()), Some(email.id()), "focus moves to the first bad field");
 
     // a malformed e-mail is refused too; fixing it clears its error
     type_into(&email, "not-an-email");

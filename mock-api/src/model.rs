@@ -47,6 +47,9 @@ pub struct Client {
     pub currency_id: String,
     pub datecreated: String,
     pub status: String,
+    /// "male", "female" or empty (sign-up's `gender`; values undocumented).
+    #[serde(default)]
+    pub gender: String,
 }
 
 /// `GET /balance` → `details`.

@@ -47,6 +47,7 @@ pub fn accounts() -> BTreeMap<String, Account> {
             currency_id: s("1"),
             datecreated: s("2023-05-12"),
             status: s("Active"),
+            gender: s("male"),
         },
         balance: Balance {
             currency: s("VND"),
@@ -82,6 +83,7 @@ pub fn accounts() -> BTreeMap<String, Account> {
             currency_id: s("2"),
             datecreated: s("2016-12-01"),
             status: s("Active"),
+            gender: s(""),
         },
         balance: Balance {
             currency: s("USD"),

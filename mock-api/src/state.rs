@@ -48,17 +48,28 @@ pub struct Db {
     pub accounts: BTreeMap<String, Account>,
     /// Live sessions by `sid`.
     pub sessions: HashMap<String, Session>,
+    /// eKYC progress (routes/ekyc.rs).
+    pub ekyc: crate::routes::ekyc::EkycStore,
+    /// Contacts, logs, notifications, statuses, businesses (`customer.rs`).
+    pub customer: crate::customer::CustomerData,
+    /// Domains, documents and signing tokens of every account.
+    pub domains: crate::domain_data::DomainDb,
     /// Invoices, orders, pending services and domains (see `shop`).
     pub shop: crate::shop::Shop,
 }
 
 impl Db {
     pub fn seed() -> Db {
-        Db {
-            accounts: seed::accounts(),
-            sessions: HashMap::new(),
-            shop: crate::shop::Shop::seed(),
+        let mut accounts = seed::accounts();
+        let bulk = crate::domain_data::bulk_account();
+        accounts.insert(bulk.client.id.clone(), bulk);
+        let domains = crate::domain_data::seed();
+        let mut shop = crate::shop::Shop::seed();
+        // The shop renews the domains the Domains section lists (one seed).
+        for (client, ledger) in shop.ledgers.iter_mut() {
+            ledger.domains = domains.of_client(client).map(|d| (d.id.clone(), d.name.clone())).collect();
         }
+        Db { accounts, sessions: HashMap::new(), ekyc: Default::default(), customer: crate::customer::seed(), domains, shop }
     }
 
     /// The account whose e-mail (case-insensitive) and password match.

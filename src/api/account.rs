@@ -23,6 +23,15 @@ pub struct Client {
     pub postcode: Text,
     pub country: Text,
     pub phonenumber: Text,
+    // BKNS sign-up fields (not in the doc's example of `GET /details`).
+    #[serde(rename = "type")]
+    pub kind: Text,
+    pub taxid: Text,
+    pub gender: Text,
+    pub nationalid: Text,
+    /// dd-mm-yyyy
+    pub birthday: Text,
+    pub zalonumber: Text,
 }
 
 impl Client {

@@ -193,6 +193,12 @@ pub async fn apply_credit(invoice_id: &str, amount: Option<Decimal>) -> Result<(
     fetch_with_info(credit_request(invoice_id, amount)).await
 }
 
+/// `GET /payment` → `{"payments": {"<id>": "<name>"}}` (names only, no fees).
+pub async fn payment_methods() -> Result<Vec<PaymentMethod>, ApiError> {
+    let v: Value = fetch(ApiRequest::get("/payment")).await?;
+    Ok(read_payment_methods(&v).into_iter().filter(|m| !m.id.is_empty()).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +226,19 @@ mod tests {
         .unwrap();
         assert_eq!(a.details.0.acc_balance.value, Some(Decimal::new(1250000, 0)));
         assert_eq!(a.details.0.acc_credit.value, Some(Decimal::new(3500005, 1)));
+    }
+
+    #[test]
+    fn payment_methods_reference_example() {
+        let a: PaymentsAnswer = serde_json::from_str(crate::fixtures::PAYMENT).unwrap();
+        let mut m: Vec<(String, String)> = a.payments.0.into_iter().map(|p| (p.id.0, p.name.0)).collect();
+        m.sort();
+        assert_eq!(m, [("10".into(), "BankTransfer".into()), ("9".into(), "PayPal".into())]);
+        let list: PaymentsAnswer =
+            serde_json::from_value(serde_json::json!({"payments": [{"id": 10, "name": "BankTransfer"}]})).unwrap();
+        assert_eq!(list.payments.0[0].id.as_str(), "10");
+        let empty: PaymentsAnswer = serde_json::from_value(serde_json::json!({"payments": []})).unwrap();
+        assert!(empty.payments.0.is_empty());
     }
 }
 

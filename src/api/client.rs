@@ -8,7 +8,7 @@
 //! - single-flight token renewal: expired/refused tokens cause one `POST
 //!   /token` shared by every request in flight, each then retried once.
 
-use super::error::{decode, interpret, Answer, ApiError, Outcome};
+use super::error::{decode, disposition_filename, interpret, is_json_type, Answer, ApiError, Binary, Outcome};
 use super::refresh::{retry_delay_ms, AccessToken, SingleFlight};
 use crate::{browser, session};
 use futures::future::{select, Either};
@@ -65,11 +65,59 @@ pub struct ApiRequest {
     pub body: Option<Value>,
     pub auth: bool,
     pub timeout_ms: u32,
+    /// A file is expected (PDF, image): a 2xx answer that is not JSON is
+    /// kept as bytes.
+    pub binary: bool,
+    /// Lets the user cancel this request (uploads); see [`CancelHandle`].
+    pub cancel: Option<CancelHandle>,
+}
+
+/// A cancel button's handle on a request: [`CancelHandle::cancel`] aborts
+/// the request under way (it then ends with [`ApiError::Aborted`]) and any
+/// later one sent with this handle.
+#[derive(Clone, Default)]
+pub struct CancelHandle(std::sync::Arc<std::sync::Mutex<CancelState>>);
+
+#[derive(Default)]
+struct CancelState {
+    cancelled: bool,
+    controller: Option<send_wrapper::SendWrapper<web_sys::AbortController>>,
+}
+
+impl CancelHandle {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn cancel(&self) {
+        let mut s = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        s.cancelled = true;
+        if let Some(c) = s.controller.take() {
+            c.abort();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.lock().map(|s| s.cancelled).unwrap_or(true)
+    }
+
+    /// Ties a request's controller to the handle; false if already cancelled.
+    fn attach(&self, controller: &web_sys::AbortController) -> bool {
+        let mut s = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        s.controller = Some(send_wrapper::SendWrapper::new(controller.clone()));
+        !s.cancelled
+    }
+}
+
+impl std::fmt::Debug for CancelHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "CancelHandle(cancelled: {})", self.is_cancelled())
+    }
 }
 
 impl ApiRequest {
     fn new(method: Method, path: impl Into<String>) -> Self {
-        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS }
+        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS, cancel: None, binary: false }
     }
     pub fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path)
@@ -92,8 +140,18 @@ impl ApiRequest {
         self.body = serde_json::to_value(body).ok();
         self
     }
+    /// Expects a file rather than JSON (see [`fetch_binary`]).
+    pub fn binary(mut self) -> Self {
+        self.binary = true;
+        self
+    }
     pub fn timeout_ms(mut self, ms: u32) -> Self {
         self.timeout_ms = ms;
+        self
+    }
+    /// May be cancelled by the user through `handle`.
+    pub fn cancellable(mut self, handle: CancelHandle) -> Self {
+        self.cancel = Some(handle);
         self
     }
     /// `METHOD /path` without the query, for error messages.
@@ -114,6 +172,19 @@ pub async fn fetch_with_info<T: DeserializeOwned>(req: ApiRequest) -> Result<(T,
     let endpoint = req.endpoint();
     let answer = call(req).await?;
     Ok((decode(&endpoint, answer.value)?, answer.info))
+}
+
+/// Sends a request for a file (a PDF, an image) through the same auth,
+/// renewal, retry and time-limit path; gives its bytes and content type. A
+/// JSON answer is read as the usual envelope, so `{"error": [...]}` is an
+/// error, and JSON without an error is a decode error (no file came).
+pub async fn fetch_binary(req: ApiRequest) -> Result<Binary, ApiError> {
+    let req = req.binary();
+    let endpoint = req.endpoint();
+    call(req)
+        .await?
+        .binary
+        .ok_or(ApiError::Decode { endpoint, detail: "a file was expected".to_owned() })
 }
 
 /// Sends a request with auth, renewal and retries; gives the raw answer.
@@ -201,6 +272,11 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
     let url = format!("{}{}", base_url(), req.path);
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let signal = controller.signal();
+    if let Some(cancel) = &req.cancel {
+        if !cancel.attach(&controller) {
+            return Err(ApiError::Aborted);
+        }
+    }
     if req.method == Method::GET {
         // Leaving the page (or re-running the resource) cancels the read.
         let c = send_wrapper::SendWrapper::new(controller.clone());
@@ -208,7 +284,7 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
     }
     let mut builder = RequestBuilder::new(&url)
         .method(req.method.clone())
-        .header("Accept", "application/json")
+        .header("Accept", if req.binary { "application/pdf, image/*, application/json;q=0.9, */*;q=0.8" } else { "application/json" })
         .abort_signal(Some(&signal));
     if let Some(t) = token {
         builder = builder.header("Authorization", &format!("Bearer {t}"));
@@ -230,6 +306,13 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
             }
         })?;
         let status = resp.status();
+        let content_type = resp.headers().get("content-type").unwrap_or_default();
+        if req.binary && (200..300).contains(&status) && !is_json_type(&content_type) {
+            let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
+            let filename = resp.headers().get("content-disposition").and_then(|d| disposition_filename(&d));
+            let binary = Some(Binary { bytes, content_type, filename });
+            return Ok(Outcome::Ok(Answer { value: Value::Null, info: Vec::new(), binary }));
+        }
         let body = resp.text().await.map_err(|_| ApiError::Network)?;
         Ok::<_, ApiError>(interpret(status, &body, &endpoint))
     };

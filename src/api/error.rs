@@ -71,6 +71,48 @@ impl std::error::Error for ApiError {}
 pub struct Answer {
     pub value: Value,
     pub info: Vec<String>,
+    /// A file (PDF, image) instead of JSON, for requests that ask for one.
+    pub binary: Option<Binary>,
+}
+
+/// A file answer: its bytes, its content type and, when the server named
+/// it (`Content-Disposition`), its file name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Binary {
+    pub bytes: Vec<u8>,
+    pub content_type: String,
+    pub filename: Option<String>,
+}
+
+/// True for `application/json`, `text/json`, `application/problem+json`...
+/// (parameters ignored): such an answer is read as the JSON envelope even
+/// when a file was asked for, since HostBill reports errors that way.
+pub fn is_json_type(content_type: &str) -> bool {
+    let t = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    t.ends_with("/json") || t.ends_with("+json")
+}
+
+/// The file name in a `Content-Disposition` header: `filename="a b.pdf"`,
+/// `filename=a.pdf`, or RFC 5987 `filename*=UTF-8''b%E1%BA%A3n.pdf` (which
+/// wins). Path parts are dropped, so a name can never point elsewhere.
+pub fn disposition_filename(header: &str) -> Option<String> {
+    let mut plain = None;
+    let mut extended = None;
+    for part in header.split(';').map(str::trim) {
+        let Some((k, v)) = part.split_once('=') else { continue };
+        let v = v.trim();
+        match k.trim().to_ascii_lowercase().as_str() {
+            "filename*" => {
+                let enc = v.splitn(3, '\'').nth(2).unwrap_or(v);
+                extended = Some(crate::util::percent_decode(&enc.replace('+', "%2B")));
+            }
+            "filename" => plain = Some(v.trim_matches('"').to_owned()),
+            _ => {}
+        }
+    }
+    let name = extended.or(plain)?;
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default().trim().to_owned();
+    (!base.is_empty() && base != "." && base != "..").then_some(base)
 }
 
 /// How the client must react to an answer.
@@ -141,9 +183,9 @@ pub fn interpret(status: u16, body: &str, endpoint: &str) -> Outcome {
     match json {
         Some(value) => {
             let info = messages_at(&value, "info").unwrap_or_default();
-            Outcome::Ok(Answer { value, info })
+            Outcome::Ok(Answer { value, info, binary: None })
         }
-        None if body.trim().is_empty() => Outcome::Ok(Answer { value: Value::Null, info: Vec::new() }),
+        None if body.trim().is_empty() => Outcome::Ok(Answer { value: Value::Null, info: Vec::new(), binary: None }),
         None => Outcome::Err(ApiError::Decode {
             endpoint: endpoint.to_owned(),
             detail: "not JSON".to_owned(),
@@ -253,5 +295,22 @@ mod tests {
             Err(ApiError::Decode { endpoint, .. }) => assert_eq!(endpoint, "GET /details"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn file_answers() {
+        assert!(is_json_type("application/json; charset=utf-8"));
+        assert!(is_json_type("application/problem+json"));
+        assert!(!is_json_type("application/pdf"));
+        assert!(!is_json_type(""));
+        assert_eq!(disposition_filename("attachment; filename=\"a b.pdf\"").as_deref(), Some("a b.pdf"));
+        assert_eq!(disposition_filename("inline; filename=x.pdf").as_deref(), Some("x.pdf"));
+        assert_eq!(
+            disposition_filename("attachment; filename=\"x.pdf\"; filename*=UTF-8''b%E1%BA%A3n%20khai.pdf").as_deref(),
+            Some("bản khai.pdf")
+        );
+        assert_eq!(disposition_filename("attachment; filename=\"../../etc/passwd\"").as_deref(), Some("passwd"));
+        assert_eq!(disposition_filename("attachment").as_deref(), None);
+        assert_eq!(disposition_filename("attachment; filename=\"\"").as_deref(), None);
     }
 }

@@ -567,6 +567,20 @@ macro_rules! loose_struct {
     (@keys $field:ident $($key:literal),+) => { [$($key),+] };
 }
 
+/// The first non-empty scalar among `keys` of a JSON object, as text (for
+/// undocumented answers whose field names vary: `subject` or `title`...).
+pub fn field_text(v: &serde_json::Value, keys: &[&str]) -> String {
+    keys.iter()
+        .filter_map(|k| v.get(*k))
+        .filter_map(|x| match x {
+            serde_json::Value::String(s) => Some(s.trim().to_owned()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .find(|s| !s.is_empty())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -672,6 +686,15 @@ mod tests {
         // one bad item does not sink the list
         let mixed: LooseList<Row> = serde_json::from_value(json!([{"id": 1}, 7, {"id": 2}])).unwrap();
         assert_eq!(mixed.0.len(), 2);
+    }
+
+    #[test]
+    fn field_text_takes_the_first_filled_key() {
+        let v = json!({"title": "", "subject": "Hoá đơn", "id": 5, "x": [1]});
+        assert_eq!(field_text(&v, &["title", "subject"]), "Hoá đơn");
+        assert_eq!(field_text(&v, &["id"]), "5");
+        assert_eq!(field_text(&v, &["x", "nope"]), "");
+        assert_eq!(field_text(&json!("str"), &["a"]), "");
     }
 
     #[test]

@@ -6,9 +6,16 @@ pub mod auth;
 pub mod billing;
 pub mod cart;
 pub mod client;
+pub mod ekyc;
+pub mod contacts;
+pub mod domains;
 pub mod error;
+pub mod location;
 pub mod loose;
+pub mod notifications;
+pub mod profile;
 pub mod raw;
 pub mod refresh;
+pub mod signup;
 
 pub use error::ApiError;

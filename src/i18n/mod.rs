@@ -20,7 +20,7 @@ macro_rules! sections {
         ];
     };
 }
-sections!["common", "auth", "dashboard", "cart", "billing"];
+sections!["common", "auth", "dashboard", "ekyc", "forms", "signup", "profile", "contacts", "notifications", "ui", "domains", "cart", "billing"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {

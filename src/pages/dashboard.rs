@@ -3,6 +3,7 @@
 
 use crate::api::{self, account::Client, billing::Balance, ApiError};
 use crate::i18n::{self, t, t_with, tr};
+use crate::pages::notifications::StatusUpdates;
 use crate::ui::format::{date, money_text};
 use crate::ui::resource_view;
 use leptos::prelude::*;
@@ -44,6 +45,8 @@ pub fn Dashboard() -> impl IntoView {
             <div class="cards">
                 {resource_view(balance, "dashboard.money_error", money_cards)}
             </div>
+            <StatusUpdates/>
+            <crate::pages::domains::pending::PendingDocumentsCard/>
             <section class="card" aria-labelledby="acc-title">
                 <h2 id="acc-title">{tr("dashboard.account")}</h2>
                 {resource_view(account.details, "dashboard.details_error", details_list)}
@@ -74,15 +77,7 @@ pub fn money_cards(b: Balance) -> impl IntoView {
 }
 
 fn details_list(c: Client) -> impl IntoView {
-    let row = |key: &'static str, value: String| {
-        let empty = value.trim().is_empty();
-        view! {
-            <div class="dl-row">
-                <dt>{tr(key)}</dt>
-                <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
-            </div>
-        }
-    };
+    let row = crate::ui::dl_row;
     view! {
         <dl class="dl" data-testid="account-details">
             {row("account.name", c.full_name())}

@@ -7,6 +7,7 @@ use crate::ui::{error_text, TextField};
 use crate::util::{looks_like_email, safe_next};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
@@ -121,6 +122,10 @@ pub fn LoginPage() -> impl IntoView {
                     }}
                 </button>
             </form>
+            <p class="auth-links">
+                <A href="/password-reset">{tr("reset.forgot")}</A>
+                <A href="/signup">{tr("signup.no_account")}</A>
+            </p>
         </section>
     }
 }

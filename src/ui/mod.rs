@@ -1,9 +1,21 @@
 //! Reusable pieces: fields, loading and error states, the language switch.
 
-pub mod fields;
+pub mod camera;
 pub mod format;
+pub mod image;
+pub mod address;
+pub mod choice;
+pub mod combobox;
+pub mod erase;
+pub mod fields;
+pub mod pager;
+pub mod dialog;
+pub mod file_drop;
 pub mod select;
+pub mod signature_pad;
 pub mod table;
+pub mod text;
+pub mod toast;
 
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
@@ -102,19 +114,7 @@ pub fn TextField(
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let shown = RwSignal::new(false);
-    let described = {
-        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(err_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(hint, hint_id.clone(), err_id.clone(), error);
     let kind = move || if revealable && shown.get() { "text" } else { input_type };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
@@ -153,19 +153,51 @@ pub fn TextField(
     }
 }
 
-/// The vi/en switch in the header.
+/// A row of a `<dl class="dl">`: the label (i18n key) and the value, or
+/// "not provided" when it is empty.
+pub fn dl_row(key: &'static str, value: String) -> impl IntoView {
+    let empty = value.trim().is_empty();
+    view! {
+        <div class="dl-row">
+            <dt>{tr(key)}</dt>
+            <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
+        </div>
+    }
+}
+
+/// `aria-describedby` of a control: its hint (when it has one) and its
+/// error (while there is one).
+pub fn described_by(
+    hint: &'static str,
+    hint_id: String,
+    err_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(err_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// The vi/en switch in the header. Its accessible name starts with the
+/// visible "EN"/"VI" (WCAG 2.5.3) and says what it does.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     view! {
         <button
             type="button"
             class="btn btn-ghost lang-switch"
-            lang=move || i18n::lang().other().code()
-            aria-label=tr("header.switch_lang")
             title=tr("header.switch_lang")
             on:click=move |_| i18n::set_lang(i18n::lang().other())
         >
             {tr("header.lang_short")}
+            <span class="sr-only" lang=move || i18n::lang().other().code()>" "{tr("header.switch_lang")}</span>
         </button>
     }
 }

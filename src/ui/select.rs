@@ -39,6 +39,9 @@ pub fn SelectField(
     #[prop(optional, into)] error: Option<Signal<Option<String>>>,
     #[prop(optional_no_strip)] placeholder: Option<TextProp>,
     #[prop(optional)] required: bool,
+    /// The `autocomplete` token, if any (e.g. "sex").
+    #[prop(optional)]
+    autocomplete: &'static str,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error = error.unwrap_or_else(|| Signal::stored(None));
@@ -58,6 +61,7 @@ pub fn SelectField(
                 aria-required=required.then_some("true")
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 on:change=move |ev| on_change.run(event_target_value(&ev))
             >
                 {placeholder.map(|p| view! { <option value="" selected=move || value.get().is_empty()>{move || p.get()}</option> })}

@@ -1,6 +1,5 @@
 //! Section "Cart" (catalog endpoints 116-120) with the order forms' own
-//! catalogues: domains (61, 62, 64, 65), certificates (80-82), the
-//! account's contacts (14), and HostBill's standard
+//! catalogues: domains (61, 62, 64, 65), certificates (80-82) and HostBill's standard
 //! `GET /category/@category_id/product`.
 //!
 //! Business errors are HTTP 200 `{"error": ["<key>"]}`, as HostBill does.
@@ -29,7 +28,6 @@ pub fn router() -> Router<AppState> {
         .route("/bkns/whois/{domain}", get(whois))
         .route("/certificate/order", get(certificates).post(order_certificate))
         .route("/certificate/order/{product_id}/software", get(software))
-        .route("/contact", get(contacts))
 }
 
 /// The account's currency.
@@ -67,7 +65,8 @@ async fn product(
 
 /// `POST /quote` `{pay_method, output, items}` → `{"summary", "items"}`.
 async fn quote(State(state): State<AppState>, authed: Authed, Payload(body): Payload) -> Result<Json<Value>, ApiError> {
-    let db = state.db();
+    let mut db = state.db();
+    sync_contacts(&mut db, &authed.client_id);
     let cur = db.account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.balance.currency.clone();
     let priced = engine::evaluate_all(&db.shop, &authed.client_id, &cur, &body);
     if priced.is_empty() {
@@ -76,9 +75,17 @@ async fn quote(State(state): State<AppState>, authed: Authed, Payload(body): Pay
     Ok(Json(engine::quote_json(&priced)))
 }
 
+/// Order items name contacts by id: the shop checks them against the
+/// contacts `GET`/`POST /contact` manage (routes/contacts.rs).
+fn sync_contacts(db: &mut crate::state::Db, client_id: &str) {
+    let ids = db.customer.contacts.get(client_id).map(|l| l.iter().map(|c| c.id.clone()).collect()).unwrap_or_default();
+    db.shop.ledger(client_id).contact_ids = ids;
+}
+
 /// Places an order for the authenticated account.
 fn place(state: &AppState, authed: &Authed, body: &Value) -> Result<Placed, ApiError> {
     let mut guard = state.db();
+    sync_contacts(&mut guard, &authed.client_id);
     let db = &mut *guard;
     let account = db.accounts.get_mut(&authed.client_id).ok_or_else(ApiError::unauthorized)?;
     engine::place_order(&mut db.shop, account, body)
@@ -207,10 +214,3 @@ async fn software(_: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiE
     Ok(Json(render::software_json()))
 }
 
-/// `GET /contact` → `{"contacts": [{email, id, firstname, lastname,
-/// companyname, company, lastlogin}]}`.
-async fn contacts(State(state): State<AppState>, authed: Authed) -> Json<Value> {
-    let db = state.db();
-    let empty = crate::shop::Ledger::default();
-    Json(render::contacts_json(db.shop.ledgers.get(&authed.client_id).unwrap_or(&empty)))
-}

@@ -10,6 +10,13 @@ use crate::state::AppState;
 pub mod billing;
 pub mod cart;
 pub mod clientarea;
+pub mod ekyc;
+pub mod contacts;
+pub mod location;
+pub mod notifications;
+pub mod profile;
+pub mod signup;
+pub mod domains;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
 /// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.
@@ -17,6 +24,13 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(clientarea::router())
         .merge(billing::router())
+        .merge(ekyc::router())
+        .merge(signup::router())
+        .merge(profile::router())
+        .merge(contacts::router())
+        .merge(notifications::router())
+        .merge(location::router())
+        .merge(domains::router())
         .merge(cart::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)

@@ -145,7 +145,7 @@ pub fn evaluate(shop: &Shop, ledger: &Ledger, currency: &str, item: &Value, inde
 fn contacts_ok(ledger: &Ledger, item: &Value, keys: &[&str]) -> bool {
     keys.iter().all(|k| {
         let id = text(item, k);
-        id.is_empty() || ledger.contacts.iter().any(|c| c.id == id)
+        id.is_empty() || ledger.contact_ids.iter().any(|c| *c == id)
     })
 }
 

@@ -192,16 +192,6 @@ pub struct Holding {
     pub aff_id: String,
 }
 
-/// A contact of the account (`GET /contact`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Contact {
-    pub id: &'static str,
-    pub email: &'static str,
-    pub firstname: &'static str,
-    pub lastname: &'static str,
-    pub companyname: &'static str,
-}
-
 /// One account's commerce.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Ledger {
@@ -210,7 +200,9 @@ pub struct Ledger {
     pub holdings: Vec<Holding>,
     /// Domains the account owns: (domain id, name).
     pub domains: Vec<(String, String)>,
-    pub contacts: Vec<Contact>,
+    /// Ids of the contacts `GET /contact` lists (the order forms name them);
+    /// copied from the customer store before each quote or order.
+    pub contact_ids: Vec<String>,
 }
 
 /// Everybody's commerce plus the id counters.
@@ -301,16 +293,7 @@ impl Shop {
             ],
             holdings: Vec::new(),
             domains: vec![("301".into(), "nguyenvanan.vn".into()), ("302".into(), "anshop.com.vn".into())],
-            contacts: vec![
-                Contact {
-                    id: "49",
-                    email: "binh.tran@anshop.vn",
-                    firstname: "Bình",
-                    lastname: "Trần Thị",
-                    companyname: "Công ty TNHH An Shop",
-                },
-                Contact { id: "50", email: "kythuat@anshop.vn", firstname: "Châu", lastname: "Lê Minh", companyname: "" },
-            ],
+            contact_ids: Vec::new(),
         };
         let example = Ledger {
             invoices: vec![
@@ -335,7 +318,7 @@ impl Shop {
             ],
             holdings: Vec::new(),
             domains: vec![("47".into(), "testname.com".into())],
-            contacts: vec![Contact { id: "49", email: "mary@example.com", firstname: "Mary", lastname: "Sue", companyname: "" }],
+            contact_ids: Vec::new(),
         };
         Shop {
             ledgers: [("1042".to_string(), demo), ("26".to_string(), example)].into(),

@@ -208,18 +208,3 @@ pub fn payments_json(currency: &str) -> Value {
     json!({ "payments": map })
 }
 
-/// `GET /contact` → `{"contacts": [...]}`.
-pub fn contacts_json(ledger: &Ledger) -> Value {
-    let list: Vec<Value> = ledger
-        .contacts
-        .iter()
-        .map(|c| {
-            json!({
-                "email": c.email, "id": c.id, "firstname": c.firstname, "lastname": c.lastname,
-                "companyname": c.companyname, "company": if c.companyname.is_empty() { "0" } else { "1" },
-                "lastlogin": "0000-00-00 00:00:00"
-            })
-        })
-        .collect();
-    json!({ "contacts": list })
-}

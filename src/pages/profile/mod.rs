@@ -1,0 +1,285 @@
+//! `/account`: the profile from `GET /details`, editable with `PUT
+//! /details` (HostBill standard, absent from the BKNS reference: when the
+//! server answers 404 / "invalid method" the edit is hidden for the rest of
+//! the session and the page says why), and the activity log (`GET /logs`)
+//! as a table with paging.
+
+pub mod form;
+
+use crate::api::account::Client;
+use crate::api::profile::{DetailsBody, LogEntry, ProfileFields};
+use crate::api::{self, ApiError};
+use crate::i18n::{self, t, tr};
+use crate::pages::dashboard::AccountCtx;
+use crate::ui::format::date;
+use crate::ui::pager::{page_range, Pager};
+use crate::ui::erase::{action, busy_label, dyn_view, effect, load_view, resource};
+use form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::cell::Cell;
+
+thread_local! {
+    /// `PUT /details` answered "not supported" in this session.
+    static EDIT_UNSUPPORTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The API fields of a client, for the edit form.
+pub fn fields_of(c: &Client) -> ProfileFields {
+    ProfileFields {
+        kind: c.kind.0.clone(),
+        companyname: c.companyname.0.clone(),
+        taxid: c.taxid.0.clone(),
+        gender: c.gender.0.clone(),
+        lastname: c.lastname.0.clone(),
+        firstname: c.firstname.0.clone(),
+        email: c.email.0.clone(),
+        phonenumber: c.phonenumber.0.clone(),
+        zalonumber: c.zalonumber.0.clone(),
+        nationalid: c.nationalid.0.clone(),
+        birthday: c.birthday.0.clone(),
+        country: c.country.0.clone(),
+        state: c.state.0.clone(),
+        city: c.city.0.clone(),
+        ward: c.ward.0.clone(),
+        address1: c.address1.0.clone(),
+    }
+}
+
+/// Tabs of the account area (profile, contacts).
+#[component]
+pub fn AccountTabs() -> impl IntoView {
+    view! {
+        <nav class="tabs" aria-label=tr("profile.tabs")>
+            <A href="/account" exact=true>{tr("profile.tab_profile")}</A>
+            <A href="/account/contacts">{tr("profile.tab_contacts")}</A>
+        </nav>
+    }
+}
+
+/// A success (`true`) or failure message above a page's content.
+pub fn notice_view(notice: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    dyn_view(move || match notice.get() {
+        Some((true, text)) => view! { <p class="alert alert-info" role="status">{text}</p> }.into_any(),
+        Some((false, text)) => view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any(),
+        None => ().into_any(),
+    })
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    effect(|| crate::browser::set_title(&format!("{} · {}", t("profile.title"), t("app.name"))));
+    let account = expect_context::<AccountCtx>();
+    let editing = RwSignal::new(false);
+    let supported = RwSignal::new(!EDIT_UNSUPPORTED.with(Cell::get));
+    let notice = RwSignal::new(None::<(bool, String)>);
+    let logs = resource(api::profile::logs);
+    let can_edit = move || supported.get() && !editing.get() && matches!(account.details.get(), Some(Ok(_)));
+
+    view! {
+        <section class="page" aria-labelledby="profile-title">
+            <div class="page-head">
+                <h1 id="profile-title">{tr("profile.title")}</h1>
+            </div>
+            <AccountTabs/>
+            {notice_view(notice)}
+            <section class="card" aria-labelledby="profile-details">
+                <div class="card-head">
+                    <h2 id="profile-details">{tr("profile.details")}</h2>
+                    {dyn_view(move || if can_edit() {
+                        view! {
+                            <button type="button" class="btn btn-secondary" on:click=move |_| {
+                                notice.set(None);
+                                editing.set(true);
+                            }>
+                                {tr("profile.edit")}
+                            </button>
+                        }
+                        .into_any()
+                    } else {
+                        ().into_any()
+                    })}
+                </div>
+                {load_view(account.details, "dashboard.details_error", move |c: Client| {
+                    if editing.get() {
+                        view! { <ProfileEditor client=c editing=editing supported=supported notice=notice logs=logs/> }.into_any()
+                    } else {
+                        view! { <ProfileView client=c/> }.into_any()
+                    }
+                })}
+            </section>
+            <section class="card" aria-labelledby="log-title">
+                <h2 id="log-title">{tr("logs.title")}</h2>
+                {load_view(logs, "logs.error", |entries: Vec<LogEntry>| view! { <LogTable entries=entries/> }.into_any())}
+            </section>
+        </section>
+    }
+}
+
+fn kind_label(c: &Client) -> String {
+    if c.kind.0.eq_ignore_ascii_case("company") {
+        t("form.kind_company")
+    } else {
+        t("form.kind_private")
+    }
+}
+
+#[component]
+fn ProfileView(client: Client) -> impl IntoView {
+    let c = client;
+    let row = crate::ui::dl_row;
+    let birthday = api::profile::birthday_from_api(&c.birthday.0);
+    let birthday = if birthday.is_empty() { c.birthday.0.clone() } else { date(&birthday) };
+    let gender = match c.gender.0.to_ascii_lowercase().as_str() {
+        "male" => t("form.gender_male"),
+        "female" => t("form.gender_female"),
+        other => other.to_owned(),
+    };
+    let company = !c.companyname.0.trim().is_empty() || c.kind.0.eq_ignore_ascii_case("company");
+    view! {
+        <dl class="dl" data-testid="profile">
+            {row("form.kind", kind_label(&c))}
+            {company.then(|| view! {
+                {row("form.companyname", c.companyname.0.clone())}
+                {row("form.taxid", c.taxid.0.clone())}
+            })}
+            {row("account.name", c.full_name())}
+            {row("form.gender", gender)}
+            {row("form.birthday", birthday)}
+            {row("form.nationalid", c.nationalid.0.clone())}
+            {row("account.email", c.email.0.clone())}
+            {row("account.phone", c.phonenumber.0.clone())}
+            {row("form.zalonumber", c.zalonumber.0.clone())}
+            {row("account.address", c.address())}
+        </dl>
+    }
+}
+
+#[component]
+fn ProfileEditor(
+    client: Client,
+    editing: RwSignal<bool>,
+    supported: RwSignal<bool>,
+    notice: RwSignal<Option<(bool, String)>>,
+    /// Refetched after a save (the server logs the change).
+    logs: LocalResource<Result<Vec<LogEntry>, ApiError>>,
+) -> impl IntoView {
+    let account = expect_context::<AccountCtx>();
+    let form = ProfileForm::new(Rules::Account);
+    form.load(&fields_of(&client), &client.postcode.0);
+    let general = RwSignal::new(Vec::<String>::new());
+    let save = action(|body: &DetailsBody| {
+        let body = body.clone();
+        async move { api::profile::update_details(&body).await }
+    });
+    let pending = save.pending();
+    effect(move || match save.value().get() {
+        Some(Ok(info)) => {
+            let text = info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("profile.saved"));
+            notice.set(Some((true, text)));
+            editing.set(false);
+            account.details.refetch();
+            logs.refetch();
+        }
+        Some(Err(ApiError::NotSupported)) => {
+            EDIT_UNSUPPORTED.with(|c| c.set(true));
+            supported.set(false);
+            editing.set(false);
+            notice.set(Some((false, t("profile.edit_unsupported"))));
+        }
+        Some(Err(e)) => form.failed(&e, None, general, "profile-errors"),
+        None => {}
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        general.set(Vec::new());
+        if !form.check_all() {
+            return;
+        }
+        save.dispatch(DetailsBody { profile: form.fields(), postcode: form.postcode.get_untracked().trim().to_owned() });
+    };
+    view! {
+        <form class="form" novalidate on:submit=on_submit aria-busy=Signal::derive(move || pending.get().then_some("true"))>
+            <div id="profile-errors" tabindex="-1">{errors_view("profile.save_failed", general)}</div>
+            <OrgFields form=form/>
+            <PersonFields form=form/>
+            <AddressFields form=form with_postcode=true/>
+            <div class="form-actions">
+                <button type="submit" class="btn btn-primary" disabled=pending>
+                    {busy_label(pending, "profile.save", "profile.saving")}
+                </button>
+                <button type="button" class="btn btn-secondary" disabled=pending on:click=move |_| editing.set(false)>
+                    {tr("profile.cancel")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+const LOGS_PER_PAGE: usize = 10;
+
+#[component]
+fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p class="muted">{tr("logs.empty")}</p> }.into_any();
+    }
+    let total = entries.len();
+    let entries = StoredValue::new(entries);
+    let page = RwSignal::new(0usize);
+    let rows = dyn_view(move || {
+        let range = page_range(total, LOGS_PER_PAGE, page.get());
+        entries.with_value(|all| {
+            all[range]
+                .iter()
+                .map(|e| {
+                    view! {
+                        <tr>
+                            <td data-label=t("logs.date")>{date(&e.date)}</td>
+                            <td data-label=t("logs.action")>{e.action.clone()}</td>
+                            <td data-label=t("logs.ip")>{if e.ip.is_empty() { "—".to_owned() } else { e.ip.clone() }}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    });
+    view! {
+        <div class="table-wrap">
+            <table class="table stack" data-testid="logs">
+                <caption class="sr-only">{tr("logs.title")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("logs.date")}</th>
+                        <th scope="col">{tr("logs.action")}</th>
+                        <th scope="col">{tr("logs.ip")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <Pager page=page len=total per=LOGS_PER_PAGE/>
+    }
+    .into_any()
+}
+
+/// A failed save's messages under a headline (i18n key), or nothing.
+pub fn errors_view(title: &'static str, messages: RwSignal<Vec<String>>) -> impl IntoView {
+    dyn_view(move || {
+        let list = messages.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        view! {
+            <div class="alert alert-error" role="alert">
+                <strong class="alert-title">{tr(title)}</strong>
+                {list.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+            </div>
+        }
+        .into_any()
+    })
+}

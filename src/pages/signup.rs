@@ -1,0 +1,297 @@
+//! `/signup`: a new customer creates an account in one pass (`POST
+//! /signup` with exactly the documented fields), is logged in with the
+//! same credentials and is offered identity verification next. An
+//! unfinished sign-up is kept in localStorage (never the passwords); a
+//! failed submit keeps every field and shows the server's messages next to
+//! the fields they name.
+
+use crate::api::signup::{email_registered, SignupBody};
+use crate::api::ApiError;
+use crate::browser;
+use crate::i18n::{self, t, tr};
+use crate::pages::profile::form::{AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules};
+use crate::session::{self, SessionState};
+use crate::ui::choice::SelectField;
+use crate::ui::erase::{action, busy_label, dyn_view, effect};
+use crate::ui::{error_text, TextField};
+use crate::util::looks_like_email;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use serde::{Deserialize, Serialize};
+
+const DRAFT_KEY: &str = "portal.signup";
+
+/// What is kept of an unfinished sign-up: the profile and the currency.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+struct SignupDraft {
+    #[serde(flatten)]
+    profile: Draft,
+    currency: String,
+}
+
+/// The password's problem (i18n key), if any.
+pub fn password_problem(p: &str) -> Option<&'static str> {
+    if p.is_empty() {
+        Some("form.required")
+    } else if p.chars().count() < 8 {
+        Some("signup.password_short")
+    } else {
+        None
+    }
+}
+
+pub fn confirm_problem(p: &str, confirm: &str) -> Option<&'static str> {
+    if confirm.is_empty() {
+        Some("form.required")
+    } else if p != confirm {
+        Some("signup.password_mismatch")
+    } else {
+        None
+    }
+}
+
+/// After `client_registered`: did the automatic login work?
+type Registered = Result<(), ApiError>;
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    effect(|| browser::set_title(&format!("{} · {}", t("signup.title"), t("app.name"))));
+    let form = ProfileForm::new(Rules::Account);
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let currency = RwSignal::new("VND".to_owned());
+    let general = RwSignal::new(Vec::<String>::new());
+    let done = RwSignal::new(None::<Registered>);
+    let registered_email = RwSignal::new(None::<String>);
+
+    // Restore an unfinished sign-up, then keep saving it (no passwords).
+    if let Some(d) = browser::local_get(DRAFT_KEY).and_then(|s| serde_json::from_str::<SignupDraft>(&s).ok()) {
+        form.restore(&d.profile);
+        if d.currency == "VND" || d.currency == "USD" {
+            currency.set(d.currency);
+        }
+    }
+    effect(move || {
+        let d = SignupDraft { profile: form.draft(), currency: currency.get() };
+        if done.with(Option::is_none) {
+            if let Ok(json) = serde_json::to_string(&d) {
+                browser::local_set(DRAFT_KEY, &json);
+            }
+        }
+    });
+
+    let pw_error = Signal::derive(move || {
+        if form.checked.get() {
+            if let Some(k) = password_problem(&password.get()) {
+                return Some(t(k));
+            }
+        }
+        let p = password.get();
+        form.server.with(|l| l.iter().find(|e| e.field == Some("password") && e.value == p).map(|e| i18n::server_message(&e.message)))
+    });
+    let confirm_error =
+        Signal::derive(move || form.checked.get().then(|| confirm_problem(&password.get(), &confirm.get()).map(t)).flatten());
+    let currencies = Signal::derive(|| vec![("VND".to_owned(), t("signup.currency_vnd")), ("USD".to_owned(), t("signup.currency_usd"))]);
+
+    let submit = action(|(body,): &(SignupBody,)| {
+        let body = body.clone();
+        async move {
+            crate::api::signup::signup(&body).await?;
+            // Registered: log in with the same credentials.
+            Ok::<Registered, ApiError>(session::login(body.profile.email.clone(), body.password.clone(), false).await)
+        }
+    });
+    let pending = submit.pending();
+    effect(move || match submit.value().get() {
+        Some(Ok(logged_in)) => {
+            browser::local_remove(DRAFT_KEY);
+            done.set(Some(logged_in));
+            browser::scroll_into_view("signup-title");
+        }
+        Some(Err(e)) => form.failed(&e, Some(password.get_untracked()), general, "signup-errors"),
+        None => {}
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        general.set(Vec::new());
+        let bad = form.first_invalid();
+        let pw = password.get_untracked();
+        let bad = bad
+            .or_else(|| password_problem(&pw).map(|_| "password"))
+            .or_else(|| confirm_problem(&pw, &confirm.get_untracked()).map(|_| "password_confirm"));
+        if let Some(f) = bad {
+            browser::focus(&format!("f-{f}"));
+            return;
+        }
+        let body = SignupBody { profile: form.fields(), password: pw, currency: currency.get_untracked() };
+        submit.dispatch((body,));
+    };
+
+    // "Is this e-mail registered already?" when the field is left.
+    let check_email = Callback::new(move |email: String| {
+        let email = email.trim().to_owned();
+        if !looks_like_email(&email) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(true) = email_registered(&email).await {
+                registered_email.set(Some(email));
+            }
+        });
+    });
+    let email_note = move || {
+        let show = registered_email.get().is_some_and(|e| e.eq_ignore_ascii_case(form.email.get().trim()));
+        if !show {
+            return ().into_any();
+        }
+        view! {
+            <p class="alert alert-info email-note" role="status">
+                {tr("signup.email_registered")} " "
+                <A href="/login">{tr("signup.login_instead")}</A>
+                " · "
+                <A href="/password-reset">{tr("signup.reset_instead")}</A>
+            </p>
+        }
+        .into_any()
+    };
+
+    // "Already logged in" is not shown while this very sign-up logs in.
+    let logged_in_already =
+        move || session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get();
+    let busy = Signal::derive(move || pending.get().then_some("true"));
+    let errors = move || {
+        dyn_view(move || {
+        let general = general.get();
+        if !general.is_empty() {
+            view! {
+                <div class="alert alert-error" role="alert">
+                    <strong class="alert-title">{tr("signup.failed")}</strong>
+                    {general.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        } else if form.server.with(|s| !s.is_empty()) {
+            view! { <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p> }.into_any()
+        } else {
+            ().into_any()
+        }
+        })
+    };
+
+
+    view! {
+        <section class="page signup" aria-labelledby="signup-title">
+            {dyn_view(move || match done.get() {
+                Some(result) => view! { <Welcome result=result/> }.into_any(),
+                None if logged_in_already() => view! {
+                    <h1 id="signup-title">{tr("signup.title")}</h1>
+                    <p class="alert alert-info" role="status">
+                        {tr("signup.already_logged_in")} " "
+                        <A href="/dashboard">{tr("signup.to_dashboard")}</A>
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <div class="page-head">
+                        <div>
+                            <h1 id="signup-title">{tr("signup.title")}</h1>
+                            <p class="muted">{tr("signup.subtitle")} " " <A href="/login">{tr("signup.have_account")}</A></p>
+                        </div>
+                    </div>
+                    <div id="signup-errors" tabindex="-1">{errors()}</div>
+                    <form class="form form-wide" novalidate on:submit=on_submit aria-busy=busy>
+                        <fieldset class="form-section">
+                            <legend>{tr("signup.section_type")}</legend>
+                            <OrgFields form=form/>
+                        </fieldset>
+                        <fieldset class="form-section">
+                            <legend>{tr("signup.section_person")}</legend>
+                            <PersonFields form=form on_email=check_email email_note=email_note/>
+                        </fieldset>
+                        <fieldset class="form-section">
+                            <legend>{tr("signup.section_address")}</legend>
+                            <AddressFields form=form/>
+                        </fieldset>
+                        <fieldset class="form-section">
+                            <legend>{tr("signup.section_login")}</legend>
+                            <TextField
+                                label="signup.password" name="password" input_type="password" autocomplete="new-password"
+                                required=true revealable=true hint="signup.password_hint" value=password error=pw_error
+                            />
+                            <TextField
+                                label="signup.password_confirm" name="password_confirm" input_type="password"
+                                autocomplete="new-password" required=true value=confirm error=confirm_error
+                            />
+                            <SelectField label="signup.currency" name="currency" value=currency options=currencies hint="signup.currency_hint"/>
+                        </fieldset>
+                        <p class="hint">{tr("signup.draft_note")}</p>
+                        <button type="submit" class="btn btn-primary btn-block" disabled=pending>
+                            {busy_label(pending, "signup.submit", "signup.submitting")}
+                        </button>
+                    </form>
+                }
+                .into_any(),
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Welcome(result: Registered) -> impl IntoView {
+    view! {
+        <div class="card welcome" role="status">
+            <h1 id="signup-title" tabindex="-1">{tr("signup.done_title")}</h1>
+            {match result {
+                Ok(()) => view! { <p>{tr("signup.done_logged_in")}</p> }.into_any(),
+                Err(e) => view! {
+                    <div class="alert alert-error" role="alert">
+                        <p>{tr("signup.done_login_failed")} " " {move || error_text(&e)}</p>
+                        <A href="/login" attr:class="btn btn-secondary">{tr("signup.login_instead")}</A>
+                    </div>
+                }
+                .into_any(),
+            }}
+            <h2>{tr("signup.next_title")}</h2>
+            <p>{tr("signup.next_ekyc")}</p>
+            <A href="/dashboard" attr:class="btn btn-primary">{tr("signup.to_dashboard")}</A>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::profile::ProfileFields;
+
+    #[test]
+    fn passwords() {
+        assert_eq!(password_problem(""), Some("form.required"));
+        assert_eq!(password_problem("short7!"), Some("signup.password_short"));
+        assert_eq!(password_problem("Đủ8kýtự"), Some("signup.password_short"));
+        assert_eq!(password_problem("long-enough"), None);
+        assert_eq!(confirm_problem("a", ""), Some("form.required"));
+        assert_eq!(confirm_problem("abcdefgh", "abcdefgH"), Some("signup.password_mismatch"));
+        assert_eq!(confirm_problem("abcdefgh", "abcdefgh"), None);
+    }
+
+    #[test]
+    fn the_draft_never_holds_a_password() {
+        let d = SignupDraft {
+            profile: Draft { fields: ProfileFields { email: "a@b.vn".into(), ..Default::default() }, postcode: String::new() },
+            currency: "VND".into(),
+        };
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(!json.contains("password"), "{json}");
+        let back: SignupDraft = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.profile.fields.email, "a@b.vn");
+        // an old or broken draft is ignored field by field
+        let old: SignupDraft = serde_json::from_str(r#"{"email": 5, "currency": "VND"}"#).unwrap_or_default();
+        assert_eq!(old.currency, "");
+    }
+}
