@@ -77,6 +77,8 @@ export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(found, 'axe WCAG A/AA violations').toEqual([]);
+}
+
 /** mock-api's seeded signing tokens (see mock-api/README.md). */
 export const SIGN_TOKENS = {
   valid: 'sg7Kq2vX9mP4tR8wZ3nB6cY1',
