@@ -30,7 +30,7 @@ pub fn Pager(page: RwSignal<usize>, #[prop(into)] len: Signal<usize>, per: usize
                 <span class="pager-pos" aria-live="polite">
                     {move || t_with("ui.page_of", &[("page", &(current() + 1).to_string()), ("pages", &pages().to_string())])}
                 </span>
-                <button type="button" class="btn btn-secondary" disabled=move || current() + 1 >= pages() on:click=move |_| page.set(current() + 1)>
+                <button type="button" class="btn btn-secondary" disabled=move || { current() + 1 >= pages() } on:click=move |_| page.set(current() + 1)>
                     {tr("ui.next")}
                 </button>
             </nav>
