@@ -119,13 +119,13 @@ test('reveal and copy the EPP code; renew with the TLD price', async ({ page, re
 
   const renew = page.getByTestId('renew');
   await renew.getByLabel('Thời hạn gia hạn').selectOption('2');
-  await expect(renew).toContainText('Tổng tiền: 658.000 ₫');
+  await expect(renew).toContainText('Tổng tiền: 698.000 ₫');
   await renew.getByLabel('Phương thức thanh toán').selectOption('4');
   await renew.getByRole('button', { name: 'Tạo đơn gia hạn' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Gia hạn banhmi-saigon.com thêm 2 năm, tổng 658.000 ₫, thanh toán qua Ví MoMo.');
+  await expect(dialog).toContainText('Gia hạn banhmi-saigon.com thêm 2 năm, tổng 698.000 ₫, thanh toán qua Ví MoMo.');
   await dialog.getByRole('button', { name: 'Gia hạn' }).click();
-  await expect(renew.getByTestId('renew-result')).toContainText('tổng 658.000 ₫');
+  await expect(renew.getByTestId('renew-result')).toContainText('tổng 698.000 ₫');
   const posts = await mock.requests(request, { path: '/domain/302/renew', method: 'POST' });
   expect(posts.map((p) => p.body)).toEqual([{ years: '2', pay_method: 4 }]);
 });

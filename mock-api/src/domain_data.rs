@@ -110,7 +110,7 @@ impl Domain {
 pub fn tld_of(name: &str) -> String {
     let lower = name.to_ascii_lowercase();
     let mut best = String::new();
-    for t in TLDS {
+    for t in tlds() {
         if lower.ends_with(t.0) && t.0.len() > best.len() {
             best = t.0.to_string();
         }
@@ -242,18 +242,14 @@ pub fn today() -> i64 {
 
 // ------------------------------------------------------------------ prices
 
-/// (tld, price-list id, [register, transfer, renew, redemption] per year) in VND.
-pub const TLDS: &[(&str, &str, [u64; 4])] = &[
-    (".com", "6", [259_000, 259_000, 329_000, 1_200_000]),
-    (".net", "7", [299_000, 299_000, 349_000, 1_200_000]),
-    (".vn", "21", [750_000, 0, 480_000, 1_500_000]),
-    (".com.vn", "22", [650_000, 0, 350_000, 1_500_000]),
-    (".id.vn", "23", [0, 0, 95_000, 400_000]),
-    (".biz.vn", "24", [0, 0, 250_000, 600_000]),
-];
-
-/// Periods offered (years).
-pub const PERIODS: &[u32] = &[1, 2, 3, 5];
+/// The TLDs the provider sells and their 1-year renew price in VND: the
+/// shop's list (`GET /domain/order`), so every section quotes one price.
+fn tlds() -> Vec<(&'static str, u64)> {
+    crate::shop::catalog::tlds()
+        .iter()
+        .map(|t| (t.tld, t.periods.iter().find(|p| p.years == 1).map_or(0, |p| (p.renew / 100) as u64)))
+        .collect()
+}
 
 /// A price in the account's currency: VND as is, USD at 25,000 VND.
 pub fn price(vnd: u64, currency: &str) -> String {
@@ -315,7 +311,7 @@ struct Spec<'a> {
 
 fn domain(spec: Spec, today: i64, who: &Contact) -> Domain {
     let tld = tld_of(spec.name);
-    let renew = TLDS.iter().find(|t| t.0 == tld).map(|t| t.2[2]).unwrap_or(300_000);
+    let renew = tlds().iter().find(|t| t.0 == tld).map(|t| t.1).unwrap_or(300_000);
     let currency = if spec.client == EXAMPLE_ID { "USD" } else { "VND" };
     Domain {
         id: s(spec.id),

@@ -261,7 +261,7 @@ async fn renew_uses_the_tld_prices_and_payment_methods() {
     assert_eq!(m.get("/api/payment").await.json(), json!({"payments": {"1": "Chuyển khoản ngân hàng", "2": "Thẻ ATM nội địa (NAPAS)", "3": "Thẻ Visa / MasterCard", "4": "Ví MoMo"}}));
     let tlds = m.get("/api/domain/order").await.json();
     let vn = tlds["tlds"].as_array().unwrap().iter().find(|t| t["tld"] == ".vn").unwrap().clone();
-    assert_eq!(vn["periods"][1], json!({"period": "2", "register": "1500000.00", "transfer": "0.00", "renew": "960000.00", "redemption": "1500000.00"}));
+    assert_eq!(vn["periods"][1], json!({"period": "2", "register": "1230000.00", "transfer": "680000.00", "renew": "960000.00", "redemption": "3000000.00"}));
     let r = m.post("/api/domain/301/renew", json!({"years": "2", "pay_method": 1})).await.json();
     assert_eq!(r["total"], "960000.00");
     assert_eq!(r["items"]["type"], "Domain Renew");
@@ -273,7 +273,7 @@ async fn renew_uses_the_tld_prices_and_payment_methods() {
     // USD account: prices in USD
     let ex = Mock::login("api@example.com", "secret").await;
     let com = ex.get("/api/domain/order").await.json()["tlds"][0].clone();
-    assert_eq!(com["periods"][0]["renew"], "13.16");
+    assert_eq!(com["periods"][0]["renew"], "13.96");
 }
 
 #[tokio::test]

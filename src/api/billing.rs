@@ -230,15 +230,13 @@ mod tests {
 
     #[test]
     fn payment_methods_reference_example() {
-        let a: PaymentsAnswer = serde_json::from_str(crate::fixtures::PAYMENT).unwrap();
-        let mut m: Vec<(String, String)> = a.payments.0.into_iter().map(|p| (p.id.0, p.name.0)).collect();
+        let v: Value = serde_json::from_str(crate::fixtures::PAYMENT).unwrap();
+        let mut m: Vec<(String, String)> = read_payment_methods(&v).into_iter().map(|p| (p.id.0, p.name.0)).collect();
         m.sort();
         assert_eq!(m, [("10".into(), "BankTransfer".into()), ("9".into(), "PayPal".into())]);
-        let list: PaymentsAnswer =
-            serde_json::from_value(serde_json::json!({"payments": [{"id": 10, "name": "BankTransfer"}]})).unwrap();
-        assert_eq!(list.payments.0[0].id.as_str(), "10");
-        let empty: PaymentsAnswer = serde_json::from_value(serde_json::json!({"payments": []})).unwrap();
-        assert!(empty.payments.0.is_empty());
+        let list = read_payment_methods(&serde_json::json!({"payments": [{"id": 10, "name": "BankTransfer"}]}));
+        assert_eq!(list[0].id.as_str(), "10");
+        assert!(read_payment_methods(&serde_json::json!({"payments": []})).is_empty());
     }
 }
 

@@ -24,7 +24,7 @@ use serde_json::{json, Map, Value};
 use crate::auth::Authed;
 use crate::body::Payload;
 use crate::domain_data::{
-    self as data, Contact, DnssecKey, Domain, TokenState, CONTACT_FIELDS, CONTACT_ROLES, PERIODS, TLDS,
+    self as data, Contact, DnssecKey, Domain, TokenState, CONTACT_FIELDS, CONTACT_ROLES,
 };
 use crate::envelope::{info, ApiError};
 use crate::state::AppState;
@@ -35,7 +35,6 @@ pub const MAX_UPLOAD: usize = 10 * 1024 * 1024;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/domain", get(list))
-        .route("/domain/order", get(tlds))
         .route("/domain/name/{name}", get(by_name))
         .route("/domain/{id}", get(details))
         .route("/domain/{id}/ns", get(get_ns).put(put_ns))
@@ -225,32 +224,6 @@ async fn by_name(State(state): State<AppState>, authed: Authed, Path(name): Path
         .map(detail_row)
         .collect();
     Json(json!({ "details": rows }))
-}
-
-/// `GET /domain/order` → `{"tlds": [{id, tld, periods: [{period, register,
-/// transfer, renew, redemption}]}]}`, prices in the account's currency.
-async fn tlds(State(state): State<AppState>, authed: Authed) -> Json<Value> {
-    let cur = currency(&state, &authed.client_id);
-    let tlds: Vec<Value> = TLDS
-        .iter()
-        .map(|(tld, id, p)| {
-            let periods: Vec<Value> = PERIODS
-                .iter()
-                .map(|n| {
-                    let y = *n as u64;
-                    json!({
-                        "period": n.to_string(),
-                        "register": data::price(p[0] * y, &cur),
-                        "transfer": data::price(p[1] * y, &cur),
-                        "renew": data::price(p[2] * y, &cur),
-                        "redemption": data::price(p[3], &cur),
-                    })
-                })
-                .collect();
-            json!({ "id": id, "tld": tld, "periods": periods })
-        })
-        .collect();
-    Json(json!({ "tlds": tlds }))
 }
 
 // ------------------------------------------------------------------ nameservers
@@ -555,9 +528,6 @@ async fn renew(State(state): State<AppState>, authed: Authed, Path(id): Path<Str
     let obj = exact(&body.0, &["years", "pay_method"], &[])?;
     let years: u32 = text(obj.get("years")).parse().map_err(|_| err("period_invalid"))?;
     let method = text(obj.get("pay_method"));
-    if !PERIODS.contains(&years) {
-        return Err(err("period_invalid"));
-    }
     let cur = currency(&state, &authed.client_id);
     if !crate::shop::catalog::payment_methods(&cur).iter().any(|m| m.id.to_string() == method) {
         return Err(err("pay_method_invalid"));
@@ -567,9 +537,13 @@ async fn renew(State(state): State<AppState>, authed: Authed, Path(id): Path<Str
     if d.status != "Active" && d.status != "Expired" {
         return Err(err("renewnotavailable"));
     }
+    // Prices from the shop's TLD list, the one `GET /domain/order` shows.
     let tld = d.tld();
-    let (tld_id, prices) = TLDS.iter().find(|t| t.0 == tld).map(|t| (t.1, t.2)).ok_or_else(|| err("renewnotavailable"))?;
-    let total = data::price(prices[2] * years as u64, &cur);
+    let tlds = crate::shop::catalog::tlds();
+    let t = tlds.iter().find(|t| t.tld == tld).ok_or_else(|| err("renewnotavailable"))?;
+    let tld_id = t.id;
+    let period = t.periods.iter().find(|p| p.years == years).ok_or_else(|| err("period_invalid"))?;
+    let total = crate::shop::money_str(crate::shop::catalog::convert(period.renew, &cur));
     let name = d.name.clone();
     db.domains.next_order += 1;
     db.domains.next_invoice += 1;

@@ -416,6 +416,12 @@ pub fn tlds() -> Vec<Tld> {
             periods: periods(&[(1, 95_000, 95_000, 95_000, 500_000)]),
             epp_required: false,
         },
+        Tld {
+            id: "14",
+            tld: ".biz.vn",
+            periods: periods(&[(1, 250_000, 250_000, 250_000, 600_000), (2, 500_000, 500_000, 500_000, 1_200_000)]),
+            epp_required: false,
+        },
     ]
 }
 
@@ -427,7 +433,7 @@ pub fn tld(id: &str) -> Option<Tld> {
 /// item prices are per year.
 pub fn tld_forms(tld_id: &str) -> Vec<Form> {
     match tld_id {
-        "11" | "12" | "13" => vec![
+        "11" | "12" | "13" | "14" => vec![
             Form::new(
                 "5101",
                 "select",

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::catalog::{self, convert, Form, Product};
-use super::{money_num, money_str, Ledger};
+use super::{money_num, money_str};
 
 fn num(id: &str) -> Value {
     id.parse::<u64>().map(Value::from).unwrap_or_else(|_| Value::from(id))

@@ -628,7 +628,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
             .unwrap_or_default()
     });
     let method_opts = Signal::derive(move || match methods.get() {
-        Some(Ok(m)) => m.into_iter().map(|PaymentMethod { id, name }| (id.0, name.0)).collect(),
+        Some(Ok(m)) => m.into_iter().map(|PaymentMethod { id, name, .. }| (id.0, name.0)).collect(),
         _ => Vec::new(),
     });
     let result = RwSignal::new(None::<RenewOrder>);
