@@ -1,5 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import { DEMO, login, mock, expectDemoDashboard } from './helpers';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, DEMO, login, mock, expectDemoDashboard } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -80,6 +80,7 @@ test('sign-up through all four cascade levels, then logged in and able to log in
   await expect(page.locator('.greeting')).toContainText('Lê Thị Hoa');
   // the draft is gone once the account exists
   expect(await page.evaluate(() => localStorage.getItem('portal.signup'))).toBeNull();
+  await expectAccessible(page);
 });
 
 test('organisation sign-up is prefilled from its tax id and stays editable', async ({ page, request }) => {
@@ -226,6 +227,7 @@ test('the profile shows details and the activity log with paging, and saves edit
   expect(put.body).toMatchObject({ phonenumber: '0911 222 333', birthday: '15-03-1990', ward: 'Phường Bến Nghé', country: 'VN' });
   // the log has the new line first
   await expect(logs.locator('tbody tr').first()).toContainText('Cập nhật thông tin tài khoản');
+  await expectAccessible(page);
 });
 
 test('the profile edit is hidden when the server does not offer PUT /details', async ({ page }) => {

@@ -1,5 +1,4 @@
-import { test, expect } from '@playwright/test';
-import { mock, loginTo } from './helpers';
+import { test, expect, expectAccessible, mock, loginTo } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -29,6 +28,7 @@ test('pay an invoice with credit: its status and the balance follow', async ({ p
   await expect(page.getByTestId('balance')).toContainText('1.100.000 ₫');
   await expect(page.getByTestId('credit')).toContainText('200.000 ₫');
   await expect(page.getByTestId('invoices').locator('tr', { hasText: '2026/01/0058' })).toContainText('Đã thanh toán');
+  await expectAccessible(page);
 });
 
 test('pay part of an invoice, the amount typed the Vietnamese way', async ({ page, request }) => {
@@ -49,6 +49,7 @@ test('pay part of an invoice, the amount typed the Vietnamese way', async ({ pag
   await expect(page.getByTestId('invoice-totals')).toContainText('Đã trừ từ tín dụng');
   await expect(page.getByTestId('invoice-totals')).toContainText('1.050.000 ₫');
   await expect(page.getByTestId('credit-available')).toContainText('300.000 ₫');
+  await expectAccessible(page);
 });
 
 test('without the invoice calls the pages say so and an invoice can still be paid by its number', async ({ page, request }) => {
@@ -65,4 +66,5 @@ test('without the invoice calls the pages say so and an invoice can still be pai
   await page.getByRole('button', { name: 'Thanh toán bằng tín dụng' }).click();
   await expect(page.getByTestId('credit-result')).toContainText('Đã thanh toán');
   expect(await mock.requests(request, { path: '/invoice/3103/credit', method: 'POST' })).toHaveLength(1);
+  await expectAccessible(page);
 });

@@ -1,7 +1,7 @@
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { mock, loginTo, seedCart, storedCart } from './helpers';
+import { test, expect, expectAccessible, mock, loginTo, seedCart, storedCart, login } from './helpers';
 
 const CSR = readFileSync(join(__dirname, '..', 'fixtures', 'csr.pem'), 'utf8');
 
@@ -49,6 +49,7 @@ test('configure a hosting plan: the live quote follows the cycle and the options
   await expect(page.getByTestId('cart-lines')).toContainText('Cloud Hosting Cơ bản');
   await expect(page.getByTestId('cart-lines')).toContainText('Tên miền: anshop-moi.vn');
   await expect(page.getByTestId('cart-count')).toContainText('1');
+  await expectAccessible(page);
 });
 
 test('a late quote answer never overwrites a newer one', async ({ page }) => {
@@ -104,6 +105,7 @@ test('a VPS: required and conditional options, quantities and an addon with its 
   });
   await page.getByRole('button', { name: 'Thêm vào giỏ hàng' }).click();
   await expect(page.getByTestId('cart-lines')).toContainText('Hệ điều hành: Windows Server 2022');
+  await expectAccessible(page);
 });
 
 test('a domain and an SSL certificate go in the cart, which survives a reload', async ({ page }) => {
@@ -152,6 +154,7 @@ test('a domain and an SSL certificate go in the cart, which survives a reload', 
   expect(cart.lines.map((l) => l.item.type)).toEqual(['domain', 'certificate']);
   expect(cart.lines[0].item).toMatchObject({ tld_id: 11, name: 'anshop-moi.vn', action: 'register', years: 1, data: { '5102': { '51021': '079090001234' } } });
   expect(cart.lines[1].item).toMatchObject({ product_id: 401, years: 1, software: 3, approver_email: 'admin@anshop-moi.vn' });
+  await expectAccessible(page);
 });
 
 const HOSTING = { title: 'Cloud Hosting Cơ bản', item: { type: 'product', product_id: 101, cycle: 'm', domain: 'moi-e2e.com' } };
@@ -184,6 +187,7 @@ test('checkout: fees per method, one POST /order, the confirmation empties the c
   await expect(page).toHaveURL(new RegExp(`/billing/invoices/${invoice}$`));
   await expect(page.getByTestId('invoice-lines')).toContainText('Phí thanh toán - Thẻ ATM nội địa (NAPAS)');
   await expect(page.getByTestId('invoice-status')).toHaveText('Chưa thanh toán');
+  await expectAccessible(page);
 });
 
 test('double-clicking "place order" on a slow network sends exactly one POST /order', async ({ page, request }) => {
@@ -259,4 +263,18 @@ test('a renewal from a domain link goes in the cart as domain_id + renew', async
   await form.getByRole('button', { name: 'Thêm vào giỏ hàng' }).click();
   await expect(page.getByTestId('cart-lines')).toContainText('Gia hạn tên miền');
   expect((await storedCart(page)).lines[0].item).toEqual({ type: 'domain', domain_id: 301, action: 'renew', years: 1 });
+});
+
+test('logging out empties the cart (the next person at this browser starts afresh), the affiliate id stays', async ({ page }) => {
+  await loginTo(page, '/cart/domain?renew=301&name=nguyenvanan.vn', 'aff=55');
+  await page.getByTestId('domain-renew').getByRole('button', { name: 'Thêm vào giỏ hàng' }).click();
+  await expect(page.getByTestId('cart-count')).toContainText('1');
+  await page.locator('.user-menu summary').click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const cart = await storedCart(page);
+  expect(cart.lines).toEqual([]);
+  expect(cart.aff_id).toBe('55');
+  await login(page);
+  await expect(page.getByTestId('cart-count')).toHaveCount(0);
 });

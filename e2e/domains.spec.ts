@@ -1,6 +1,6 @@
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { login, mock, expectDemoDashboard, SIGN_TOKENS, drawSignature, openDomain } from './helpers';
+import { test, expect, expectAccessible, login, mock, expectDemoDashboard, SIGN_TOKENS, drawSignature, openDomain } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -128,6 +128,7 @@ test('reveal and copy the EPP code; renew with the TLD price', async ({ page, re
   await expect(renew.getByTestId('renew-result')).toContainText('tổng 698.000 ₫');
   const posts = await mock.requests(request, { path: '/domain/302/renew', method: 'POST' });
   expect(posts.map((p) => p.body)).toEqual([{ years: '2', pay_method: 4 }]);
+  await expectAccessible(page);
 });
 
 test.describe('documents on a wide screen', () => {
@@ -171,6 +172,7 @@ test.describe('documents on a wide screen', () => {
     expect(body.filename).toBe('ban-khai-da-ky.pdf');
     expect(Buffer.from(body.content, 'base64').equals(pdf)).toBe(true);
     await expect(doc).toContainText('Đã tải lên, chờ duyệt');
+    await expectAccessible(page);
   });
 
   test('a scan dropped on the box; a wrong file is refused with a clear message', async ({ page, request }) => {
@@ -234,6 +236,7 @@ test.describe('signing by e-mailed link', () => {
     // the link is used now
     await page.reload();
     await expect(page.getByTestId('bad-link')).toContainText('Tài liệu đã được ký');
+    await expectAccessible(page);
   });
 
   test('unknown, expired and used links get a clear page', async ({ page }) => {
@@ -253,6 +256,7 @@ test.describe('signing by e-mailed link', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.goto('/sign/nope');
     await expect(page.getByTestId('bad-link')).toContainText('This signing link is not valid');
+    await expectAccessible(page);
   });
 });
 

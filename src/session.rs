@@ -167,6 +167,10 @@ pub async fn logout() {
 
 fn end_locally(reason: EndReason) {
     clear_tokens();
+    if reason == EndReason::LoggedOut {
+        // the next person at this browser starts with an empty cart
+        crate::cart::forget();
+    }
     set_end_reason(reason);
     set_state(SessionState::Anonymous);
 }

@@ -202,6 +202,13 @@ pub fn update(f: impl FnOnce(&mut Cart)) {
     s.with_untracked(|c| browser::local_set(STORAGE_KEY, &c.to_json()));
 }
 
+/// On logout: the items, the promo code and a kept VNNIC code go (they
+/// are the account's); the affiliate id stays with the browser.
+pub fn forget() {
+    update(Cart::clear_items);
+    browser::local_remove(crate::api::ekyc::PROMO_STORAGE_KEY);
+}
+
 /// Number of lines (tracked), for the header badge.
 pub fn count() -> usize {
     with(Cart::len)
