@@ -4,7 +4,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test billing`.
 #![cfg(target_arch = "wasm32")]
 
-mod web;
+mod common;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -12,7 +12,7 @@ use leptos_router::path;
 use portal::pages::billing::{BillingPage, InvoicePage};
 use serde_json::json;
 use wasm_bindgen_test::*;
-use web::{balance, count, has, mount, q, set_value, sleep, until, FakeApi};
+use common::{balance, count, has, mount, q, set_value, sleep, until, FakeApi};
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -4,7 +4,7 @@
 //! `cargo test --target wasm32-unknown-unknown --test cart`.
 #![cfg(target_arch = "wasm32")]
 
-mod web;
+mod common;
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -13,7 +13,7 @@ use portal::pages::cart::checkout::CheckoutPage;
 use portal::pages::cart::product::Configurator;
 use serde_json::json;
 use wasm_bindgen_test::*;
-use web::{balance, click, count, has, mount, q, set_value, sleep, until, FakeApi};
+use common::{balance, click, count, has, mount, q, set_value, sleep, until, FakeApi};
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -124,7 +124,7 @@ async fn required_options_are_checked_before_adding_to_the_cart() {
     let err = hostname.get_attribute("aria-describedby").unwrap_or_default();
     assert!(err.contains(&format!("{}-err", hostname.id())), "the error is tied to the field: {err}");
     assert!(has(&root, &format!("#{}-err[role=alert]", hostname.id())));
-    assert_eq!(web::document().active_element().map(|e| e.id()), Some(hostname.id()), "focus on the first bad field");
+    assert_eq!(common::doc().active_element().map(|e| e.id()), Some(hostname.id()), "focus on the first bad field");
     assert_eq!(portal::cart::with_untracked(|c| c.len()), before, "nothing added");
 }
 

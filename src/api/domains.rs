@@ -271,37 +271,8 @@ pub struct DnssecKey {
     pub pubkey: Text,
 }
 
-/// A TLD and its prices (`GET /domain/order`).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Tld {
-    pub id: Id,
-    pub tld: Text,
-    pub periods: Vec<TldPeriod>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct TldPeriod {
-    pub period: Text,
-    pub register: Money,
-    pub transfer: Money,
-    pub renew: Money,
-    pub redemption: Money,
-}
-
-fn tlds_of(v: Value) -> Vec<Tld> {
-    let list = field(&v, &["tlds"]).cloned().unwrap_or(v);
-    items(list, |t| Tld {
-        id: id(t, &["id"]),
-        tld: text(t, &["tld"]),
-        periods: items(field(t, &["periods"]).cloned().unwrap_or_default(), |p| TldPeriod {
-            period: text(p, &["period"]),
-            register: money(p, "register"),
-            transfer: money(p, "transfer"),
-            renew: money(p, "renew"),
-            redemption: money(p, "redemption"),
-        }),
-    })
-}
+/// A TLD and its prices (`GET /domain/order`): the cart's reading.
+pub use super::cart::{Tld, TldPeriod};
 
 /// The order a renewal creates (shaped like `POST /domain/order`'s answer).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -662,7 +633,7 @@ pub async fn delete_dnssec_key(id: Id, key: Id) -> Result<Info, ApiError> {
 
 /// `GET /domain/order`: TLDs and their prices.
 pub async fn tlds() -> Result<Vec<Tld>, ApiError> {
-    Ok(tlds_of(get("/domain/order".into()).await?))
+    Ok(super::cart::read_tlds(&get("/domain/order".into()).await?))
 }
 
 /// `POST /domain/@id/renew`.
@@ -749,9 +720,9 @@ mod tests {
         let n = details_list(v(crate::fixtures::DOMAIN_BY_NAME));
         assert_eq!(n.len(), 2);
         assert_eq!(n[1].status.as_str(), "Expired");
-        let t = tlds_of(v(crate::fixtures::DOMAIN_TLDS));
+        let t = super::super::cart::read_tlds(&v(crate::fixtures::DOMAIN_TLDS));
         assert_eq!(t[0].tld.as_str(), ".com");
-        assert_eq!(t[0].periods[1].renew.value, Some(Decimal::new(3000, 2)));
+        assert_eq!(t[0].periods.0[1].renew.value, Some(Decimal::new(3000, 2)));
         let saved = crate::api::error::interpret(200, crate::fixtures::DOMAIN_NS_SAVED, "PUT /domain/47/ns");
         assert!(matches!(saved, crate::api::error::Outcome::Ok(a) if a.info == ["success_changes_save"]));
     }

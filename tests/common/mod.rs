@@ -92,3 +92,89 @@ impl Drop for FetchTrap {
     }
 }
 
+// ---- routed fake API and DOM helpers (cart, billing suites)
+
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+}
+
+pub fn has(root: &HtmlElement, sel: &str) -> bool {
+    root.query_selector(sel).unwrap().is_some()
+}
+
+pub fn fire(el: &web_sys::EventTarget, kind: &str) {
+    el.dispatch_event(&web_sys::Event::new(kind).unwrap()).unwrap();
+}
+
+/// Sets an input's (or select's, or textarea's) value and fires `event`.
+pub fn set_value(root: &HtmlElement, sel: &str, value: &str, event: &str) {
+    let el: web_sys::Element = q(root, sel);
+    js_sys::Reflect::set(&el, &"value".into(), &value.into()).unwrap();
+    fire(&el, event);
+}
+
+/// Clicks the element matching `sel`.
+pub fn click(root: &HtmlElement, sel: &str) {
+    q::<HtmlElement>(root, sel).click();
+}
+
+/// Waits (up to 3 s) until `cond` holds.
+pub async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if cond() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// Replaces `window.fetch` with canned answers by `"METHOD /path"` (path
+/// below `/api`, without the query). Unknown routes answer 404
+/// `{"error":["invalid method"]}`; a route with status 0 never answers.
+/// Every call and its body are recorded.
+pub struct FakeApi {
+    original: JsValue,
+}
+
+const FAKE: &str = r#"
+window.__fake = { routes: JSON.parse(routes), calls: {}, bodies: {} };
+window.fetch = async function (input, init) {
+  const req = input instanceof Request ? input : new Request(input, init);
+  const url = new URL(req.url, location.href);
+  const key = req.method + ' ' + url.pathname.replace(/^\/api/, '');
+  const f = window.__fake;
+  f.calls[key] = (f.calls[key] || 0) + 1;
+  (f.bodies[key] = f.bodies[key] || []).push(await req.clone().text());
+  const r = f.routes[key];
+  if (!r) return new Response('{"error":["invalid method"]}', { status: 404, headers: { 'Content-Type': 'application/json' } });
+  if (r[0] === 0) return new Promise(function () {});
+  return new Response(r[1], { status: r[0], headers: { 'Content-Type': 'application/json' } });
+};
+"#;
+
+impl FakeApi {
+    pub fn install(routes: &[(&str, u16, serde_json::Value)]) -> Self {
+        let w = web_sys::window().unwrap();
+        let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
+        let map: serde_json::Map<String, serde_json::Value> = routes
+            .iter()
+            .map(|(k, status, body)| (k.to_string(), serde_json::json!([status, body.to_string()])))
+            .collect();
+        let f = js_sys::Function::new_with_args("routes", FAKE);
+        f.call1(&JsValue::NULL, &serde_json::Value::Object(map).to_string().into()).unwrap();
+        portal::api::client::set_access_token(Some("test-token".into()));
+        FakeApi { original }
+    }
+
+impl Drop for FakeApi {
+    fn drop(&mut self) {
+        let w = web_sys::window().unwrap();
+        js_sys::Reflect::set(&w, &"fetch".into(), &self.original).unwrap();
+    }
+}
+
+/// `GET /balance` of a VND account.
+pub fn balance(credit: &str) -> (&'static str, u16, serde_json::Value) {
+    ("GET /balance", 200, serde_json::json!({"success": true, "details": {"currency": "VND", "acc_balance": "0.00", "acc_credit": credit}}))
+}

@@ -609,7 +609,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
         }
     });
     let price_of = move |y: &str| -> Option<crate::api::loose::Decimal> {
-        tld.get()?.periods.into_iter().find(|p| p.period.as_str() == y)?.renew.value
+        tld.get()?.periods.0.into_iter().find(|p| p.period.as_str() == y)?.renew.value
     };
     let currency_now = move || cur.get().unwrap_or_else(|| "VND".into());
     let year_opts = Signal::derive(move || {
@@ -617,6 +617,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
         tld.get()
             .map(|t| {
                 t.periods
+                    .0
                     .iter()
                     .filter(|p| p.renew.value.is_some_and(|v| !v.is_zero()))
                     .map(|p| {
