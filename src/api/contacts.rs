@@ -220,14 +220,15 @@ impl PrivilegeTree {
                     objects: {
                         let mut objects: Vec<(String, Vec<String>)> =
                             o.iter().filter(|(k, x)| *k != "full" && x.is_array()).map(|(k, x)| (k.clone(), strings(x))).collect();
-                        objects.sort_by(|(a, _), (b, _)| (a.len(), a).cmp(&(b.len(), b)));
+                        crate::util::sort_with(&mut objects, &|(a, _), (b, _)| (a.len(), a).cmp(&(b.len(), b)));
                         objects
                     },
                 }),
                 _ => None,
             })
             .collect();
-        groups.sort_by_key(|g| (ORDER.iter().position(|k| *k == g.key()).unwrap_or(ORDER.len()), g.key().to_owned()));
+        let rank = |g: &Group| ORDER.iter().position(|k| *k == g.key()).unwrap_or(ORDER.len());
+        crate::util::sort_with(&mut groups, &|a, b| rank(a).cmp(&rank(b)).then_with(|| a.key().cmp(b.key())));
         PrivilegeTree(groups)
     }
 }

@@ -598,7 +598,7 @@ fn flags_of(v: Value) -> Vec<Choice> {
         .into_iter()
         .filter(|c| !c.id.is_empty())
         .collect();
-    f.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::util::sort_with(&mut f, &|a, b| a.id.cmp(&b.id));
     f
 }
 

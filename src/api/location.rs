@@ -149,8 +149,11 @@ pub async fn countries() -> Result<Vec<Place>, ApiError> {
     Ok(list)
 }
 
-pub fn sort_countries(list: &mut [Place]) {
-    list.sort_by_cached_key(|p| (!p.country_code().eq_ignore_ascii_case("VN"), fold(&p.name)));
+pub fn sort_countries(list: &mut Vec<Place>) {
+    let keys: Vec<(bool, String)> = list.iter().map(|p| (!p.country_code().eq_ignore_ascii_case("VN"), fold(&p.name))).collect();
+    let order = crate::util::sorted_indices(list.len(), &|a, b| keys[a].cmp(&keys[b]));
+    let mut slots: Vec<Option<Place>> = list.drain(..).map(Some).collect();
+    list.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 pub async fn states(country_code: &str) -> Result<Vec<Place>, ApiError> {

@@ -97,7 +97,7 @@ fn filter_query(rel_type: Option<&str>) -> String {
 pub async fn list(rel_type: Option<&str>) -> Result<Vec<Notification>, ApiError> {
     let v: Value = fetch(ApiRequest::get(format!("/notifications{}", filter_query(rel_type)))).await?;
     let mut l = notifications_from(v);
-    l.sort_by(|a, b| b.date.cmp(&a.date));
+    crate::util::sort_with(&mut l, &|a, b| b.date.cmp(&a.date));
     Ok(l)
 }
 
@@ -144,7 +144,7 @@ pub fn statuses_from(v: Value) -> Vec<StatusUpdate> {
         })
         .filter(|s| !s.title.is_empty())
         .collect();
-    l.sort_by(|a, b| a.resolved().cmp(&b.resolved()).then_with(|| b.date.cmp(&a.date)));
+    crate::util::sort_with(&mut l, &|a, b| a.resolved().cmp(&b.resolved()).then_with(|| b.date.cmp(&a.date)));
     l
 }
 

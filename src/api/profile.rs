@@ -101,7 +101,7 @@ pub fn log_entries(v: serde_json::Value) -> Vec<LogEntry> {
         .collect();
     // "yyyy-mm-dd hh:mm:ss" sorts as text; a stable sort keeps the server's
     // order for equal or unreadable dates.
-    out.sort_by(|a, b| b.date.cmp(&a.date));
+    crate::util::sort_with(&mut out, &|a, b| b.date.cmp(&a.date));
     out
 }
 

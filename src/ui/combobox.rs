@@ -50,7 +50,7 @@ pub fn search(labels: &[String], query: &str, limit: usize) -> (Vec<usize>, usiz
             Some((rank, i))
         })
         .collect();
-    hits.sort_unstable();
+    crate::util::sort_with(&mut hits, &|a, b| a.cmp(b));
     let total = hits.len();
     (hits.into_iter().take(limit).map(|(_, i)| i).collect(), total)
 }

@@ -220,24 +220,29 @@ impl Sort {
 /// anywhere in the name.
 pub fn filter_rows(rows: &[Row], text: &str, status: StatusFilter, sort: Sort) -> Vec<usize> {
     let q = fold(text);
-    let mut out: Vec<usize> = rows
+    let out: Vec<usize> = rows
         .iter()
         .enumerate()
         .filter(|(_, r)| status.keeps(r) && (q.is_empty() || r.key.contains(&q)))
         .map(|(i, _)| i)
         .collect();
-    match sort {
-        // Still running first (soonest at the top), then the expired ones
-        // (most recently expired first), then rows without a date.
-        Sort::ExpirySoonest => out.sort_by_key(|&i| match rows[i].days_left {
-            Some(d) if d >= 0 => (0, d, i),
-            Some(d) => (1, -d, i),
-            None => (2, 0, i),
-        }),
-        Sort::ExpiryLatest => out.sort_by_key(|&i| (rows[i].days_left.is_none(), std::cmp::Reverse(rows[i].days_left.unwrap_or(0)), i)),
-        Sort::Name => out.sort_by(|&a, &b| rows[a].key.cmp(&rows[b].key)),
-    }
-    out
+    // Still running first (soonest at the top), then the expired ones
+    // (most recently expired first), then rows without a date.
+    let soonest = |i: usize| match rows[i].days_left {
+        Some(d) if d >= 0 => (0, d, i),
+        Some(d) => (1, -d, i),
+        None => (2, 0, i),
+    };
+    let latest = |i: usize| (rows[i].days_left.is_none(), std::cmp::Reverse(rows[i].days_left.unwrap_or(0)), i);
+    let order = crate::util::sorted_indices(out.len(), &|a, b| {
+        let (a, b) = (out[a], out[b]);
+        match sort {
+            Sort::ExpirySoonest => soonest(a).cmp(&soonest(b)),
+            Sort::ExpiryLatest => latest(a).cmp(&latest(b)),
+            Sort::Name => rows[a].key.cmp(&rows[b].key),
+        }
+    });
+    order.into_iter().map(|i| out[i]).collect()
 }
 
 // ------------------------------------------------------------------ checks

@@ -37,7 +37,7 @@ pub fn candidates(rows: &[DomainRow]) -> (Vec<(Id, String)>, usize) {
         .filter(|r| !matches!(super::logic::Status::of(r.status.as_str()), super::logic::Status::Cancelled))
         .collect();
     let total = c.len();
-    c.sort_by(|a, b| b.date_created.as_str().cmp(a.date_created.as_str()).then_with(|| a.name.as_str().cmp(b.name.as_str())));
+    crate::util::sort_with(&mut c, &|a, b| b.date_created.as_str().cmp(a.date_created.as_str()).then_with(|| a.name.as_str().cmp(b.name.as_str())));
     (c.into_iter().take(SCAN_LIMIT).map(|r| (r.id.clone(), r.name.0.clone())).collect(), total)
 }
 
