@@ -11,6 +11,8 @@
 //! The same `request_id` is used through the flow; "start again" makes a
 //! new one. Uploads show their progress and can be cancelled.
 
+pub mod copy;
+
 use crate::api::client::CancelHandle;
 use crate::api::ekyc::{
     self, CardFields, EkycCodeRequest, FaceImages, FaceRequest, FaceResult, OcrRequest, PromoRequest, VnnicFaceRequest,
