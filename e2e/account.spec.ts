@@ -56,6 +56,8 @@ test('sign-up through all four cascade levels, then logged in and able to log in
 
   await expect(page.getByRole('heading', { name: 'Tài khoản đã được tạo' })).toBeVisible();
   await expect(page.getByText('Bước tiếp theo: xác minh danh tính')).toBeVisible();
+  // identity verification is offered next
+  await expect(page.getByRole('link', { name: 'Xác minh danh tính ngay' })).toHaveAttribute('href', '/ekyc');
   const [signup] = await mock.requests(request, { path: '/signup' });
   const body = signup.body as Record<string, string>;
   expect(Object.keys(body).sort()).toEqual(SIGNUP_FIELDS);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, login, mock, expectAccessible } from './helpers';
+import { test, expect, login, mock, expectAccessible, DEMO } from './helpers';
 
 // eKYC journeys. Chromium runs with a fake camera (playwright.config.ts:
 // --use-fake-device-for-media-stream --use-fake-ui-for-media-stream).
@@ -35,9 +35,9 @@ async function upload(page: Page, name: string, buffer: Buffer, file = 'photo.jp
   await page.locator(`input[type=file][name=${name}]`).setInputFiles({ name: file, mimeType: 'image/jpeg', buffer });
 }
 
-async function openEkyc(page: Page, path = '/ekyc') {
+async function openEkyc(page: Page, path = '/ekyc', account = DEMO) {
   await page.goto(`/login?next=${encodeURIComponent(path)}`);
-  await login(page);
+  await login(page, account);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xác thực danh tính (eKYC)');
 }
 
@@ -233,4 +233,94 @@ test('domain eKYC: face verification with domainsid, domain record, VNNIC check 
   await page.locator('input[name=domain]').fill('khac.id.vn');
   await page.getByRole('button', { name: 'Gửi xác thực VNNIC' }).click();
   await expect(page.locator('.dc-block [role=alert]')).toContainText('Không tìm thấy tên miền này');
+});
+
+test('the fields read are copied to the profile, only those, and /account shows them', async ({ page, request }) => {
+  // the API reference's example account: no national id, another name
+  await openEkyc(page, '/ekyc', { email: 'api@example.com', password: 'secret' });
+  await upload(page, 'image', await jpeg(page, 1280, 800, 5), 'cccd.jpg');
+  const fields = page.getByTestId('ocr-fields');
+  await expect(fields).toContainText('079090001234');
+  await expectAccessible(page);
+  await mock.clearRequests(request);
+  await fields.getByRole('button', { name: 'Chép vào hồ sơ của tôi' }).click();
+  const ok = page.getByTestId('copy-ok');
+  await expect(ok).toHaveAttribute('role', 'status');
+  await expect(ok).toContainText('Đã cập nhật thông tin tài khoản.');
+  await expect(fields.getByRole('button', { name: 'Chép vào hồ sơ của tôi' })).toBeDisabled();
+
+  const puts = await mock.requests(request, { path: '/details', method: 'PUT' });
+  expect(puts).toHaveLength(1);
+  expect(puts[0].body).toEqual({
+    lastname: 'Nguyễn Văn',
+    firstname: 'An',
+    gender: 'male',
+    nationalid: '079090001234',
+    birthday: '15-03-1990',
+    address1: '12 Nguyễn Huệ, Phường Bến Nghé, Quận 1, Hồ Chí Minh',
+  });
+  // the face step is still offered after copying
+  await expect(page.getByRole('button', { name: 'Tiếp tục: chụp khuôn mặt' })).toBeVisible();
+
+  await ok.getByRole('link', { name: 'Xem hồ sơ' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  const profile = page.getByTestId('profile');
+  await expect(profile).toContainText('079090001234');
+  await expect(profile).toContainText('Nguyễn Văn An');
+  await expect(profile).toContainText('15/03/1990');
+  await expect(profile).toContainText('api@example.com'); // the rest is unchanged
+  await expect(profile).toContainText('+1.24123123');
+  // the header greets with the new name
+  await expect(page.locator('.user-name')).toHaveText('Nguyễn Văn An');
+});
+
+test('copying is hidden once the server says it does not offer PUT /details', async ({ page }) => {
+  await page.route('**/api/details', (route) =>
+    route.request().method() === 'PUT'
+      ? route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":["invalid method"]}' })
+      : route.fallback());
+  await openEkyc(page);
+  await upload(page, 'image', await jpeg(page, 1280, 800, 6), 'cccd.jpg');
+  const fields = page.getByTestId('ocr-fields');
+  await fields.getByRole('button', { name: 'Chép vào hồ sơ của tôi' }).click();
+  await expect(fields.getByRole('alert')).toContainText('không cho phép sửa hồ sơ trực tuyến');
+  await expect(fields.getByRole('button', { name: 'Chép vào hồ sơ của tôi' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Tiếp tục: chụp khuôn mặt' })).toBeVisible();
+});
+
+test('a visitor reads the card from the sign-up page and the form comes back filled in', async ({ page, request }) => {
+  await page.goto('/signup');
+  await page.locator('input[name=email]').fill('an.nguyen@example.vn'); // typed before: kept
+  await page.getByRole('link', { name: 'Chụp thẻ để điền sẵn thông tin' }).click();
+  await expect(page).toHaveURL(/\/ekyc$/); // no login asked
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Xác thực danh tính (eKYC)');
+  await expect(page.getByTestId('ekyc-guest')).toContainText('Bạn chưa đăng nhập');
+  await upload(page, 'image', await jpeg(page, 1280, 800, 7), 'cccd.jpg');
+  await expect(page.getByTestId('ocr-fields')).toContainText('NGUYỄN VĂN AN');
+  // no face step and no profile without an account
+  await expect(page.getByRole('button', { name: 'Tiếp tục: chụp khuôn mặt' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Chép vào hồ sơ của tôi' })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Dùng để đăng ký tài khoản' }).click();
+
+  await expect(page).toHaveURL(/\/signup\?from=card$/);
+  await expect(page.getByTestId('from-card')).toContainText('Đã điền sẵn thông tin đọc được từ thẻ');
+  await expect(page.locator('input[name=lastname]')).toHaveValue('Nguyễn Văn');
+  await expect(page.locator('input[name=firstname]')).toHaveValue('An');
+  await expect(page.locator('input[name=nationalid]')).toHaveValue('079090001234');
+  await expect(page.locator('input[name=birthday]')).toHaveValue('1990-03-15');
+  await expect(page.locator('select[name=gender]')).toHaveValue('male');
+  await expect(page.locator('input[name=address1]')).toHaveValue('12 Nguyễn Huệ, Phường Bến Nghé, Quận 1, Hồ Chí Minh');
+  await expect(page.locator('input[name=email]')).toHaveValue('an.nguyen@example.vn');
+  const ocr = await mock.requests(request, { path: '/ekyc/ocr/recognition' });
+  expect(ocr).toHaveLength(1);
+  expect(ocr[0].auth).toBe(false);
+  expect(await mock.requests(request, { path: '/details', method: 'PUT' })).toHaveLength(0);
+  const draft = await page.evaluate(() => localStorage.getItem('portal.signup') ?? '');
+  expect(draft).not.toContain('password');
+});
+
+test('a domain eKYC link still asks a visitor to log in', async ({ page }) => {
+  await page.goto('/ekyc?domain=301');
+  await expect(page).toHaveURL(/\/login\?next=/);
 });

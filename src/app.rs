@@ -24,7 +24,7 @@ use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::{path, NavigateOptions};
 
 #[component]
@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
-                    <Route path=path!("/ekyc") view=|| view! { <RequireAuth><EkycPage/></RequireAuth> }/>
+                    <Route path=path!("/ekyc") view=EkycRoute/>
                     <Route path=path!("/signup") view=SignupPage/>
                     <Route path=path!("/password-reset") view=PasswordResetPage/>
                     <Route path=path!("/account") view=|| view! { <RequireAuth><ProfilePage/></RequireAuth> }/>
@@ -105,6 +105,23 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
         .into_any(),
         SessionState::Anonymous => ().into_any(),
     }
+}
+
+/// `/ekyc`: the whole check for a logged-in customer. A visitor (no
+/// session, no `?domain=`) gets the card steps only, to fill in the
+/// sign-up form: the OCR call is public, face verification and the domain
+/// checks need an account, so `?domain=` still asks to log in.
+#[component]
+fn EkycRoute() -> impl IntoView {
+    let query = use_query_map();
+    let guest = Memo::new(move |_| session::state() == SessionState::Anonymous && query.read().get("domain").is_none());
+    crate::ui::erase::dyn_view(move || {
+        if guest.get() {
+            view! { <EkycPage guest=true/> }.into_any()
+        } else {
+            view! { <RequireAuth><EkycPage/></RequireAuth> }.into_any()
+        }
+    })
 }
 
 #[component]

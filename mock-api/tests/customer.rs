@@ -219,6 +219,31 @@ async fn put_details_changes_only_what_is_sent() {
     assert!(logs.iter().all(|l| l["id"].is_string() && l["date"].is_string() && l["ip"].is_string()));
 }
 
+#[tokio::test]
+async fn put_details_takes_the_fields_read_from_an_id_card() {
+    // what /ekyc's "copy to my profile" sends: only the fields read
+    let m = mock();
+    let t = m.login("api@example.com", "secret").await;
+    let card = json!({
+        "lastname": "Nguyễn Văn", "firstname": "An", "gender": "male", "nationalid": "079090001234",
+        "birthday": "15-03-1990", "address1": "12 Nguyễn Huệ, Phường Bến Nghé, Quận 1, Hồ Chí Minh"
+    });
+    assert_eq!(m.send(Method::PUT, "/api/details", card.clone(), Some(&t)).await, json!({"info": ["client_info_updated"]}));
+    let c = &m.get("/api/details", Some(&t)).await["client"];
+    for (k, v) in card.as_object().unwrap() {
+        assert_eq!(&c[k], v, "{k}");
+    }
+    // what was not sent is unchanged
+    assert_eq!(c["email"], "api@example.com");
+    assert_eq!(c["phonenumber"], "+1.24123123");
+    assert_eq!(c["country"], "US");
+    assert_eq!(c["city"], "Santa Rosa");
+    // a misread id is refused and nothing changes
+    let v = m.send(Method::PUT, "/api/details", json!({"nationalid": "07909", "firstname": "Bình"}), Some(&t)).await;
+    assert_eq!(v, json!({"error": ["CCCD/Passport is invalid"]}));
+    assert_eq!(m.get("/api/details", Some(&t)).await["client"]["firstname"], "An");
+}
+
 // ------------------------------------------------------------------ contacts
 
 #[tokio::test]

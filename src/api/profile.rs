@@ -76,6 +76,39 @@ pub async fn update_details(body: &DetailsBody) -> Result<Vec<String>, ApiError>
     Ok(info)
 }
 
+/// `PUT /details` with some fields only (the server changes only what is
+/// sent): what an ID card read by OCR gives a profile. Absent fields are
+/// not sent, so nothing is blanked; there is no password among them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DetailsPatch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lastname: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub firstname: Option<String>,
+    /// `male` / `female`, as the profile form sends it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nationalid: Option<String>,
+    /// dd-mm-yyyy, see [`birthday_to_api`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birthday: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address1: Option<String>,
+}
+
+impl DetailsPatch {
+    pub fn is_empty(&self) -> bool {
+        *self == DetailsPatch::default()
+    }
+}
+
+/// `PUT /details` with only the fields of `body` → the server's `info`.
+pub async fn patch_details(body: &DetailsPatch) -> Result<Vec<String>, ApiError> {
+    let (_, info) = fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
+    Ok(info)
+}
+
 /// One line of the activity log.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogEntry {
@@ -141,6 +174,15 @@ mod tests {
         assert_eq!(keys.len(), 17);
         assert_eq!(v["type"], "Private");
         assert_eq!(v["postcode"], "700000");
+    }
+
+    #[test]
+    fn a_details_patch_sends_only_what_it_has() {
+        assert!(DetailsPatch::default().is_empty());
+        assert_eq!(serde_json::to_value(DetailsPatch::default()).unwrap(), json!({}));
+        let p = DetailsPatch { nationalid: Some("079090001234".into()), birthday: Some("15-03-1990".into()), ..Default::default() };
+        assert!(!p.is_empty());
+        assert_eq!(serde_json::to_value(&p).unwrap(), json!({"nationalid": "079090001234", "birthday": "15-03-1990"}));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! failed submit keeps every field and shows the server's messages next to
 //! the fields they name.
 
+use crate::api::ekyc::CardFields;
 use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
 use crate::browser;
@@ -14,13 +15,18 @@ use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{action, busy_label, dyn_view, effect};
 use crate::ui::{error_text, TextField};
-use crate::util::looks_like_email;
+use crate::util::{login_url_for, looks_like_email};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 const DRAFT_KEY: &str = "portal.signup";
+
+/// Where `/ekyc` sends a visitor after "Use in sign-up": the form then
+/// says it was filled from the card.
+pub const FROM_CARD_URL: &str = "/signup?from=card";
 
 /// What is kept of an unfinished sign-up: the profile and the currency.
 #[derive(Default, Serialize, Deserialize)]
@@ -29,6 +35,21 @@ struct SignupDraft {
     #[serde(flatten)]
     profile: Draft,
     currency: String,
+}
+
+/// The saved draft (JSON, if any) with a card's fields put in: what the
+/// card did not give is kept; an unreadable draft starts afresh. Only the
+/// draft's own fields survive, so never a password.
+pub fn draft_with_card(saved: Option<&str>, card: &CardFields) -> String {
+    let mut d: SignupDraft = saved.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
+    crate::pages::ekyc::copy::onto_draft(card, &mut d.profile);
+    serde_json::to_string(&d).unwrap_or_default()
+}
+
+/// Keeps a card's fields in the sign-up draft for `/signup` to show.
+pub fn keep_card_for_signup(card: &CardFields) {
+    let saved = browser::local_get(DRAFT_KEY);
+    browser::local_set(DRAFT_KEY, &draft_with_card(saved.as_deref(), card));
 }
 
 /// The password's problem (i18n key), if any.
@@ -65,6 +86,8 @@ pub fn SignupPage() -> impl IntoView {
     let general = RwSignal::new(Vec::<String>::new());
     let done = RwSignal::new(None::<Registered>);
     let registered_email = RwSignal::new(None::<String>);
+    let query = use_query_map();
+    let from_card = query.with_untracked(|q| q.get("from").as_deref() == Some("card"));
 
     // Restore an unfinished sign-up, then keep saving it (no passwords).
     if let Some(d) = browser::local_get(DRAFT_KEY).and_then(|s| serde_json::from_str::<SignupDraft>(&s).ok()) {
@@ -204,6 +227,16 @@ pub fn SignupPage() -> impl IntoView {
                             <p class="muted">{tr("signup.subtitle")} " " <A href="/login">{tr("signup.have_account")}</A></p>
                         </div>
                     </div>
+                    {if from_card {
+                        view! { <p class="alert alert-info" role="status" data-testid="from-card">{tr("signup.from_card_done")}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="from-card">
+                                {tr("signup.from_card_hint")} " " <A href="/ekyc">{tr("signup.from_card")}</A>
+                            </p>
+                        }
+                        .into_any()
+                    }}
                     <div id="signup-errors" tabindex="-1">{errors()}</div>
                     <form class="form form-wide" novalidate on:submit=on_submit aria-busy=busy>
                         <fieldset class="form-section">
@@ -244,6 +277,9 @@ pub fn SignupPage() -> impl IntoView {
 
 #[component]
 fn Welcome(result: Registered) -> impl IntoView {
+    // Identity verification comes next; without the automatic login it
+    // starts with logging in.
+    let ekyc = if result.is_ok() { "/ekyc".to_owned() } else { login_url_for("/ekyc") };
     view! {
         <div class="card welcome" role="status">
             <h1 id="signup-title" tabindex="-1">{tr("signup.done_title")}</h1>
@@ -259,7 +295,10 @@ fn Welcome(result: Registered) -> impl IntoView {
             }}
             <h2>{tr("signup.next_title")}</h2>
             <p>{tr("signup.next_ekyc")}</p>
-            <A href="/dashboard" attr:class="btn btn-primary">{tr("signup.to_dashboard")}</A>
+            <div class="actions">
+                <A href=ekyc attr:class="btn btn-primary">{tr("signup.verify_now")}</A>
+                <A href="/dashboard" attr:class="btn btn-secondary">{tr("signup.to_dashboard")}</A>
+            </div>
         </div>
     }
 }
@@ -293,5 +332,40 @@ mod tests {
         // an old or broken draft is ignored field by field
         let old: SignupDraft = serde_json::from_str(r#"{"email": 5, "currency": "VND"}"#).unwrap_or_default();
         assert_eq!(old.currency, "");
+    }
+
+    #[test]
+    fn a_card_goes_into_the_draft_without_losing_it_or_keeping_a_password() {
+        let card = CardFields {
+            id_number: "079090001234".into(),
+            name: "NGUYỄN VĂN AN".into(),
+            birthday: "15/03/1990".into(),
+            sex: "Nam".into(),
+            ..Default::default()
+        };
+        // no draft yet
+        let v: serde_json::Value = serde_json::from_str(&draft_with_card(None, &card)).unwrap();
+        assert_eq!(v["lastname"], "Nguyễn Văn");
+        assert_eq!(v["firstname"], "An");
+        assert_eq!(v["birthday"], "1990-03-15");
+        assert_eq!(v["gender"], "male");
+        assert_eq!(v["nationalid"], "079090001234");
+        assert_eq!(v["address1"], "", "the card had no address");
+        // a draft being typed: its other fields and the currency stay; a
+        // password slipped into storage is dropped
+        let saved = r#"{"type": "Company", "companyname": "Sao Việt", "email": "an@example.vn", "address1": "27 Hàng Bạc",
+            "currency": "USD", "postcode": "100000", "password": "Hoa@2026xyz"}"#;
+        let json = draft_with_card(Some(saved), &card);
+        assert!(!json.contains("password") && !json.contains("Hoa@2026xyz"), "{json}");
+        let d: SignupDraft = serde_json::from_str(&json).unwrap();
+        assert_eq!(d.profile.fields.kind, "Company");
+        assert_eq!(d.profile.fields.companyname, "Sao Việt");
+        assert_eq!(d.profile.fields.email, "an@example.vn");
+        assert_eq!(d.profile.fields.address1, "27 Hàng Bạc");
+        assert_eq!(d.profile.fields.firstname, "An");
+        assert_eq!((d.currency.as_str(), d.profile.postcode.as_str()), ("USD", "100000"));
+        // a broken draft is replaced by the card's fields
+        let d: SignupDraft = serde_json::from_str(&draft_with_card(Some("{not json"), &card)).unwrap();
+        assert_eq!(d.profile.fields.nationalid, "079090001234");
     }
 }

@@ -25,6 +25,17 @@ thread_local! {
     static EDIT_UNSUPPORTED: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Whether `PUT /details` may be offered (not refused as unsupported in
+/// this session).
+pub fn edit_supported() -> bool {
+    !EDIT_UNSUPPORTED.with(Cell::get)
+}
+
+/// `PUT /details` answered "not supported": hide it for the session.
+pub fn mark_edit_unsupported() {
+    EDIT_UNSUPPORTED.with(|c| c.set(true));
+}
+
 /// The API fields of a client, for the edit form.
 pub fn fields_of(c: &Client) -> ProfileFields {
     ProfileFields {
@@ -72,7 +83,7 @@ pub fn ProfilePage() -> impl IntoView {
     effect(|| crate::browser::set_title(&format!("{} · {}", t("profile.title"), t("app.name"))));
     let account = expect_context::<AccountCtx>();
     let editing = RwSignal::new(false);
-    let supported = RwSignal::new(!EDIT_UNSUPPORTED.with(Cell::get));
+    let supported = RwSignal::new(edit_supported());
     let notice = RwSignal::new(None::<(bool, String)>);
     let logs = resource(api::profile::logs);
     let can_edit = move || supported.get() && !editing.get() && matches!(account.details.get(), Some(Ok(_)));
@@ -183,7 +194,7 @@ fn ProfileEditor(
             logs.refetch();
         }
         Some(Err(ApiError::NotSupported)) => {
-            EDIT_UNSUPPORTED.with(|c| c.set(true));
+            mark_edit_unsupported();
             supported.set(false);
             editing.set(false);
             notice.set(Some((false, t("profile.edit_unsupported"))));

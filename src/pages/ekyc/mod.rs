@@ -10,15 +10,27 @@
 //!
 //! The same `request_id` is used through the flow; "start again" makes a
 //! new one. Uploads show their progress and can be cancelled.
+//!
+//! The fields read can be copied into the customer's profile (`PUT
+//! /details`, hidden when the server does not offer it). A visitor who is
+//! not logged in (`guest`: the OCR call is public, face verification is
+//! not) gets the card steps only, and "Use in sign-up" puts the fields into
+//! the sign-up draft. See [`copy`] for what is carried over.
+
+pub mod copy;
 
 use crate::api::client::CancelHandle;
 use crate::api::ekyc::{
     self, CardFields, EkycCodeRequest, FaceImages, FaceRequest, FaceResult, OcrRequest, PromoRequest, VnnicFaceRequest,
 };
-use crate::api::ApiError;
+use crate::api::{self, ApiError};
 use crate::browser;
-use crate::i18n::{t, t_with, tr};
+use crate::i18n::{self, t, t_with, tr};
 use crate::pages::dashboard::AccountCtx;
+use crate::pages::profile::{edit_supported, mark_edit_unsupported};
+use crate::pages::signup::{keep_card_for_signup, FROM_CARD_URL};
+use crate::ui::erase::{action, busy_label, dyn_view, effect};
+use crate::util::login_url_for;
 use crate::ui::camera::{Camera, Facing, Guide};
 use crate::ui::image::encode::{MAX_BYTES, MAX_LONG_SIDE};
 use crate::ui::image::quality::{check_card_timed, verdict, Issue, Verdict};
@@ -27,7 +39,8 @@ use crate::ui::{error_text, ErrorPanel, TextField};
 use crate::util::uuid_v4;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The face frames, in the order of the API fields `image_live`,
 /// `image_live_1`, `image_live_2`, `image_live_3`.
@@ -81,7 +94,11 @@ fn kb(bytes: usize) -> String {
 }
 
 #[component]
-pub fn EkycPage() -> impl IntoView {
+pub fn EkycPage(
+    /// Not logged in: the card steps only, for the sign-up form.
+    #[prop(optional)]
+    guest: bool,
+) -> impl IntoView {
     let query = use_query_map();
     let domain_id = Memo::new(move |_| query.read().get("domain").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()));
     let domain_name = Memo::new(move |_| query.read().get("name").unwrap_or_default());
@@ -121,8 +138,19 @@ pub fn EkycPage() -> impl IntoView {
             Ok::<_, Failure>((enc, read))
         }
     });
+    let account = use_context::<AccountCtx>();
+    let copied = action(move |card: &CardFields| {
+        // The profile already names its area: only the street is copied.
+        let area = match account.and_then(|a| a.details.get_untracked()) {
+            Some(Ok(c)) => [c.ward.0, c.city.0, c.state.0],
+            _ => Default::default(),
+        };
+        let patch = copy::details_patch(card, [&area[0], &area[1], &area[2]]);
+        async move { api::profile::patch_details(&patch).await }
+    });
     Effect::new(move |_| match read_card.value().get() {
         Some(Ok((enc, read))) => {
+            copied.value().set(None);
             card.set(Some(enc));
             fields.set(Some(read));
             step.set(Step::Fields);
@@ -293,11 +321,16 @@ pub fn EkycPage() -> impl IntoView {
                     </p>
                 </div>
             </div>
+            {guest.then(|| view! {
+                <p class="alert alert-info" data-testid="ekyc-guest">
+                    {tr("ekyc.guest_note")} " " <A href=login_url_for("/ekyc")>{tr("ekyc.guest_login")}</A>
+                </p>
+            })}
             <ol class="ekyc-steps" aria-label=tr("ekyc.steps")>
                 <li class:current=move || matches!(step.get(), Step::Card | Step::CardReview | Step::Reading)>{tr("ekyc.step_card")}</li>
                 <li class:current=move || at(Step::Fields)>{tr("ekyc.step_fields")}</li>
-                <li class:current=move || matches!(step.get(), Step::Face | Step::Verifying)>{tr("ekyc.step_face")}</li>
-                <li class:current=move || at(Step::Result)>{tr("ekyc.step_result")}</li>
+                <li hidden=guest class:current=move || matches!(step.get(), Step::Face | Step::Verifying)>{tr("ekyc.step_face")}</li>
+                <li hidden=guest class:current=move || at(Step::Result)>{tr("ekyc.step_result")}</li>
             </ol>
             <p class="alert alert-info" role="status" hidden=move || notice.get().is_none()>
                 {move || notice.get().map(t).unwrap_or_default()}
@@ -342,8 +375,13 @@ pub fn EkycPage() -> impl IntoView {
             <div class="card ekyc-panel" data-testid="ocr-fields" hidden=move || !at(Step::Fields)>
                 <h2>{tr("ekyc.fields_title")}</h2>
                 {move || fields.get().map(fields_view)}
+                {if guest {
+                    view! { <ForSignup fields=fields/> }.into_any()
+                } else {
+                    view! { <CopyToProfile fields=fields copied=copied/> }.into_any()
+                }}
                 <div class="actions">
-                    <button type="button" class="btn btn-primary" on:click=move |_| { notice.set(None); step.set(Step::Face) }>
+                    <button type="button" class="btn btn-primary" hidden=guest on:click=move |_| { notice.set(None); step.set(Step::Face) }>
                         {tr("ekyc.to_face")}
                     </button>
                     <button type="button" class="btn btn-secondary" on:click=move |_| retake_card()>{tr("ekyc.retake")}</button>
@@ -451,6 +489,84 @@ fn fields_view(f: CardFields) -> impl IntoView {
         <p class="muted">{tr("ekyc.fields_hint")}</p>
     }
     .into_any()
+}
+
+/// "Copy to my profile": `PUT /details` with the fields read (only those),
+/// then the account's details are fetched again. Hidden when there is
+/// nothing to copy or the server does not offer the update.
+#[component]
+fn CopyToProfile(fields: RwSignal<Option<CardFields>>, copied: Action<CardFields, Result<Vec<String>, ApiError>>) -> impl IntoView {
+    let account = use_context::<AccountCtx>();
+    let supported = RwSignal::new(edit_supported());
+    let pending = copied.pending();
+    effect(move || match copied.value().get() {
+        Some(Ok(_)) => {
+            if let Some(a) = account {
+                a.details.refetch();
+            }
+        }
+        Some(Err(ApiError::NotSupported)) => {
+            mark_edit_unsupported();
+            supported.set(false);
+        }
+        _ => {}
+    });
+    let copyable = move || fields.with(|f| f.as_ref().is_some_and(|f| !copy::details_patch(f, Default::default()).is_empty()));
+    let done = move || matches!(copied.value().get(), Some(Ok(_)));
+    let on_click = move |_| {
+        if let Some(f) = fields.get_untracked() {
+            if !pending.get_untracked() {
+                copied.dispatch(f);
+            }
+        }
+    };
+    view! {
+        <div class="ekyc-copy" hidden=move || !(supported.get() && copyable())>
+            <p class="muted">{tr("ekyc.copy_help")}</p>
+            <button type="button" class="btn btn-secondary" disabled=move || pending.get() || done() on:click=on_click>
+                {busy_label(pending, "ekyc.copy_profile", "ekyc.copying")}
+            </button>
+        </div>
+        {dyn_view(move || match copied.value().get() {
+            Some(Ok(info)) => {
+                let text = info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("ekyc.copied"));
+                view! {
+                    <p class="alert alert-info" role="status" data-testid="copy-ok">
+                        {text} " " <A href="/account">{tr("ekyc.see_profile")}</A>
+                    </p>
+                }
+                .into_any()
+            }
+            Some(Err(ApiError::NotSupported)) => {
+                view! { <p class="alert alert-error" role="alert">{tr("ekyc.copy_unsupported")}</p> }.into_any()
+            }
+            Some(Err(e)) => view! {
+                <p class="alert alert-error" role="alert">{tr("ekyc.copy_failed")} " " {error_text(&e)}</p>
+            }
+            .into_any(),
+            None => ().into_any(),
+        })}
+    }
+}
+
+/// "Use in sign-up" for a visitor: the fields go into the sign-up draft
+/// and `/signup` opens with them.
+#[component]
+fn ForSignup(fields: RwSignal<Option<CardFields>>) -> impl IntoView {
+    let navigate = use_navigate();
+    let empty = move || fields.with(|f| f.as_ref().is_none_or(CardFields::is_empty));
+    let on_click = move |_| {
+        if let Some(f) = fields.get_untracked() {
+            keep_card_for_signup(&f);
+        }
+        navigate(FROM_CARD_URL, Default::default());
+    };
+    view! {
+        <div class="ekyc-copy" hidden=empty>
+            <p class="muted">{tr("ekyc.signup_help")}</p>
+            <button type="button" class="btn btn-primary" on:click=on_click>{tr("ekyc.use_signup")}</button>
+        </div>
+    }
 }
 
 fn result_view(r: &FaceResult) -> impl IntoView {
