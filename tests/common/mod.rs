@@ -167,6 +167,29 @@ impl FakeApi {
         FakeApi { original }
     }
 
+    fn fake() -> JsValue {
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fake".into()).unwrap()
+    }
+
+    pub fn calls(&self, key: &str) -> u32 {
+        let calls = js_sys::Reflect::get(&Self::fake(), &"calls".into()).unwrap();
+        js_sys::Reflect::get(&calls, &key.into()).unwrap().as_f64().unwrap_or(0.0) as u32
+    }
+
+    /// The JSON bodies sent to `key`, oldest first.
+    pub fn bodies(&self, key: &str) -> Vec<serde_json::Value> {
+        let all = js_sys::Reflect::get(&Self::fake(), &"bodies".into()).unwrap();
+        let list = js_sys::Reflect::get(&all, &key.into()).unwrap();
+        if list.is_undefined() {
+            return Vec::new();
+        }
+        js_sys::Array::from(&list)
+            .iter()
+            .map(|b| serde_json::from_str(&b.as_string().unwrap_or_default()).unwrap_or(serde_json::Value::Null))
+            .collect()
+    }
+}
+
 impl Drop for FakeApi {
     fn drop(&mut self) {
         let w = web_sys::window().unwrap();
