@@ -286,3 +286,18 @@ test('the list stays fast with 2,000 domains (measured in the browser)', async (
   expect(median).toBeLessThan(50);
   await expect(page.getByTestId('domain-count')).toHaveText('Hiển thị 1–50 trong 2000 tên miền');
 });
+
+test('a Vietnamese domain links to its holder check (eKYC); a .com does not', async ({ page }) => {
+  await page.goto('/login');
+  await login(page);
+  await expectDemoDashboard(page);
+  await openDomain(page, '303', 'an-studio.id.vn');
+  const link = page.getByRole('link', { name: 'Xác thực cho tên miền này' });
+  await expect(link).toHaveAttribute('href', '/ekyc?domain=303&name=an-studio.id.vn');
+  await link.click();
+  await expect(page).toHaveURL(/\/ekyc\?domain=303/);
+  await expect(page.getByText('an-studio.id.vn')).toBeVisible();
+  await openDomain(page, '302', 'banhmi-saigon.com');
+  await expect(page.getByRole('heading', { name: 'Hồ sơ tên miền' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Xác thực cho tên miền này' })).toHaveCount(0);
+});

@@ -55,6 +55,10 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
     let status = logic::Status::of(d.status.as_str());
     let soon = matches!(status, logic::Status::Active | logic::Status::Pending) && days.is_some_and(|x| (0..=logic::SOON_DAYS).contains(&x));
     let docs_href = format!("/domains/{}/documents", crate::util::percent_encode(ctx.id.as_str()));
+    // VNNIC asks holders of Vietnamese domains to prove who they are.
+    let ekyc_href = logic::is_vn(&name).then(|| {
+        format!("/ekyc?domain={}&name={}", crate::util::percent_encode(ctx.id.as_str()), crate::util::percent_encode(&name))
+    });
     let expires = d.expires.0.clone();
     view! {
         <div class="page-head">
@@ -92,6 +96,13 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
                 <p class="muted">{tr("documents.intro")}</p>
                 <A href=docs_href attr:class="btn btn-secondary">{tr("documents.open")}</A>
             </section>
+            {ekyc_href.map(|href| view! {
+                <section class="card" aria-labelledby="ekyc-title">
+                    <h2 id="ekyc-title">{tr("domains.ekyc_title")}</h2>
+                    <p class="muted">{tr("domains.ekyc_intro")}</p>
+                    <A href=href attr:class="btn btn-secondary">{tr("domains.ekyc_open")}</A>
+                </section>
+            })}
         </div>
     }
 }
