@@ -31,7 +31,7 @@ use leptos_router::{path, NavigateOptions};
 pub fn App() -> impl IntoView {
     // The client's details: fetched when a session becomes active, shared
     // by the header and the pages.
-    let details = LocalResource::new(move || {
+    let details = crate::ui::erase::resource(move || {
         let active = session::state() == SessionState::Active;
         async move {
             if active {

@@ -39,7 +39,7 @@ fn invoice_href(id: &str) -> String {
 #[component]
 pub fn BillingPage() -> impl IntoView {
     page_title("billing.title");
-    let balance = LocalResource::new(api::billing::balance);
+    let balance = crate::ui::erase::resource(api::billing::balance);
     let invoices = json_resource(api::billing::invoices_path);
     let currency = Signal::derive(move || balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default());
     view! {
@@ -135,7 +135,7 @@ pub fn InvoicePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let invoice = json_resource(move || api::billing::invoice_path(&id()));
-    let balance = LocalResource::new(api::billing::balance);
+    let balance = crate::ui::erase::resource(api::billing::balance);
     let refresh = Callback::new(move |_| {
         invoice.refetch();
         balance.refetch();
@@ -237,7 +237,7 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
 #[component]
 fn PayWithCredit(
     invoice_id: Signal<String>,
-    balance: LocalResource<Result<Balance, ApiError>>,
+    balance: crate::ui::erase::Res<Result<Balance, ApiError>>,
     /// What is left to pay, when known.
     due: Signal<Option<Money>>,
     /// Whether the form is offered (the outcome of a payment stays shown).

@@ -12,13 +12,13 @@ use leptos::prelude::*;
 /// the header and the pages (see `app.rs`).
 #[derive(Clone, Copy)]
 pub struct AccountCtx {
-    pub details: LocalResource<Result<Client, ApiError>>,
+    pub details: crate::ui::erase::Res<Result<Client, ApiError>>,
 }
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
-    let balance = LocalResource::new(api::billing::balance);
+    let balance = crate::ui::erase::resource(api::billing::balance);
     Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("dashboard.title"), t("app.name"))));
 
     let greeting = move || match account.details.get() {

@@ -25,7 +25,7 @@ pub const POLL_MS: u32 = 60_000;
 /// The count of new notifications, shared by the bell and the page.
 #[derive(Clone, Copy)]
 pub struct NotifCtx {
-    pub count: LocalResource<Result<u32, ApiError>>,
+    pub count: crate::ui::erase::Res<Result<u32, ApiError>>,
 }
 
 impl NotifCtx {

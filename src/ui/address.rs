@@ -75,7 +75,7 @@ enum Level {
 /// A level's list, tagged with the request it answers (a resource keeps
 /// its previous value while the next one loads).
 type Tagged = Option<(Below, Result<Vec<Place>, ApiError>)>;
-type ListRes = LocalResource<Tagged>;
+type ListRes = crate::ui::erase::Res<Tagged>;
 
 /// The level for `key` given its resource's current value.
 fn level(key: &Below, value: Option<Tagged>) -> Level {

@@ -11,7 +11,9 @@
 use crate::api::ApiError;
 use crate::ui::{ErrorPanel, Loading};
 use leptos::prelude::*;
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -38,13 +40,57 @@ pub fn effect(f: impl Fn() + 'static) {
     erased_effect(Box::new(f));
 }
 
-fn erased_resource<T: 'static>(f: Rc<dyn Fn() -> LocalFuture<T>>) -> LocalResource<T> {
+/// A resource whose value is kept type-erased: every resource of the
+/// portal, whatever it loads, shares one copy of Leptos' async machinery
+/// (otherwise about 3-4 KB of wasm per result type). Read it like a
+/// `LocalResource`: `get()` (tracked), `get_untracked()`, `refetch()`.
+pub struct Res<T> {
+    inner: LocalResource<Erased>,
+    _t: PhantomData<fn() -> T>,
+}
+
+#[derive(Clone)]
+struct Erased(Rc<dyn Any>);
+
+impl<T> Clone for Res<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Res<T> {}
+
+impl<T: Clone + 'static> Res<T> {
+    fn open(e: Erased) -> T {
+        // `resource` is the only constructor and stores a `T`
+        e.0.downcast_ref::<T>().cloned().expect("resource value of its own type")
+    }
+    /// The latest value (None while the first load runs); tracked.
+    pub fn get(&self) -> Option<T> {
+        self.inner.get().map(Self::open)
+    }
+    pub fn get_untracked(&self) -> Option<T> {
+        self.inner.get_untracked().map(Self::open)
+    }
+}
+
+impl<T> Res<T> {
+    /// Loads again (the value stays until the new one arrives).
+    pub fn refetch(&self) {
+        self.inner.refetch();
+    }
+}
+
+fn erased_resource(f: Rc<dyn Fn() -> LocalFuture<Erased>>) -> LocalResource<Erased> {
     LocalResource::new(move || f())
 }
 
-/// `LocalResource::new(f)`; one copy of the machinery per output type.
-pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(f: impl Fn() -> Fut + 'static) -> LocalResource<T> {
-    erased_resource(Rc::new(move || Box::pin(f()) as LocalFuture<T>))
+/// `LocalResource::new(f)`, erased: see [`Res`].
+pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(f: impl Fn() -> Fut + 'static) -> Res<T> {
+    let inner = erased_resource(Rc::new(move || {
+        let fut = f();
+        Box::pin(async move { Erased(Rc::new(fut.await)) }) as LocalFuture<Erased>
+    }));
+    Res { inner, _t: PhantomData }
 }
 
 fn erased_action<I: 'static, O: 'static>(f: ActionFn<I, O>) -> Action<I, O> {
@@ -58,7 +104,7 @@ pub fn action<I: 'static, O: 'static, Fut: Future<Output = O> + 'static>(f: impl
 
 /// Like `ui::resource_view`, erased: loading, error with retry, or `ok`.
 pub fn load_view<T: Clone + 'static>(
-    res: LocalResource<Result<T, ApiError>>,
+    res: Res<Result<T, ApiError>>,
     what: &'static str,
     ok: impl Fn(T) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {

@@ -74,7 +74,7 @@ pub fn ErrorPanel(
 
 /// Renders a resource's three states: loading, error (with retry), data.
 pub fn resource_view<T, V>(
-    res: LocalResource<Result<T, ApiError>>,
+    res: crate::ui::erase::Res<Result<T, ApiError>>,
     what: &'static str,
     ok: impl Fn(T) -> V + Send + Sync + 'static,
 ) -> impl IntoView

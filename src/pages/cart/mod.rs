@@ -30,7 +30,7 @@ pub fn page_title(key: &'static str) {
 /// A page's GET, kept as JSON and read with the API module's `read_*`
 /// function. All of them share one async type (see `api::raw`), so the
 /// resource code exists once in the wasm.
-pub type Json = LocalResource<Result<Value, ApiError>>;
+pub type Json = crate::ui::erase::Res<Result<Value, ApiError>>;
 
 /// A resource of `paths()` (the first the server offers); re-fetched when
 /// signals read by `paths` change.
@@ -39,7 +39,7 @@ pub fn json_resource(paths: impl Fn() -> Vec<String> + Send + Sync + 'static) ->
 }
 
 fn json_resource_dyn(paths: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Json {
-    LocalResource::new(move || api::raw::get_first(paths()))
+    crate::ui::erase::resource(move || api::raw::get_first(paths()))
 }
 
 /// A resource's state, read with `read`.
@@ -49,8 +49,8 @@ pub fn loaded<T>(res: Json, read: impl Fn(&Value) -> T) -> Option<Result<T, ApiE
 
 /// The account currency from `GET /balance` ("" until known, formatted as
 /// VND), and the balance itself.
-pub fn account_currency() -> (LocalResource<Result<Balance, ApiError>>, Signal<String>) {
-    let balance = LocalResource::new(api::billing::balance);
+pub fn account_currency() -> (crate::ui::erase::Res<Result<Balance, ApiError>>, Signal<String>) {
+    let balance = crate::ui::erase::resource(api::billing::balance);
     let currency = Signal::derive(move || {
         balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default()
     });

@@ -20,7 +20,7 @@ use leptos_router::hooks::use_params_map;
 pub struct Ctx {
     pub id: Id,
     pub name: String,
-    pub details: LocalResource<Result<DomainDetails, crate::api::ApiError>>,
+    pub details: crate::ui::erase::Res<Result<DomainDetails, crate::api::ApiError>>,
     pub confirm: ConfirmState,
 }
 

@@ -108,7 +108,7 @@ fn Documents(
     id: Id,
     domain: Signal<String>,
     list: Vec<Document>,
-    reload: LocalResource<Result<Vec<Document>, ApiError>>,
+    reload: crate::ui::erase::Res<Result<Vec<Document>, ApiError>>,
     upload: RwSignal<Upload>,
 ) -> impl IntoView {
     // The document shown inline: its title and blob: URL.
@@ -231,7 +231,7 @@ fn Documents(
 fn UploadScan(
     id: Id,
     targets: Vec<Document>,
-    reload: LocalResource<Result<Vec<Document>, ApiError>>,
+    reload: crate::ui::erase::Res<Result<Vec<Document>, ApiError>>,
     state: RwSignal<Upload>,
 ) -> impl IntoView {
     let target = RwSignal::new(targets.first().map(|d| d.id.0.clone()).unwrap_or_default());

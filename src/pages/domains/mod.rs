@@ -22,24 +22,12 @@ use std::future::Future;
 use std::rc::Rc;
 
 /// The account's currency (for prices), read from `GET /balance`.
-pub fn currency() -> LocalResource<String> {
+pub fn currency() -> crate::ui::erase::Res<String> {
     load(|| async { crate::api::billing::balance().await.map(|b| b.currency.0).unwrap_or_else(|_| "VND".into()) })
 }
 
-/// A `LocalResource` whose fetcher and future are boxed: the reactive
-/// machinery behind it is then compiled once per result type rather than
-/// once per call site (the pages have many; this keeps the wasm smaller).
-pub fn load<T, Fut>(f: impl Fn() -> Fut + 'static) -> LocalResource<T>
-where
-    T: 'static,
-    Fut: Future<Output = T> + 'static,
-{
-    load_boxed(Rc::new(move || f().boxed_local()))
-}
-
-fn load_boxed<T: 'static>(f: Rc<dyn Fn() -> LocalBoxFuture<'static, T>>) -> LocalResource<T> {
-    LocalResource::new(move || f())
-}
+/// A resource, erased (see `ui::erase::Res`).
+pub use crate::ui::erase::resource as load;
 
 type WriteFn<I> = Rc<dyn Fn(I) -> LocalBoxFuture<'static, Result<Info, ApiError>>>;
 

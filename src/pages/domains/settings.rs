@@ -261,7 +261,7 @@ fn contact_of(f: &Fields) -> Contact {
 }
 
 #[component]
-fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: LocalResource<Result<ContactsData, ApiError>>) -> impl IntoView {
+fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: crate::ui::erase::Res<Result<ContactsData, ApiError>>) -> impl IntoView {
     let role = RwSignal::new("registrant".to_string());
     // One set of fields per role, so switching roles keeps what was typed.
     let sets: Vec<Fields> = CONTACT_ROLES
@@ -369,7 +369,7 @@ pub fn EmailForwarding(ctx: Ctx) -> impl IntoView {
 }
 
 #[component]
-fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: LocalResource<Result<Vec<ForwardRule>, ApiError>>) -> impl IntoView {
+fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: crate::ui::erase::Res<Result<Vec<ForwardRule>, ApiError>>) -> impl IntoView {
     type Line = (u32, RwSignal<String>, RwSignal<String>);
     let next = StoredValue::new(0u32);
     let mk = move |p: String, f: String| -> Line {

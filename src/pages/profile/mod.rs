@@ -174,7 +174,7 @@ fn ProfileEditor(
     supported: RwSignal<bool>,
     notice: RwSignal<Option<(bool, String)>>,
     /// Refetched after a save (the server logs the change).
-    logs: LocalResource<Result<Vec<LogEntry>, ApiError>>,
+    logs: crate::ui::erase::Res<Result<Vec<LogEntry>, ApiError>>,
 ) -> impl IntoView {
     let account = expect_context::<AccountCtx>();
     let form = ProfileForm::new(Rules::Account);
