@@ -72,7 +72,8 @@ pub fn ErrorPanel(
     }
 }
 
-/// Renders a resource's three states: loading, error (with retry), data.
+/// Renders a resource's three states: loading, error (with retry), data
+/// (`erase::load_view` for views of any type).
 pub fn resource_view<T, V>(
     res: crate::ui::erase::Res<Result<T, ApiError>>,
     what: &'static str,
@@ -82,14 +83,7 @@ where
     T: Clone + 'static,
     V: IntoView + 'static,
 {
-    move || match res.get() {
-        None => view! { <Loading/> }.into_any(),
-        Some(Ok(v)) => ok(v).into_any(),
-        Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
-        Some(Err(e)) => {
-            view! { <ErrorPanel error=e what=what on_retry=Callback::new(move |_| res.refetch())/> }.into_any()
-        }
-    }
+    crate::ui::erase::load_view(res, what, move |v| ok(v).into_any())
 }
 
 /// A labelled input bound to a signal, with its error announced and tied
