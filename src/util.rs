@@ -110,7 +110,7 @@ pub fn fold(s: &str) -> String {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             continue; // a combining accent (decomposed input)
         }
-        let base = GROUPS.iter().find(|(_, v)| v.contains(ch)).map_or(ch, |(b, _)| *b);
+        let base = if ch.is_ascii() { ch } else { GROUPS.iter().find(|(_, v)| v.contains(ch)).map_or(ch, |(b, _)| *b) };
         if base.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
@@ -122,6 +122,41 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * ((m as i64 + 9) % 12) + 2) / 5 + d as i64 - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+/// (year, month, day) of a day number (days since 1970-01-01).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Today in the user's time zone, as a day number.
+pub fn today() -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        days_from_civil(d.get_full_year() as i64, d.get_month() + 1, d.get_date())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        crate::browser::now_secs().div_euclid(86_400)
+    }
 }
 
 /// The order of `len` items under `cmp` (stable). `sort_by` is compiled

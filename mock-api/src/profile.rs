@@ -5,7 +5,6 @@
 //! ("Phone is required"), or a HostBill language key
 //! (`useralreadyexistsemail_error`, `emailformat_error`).
 
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::body::Payload;
 use crate::locations::Locations;
@@ -229,20 +228,7 @@ pub fn string_list(body: &Payload, name: &str) -> Option<Vec<String>> {
 
 /// Local time as HostBill writes it: `2026-01-12 08:41:17` (UTC here).
 pub fn now_text() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // civil-from-days (Howard Hinnant)
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", rem / 3600, (rem % 3600) / 60, rem % 60)
+    crate::shop::now_stamp()
 }
 
 #[cfg(test)]

@@ -77,18 +77,7 @@ pub fn now_stamp() -> String {
     format!("{} {:02}:{:02}:{:02}", date_in(0), t / 3600, t % 3600 / 60, t % 60)
 }
 
-/// Days since 1970-01-01 → (year, month, day) (H. Hinnant's algorithm).
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { era * 400 + yoe + 1 } else { era * 400 + yoe }, m, d)
-}
+pub use crate::domain_data::civil_from_days;
 
 /// One line of an invoice.
 #[derive(Debug, Clone, PartialEq)]

@@ -73,25 +73,7 @@ impl Row {
     }
 }
 
-/// Lower case without Vietnamese marks: "Bánh Mì" → "banh mi".
-pub fn fold(s: &str) -> String {
-    const FROM: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-    const TO: &str = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
-    s.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_ascii() { c } else { FROM.chars().position(|f| f == c).and_then(|i| TO.chars().nth(i)).unwrap_or(c) })
-        .collect()
-}
-
-/// Days since 1970-01-01 of a civil date.
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * ((m as i64 + 9) % 12) + 2) / 5 + d as i64 - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
+pub use crate::util::{days_from_civil, fold, today};
 
 /// The day number of `YYYY-MM-DD` (a time part is ignored).
 pub fn parse_day(s: &str) -> Option<i64> {
@@ -104,19 +86,6 @@ pub fn parse_day(s: &str) -> Option<i64> {
 /// Days from `today` to `expires` (negative once past).
 pub fn days_left(expires: &str, today: i64) -> Option<i64> {
     parse_day(expires).map(|d| d - today)
-}
-
-/// Today in the user's time zone, as a day number.
-pub fn today() -> i64 {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let d = js_sys::Date::new_0();
-        days_from_civil(d.get_full_year() as i64, d.get_month() + 1, d.get_date())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        (crate::browser::now_ms() / 86_400_000.0) as i64
-    }
 }
 
 /// Prepares the rows of `GET /domain`: the server's `daytoexpire` when it

@@ -85,18 +85,7 @@ pub fn taxid_ok(s: &str) -> bool {
     }
 }
 
-/// (year, month, day) of a unix time in days (proleptic Gregorian).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
+pub use crate::util::civil_from_days;
 
 /// Why a birthday (yyyy-mm-dd from the date input) is refused, if it is:
 /// not a real date, before 1900, or after `today`.
@@ -244,7 +233,7 @@ pub struct ProfileForm {
 }
 
 fn today() -> (i64, u32, u32) {
-    civil_from_days(crate::browser::now_secs().div_euclid(86_400))
+    civil_from_days(crate::util::today())
 }
 
 impl ProfileForm {
