@@ -233,7 +233,7 @@ async fn the_bell_polls_while_visible_and_never_while_hidden() {
     portal::api::client::set_access_token(Some("browser-test-token".into()));
     set_visibility("visible");
     let (root, _h) = mount(|| {
-        provide_context(NotifCtx { count: LocalResource::new(portal::api::notifications::new_count) });
+        provide_context(NotifCtx { count: portal::ui::erase::resource(portal::api::notifications::new_count) });
         view! { <Router><Bell period_ms=150/></Router> }
     });
     until("the count", || root.text_content().unwrap_or_default().contains('2')).await;

@@ -21,7 +21,7 @@ async fn leaving_the_page_aborts_its_reads() {
     with_token();
     let trap = FetchTrap::install();
     let (_root, handle) = mount(|| {
-        let details = LocalResource::new(portal::api::account::details);
+        let details = portal::ui::erase::resource(portal::api::account::details); // as the pages load
         view! { <p>{move || details.get().map(|r| r.is_ok())}</p> }
     });
     settle().await;
