@@ -269,7 +269,7 @@ fn PayWithCredit(
     let done = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
     let sending = StoredValue::new(false);
-    let pay = Action::new_local(move |(id, value): &(String, Option<api::loose::Decimal>)| {
+    let pay = crate::ui::erase::action(move |(id, value): &(String, Option<api::loose::Decimal>)| {
         let (id, value) = (id.clone(), *value);
         async move {
             let r = api::billing::apply_credit(&id, value).await;

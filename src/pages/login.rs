@@ -38,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
     let email_err = Signal::derive(move || checked.get().then(|| email_error(&email.get())).flatten());
     let password_err = Signal::derive(move || checked.get().then(|| password_error(&password.get())).flatten());
 
-    let login = Action::new_local(|(u, p, r): &(String, String, bool)| session::login(u.clone(), p.clone(), *r));
+    let login = crate::ui::erase::action(|(u, p, r): &(String, String, bool)| session::login(u.clone(), p.clone(), *r));
     let pending = login.pending();
 
     // Logged in (now or already): go where the visitor was heading.

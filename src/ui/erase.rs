@@ -20,7 +20,6 @@ use std::sync::Arc;
 
 type ViewFnArc = Arc<dyn Fn() -> AnyView + Send + Sync>;
 type LocalFuture<T> = Pin<Box<dyn Future<Output = T>>>;
-type ActionFn<I, O> = Rc<dyn Fn(&I) -> LocalFuture<O>>;
 
 fn erased_view(f: ViewFnArc) -> impl IntoView {
     move || f()
@@ -49,8 +48,16 @@ pub struct Res<T> {
     _t: PhantomData<fn() -> T>,
 }
 
+/// A value of any type. Wasm runs one thread: the `SendWrapper` only lets
+/// Leptos' thread-safe signal storage hold it.
 #[derive(Clone)]
-struct Erased(Rc<dyn Any>);
+struct Erased(send_wrapper::SendWrapper<Rc<dyn Any>>);
+
+impl Erased {
+    fn new<T: 'static>(v: T) -> Self {
+        Erased(send_wrapper::SendWrapper::new(Rc::new(v)))
+    }
+}
 
 impl<T> Clone for Res<T> {
     fn clone(&self) -> Self {
@@ -88,18 +95,54 @@ fn erased_resource(f: Rc<dyn Fn() -> LocalFuture<Erased>>) -> LocalResource<Eras
 pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(f: impl Fn() -> Fut + 'static) -> Res<T> {
     let inner = erased_resource(Rc::new(move || {
         let fut = f();
-        Box::pin(async move { Erased(Rc::new(fut.await)) }) as LocalFuture<Erased>
+        Box::pin(async move { Erased::new(fut.await) }) as LocalFuture<Erased>
     }));
     Res { inner, _t: PhantomData }
 }
 
-fn erased_action<I: 'static, O: 'static>(f: ActionFn<I, O>) -> Action<I, O> {
-    Action::new_local(move |i: &I| f(i))
+/// An action whose input and output are kept type-erased: every action of
+/// the portal shares one copy of Leptos' action machinery. Used like an
+/// `Action`: `dispatch`, `pending`, `value`; `clear` forgets the value.
+pub struct Act<I, O> {
+    inner: Action<Erased, Erased>,
+    _t: PhantomData<fn(I) -> O>,
 }
 
-/// `Action::new_local(f)`; one copy of the machinery per input/output type.
-pub fn action<I: 'static, O: 'static, Fut: Future<Output = O> + 'static>(f: impl Fn(&I) -> Fut + 'static) -> Action<I, O> {
-    erased_action(Rc::new(move |i: &I| Box::pin(f(i)) as LocalFuture<O>))
+impl<I, O> Clone for Act<I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I, O> Copy for Act<I, O> {}
+
+impl<I: 'static, O: Clone + 'static> Act<I, O> {
+    pub fn dispatch(&self, input: I) {
+        self.inner.dispatch(Erased::new(input));
+    }
+    pub fn pending(&self) -> Memo<bool> {
+        self.inner.pending()
+    }
+    /// The last result (None before the first one, or after `clear`).
+    pub fn value(&self) -> Signal<Option<O>, LocalStorage> {
+        let v = self.inner.value();
+        Signal::derive_local(move || v.get().map(Res::<O>::open))
+    }
+    pub fn clear(&self) {
+        self.inner.value().set(None);
+    }
+}
+
+fn erased_action(f: Rc<dyn Fn(&Erased) -> LocalFuture<Erased>>) -> Action<Erased, Erased> {
+    Action::new_local(move |i: &Erased| f(i))
+}
+
+/// `Action::new_local(f)`, erased: see [`Act`].
+pub fn action<I: 'static, O: 'static, Fut: Future<Output = O> + 'static>(f: impl Fn(&I) -> Fut + 'static) -> Act<I, O> {
+    let inner = erased_action(Rc::new(move |i: &Erased| {
+        let fut = f(i.0.downcast_ref::<I>().expect("action input of its own type"));
+        Box::pin(async move { Erased::new(fut.await) }) as LocalFuture<Erased>
+    }));
+    Act { inner, _t: PhantomData }
 }
 
 /// Like `ui::resource_view`, erased: loading, error with retry, or `ok`.

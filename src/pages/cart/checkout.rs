@@ -54,7 +54,7 @@ pub fn CheckoutPage() -> impl IntoView {
     let order_error = RwSignal::new(None::<ApiError>);
     // set the moment an order leaves; cleared only when it failed
     let sending = StoredValue::new(false);
-    let place = Action::new_local(move |(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
+    let place = crate::ui::erase::action(move |(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
         let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
         async move {
             match api::cart::order(items, &pm, aff.as_deref()).await {

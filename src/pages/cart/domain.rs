@@ -118,7 +118,7 @@ fn DomainSearch(tlds: Vec<Tld>, currency: Signal<String>) -> impl IntoView {
     let search_err = RwSignal::new(None::<String>);
     // (full name, tld index) being looked at
     let target = RwSignal::new(None::<(String, usize)>);
-    let lookup = Action::new_local(|name: &String| {
+    let lookup = crate::ui::erase::action(|name: &String| {
         let name = name.clone();
         async move { api::cart::whois(&name).await }
     });

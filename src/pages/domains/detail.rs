@@ -287,7 +287,7 @@ fn IdProtection(ctx: Ctx, on: bool) -> impl IntoView {
 #[component]
 fn Security(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let reveal = Action::new_local(move |_: &()| domains::epp_code(id.clone()));
+    let reveal = crate::ui::erase::action(move |_: &()| domains::epp_code(id.clone()));
     let pending = reveal.pending();
     let id = ctx.id.clone();
     let lock = load(move || domains::registrar_lock(id.clone()));

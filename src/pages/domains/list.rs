@@ -149,7 +149,7 @@ fn DomainRowView(row: Row) -> impl IntoView {
 /// find a domain the loaded list does not show yet, and it is a list.
 #[component]
 fn Lookup(text: RwSignal<String>) -> impl IntoView {
-    let lookup = Action::new_local(|name: &String| {
+    let lookup = crate::ui::erase::action(|name: &String| {
         let name = name.clone();
         async move { api::domains::by_name(&name).await }
     });

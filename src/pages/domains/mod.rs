@@ -34,7 +34,7 @@ type WriteFn<I> = Rc<dyn Fn(I) -> LocalBoxFuture<'static, Result<Info, ApiError>
 /// A write (PUT/POST/DELETE): on success the server's `info` becomes a
 /// toast and `after` runs (to refetch what changed); a failure stays in the
 /// action for [`write_error`] to show in the card. Boxed like [`load`].
-pub fn write_action<I, F, Fut>(f: F, after: impl Fn() + Copy + 'static) -> Action<I, Result<Info, ApiError>>
+pub fn write_action<I, F, Fut>(f: F, after: impl Fn() + Copy + 'static) -> crate::ui::erase::Act<I, Result<Info, ApiError>>
 where
     I: Clone + 'static,
     F: Fn(I) -> Fut + 'static,
@@ -55,12 +55,12 @@ where
     write_boxed(f)
 }
 
-fn write_boxed<I: Clone + 'static>(f: WriteFn<I>) -> Action<I, Result<Info, ApiError>> {
-    Action::new_local(move |input: &I| f(input.clone()))
+fn write_boxed<I: Clone + 'static>(f: WriteFn<I>) -> crate::ui::erase::Act<I, Result<Info, ApiError>> {
+    crate::ui::erase::action(move |input: &I| f(input.clone()))
 }
 
 /// The announced error of a write, with what to do.
-pub fn write_error<I: 'static>(a: Action<I, Result<Info, ApiError>>, what: &'static str) -> impl IntoView {
+pub fn write_error<I: 'static>(a: crate::ui::erase::Act<I, Result<Info, ApiError>>, what: &'static str) -> impl IntoView {
     move || match a.value().get() {
         Some(Err(e)) if !a.pending().get() => Some(view! { <ErrorPanel error=e what=what/> }),
         _ => None,

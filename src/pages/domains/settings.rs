@@ -634,7 +634,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
     });
     let result = RwSignal::new(None::<RenewOrder>);
     let id = ctx.id.clone();
-    let renew = Action::new_local(move |(y, m): &(u32, Id)| {
+    let renew = crate::ui::erase::action(move |(y, m): &(u32, Id)| {
         let (id, y, m) = (id.clone(), *y, m.clone());
         async move {
             let r = domains::renew(id, y, m).await;

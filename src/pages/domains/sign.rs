@@ -108,7 +108,7 @@ fn BadLink(problem: LinkProblem, token: String) -> impl IntoView {
 /// Downloads the signed copy.
 #[component]
 fn DownloadSigned(token: String) -> impl IntoView {
-    let get = Action::new_local(move |_: &()| {
+    let get = crate::ui::erase::action(move |_: &()| {
         let tk = token.clone();
         async move {
             let r: Result<Binary, ApiError> = domains::download_signed(&tk).await;
@@ -145,7 +145,7 @@ fn SignForm(token: String, file: Binary) -> impl IntoView {
     let consent_err = RwSignal::new(None::<String>);
     let pad_err = RwSignal::new(None::<String>);
     let tk = token.clone();
-    let send = Action::new_local(move |image: &String| domains::sign(tk.clone(), image.clone()));
+    let send = crate::ui::erase::action(move |image: &String| domains::sign(tk.clone(), image.clone()));
     let pending = send.pending();
     let done = move || matches!(send.value().get(), Some(Ok(_)));
     // A signature that changes clears its error.

@@ -120,7 +120,7 @@ pub fn EkycPage(
     let check_us = RwSignal::new(None::<[u32; 3]>);
 
     // Card → encode → OCR.
-    let read_card = Action::new_local(move |pic: &Picture| {
+    let read_card = crate::ui::erase::action(move |pic: &Picture| {
         let pic = pic.clone();
         async move {
             progress.set(Progress { done: 0, total: 2, label: t("ekyc.p_encoding"), sending: false });
@@ -150,7 +150,7 @@ pub fn EkycPage(
     });
     Effect::new(move |_| match read_card.value().get() {
         Some(Ok((enc, read))) => {
-            copied.value().set(None);
+            copied.clear();
             card.set(Some(enc));
             fields.set(Some(read));
             step.set(Step::Fields);
@@ -190,7 +190,7 @@ pub fn EkycPage(
     });
 
     // Faces → encode → verification.
-    let verify = Action::new_local(move |pics: &Vec<Picture>| {
+    let verify = crate::ui::erase::action(move |pics: &Vec<Picture>| {
         let pics = pics.clone();
         async move {
             let card_b64 = card.get_untracked().map(|c| c.base64).unwrap_or_default();
@@ -495,7 +495,7 @@ fn fields_view(f: CardFields) -> impl IntoView {
 /// then the account's details are fetched again. Hidden when there is
 /// nothing to copy or the server does not offer the update.
 #[component]
-fn CopyToProfile(fields: RwSignal<Option<CardFields>>, copied: Action<CardFields, Result<Vec<String>, ApiError>>) -> impl IntoView {
+fn CopyToProfile(fields: RwSignal<Option<CardFields>>, copied: crate::ui::erase::Act<CardFields, Result<Vec<String>, ApiError>>) -> impl IntoView {
     let account = use_context::<AccountCtx>();
     let supported = RwSignal::new(edit_supported());
     let pending = copied.pending();
@@ -619,7 +619,7 @@ fn DomainChecks(
     });
     let valid = move || domain_err.get_untracked().is_none() && contact_err.get_untracked().is_none();
 
-    let ekyc_action = Action::new_local({
+    let ekyc_action = crate::ui::erase::action({
         let domainsid = domainsid.clone();
         move |_: &()| {
             let body = EkycCodeRequest {
@@ -631,11 +631,11 @@ fn DomainChecks(
             async move { ekyc::domain_ekyc(&body, None).await }
         }
     });
-    let vnnic_action = Action::new_local(|b: &VnnicFaceRequest| {
+    let vnnic_action = crate::ui::erase::action(|b: &VnnicFaceRequest| {
         let b = b.clone();
         async move { ekyc::vnnic_face(&b).await }
     });
-    let promo_action = Action::new_local(|b: &PromoRequest| {
+    let promo_action = crate::ui::erase::action(|b: &PromoRequest| {
         let b = b.clone();
         async move {
             let code = ekyc::vnnic_promo(&b).await?;
