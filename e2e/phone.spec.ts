@@ -91,3 +91,21 @@ test('signed-in pages fit a 360 px phone with 44 px targets', async ({ page }) =
   await expect(page).toHaveURL(/\/dashboard/);
   expect(await checkAll(page, SIGNED_IN)).toEqual({});
 });
+
+test('on a phone the current section tab is scrolled into view', async ({ page }) => {
+  await page.goto('/login');
+  await login(page);
+  await expect(page).toHaveURL(/\/dashboard/);
+  for (const [path, tab] of [['/billing', 'Thanh toán'], ['/domains/301', 'Tên miền'], ['/dashboard', 'Tổng quan']] as const) {
+    await page.goto(path);
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    const current = nav.locator('a[aria-current=page]');
+    await expect(current).toHaveText(tab);
+    await expect
+      .poll(async () => {
+        const [n, c] = await Promise.all([nav.boundingBox(), current.boundingBox()]);
+        return !!n && !!c && c.x >= n.x - 1 && c.x + c.width <= n.x + n.width + 1;
+      }, { message: `${tab} tab visible on ${path}` })
+      .toBe(true);
+  }
+});

@@ -124,6 +124,20 @@ fn EkycRoute() -> impl IntoView {
     })
 }
 
+/// Scrolls the section tabs so the current one is centred, when they
+/// overflow (phones); nothing moves when they all fit.
+fn reveal_current_tab() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Ok(Some(nav)), Ok(Some(tab))) = (doc.query_selector(".main-nav"), doc.query_selector(".main-nav a[aria-current=page]")) else {
+        return;
+    };
+    let (Some(nav), Some(tab)) = (nav.dyn_ref::<web_sys::HtmlElement>(), tab.dyn_ref::<web_sys::HtmlElement>()) else { return };
+    if nav.scroll_width() > nav.client_width() {
+        nav.set_scroll_left(tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2);
+    }
+}
+
 #[component]
 fn Header() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
@@ -132,6 +146,15 @@ fn Header() -> impl IntoView {
         Some(Ok(c)) => c.display_name(),
         _ => t("header.user_menu"),
     };
+    // On a phone the section tabs scroll sideways: keep the current one in view.
+    let location = use_location();
+    crate::ui::erase::effect(move || {
+        location.pathname.track();
+        if active() {
+            // after the tabs (shown once the session is up) are drawn
+            request_animation_frame(reveal_current_tab);
+        }
+    });
     let logging_out = RwSignal::new(false);
     let logout = move |_| {
         if logging_out.get_untracked() {
