@@ -201,7 +201,7 @@ fn Header() -> impl IntoView {
                         <summary>
                             <span class="avatar" aria-hidden="true">{move || name().chars().next().unwrap_or('•').to_string()}</span>
                             <span class="user-name">{name}</span>
-                            <span class="sr-only">{tr("header.user_menu")}</span>
+                            <span class="visually-hidden">{tr("header.user_menu")}</span>
                         </summary>
                         <div class="menu" role="group" aria-label=tr("header.user_menu")>
                             <button type="button" class="btn btn-ghost" on:click=logout disabled=move || logging_out.get()>

@@ -191,7 +191,7 @@ pub fn LangSwitch() -> impl IntoView {
             on:click=move |_| i18n::set_lang(i18n::lang().other())
         >
             {tr("header.lang_short")}
-            <span class="sr-only" lang=move || i18n::lang().other().code()>" "{tr("header.switch_lang")}</span>
+            <span class="visually-hidden" lang=move || i18n::lang().other().code()>" "{tr("header.switch_lang")}</span>
         </button>
     }
 }

@@ -59,6 +59,9 @@ pub fn DataTable(
     /// Shown instead of the table when there are no rows.
     #[prop(optional, into)]
     empty: Option<TextProp>,
+    /// The caption only for screen readers (a heading above says it).
+    #[prop(optional)]
+    caption_hidden: bool,
 ) -> impl IntoView {
     if rows.is_empty() {
         if let Some(e) = empty {
@@ -69,7 +72,7 @@ pub fn DataTable(
     view! {
         <div class="table-wrap">
             <table class="data-table" data-testid=(!testid.is_empty()).then_some(testid)>
-                <caption>{move || caption.get()}</caption>
+                <caption class:visually-hidden=caption_hidden>{move || caption.get()}</caption>
                 <thead>
                     <tr>
                         {headers

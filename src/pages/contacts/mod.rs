@@ -13,6 +13,7 @@ use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
 use crate::ui::format::date;
 use crate::ui::erase::{action, busy_label, effect, load_view, resource};
+use crate::ui::table::{Cell, Column, DataTable};
 use crate::ui::TextField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -50,40 +51,22 @@ fn ContactTable(rows: Vec<ContactSummary>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="empty" data-testid="contacts-empty">{tr("contacts.empty")}</p> }.into_any();
     }
-    view! {
-        <div class="table-wrap">
-            <table class="table stack" data-testid="contacts">
-                <caption class="sr-only">{tr("contacts.title")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr("account.name")}</th>
-                        <th scope="col">{tr("account.email")}</th>
-                        <th scope="col">{tr("account.company")}</th>
-                        <th scope="col">{tr("contacts.lastlogin")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|c| {
-                            let name = c.full_name();
-                            let name = if name.is_empty() { c.email.0.clone() } else { name };
-                            let href = format!("/account/contacts/{}", crate::util::percent_encode(c.id.as_str()));
-                            view! {
-                                <tr>
-                                    <td data-label=t("account.name")><A href=href>{name}</A></td>
-                                    <td data-label=t("account.email")>{c.email.0.clone()}</td>
-                                    <td data-label=t("account.company")>{c.companyname.0.clone()}</td>
-                                    <td data-label=t("contacts.lastlogin")>{date(&c.lastlogin.0)}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let columns = vec![
+        Column::text("account.name"),
+        Column::text("account.email"),
+        Column::text("account.company"),
+        Column::text("contacts.lastlogin"),
+    ];
+    let rows = rows
+        .into_iter()
+        .map(|c| {
+            let name = c.full_name();
+            let text = if name.is_empty() { c.email.0.clone() } else { name };
+            let href = format!("/account/contacts/{}", crate::util::percent_encode(c.id.as_str()));
+            vec![Cell::Link { href, text }, Cell::Text(c.email.0), Cell::Text(c.companyname.0), Cell::Text(date(&c.lastlogin.0))]
+        })
+        .collect();
+    view! { <DataTable caption=move || t("contacts.title") columns=columns rows=rows testid="contacts" caption_hidden=true/> }.into_any()
 }
 
 /// `/account/contacts/:id`; `new` is the add form.

@@ -14,6 +14,7 @@ use crate::pages::dashboard::AccountCtx;
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
 use crate::ui::erase::{action, busy_label, dyn_view, effect, load_view, resource};
+use crate::ui::table::{Cell as TableCell, Column, DataTable};
 use form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -241,38 +242,22 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
     let total = entries.len();
     let entries = StoredValue::new(entries);
     let page = RwSignal::new(0usize);
-    let rows = dyn_view(move || {
+    let table = dyn_view(move || {
         let range = page_range(total, LOGS_PER_PAGE, page.get());
-        entries.with_value(|all| {
+        let rows = entries.with_value(|all| {
             all[range]
                 .iter()
                 .map(|e| {
-                    view! {
-                        <tr>
-                            <td data-label=t("logs.date")>{date(&e.date)}</td>
-                            <td data-label=t("logs.action")>{e.action.clone()}</td>
-                            <td data-label=t("logs.ip")>{if e.ip.is_empty() { "—".to_owned() } else { e.ip.clone() }}</td>
-                        </tr>
-                    }
+                    let ip = if e.ip.is_empty() { "—".to_owned() } else { e.ip.clone() };
+                    vec![TableCell::Text(date(&e.date)), TableCell::Text(e.action.clone()), TableCell::Text(ip)]
                 })
-                .collect_view()
-                .into_any()
-        })
+                .collect()
+        });
+        let columns = vec![Column::text("logs.date"), Column::text("logs.action"), Column::text("logs.ip")];
+        view! { <DataTable caption=move || t("logs.title") columns=columns rows=rows testid="logs" caption_hidden=true/> }.into_any()
     });
     view! {
-        <div class="table-wrap">
-            <table class="table stack" data-testid="logs">
-                <caption class="sr-only">{tr("logs.title")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr("logs.date")}</th>
-                        <th scope="col">{tr("logs.action")}</th>
-                        <th scope="col">{tr("logs.ip")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {table}
         <Pager page=page len=total per=LOGS_PER_PAGE/>
     }
     .into_any()
