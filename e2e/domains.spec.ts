@@ -301,3 +301,13 @@ test('a Vietnamese domain links to its holder check (eKYC); a .com does not', as
   await expect(page.getByRole('heading', { name: 'Hồ sơ tên miền' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Xác thực cho tên miền này' })).toHaveCount(0);
 });
+
+test('a domain page reads the account currency once', async ({ page, request }) => {
+  await page.goto('/login');
+  await login(page);
+  await expectDemoDashboard(page);
+  await mock.clearRequests(request);
+  await openDomain(page, '302', 'banhmi-saigon.com');
+  await expect(page.getByTestId('renew')).toContainText('Tổng tiền');
+  expect(await mock.requests(request, { path: '/balance' })).toHaveLength(1);
+});

@@ -21,6 +21,8 @@ pub struct Ctx {
     pub id: Id,
     pub name: String,
     pub details: crate::ui::erase::Res<Result<DomainDetails, crate::api::ApiError>>,
+    /// The account currency (`GET /balance`), read once for the page.
+    pub currency: crate::ui::erase::Res<String>,
     pub confirm: ConfirmState,
 }
 
@@ -30,13 +32,14 @@ pub fn DomainDetail() -> impl IntoView {
     let id = move || Id(params.read().get("id").unwrap_or_default());
     let details = load(move || domains::details(id()));
     let confirm = ConfirmState::new();
+    let currency = currency();
     view! {
         <section class="page domain-page">
             <nav class="crumbs" aria-label=tr("domains.crumbs")>
                 <A href="/domains">{tr("domains.title")}</A>
             </nav>
             {resource_view(details, "domains.details_error", move |d| {
-                let ctx = Ctx { id: d.id.clone(), name: d.name.0.clone(), details, confirm };
+                let ctx = Ctx { id: d.id.clone(), name: d.name.0.clone(), details, currency, confirm };
                 view! { <Page d=d ctx=ctx/> }
             })}
             <ConfirmDialog state=confirm/>
@@ -80,7 +83,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
         })}
         <PendingDocuments ctx=ctx.clone() href=docs_href.clone()/>
         <div class="settings-grid">
-            <Overview d=d.clone()/>
+            <Overview d=d.clone() cur=ctx.currency/>
             <AutoRenew ctx=ctx.clone()/>
             <IdProtection ctx=ctx.clone() on=d.idprotection.0/>
             <Security ctx=ctx.clone()/>
@@ -131,8 +134,7 @@ fn PendingDocuments(ctx: Ctx, href: String) -> impl IntoView {
 }
 
 #[component]
-fn Overview(d: DomainDetails) -> impl IntoView {
-    let cur = currency();
+fn Overview(d: DomainDetails, cur: crate::ui::erase::Res<String>) -> impl IntoView {
     let amount = d.recurring_amount.clone();
     let row = |key: &'static str, value: String| view! { <div class="dl-row"><dt>{tr(key)}</dt><dd>{value}</dd></div> };
     view! {

@@ -3,7 +3,7 @@
 
 use super::detail::Ctx;
 use super::logic::{self, NsError};
-use super::{currency, load, write_action, write_error};
+use super::{load, write_action, write_error};
 use crate::api::billing::{self, PaymentMethod};
 use crate::api::domains::{self, ChildNameserverBody, Contact, Contacts as ContactsData, ForwardRule, RenewOrder, Tld, CONTACT_ROLES};
 use crate::api::loose::{Id, Text};
@@ -585,7 +585,7 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
 pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
     let tlds = load(domains::tlds);
     let methods = load(billing::payment_methods);
-    let cur = currency();
+    let cur = ctx.currency;
     let renewable = matches!(logic::Status::of(&status), logic::Status::Active | logic::Status::Expired);
     let name = ctx.name.clone();
     let tld = {
