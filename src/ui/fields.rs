@@ -44,8 +44,7 @@ pub fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> 
 
 /// The announced error of control `id` (`{id}-err`).
 pub fn error_line(id: &str, error: Signal<Option<String>>) -> impl IntoView {
-    let err_id = format!("{id}-err");
-    move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })
+    crate::ui::text::field_error(error, Some(format!("{id}-err")))
 }
 
 /// A message shown while `text` has one (an alert, a status line): the

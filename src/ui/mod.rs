@@ -105,10 +105,9 @@ pub fn TextField(
     revealable: bool,
 ) -> impl IntoView {
     let id = format!("f-{name}");
-    let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let shown = RwSignal::new(false);
-    let described = described_by(hint, hint_id.clone(), err_id.clone(), error);
+    let described = fields::described_by(&id, !hint.is_empty(), error);
     let kind = move || if revealable && shown.get() { "text" } else { input_type };
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
@@ -142,7 +141,7 @@ pub fn TextField(
                     </button>
                 })}
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" id=err_id.clone() role="alert">{e}</p> })}
+            {fields::error_line(&id, error)}
         </div>
     }
 }
@@ -156,26 +155,6 @@ pub fn dl_row(key: &'static str, value: String) -> impl IntoView {
             <dt>{tr(key)}</dt>
             <dd class:muted=empty>{move || if empty { t("common.not_provided") } else { value.clone() }}</dd>
         </div>
-    }
-}
-
-/// `aria-describedby` of a control: its hint (when it has one) and its
-/// error (while there is one).
-pub fn described_by(
-    hint: &'static str,
-    hint_id: String,
-    err_id: String,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
-    move || {
-        let mut ids = Vec::new();
-        if !hint.is_empty() {
-            ids.push(hint_id.clone());
-        }
-        if error.get().is_some() {
-            ids.push(err_id.clone());
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
 
