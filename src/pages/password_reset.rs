@@ -6,7 +6,8 @@
 
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
-use crate::ui::erase::{action, busy_label, dyn_view, effect};
+use crate::ui::text::SubmitButton;
+use crate::ui::erase::{action, dyn_view, effect};
 use crate::ui::{error_text, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
@@ -101,9 +102,7 @@ pub fn PasswordResetPage() -> impl IntoView {
                         label="form.email" name="email" input_type="email" inputmode="email" autocomplete="email"
                         required=true value=email error=email_err
                     />
-                    <button type="submit" class="btn btn-primary btn-block" disabled=pending>
-                        {busy_label(pending, "reset.submit", "reset.sending")}
-                    </button>
+                    <SubmitButton pending=pending label="reset.submit" busy="reset.sending" block=true/>
                 </form>
                 <p class="auth-links"><A href="/login">{tr("reset.back")}</A></p>
             }

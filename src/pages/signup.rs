@@ -13,7 +13,8 @@ use crate::i18n::{self, t, tr};
 use crate::pages::profile::form::{AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
-use crate::ui::erase::{action, busy_label, dyn_view, effect};
+use crate::ui::text::SubmitButton;
+use crate::ui::erase::{action, dyn_view, effect};
 use crate::ui::{error_text, TextField};
 use crate::util::{login_url_for, looks_like_email};
 use leptos::ev::SubmitEvent;
@@ -264,9 +265,7 @@ pub fn SignupPage() -> impl IntoView {
                             <SelectField label="signup.currency" name="currency" value=currency options=currencies hint="signup.currency_hint"/>
                         </fieldset>
                         <p class="hint">{tr("signup.draft_note")}</p>
-                        <button type="submit" class="btn btn-primary btn-block" disabled=pending>
-                            {busy_label(pending, "signup.submit", "signup.submitting")}
-                        </button>
+                        <SubmitButton pending=pending label="signup.submit" busy="signup.submitting" block=true/>
                     </form>
                 }
                 .into_any(),

@@ -160,7 +160,8 @@ pub fn load_view<T: Clone + 'static>(
 
 /// A submit button's text: `busy` (with a spinner) while `pending`, else
 /// `idle` (both i18n keys).
-pub fn busy_label(pending: Memo<bool>, idle: &'static str, busy: &'static str) -> impl IntoView {
+pub fn busy_label(pending: impl Into<Signal<bool>>, idle: &'static str, busy: &'static str) -> impl IntoView {
+    let pending: Signal<bool> = pending.into();
     dyn_view(move || {
         if pending.get() {
             view! { <span class="spinner" aria-hidden="true"></span>{crate::i18n::t(busy)} }.into_any()

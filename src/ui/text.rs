@@ -29,7 +29,7 @@ pub fn field_error(err: Signal<Option<String>>, id: Option<String>) -> impl Into
 }
 
 /// A form's submit button: disabled while `pending` (never sends twice),
-/// with `busy` as its label meanwhile (i18n keys).
+/// with a spinner and `busy` as its label meanwhile (i18n keys).
 #[component]
 pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
@@ -38,11 +38,14 @@ pub fn SubmitButton(
     /// Disabled for another reason too (e.g. nothing to send).
     #[prop(optional, into)]
     blocked: Option<Signal<bool>>,
+    /// Full width (the single button of a narrow form).
+    #[prop(optional)]
+    block: bool,
 ) -> impl IntoView {
     let off = move || pending.get() || blocked.is_some_and(|b| b.get());
     view! {
-        <button type="submit" class="btn btn-primary" disabled=off>
-            {either_text(pending, busy, label)}
+        <button type="submit" class="btn btn-primary" class:btn-block=block disabled=off>
+            {crate::ui::erase::busy_label(pending, label, busy)}
         </button>
     }
 }

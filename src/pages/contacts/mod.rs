@@ -12,7 +12,8 @@ use crate::pages::profile::form::{AddressFields, OrgFields, PersonFields, Profil
 use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
 use crate::ui::format::date;
-use crate::ui::erase::{action, busy_label, effect, load_view, resource};
+use crate::ui::text::SubmitButton;
+use crate::ui::erase::{action, effect, load_view, resource};
 use crate::ui::table::{Cell, Column, DataTable};
 use crate::ui::TextField;
 use leptos::ev::SubmitEvent;
@@ -237,9 +238,7 @@ fn ContactForm(
                 <legend>{tr("contacts.section_privileges")}</legend>
                 <PrivilegeEditor tree=tree granted=granted/>
             </fieldset>
-            <button type="submit" class="btn btn-primary btn-block" disabled=pending>
-                {busy_label(pending, if adding { "contacts.submit_add" } else { "contacts.submit_edit" }, "contacts.saving")}
-            </button>
+            <SubmitButton pending=pending label={if adding { "contacts.submit_add" } else { "contacts.submit_edit" }} busy="contacts.saving" block=true/>
         </form>
     }
 }

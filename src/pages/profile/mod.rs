@@ -13,7 +13,8 @@ use crate::i18n::{self, t, tr};
 use crate::pages::dashboard::AccountCtx;
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
-use crate::ui::erase::{action, busy_label, dyn_view, effect, load_view, resource};
+use crate::ui::text::SubmitButton;
+use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
 use crate::ui::table::{Cell as TableCell, Column, DataTable};
 use form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use leptos::ev::SubmitEvent;
@@ -221,9 +222,7 @@ fn ProfileEditor(
             <PersonFields form=form/>
             <AddressFields form=form with_postcode=true/>
             <div class="form-actions">
-                <button type="submit" class="btn btn-primary" disabled=pending>
-                    {busy_label(pending, "profile.save", "profile.saving")}
-                </button>
+                <SubmitButton pending=pending label="profile.save" busy="profile.saving"/>
                 <button type="button" class="btn btn-secondary" disabled=pending on:click=move |_| editing.set(false)>
                     {tr("profile.cancel")}
                 </button>
