@@ -25,6 +25,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q ' 0\.2\.130'; then
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 
+# Splits the release wasm into modules loaded on demand (scripts/split_wasm.py).
+if ! cargo install --list 2>/dev/null | grep -q '^wasm_split_cli_support v0\.2\.4:'; then
+  say "installing wasm-split-cli 0.2.4 (about 2 minutes)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+fi
+
 # wasm-opt from npm's binaryen 132 (Debian's v108 silently breaks the module),
 # and Playwright's test runner (it drives the system Chromium).
 if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \

@@ -2,29 +2,18 @@
 
 use crate::api;
 use crate::i18n::{t, tr};
-use crate::pages::billing::{BillingPage, InvoicePage};
-use crate::pages::cart::checkout::CheckoutPage;
-use crate::pages::cart::domain::DomainPage;
-use crate::pages::cart::product::ProductPage;
-use crate::pages::cart::ssl::SslPage;
-use crate::pages::cart::CartPage;
-use crate::pages::dashboard::{AccountCtx, Dashboard};
-use crate::pages::ekyc::EkycPage;
-use crate::pages::contacts::{ContactPage, ContactsPage};
-use crate::pages::domains::{detail::DomainDetail, documents::DocumentsPage, list::DomainList, sign::SignPage};
+use crate::pages::dashboard::AccountCtx;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
-use crate::pages::notifications::{Bell, NotifCtx, NotificationsPage};
-use crate::pages::password_reset::PasswordResetPage;
-use crate::pages::profile::ProfilePage;
-use crate::pages::signup::SignupPage;
+use crate::pages::notifications::{Bell, NotifCtx};
+use crate::split::{Lazy, Page};
 use crate::session::{self, SessionState};
 use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::{path, NavigateOptions};
 
 #[component]
@@ -53,25 +42,25 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Dashboard/></RequireAuth> }/>
-                    <Route path=path!("/ekyc") view=EkycRoute/>
-                    <Route path=path!("/signup") view=SignupPage/>
-                    <Route path=path!("/password-reset") view=PasswordResetPage/>
-                    <Route path=path!("/account") view=|| view! { <RequireAuth><ProfilePage/></RequireAuth> }/>
-                    <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><ContactsPage/></RequireAuth> }/>
-                    <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><ContactPage/></RequireAuth> }/>
-                    <Route path=path!("/notifications") view=|| view! { <RequireAuth><NotificationsPage/></RequireAuth> }/>
-                    <Route path=path!("/domains") view=|| view! { <RequireAuth><DomainList/></RequireAuth> }/>
-                    <Route path=path!("/domains/:id") view=|| view! { <RequireAuth><DomainDetail/></RequireAuth> }/>
-                    <Route path=path!("/domains/:id/documents") view=|| view! { <RequireAuth><DocumentsPage/></RequireAuth> }/>
-                    <Route path=path!("/sign/:token") view=SignPage/>
-                    <Route path=path!("/cart") view=|| view! { <RequireAuth><CartPage/></RequireAuth> }/>
-                    <Route path=path!("/cart/product/:id") view=|| view! { <RequireAuth><ProductPage/></RequireAuth> }/>
-                    <Route path=path!("/cart/domain") view=|| view! { <RequireAuth><DomainPage/></RequireAuth> }/>
-                    <Route path=path!("/cart/ssl") view=|| view! { <RequireAuth><SslPage/></RequireAuth> }/>
-                    <Route path=path!("/checkout") view=|| view! { <RequireAuth><CheckoutPage/></RequireAuth> }/>
-                    <Route path=path!("/billing") view=|| view! { <RequireAuth><BillingPage/></RequireAuth> }/>
-                    <Route path=path!("/billing/invoices/:id") view=|| view! { <RequireAuth><InvoicePage/></RequireAuth> }/>
+                    <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Lazy page=Page::Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/ekyc") view=|| view! { <Lazy page=Page::Ekyc/> }/>
+                    <Route path=path!("/signup") view=|| view! { <Lazy page=Page::Signup/> }/>
+                    <Route path=path!("/password-reset") view=|| view! { <Lazy page=Page::PasswordReset/> }/>
+                    <Route path=path!("/account") view=|| view! { <RequireAuth><Lazy page=Page::Profile/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><Lazy page=Page::Contacts/></RequireAuth> }/>
+                    <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><Lazy page=Page::Contact/></RequireAuth> }/>
+                    <Route path=path!("/notifications") view=|| view! { <RequireAuth><Lazy page=Page::Notifications/></RequireAuth> }/>
+                    <Route path=path!("/domains") view=|| view! { <RequireAuth><Lazy page=Page::DomainList/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id") view=|| view! { <RequireAuth><Lazy page=Page::DomainDetail/></RequireAuth> }/>
+                    <Route path=path!("/domains/:id/documents") view=|| view! { <RequireAuth><Lazy page=Page::Documents/></RequireAuth> }/>
+                    <Route path=path!("/sign/:token") view=|| view! { <Lazy page=Page::Sign/> }/>
+                    <Route path=path!("/cart") view=|| view! { <RequireAuth><Lazy page=Page::Cart/></RequireAuth> }/>
+                    <Route path=path!("/cart/product/:id") view=|| view! { <RequireAuth><Lazy page=Page::Product/></RequireAuth> }/>
+                    <Route path=path!("/cart/domain") view=|| view! { <RequireAuth><Lazy page=Page::CartDomain/></RequireAuth> }/>
+                    <Route path=path!("/cart/ssl") view=|| view! { <RequireAuth><Lazy page=Page::Ssl/></RequireAuth> }/>
+                    <Route path=path!("/checkout") view=|| view! { <RequireAuth><Lazy page=Page::Checkout/></RequireAuth> }/>
+                    <Route path=path!("/billing") view=|| view! { <RequireAuth><Lazy page=Page::Billing/></RequireAuth> }/>
+                    <Route path=path!("/billing/invoices/:id") view=|| view! { <RequireAuth><Lazy page=Page::Invoice/></RequireAuth> }/>
                 </Routes>
             </main>
             <Toaster/>
@@ -105,23 +94,6 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
         .into_any(),
         SessionState::Anonymous => ().into_any(),
     }
-}
-
-/// `/ekyc`: the whole check for a logged-in customer. A visitor (no
-/// session, no `?domain=`) gets the card steps only, to fill in the
-/// sign-up form: the OCR call is public, face verification and the domain
-/// checks need an account, so `?domain=` still asks to log in.
-#[component]
-fn EkycRoute() -> impl IntoView {
-    let query = use_query_map();
-    let guest = Memo::new(move |_| session::state() == SessionState::Anonymous && query.read().get("domain").is_none());
-    crate::ui::erase::dyn_view(move || {
-        if guest.get() {
-            view! { <EkycPage guest=true/> }.into_any()
-        } else {
-            view! { <RequireAuth><EkycPage/></RequireAuth> }.into_any()
-        }
-    })
 }
 
 /// Scrolls the section tabs so the current one is centred, when they

@@ -9,6 +9,7 @@ pub mod config;
 pub mod i18n;
 pub mod pages;
 pub mod session;
+pub mod split;
 pub mod ui;
 pub mod util;
 
@@ -27,6 +28,15 @@ pub fn start() {
                 cart::capture_affiliate(&browser::current_path());
                 session::listen_other_tabs();
                 session::restore();
+                // A protected page's module loads while the session is restored.
+                if let Some(section) = split::Section::of_path(&browser::current_path()) {
+                    split::prefetch(section);
+                }
+                // English chosen before: its texts come before the first paint.
+                if i18n::lang() == i18n::Lang::En && !i18n::ensure_english().await {
+                    i18n::show_in(i18n::Lang::Vi);
+                }
+                split::prefetch_on_intent();
                 clear_boot_screen();
                 leptos::mount::mount_to_body(app::App);
             }

@@ -1,26 +1,82 @@
 //! Vietnamese (default) and English.
 //!
 //! The texts live in `vi/<section>.json` and `en/<section>.json` beside this
-//! file (flat keys, one file per portal section), are compiled into the
-//! bundle and read once per language. A new section adds its file to
-//! [`SECTIONS`]. The language is a
-//! reactive signal: `tr("key")` gives a closure that re-renders on switch.
-//! The choice persists in `localStorage["lang"]`.
+//! file (flat keys, one file per portal section). The first load carries
+//! only the Vietnamese texts of the shell and the public pages ([`CORE`]);
+//! each section module brings its own files, both languages, and adds them
+//! with [`register`] when it loads (`split.rs`); the English texts of the
+//! shell come in a small module of their own on the first switch (or at
+//! start when English was chosen before). Builds without code splitting
+//! (tests, `trunk serve`) have every text from the start.
+//!
+//! The language is a reactive signal: `tr("key")` gives a closure that
+//! re-renders on switch. The choice persists in `localStorage["lang"]`.
 
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 
-/// (section, Vietnamese, English) locale files.
-macro_rules! sections {
-    ($($name:literal),* $(,)?) => {
-        pub const SECTIONS: &[(&str, &str, &str)] = &[
-            $(($name, include_str!(concat!("vi/", $name, ".json")), include_str!(concat!("en/", $name, ".json")))),*
-        ];
+/// One section's texts in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct Strings {
+    pub name: &'static str,
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+/// The texts of `src/i18n/{vi,en}/<name>.json`.
+#[macro_export]
+macro_rules! strings {
+    ($name:literal) => {
+        $crate::i18n::Strings {
+            name: $name,
+            vi: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/vi/", $name, ".json")),
+            en: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/en/", $name, ".json")),
+        }
     };
 }
-sections!["common", "auth", "dashboard", "ekyc", "forms", "signup", "profile", "contacts", "notifications", "ui", "domains", "cart", "billing"];
+
+/// The sections whose texts the shell, the login form and the error
+/// messages need: Vietnamese in the first load, English on demand.
+pub const CORE: &[&str] = &["common", "auth", "ui", "notifications"];
+
+#[cfg_attr(not(portal_split), allow(dead_code))]
+const CORE_VI: &[&str] = &[
+    include_str!("vi/common.json"),
+    include_str!("vi/auth.json"),
+    include_str!("vi/ui.json"),
+    include_str!("vi/notifications.json"),
+];
+
+/// The English of [`CORE`]; referenced only by the `english` module's entry
+/// (`split::english_core`), so it is not in the first load.
+pub const ENGLISH_CORE: &[&str] = &[
+    include_str!("en/common.json"),
+    include_str!("en/auth.json"),
+    include_str!("en/ui.json"),
+    include_str!("en/notifications.json"),
+];
+
+/// Every section file (tests, and builds without code splitting).
+#[cfg(any(test, not(portal_split)))]
+pub fn all_sections() -> Vec<Strings> {
+    vec![
+        crate::strings!("common"),
+        crate::strings!("auth"),
+        crate::strings!("ui"),
+        crate::strings!("notifications"),
+        crate::strings!("dashboard"),
+        crate::strings!("ekyc"),
+        crate::strings!("forms"),
+        crate::strings!("signup"),
+        crate::strings!("profile"),
+        crate::strings!("contacts"),
+        crate::strings!("domains"),
+        crate::strings!("sign"),
+        crate::strings!("cart"),
+        crate::strings!("billing"),
+    ]
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -51,41 +107,91 @@ impl Lang {
     }
 }
 
-type Table = Rc<HashMap<String, String>>;
-
 /// Parses a locale file. A broken file gives an empty table (keys then show
 /// as themselves) rather than a crash; the host tests keep the files valid.
 pub fn parse_table(json: &str) -> HashMap<String, String> {
     serde_json::from_str(json).unwrap_or_default()
 }
 
-/// Every section's texts for one language.
-pub fn full_table(lang: Lang) -> HashMap<String, String> {
-    let mut all = HashMap::new();
-    for (_, vi, en) in SECTIONS {
-        all.extend(parse_table(match lang {
-            Lang::Vi => vi,
-            Lang::En => en,
-        }));
+/// The texts known so far, per language, and which sections they cover.
+struct Tables {
+    vi: HashMap<String, String>,
+    en: HashMap<String, String>,
+    sections: Vec<&'static str>,
+    english_core: bool,
+}
+
+impl Tables {
+    fn new() -> Tables {
+        let mut t = Tables { vi: HashMap::new(), en: HashMap::new(), sections: Vec::new(), english_core: false };
+        #[cfg(any(test, not(portal_split)))]
+        {
+            t.add(&all_sections());
+            t.english_core = true;
+        }
+        #[cfg(not(any(test, not(portal_split))))]
+        {
+            for json in CORE_VI {
+                t.vi.extend(parse_table(json));
+            }
+            t.sections.extend_from_slice(CORE);
+        }
+        t
     }
-    all
+
+    fn add(&mut self, sections: &[Strings]) {
+        for s in sections {
+            if !self.sections.contains(&s.name) {
+                self.sections.push(s.name);
+                self.vi.extend(parse_table(s.vi));
+                self.en.extend(parse_table(s.en));
+            }
+        }
+    }
 }
 
 thread_local! {
     static LANG: ArcRwSignal<Lang> = ArcRwSignal::new(initial_lang());
-    static TABLES: RefCell<[Option<Table>; 2]> = const { RefCell::new([None, None]) };
+    static TABLES: RefCell<Option<Tables>> = const { RefCell::new(None) };
+}
+
+fn with_tables<R>(f: impl FnOnce(&mut Tables) -> R) -> R {
+    TABLES.with(|t| f(t.borrow_mut().get_or_insert_with(Tables::new)))
+}
+
+/// Adds a section's texts (when its module loads); a section already
+/// known is skipped.
+pub fn register(sections: &[Strings]) {
+    with_tables(|t| t.add(sections));
+}
+
+/// Whether a section's texts are here (tests of the section map).
+pub fn has_section(name: &str) -> bool {
+    with_tables(|t| t.sections.iter().any(|s| *s == name))
 }
 
 fn initial_lang() -> Lang {
     crate::browser::local_get("lang").map(|c| Lang::from_code(&c)).unwrap_or_default()
 }
 
-fn table(lang: Lang) -> Table {
-    TABLES.with(|t| {
-        let mut t = t.borrow_mut();
-        let slot = &mut t[lang as usize];
-        slot.get_or_insert_with(|| Rc::new(full_table(lang))).clone()
-    })
+/// Makes sure the English texts of the shell are here, loading their
+/// module the first time. False when it could not be loaded.
+pub async fn ensure_english() -> bool {
+    if with_tables(|t| t.english_core) {
+        return true;
+    }
+    match crate::split::english_core().await {
+        Ok(files) => {
+            with_tables(|t| {
+                for json in files {
+                    t.en.extend(parse_table(json));
+                }
+                t.english_core = true;
+            });
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// The current language (tracked when read inside a reactive scope).
@@ -93,15 +199,39 @@ pub fn lang() -> Lang {
     LANG.with(|l| l.get())
 }
 
+/// Switches the language; English is loaded first if it is not here yet
+/// (the page stays in Vietnamese until it is, and if it cannot be loaded).
 pub fn set_lang(lang: Lang) {
+    let apply = move || {
+        LANG.with(|l| l.set(lang));
+        crate::browser::local_set("lang", lang.code());
+        crate::browser::set_document_lang(lang.code());
+    };
+    if lang == Lang::Vi || with_tables(|t| t.english_core) {
+        apply();
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            if ensure_english().await {
+                apply();
+            }
+        });
+    }
+}
+
+/// Shows the page in a language without keeping the choice (English
+/// could not be loaded at start: Vietnamese for now, English next time).
+pub fn show_in(lang: Lang) {
     LANG.with(|l| l.set(lang));
-    crate::browser::local_set("lang", lang.code());
     crate::browser::set_document_lang(lang.code());
 }
 
-/// Looks a key up in a language without tracking.
+/// Looks a key up in a language without tracking. A text not in English
+/// (yet) is given in Vietnamese rather than as its key.
 pub fn lookup(lang: Lang, key: &str) -> Option<String> {
-    table(lang).get(key).cloned()
+    with_tables(|t| match lang {
+        Lang::Vi => t.vi.get(key).cloned(),
+        Lang::En => t.en.get(key).or_else(|| t.vi.get(key)).cloned(),
+    })
 }
 
 /// The text for `key` in the current language; the key itself if missing.
@@ -139,6 +269,22 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    fn full_table(lang: Lang) -> HashMap<String, String> {
+        let mut all = HashMap::new();
+        for s in all_sections() {
+            all.extend(parse_table(if lang == Lang::Vi { s.vi } else { s.en }));
+        }
+        all
+    }
+
+    #[test]
+    fn the_core_lists_match_their_files() {
+        let core: Vec<Strings> = all_sections().into_iter().filter(|s| CORE.contains(&s.name)).collect();
+        assert_eq!(core.len(), CORE.len());
+        assert_eq!(core.iter().map(|s| s.vi).collect::<Vec<_>>(), CORE_VI.iter().copied().collect::<Vec<_>>());
+        assert_eq!(core.iter().map(|s| s.en).collect::<Vec<_>>(), ENGLISH_CORE.iter().copied().collect::<Vec<_>>());
+    }
+
     fn keys(json: &str) -> BTreeSet<String> {
         let map: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(json).expect("locale file is a JSON object");
@@ -150,7 +296,7 @@ mod tests {
 
     #[test]
     fn both_locales_have_the_same_keys() {
-        for (section, vi, en) in SECTIONS {
+        for Strings { name: section, vi, en } in all_sections() {
             let vi = keys(vi);
             let en = keys(en);
             let only_vi: Vec<_> = vi.difference(&en).collect();
@@ -171,12 +317,12 @@ mod tests {
                 .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned())
                 .collect();
             files.sort();
-            let mut listed: Vec<String> = SECTIONS.iter().map(|(n, _, _)| n.to_string()).collect();
+            let mut listed: Vec<String> = all_sections().iter().map(|s| s.name.to_string()).collect();
             listed.sort();
-            assert_eq!(files, listed, "files in {dir} vs SECTIONS");
+            assert_eq!(files, listed, "files in {dir} vs all_sections()");
         }
         let mut seen = BTreeSet::new();
-        for (section, vi, _) in SECTIONS {
+        for Strings { name: section, vi, .. } in all_sections() {
             for k in keys(vi) {
                 assert!(seen.insert(k.clone()), "{k} defined again in {section}");
             }

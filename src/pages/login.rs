@@ -49,6 +49,11 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
     Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("login.title"), t("app.name"))));
+    // While the form is filled in, the page after it loads in the background.
+    Effect::new(move |_| {
+        let after = query.read_untracked().get("next").and_then(|n| crate::split::Section::of_path(&n));
+        crate::split::prefetch(after.unwrap_or(crate::split::Section::Dashboard));
+    });
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();

@@ -93,6 +93,23 @@ fn kb(bytes: usize) -> String {
     bytes.div_ceil(1024).to_string()
 }
 
+/// `/ekyc`: the whole check for a logged-in customer. A visitor (no
+/// session, no `?domain=`) gets the card steps only, to fill in the
+/// sign-up form: the OCR call is public, face verification and the domain
+/// checks need an account, so `?domain=` still asks to log in.
+#[component]
+pub fn EkycRoute() -> impl IntoView {
+    let query = use_query_map();
+    let guest = Memo::new(move |_| crate::session::state() == crate::session::SessionState::Anonymous && query.read().get("domain").is_none());
+    crate::ui::erase::dyn_view(move || {
+        if guest.get() {
+            view! { <EkycPage guest=true/> }.into_any()
+        } else {
+            view! { <crate::app::RequireAuth><EkycPage/></crate::app::RequireAuth> }.into_any()
+        }
+    })
+}
+
 #[component]
 pub fn EkycPage(
     /// Not logged in: the card steps only, for the sign-up form.

@@ -1,0 +1,446 @@
+//! Code loaded on demand: every section of the portal past the login form
+//! is a WebAssembly module of its own, fetched the first time one of its
+//! pages is opened (or its link is hovered, focused or touched).
+//!
+//! The release build (`scripts/build.sh`) compiles with `--cfg portal_split`,
+//! which turns each `section!` below into a split point of `wasm-split`
+//! (`#[wasm_split(<module>)]`): the function, everything only it reaches,
+//! and the section's texts (`i18n::register`) go into `split_<module>.wasm`;
+//! code two sections share goes into a shared chunk. Without the cfg (host
+//! and browser tests, `trunk serve`) the same functions are plain calls.
+//!
+//! One split point per section, not per page: fewer, larger modules load
+//! faster than many small ones and keep the shared chunks few (DESIGN.md,
+//! "Loading on demand").
+
+use crate::i18n::{self, tr};
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// Every page that lives in a section module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Dashboard,
+    Signup,
+    PasswordReset,
+    Profile,
+    Contacts,
+    Contact,
+    Notifications,
+    Ekyc,
+    DomainList,
+    DomainDetail,
+    Documents,
+    Sign,
+    Cart,
+    Product,
+    CartDomain,
+    Ssl,
+    Checkout,
+    Billing,
+    Invoice,
+}
+
+/// The modules pages are grouped in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Dashboard,
+    Signup,
+    Account,
+    Ekyc,
+    Domains,
+    Sign,
+    Cart,
+    Billing,
+}
+
+const SECTIONS: usize = 8;
+
+impl Section {
+    pub fn of(page: Page) -> Section {
+        use Page::*;
+        match page {
+            Dashboard => Section::Dashboard,
+            Signup | PasswordReset => Section::Signup,
+            Profile | Contacts | Contact | Notifications => Section::Account,
+            Ekyc => Section::Ekyc,
+            DomainList | DomainDetail | Documents => Section::Domains,
+            Sign => Section::Sign,
+            Cart | Product | CartDomain | Ssl | Checkout => Section::Cart,
+            Billing | Invoice => Section::Billing,
+        }
+    }
+
+    /// The section a path of the portal belongs to (for prefetching).
+    pub fn of_path(path: &str) -> Option<Section> {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        Some(match first {
+            "dashboard" => Section::Dashboard,
+            "signup" | "password-reset" => Section::Signup,
+            "account" | "notifications" => Section::Account,
+            "ekyc" => Section::Ekyc,
+            "domains" => Section::Domains,
+            "sign" => Section::Sign,
+            "cart" | "checkout" => Section::Cart,
+            "billing" => Section::Billing,
+            _ => return None,
+        })
+    }
+}
+
+/// A section module could not be loaded (offline, or the files are gone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LoadError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for LoadError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoadError
+    }
+}
+
+/// Draws one page of a loaded section.
+pub type Render = fn(Page) -> AnyView;
+
+/// A function whose body goes into module `$module` in the split build.
+macro_rules! split_fn {
+    ($module:ident, $name:ident -> $ret:ty, $body:block) => {
+        #[cfg(portal_split)]
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> Result<$ret, LoadError> {
+            #[allow(unused_braces)]
+            Ok($body)
+        }
+        #[cfg(not(portal_split))]
+        async fn $name() -> Result<$ret, LoadError> {
+            #[allow(unused_braces)]
+            Ok($body)
+        }
+    };
+}
+
+/// A section's entry: registers its texts and hands back its pages.
+macro_rules! section {
+    ($module:ident, $name:ident, [$($strings:literal),*], |$page:ident| $render:expr) => {
+        split_fn!($module, $name -> Render, {
+            i18n::register(&[$(crate::strings!($strings)),*]);
+            (|$page: Page| -> AnyView { $render }) as Render
+        });
+    };
+}
+
+section!(dashboard, load_dashboard, ["dashboard"], |_p| view! { <crate::pages::dashboard::Dashboard/> }.into_any());
+
+section!(signup, load_signup, ["signup", "forms"], |p| match p {
+    Page::PasswordReset => view! { <crate::pages::password_reset::PasswordResetPage/> }.into_any(),
+    _ => view! { <crate::pages::signup::SignupPage/> }.into_any(),
+});
+
+section!(account, load_account, ["profile", "contacts", "forms", "dashboard", "signup"], |p| {
+    use crate::pages::{contacts, notifications, profile};
+    match p {
+        Page::Contacts => view! { <contacts::ContactsPage/> }.into_any(),
+        Page::Contact => view! { <contacts::ContactPage/> }.into_any(),
+        Page::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
+        _ => view! { <profile::ProfilePage/> }.into_any(),
+    }
+});
+
+section!(ekyc, load_ekyc, ["ekyc", "forms"], |_p| view! { <crate::pages::ekyc::EkycRoute/> }.into_any());
+
+section!(domains, load_domains, ["domains", "cart", "billing"], |p| {
+    use crate::pages::domains::{detail::DomainDetail, documents::DocumentsPage, list::DomainList};
+    match p {
+        Page::DomainDetail => view! { <DomainDetail/> }.into_any(),
+        Page::Documents => view! { <DocumentsPage/> }.into_any(),
+        _ => view! { <DomainList/> }.into_any(),
+    }
+});
+
+section!(sign, load_sign, ["sign"], |_p| view! { <crate::pages::domains::sign::SignPage/> }.into_any());
+
+section!(cart, load_cart, ["cart", "billing", "forms"], |p| {
+    use crate::pages::cart;
+    match p {
+        Page::Product => view! { <cart::product::ProductPage/> }.into_any(),
+        Page::CartDomain => view! { <cart::domain::DomainPage/> }.into_any(),
+        Page::Ssl => view! { <cart::ssl::SslPage/> }.into_any(),
+        Page::Checkout => view! { <cart::checkout::CheckoutPage/> }.into_any(),
+        _ => view! { <cart::CartPage/> }.into_any(),
+    }
+});
+
+section!(billing, load_billing, ["billing", "cart", "dashboard"], |p| match p {
+    Page::Invoice => view! { <crate::pages::billing::InvoicePage/> }.into_any(),
+    _ => view! { <crate::pages::billing::BillingPage/> }.into_any(),
+});
+
+split_fn!(english, load_english_core -> &'static [&'static str], { i18n::ENGLISH_CORE });
+
+/// The English texts of the shell and the public pages (the Vietnamese
+/// ones come with the first load).
+pub async fn english_core() -> Result<&'static [&'static str], LoadError> {
+    load_english_core().await
+}
+
+thread_local! {
+    static LOADED: RefCell<[Option<Render>; SECTIONS]> = const { RefCell::new([None; SECTIONS]) };
+}
+
+/// The section's pages if its module is already here.
+pub fn loaded(section: Section) -> Option<Render> {
+    LOADED.with(|l| l.borrow()[section as usize])
+}
+
+/// Loads a section's module (once; a failure is not kept, so a later call
+/// tries again).
+pub async fn load(section: Section) -> Result<Render, LoadError> {
+    if let Some(render) = loaded(section) {
+        return Ok(render);
+    }
+    let render = match section {
+        Section::Dashboard => load_dashboard().await,
+        Section::Signup => load_signup().await,
+        Section::Account => load_account().await,
+        Section::Ekyc => load_ekyc().await,
+        Section::Domains => load_domains().await,
+        Section::Sign => load_sign().await,
+        Section::Cart => load_cart().await,
+        Section::Billing => load_billing().await,
+    }?;
+    LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
+    Ok(render)
+}
+
+/// Starts loading a section in the background (hover, focus, touch of a
+/// link; the dashboard while the login form is shown).
+pub fn prefetch(section: Section) {
+    if loaded(section).is_none() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load(section).await;
+        });
+    }
+}
+
+/// Prefetches the section of the link under a pointer, focus or touch
+/// anywhere in the page (one listener for every link of the portal).
+pub fn prefetch_on_intent() {
+    #[cfg(target_family = "wasm")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let handler = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+            let link = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("a[href]").ok().flatten());
+            if let Some(section) = link.and_then(|a| a.get_attribute("href")).and_then(|h| Section::of_path(&h)) {
+                prefetch(section);
+            }
+        });
+        for kind in ["pointerover", "focusin", "touchstart"] {
+            let _ = doc.add_event_listener_with_callback(kind, handler.as_ref().unchecked_ref());
+        }
+        handler.forget();
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// A page of a section module: drawn at once when the module is here,
+/// otherwise after it loads, with progress meanwhile and a translated
+/// message with a retry button if it cannot be loaded.
+#[component]
+pub fn Lazy(page: Page) -> impl IntoView {
+    let section = Section::of(page);
+    let state = RwSignal::new(if loaded(section).is_some() { State::Ready } else { State::Loading });
+    let start = move || {
+        state.set(State::Loading);
+        leptos::task::spawn_local(async move {
+            let next = match load(section).await {
+                Ok(_) => State::Ready,
+                Err(LoadError) => {
+                    reload_if_redeployed().await;
+                    State::Failed
+                }
+            };
+            // The page may have been left meanwhile.
+            let _ = state.try_set(next);
+        });
+    };
+    if state.get_untracked() == State::Loading {
+        start();
+    }
+    move || match state.get() {
+        State::Ready => loaded(section).map(|render| render(page)).into_any(),
+        State::Loading => view! { <crate::ui::Loading label="app.loading_section"/> }.into_any(),
+        State::Failed => view! {
+            <div class="alert alert-error" role="alert">
+                <strong class="alert-title">{tr("app.section_failed")}</strong>
+                <p>{tr("app.section_failed_hint")}</p>
+                <button type="button" class="btn btn-secondary" on:click=move |_| start()>
+                    {tr("common.retry")}
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// The build this page runs (`<meta name="portal-build">`, written by
+/// `scripts/build.sh`); none in development builds.
+#[cfg_attr(not(target_family = "wasm"), allow(dead_code))]
+fn build_id(html: &str) -> Option<String> {
+    let at = html.find("name=\"portal-build\"")?;
+    let rest = &html[at..];
+    let start = rest.find("content=\"")? + "content=\"".len();
+    let end = rest[start..].find('"')?;
+    Some(rest[start..start + end].to_owned())
+}
+
+/// After a module failed to load: if the server now has another build (a
+/// deploy replaced the files), reload the page once to get it. The reload
+/// is remembered per build in sessionStorage, so it never loops.
+async fn reload_if_redeployed() {
+    #[cfg(target_family = "wasm")]
+    {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(running) = doc.document_element().map(|e| e.outer_html()).and_then(|h| build_id(&h)) else {
+            return;
+        };
+        let Ok(resp) = gloo_net::http::Request::get("/index.html").cache(web_sys::RequestCache::NoStore).send().await else {
+            return; // offline: the message and its retry button are the answer
+        };
+        let Ok(html) = resp.text().await else { return };
+        match build_id(&html) {
+            Some(served) if served != running => {
+                if crate::browser::session_get("portal.reloaded_for") != Some(served.clone()) {
+                    crate::browser::session_set("portal.reloaded_for", &served);
+                    let _ = web_sys::window().map(|w| w.location().reload());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_their_sections() {
+        assert_eq!(Section::of_path("/domains/12?x=1"), Some(Section::Domains));
+        assert_eq!(Section::of_path("/account/contacts/3"), Some(Section::Account));
+        assert_eq!(Section::of_path("/checkout"), Some(Section::Cart));
+        assert_eq!(Section::of_path("/sign/abc"), Some(Section::Sign));
+        assert_eq!(Section::of_path("/password-reset"), Some(Section::Signup));
+        assert_eq!(Section::of_path("/login"), None);
+        assert_eq!(Section::of_path("https://example.com/"), None);
+    }
+
+    #[test]
+    fn every_page_has_a_section_and_every_section_a_slot() {
+        use Page::*;
+        for p in [Dashboard, Signup, PasswordReset, Profile, Contacts, Contact, Notifications, Ekyc, DomainList,
+            DomainDetail, Documents, Sign, Cart, Product, CartDomain, Ssl, Checkout, Billing, Invoice]
+        {
+            assert!((Section::of(p) as usize) < SECTIONS);
+        }
+    }
+
+    #[test]
+    fn the_build_id_is_read_from_the_page() {
+        let html = r#"<head><meta name="portal-build" content="a1b2"><title>x</title>"#;
+        assert_eq!(build_id(html).as_deref(), Some("a1b2"));
+        assert_eq!(build_id("<head></head>"), None);
+    }
+}
+
+/// Every text a source file asks for is there when its code runs: in the
+/// first load's texts, or in those its section module registers.
+#[cfg(test)]
+mod text_map {
+    use crate::i18n::{all_sections, parse_table, CORE};
+    use std::collections::BTreeSet;
+
+    /// Source paths (prefixes, under src/) and the section files their code
+    /// can count on besides the core; the most specific prefix wins.
+    const MAP: &[(&str, &[&str])] = &[
+        ("api/ekyc.rs", &["ekyc"]),
+        ("pages/dashboard.rs", &["dashboard"]),
+        ("pages/signup.rs", &["signup", "forms"]),
+        ("pages/password_reset.rs", &["signup", "forms"]),
+        ("pages/profile/", &["profile", "contacts", "forms", "dashboard", "signup"]),
+        ("pages/contacts/", &["profile", "contacts", "forms", "dashboard", "signup"]),
+        ("pages/ekyc/", &["ekyc", "forms"]),
+        ("pages/domains/", &["domains", "cart", "billing"]),
+        ("pages/domains/pending.rs", &["dashboard"]),
+        ("pages/domains/sign.rs", &["sign"]),
+        ("pages/cart/", &["cart", "billing", "forms"]),
+        ("pages/billing.rs", &["billing", "cart", "dashboard"]),
+        ("ui/address.rs", &["forms"]),
+        ("ui/combobox.rs", &["forms"]),
+        ("ui/camera.rs", &["ekyc"]),
+        ("ui/image/", &["ekyc"]),
+        ("ui/select.rs", &["cart"]),
+    ];
+
+    fn keys_of(names: &[&str], vi: bool) -> BTreeSet<String> {
+        all_sections()
+            .into_iter()
+            .filter(|s| names.contains(&s.name))
+            .flat_map(|s| parse_table(if vi { s.vi } else { s.en }).into_keys())
+            .collect()
+    }
+
+    #[test]
+    fn every_text_is_registered_where_it_is_used() {
+        let all = keys_of(&all_sections().iter().map(|s| s.name).collect::<Vec<_>>(), true);
+        let namespaces: BTreeSet<&str> = all.iter().filter_map(|k| k.split('.').next()).collect();
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let rel = path.to_string_lossy().trim_start_matches(root).to_owned();
+                let extra = MAP.iter().filter(|(p, _)| rel.starts_with(p)).max_by_key(|(p, _)| p.len()).map_or(&[][..], |m| m.1);
+                let mut names: Vec<&str> = CORE.to_vec();
+                names.extend_from_slice(extra);
+                let here = keys_of(&names, true);
+                let src = std::fs::read_to_string(&path).unwrap();
+                // only the code, not its host tests
+                let code: String = src
+                    .split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or_default()
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("//"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                for lit in code.split('"').skip(1).step_by(2) {
+                    let Some((ns, rest)) = lit.split_once('.') else { continue };
+                    let shaped = !rest.is_empty()
+                        && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+                    if shaped && namespaces.contains(ns) && all.contains(lit) && !here.contains(lit) {
+                        missing.push(format!("{rel}: {lit}"));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "texts used where their section is not loaded: {missing:#?}");
+    }
+}
