@@ -12,8 +12,8 @@ has built the html, css and assets into dist/).
 
 Then it weighs every file (brotli -q 11), prints a table per route (cold,
 and in-app from the dashboard), writes target/bundle-report.json and fails
-if a budget is exceeded (the Playwright budget spec checks the same figures
-against what the browser really fetches).
+says which budget is exceeded (the Playwright budget spec checks the figures
+against what the browser really fetches, and fails when one is exceeded).
 
 Usage: split_wasm.py <cargo portal.wasm> <dist dir>
 """
@@ -30,7 +30,7 @@ BUDGET = {"login": 250_000, "sign": 250_000, "dashboard": 300_000, "in_app": 120
 # Routes and the section module they need (src/split.rs); None: main only.
 ROUTES = [("/login", None), ("/sign/:token", "sign"), ("/signup", "signup"), ("/password-reset", "signup"),
           ("/ekyc", "ekyc"), ("/dashboard", "dashboard")]
-IN_APP = ["account", "ekyc", "domains", "cart", "billing"]
+IN_APP = ["account", "contacts", "ekyc", "domains", "domain", "cart", "domain_order", "checkout", "billing"]
 
 
 def run(*cmd):
@@ -108,6 +108,7 @@ def main():
     # 5. index.html: build id, preloads, boot script (no inline script: the CSP needs no hash)
     index_path = os.path.join(dist, "index.html")
     html = open(index_path, encoding="utf-8").read()
+    html = one_stylesheet(dist, html)
     head = ('<meta name="portal-build" content="%s">'
             '<link rel="modulepreload" href="/%s"><link rel="modulepreload" href="/%s">'
             '<link rel="preload" href="/%s" as="fetch" type="application/wasm" crossorigin="anonymous">'
@@ -120,7 +121,9 @@ def main():
     # 6. weigh
     report = weigh(dist, loader, renamed, glue_name, loader_name, boot_name, cargo_wasm, work)
     shutil.rmtree(work, ignore_errors=True)
-    sys.exit(0 if report["ok"] else 1)
+    # Over budget is reported here and failed by the Playwright budget spec
+    # (e2e/loading.spec.ts), so the journeys still run and are counted.
+    print("budgets: %s" % ("all met" if report["ok"] else "EXCEEDED (see above)"))
 
 
 # Shared chunks: wasm-split makes one per set of sections that share code
@@ -129,8 +132,17 @@ def main():
 # what the dashboard has loaded; the merge that adds the fewest bytes to what
 # the sections download goes first.
 MAX_GROUPS = 20
-IN_APP_GROUPS = 6
+IN_APP_GROUPS = 7
 CHUNK = re.compile(r'/\* ([^*]*) \*/\nconst (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(chunk_\d+)\.wasm"')
+
+
+# Bytes added to these modules' downloads cost more: the dashboard is every
+# customer's first page after login, /sign/:token a public page opened cold.
+WEIGHT = {"dashboard": 4, "sign": 3}
+
+
+def weight(sections):
+    return sum(WEIGHT.get(s, 1) for s in sections)
 
 
 def plan_groups(chunks):
@@ -152,7 +164,7 @@ def plan_groups(chunks):
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
                 (_, a, sa), (_, b, sb) = groups[i], groups[j]
-                cost = a * len(sb - sa) + b * len(sa - sb)
+                cost = a * weight(sb - sa) + b * weight(sa - sb)
                 if best is None or cost < best[0]:
                     best = (cost, i, j)
         _, i, j = best
@@ -228,6 +240,24 @@ def group_chunks(split_dir, loader, work):
                 sys.exit("split_wasm: could not rewrite the loader of %s" % v)
     print("split_wasm: %d shared chunks merged into %d files" % (len(chunks), len(plan)))
     return loader
+
+
+def one_stylesheet(dist, html):
+    """trunk writes one hashed file per stylesheet of index.html: join them, in
+    order, into one (one render-blocking request instead of nine)."""
+    links = re.findall(r"<link href=/([\w.-]+\.css)[^>]*rel=stylesheet>", html)
+    if len(links) < 2:
+        return html
+    css = "\n".join(open(os.path.join(dist, f), encoding="utf-8").read() for f in links)
+    name = "style-%s.css" % short_hash(css.encode())
+    open(os.path.join(dist, name), "w", encoding="utf-8").write(css)
+    for f in links:
+        os.remove(os.path.join(dist, f))
+    tags = re.findall(r"<link href=/[\w.-]+\.css[^>]*rel=stylesheet>", html)
+    html = html.replace(tags[0], '<link href="/%s" rel="stylesheet">' % name, 1)
+    for t in tags[1:]:
+        html = html.replace(t, "", 1)
+    return html
 
 
 def strip_relocations(src, dst):

@@ -41,20 +41,27 @@ pub enum Page {
     Invoice,
 }
 
-/// The modules pages are grouped in.
+/// The modules pages are grouped in. A section whose pages together would
+/// pass the in-app budget (120 KB) is cut where its pages part: domains
+/// (list / one domain), account (profile / contacts), cart (catalogue /
+/// domain order / checkout).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Dashboard,
     Signup,
     Account,
+    Contacts,
     Ekyc,
     Domains,
+    Domain,
     Sign,
     Cart,
+    DomainOrder,
+    Checkout,
     Billing,
 }
 
-const SECTIONS: usize = 8;
+const SECTIONS: usize = 12;
 
 impl Section {
     pub fn of(page: Page) -> Section {
@@ -62,11 +69,15 @@ impl Section {
         match page {
             Dashboard => Section::Dashboard,
             Signup | PasswordReset => Section::Signup,
-            Profile | Contacts | Contact | Notifications => Section::Account,
+            Profile | Notifications => Section::Account,
+            Contacts | Contact => Section::Contacts,
             Ekyc => Section::Ekyc,
-            DomainList | DomainDetail | Documents => Section::Domains,
+            DomainList => Section::Domains,
+            DomainDetail | Documents => Section::Domain,
             Sign => Section::Sign,
-            Cart | Product | CartDomain | Ssl | Checkout => Section::Cart,
+            Cart | Product | Ssl => Section::Cart,
+            CartDomain => Section::DomainOrder,
+            Checkout => Section::Checkout,
             Billing | Invoice => Section::Billing,
         }
     }
@@ -74,16 +85,21 @@ impl Section {
     /// The section a path of the portal belongs to (for prefetching).
     pub fn of_path(path: &str) -> Option<Section> {
         let path = path.split(['?', '#']).next().unwrap_or_default();
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or_default();
-        Some(match first {
-            "dashboard" => Section::Dashboard,
-            "signup" | "password-reset" => Section::Signup,
-            "account" | "notifications" => Section::Account,
-            "ekyc" => Section::Ekyc,
-            "domains" => Section::Domains,
-            "sign" => Section::Sign,
-            "cart" | "checkout" => Section::Cart,
-            "billing" => Section::Billing,
+        let mut parts = path.trim_start_matches('/').split('/');
+        let (first, second) = (parts.next().unwrap_or_default(), parts.next().filter(|p| !p.is_empty()));
+        Some(match (first, second) {
+            ("dashboard", _) => Section::Dashboard,
+            ("signup" | "password-reset", _) => Section::Signup,
+            ("account", Some("contacts")) => Section::Contacts,
+            ("account" | "notifications", _) => Section::Account,
+            ("ekyc", _) => Section::Ekyc,
+            ("domains", None) => Section::Domains,
+            ("domains", Some(_)) => Section::Domain,
+            ("sign", _) => Section::Sign,
+            ("cart", Some("domain")) => Section::DomainOrder,
+            ("cart", _) => Section::Cart,
+            ("checkout", _) => Section::Checkout,
+            ("billing", _) => Section::Billing,
             _ => return None,
         })
     }
@@ -123,7 +139,9 @@ macro_rules! split_fn {
 macro_rules! section {
     ($module:ident, $name:ident, [$($strings:literal),*], |$page:ident| $render:expr) => {
         split_fn!($module, $name -> Render, {
-            i18n::register(&[$(crate::strings!($strings)),*]);
+            // every section: the server's messages (`api.*`, shown by
+            // `i18n::server_message` wherever an answer carries one)
+            i18n::register(&[crate::strings!("server"), $(crate::strings!($strings)),*]);
             (|$page: Page| -> AnyView { $render }) as Render
         });
     };
@@ -136,25 +154,25 @@ section!(signup, load_signup, ["signup", "forms"], |p| match p {
     _ => view! { <crate::pages::signup::SignupPage/> }.into_any(),
 });
 
-section!(account, load_account, ["profile", "contacts", "forms", "dashboard", "signup"], |p| {
-    use crate::pages::{contacts, notifications, profile};
-    match p {
-        Page::Contacts => view! { <contacts::ContactsPage/> }.into_any(),
-        Page::Contact => view! { <contacts::ContactPage/> }.into_any(),
-        Page::Notifications => view! { <notifications::NotificationsPage/> }.into_any(),
-        _ => view! { <profile::ProfilePage/> }.into_any(),
-    }
+section!(account, load_account, ["profile", "forms", "dashboard", "signup"], |p| match p {
+    Page::Notifications => view! { <crate::pages::notifications::NotificationsPage/> }.into_any(),
+    _ => view! { <crate::pages::profile::ProfilePage/> }.into_any(),
+});
+
+section!(contacts, load_contacts, ["profile", "contacts", "forms", "dashboard", "signup"], |p| match p {
+    Page::Contact => view! { <crate::pages::contacts::ContactPage/> }.into_any(),
+    _ => view! { <crate::pages::contacts::ContactsPage/> }.into_any(),
 });
 
 section!(ekyc, load_ekyc, ["ekyc", "forms"], |_p| view! { <crate::pages::ekyc::EkycRoute/> }.into_any());
 
-section!(domains, load_domains, ["domains", "cart", "billing"], |p| {
-    use crate::pages::domains::{detail::DomainDetail, documents::DocumentsPage, list::DomainList};
-    match p {
-        Page::DomainDetail => view! { <DomainDetail/> }.into_any(),
-        Page::Documents => view! { <DocumentsPage/> }.into_any(),
-        _ => view! { <DomainList/> }.into_any(),
-    }
+section!(domains, load_domains, ["domains", "cart", "billing"], |_p| {
+    view! { <crate::pages::domains::list::DomainList/> }.into_any()
+});
+
+section!(domain, load_domain, ["domains", "cart", "billing"], |p| match p {
+    Page::Documents => view! { <crate::pages::domains::documents::DocumentsPage/> }.into_any(),
+    _ => view! { <crate::pages::domains::detail::DomainDetail/> }.into_any(),
 });
 
 section!(sign, load_sign, ["sign"], |_p| view! { <crate::pages::domains::sign::SignPage/> }.into_any());
@@ -163,11 +181,17 @@ section!(cart, load_cart, ["cart", "billing", "forms"], |p| {
     use crate::pages::cart;
     match p {
         Page::Product => view! { <cart::product::ProductPage/> }.into_any(),
-        Page::CartDomain => view! { <cart::domain::DomainPage/> }.into_any(),
         Page::Ssl => view! { <cart::ssl::SslPage/> }.into_any(),
-        Page::Checkout => view! { <cart::checkout::CheckoutPage/> }.into_any(),
         _ => view! { <cart::CartPage/> }.into_any(),
     }
+});
+
+section!(domain_order, load_domain_order, ["cart", "billing", "forms"], |_p| {
+    view! { <crate::pages::cart::domain::DomainPage/> }.into_any()
+});
+
+section!(checkout, load_checkout, ["cart", "billing", "forms"], |_p| {
+    view! { <crate::pages::cart::checkout::CheckoutPage/> }.into_any()
 });
 
 section!(billing, load_billing, ["billing", "cart", "dashboard"], |p| match p {
@@ -202,10 +226,14 @@ pub async fn load(section: Section) -> Result<Render, LoadError> {
         Section::Dashboard => load_dashboard().await,
         Section::Signup => load_signup().await,
         Section::Account => load_account().await,
+        Section::Contacts => load_contacts().await,
         Section::Ekyc => load_ekyc().await,
         Section::Domains => load_domains().await,
+        Section::Domain => load_domain().await,
         Section::Sign => load_sign().await,
         Section::Cart => load_cart().await,
+        Section::DomainOrder => load_domain_order().await,
+        Section::Checkout => load_checkout().await,
         Section::Billing => load_billing().await,
     }?;
     LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
@@ -335,9 +363,14 @@ mod tests {
 
     #[test]
     fn paths_map_to_their_sections() {
-        assert_eq!(Section::of_path("/domains/12?x=1"), Some(Section::Domains));
-        assert_eq!(Section::of_path("/account/contacts/3"), Some(Section::Account));
-        assert_eq!(Section::of_path("/checkout"), Some(Section::Cart));
+        assert_eq!(Section::of_path("/domains?q=x"), Some(Section::Domains));
+        assert_eq!(Section::of_path("/domains/12?x=1"), Some(Section::Domain));
+        assert_eq!(Section::of_path("/domains/12/documents"), Some(Section::Domain));
+        assert_eq!(Section::of_path("/account"), Some(Section::Account));
+        assert_eq!(Section::of_path("/account/contacts/3"), Some(Section::Contacts));
+        assert_eq!(Section::of_path("/cart/product/4"), Some(Section::Cart));
+        assert_eq!(Section::of_path("/cart/domain?renew=1"), Some(Section::DomainOrder));
+        assert_eq!(Section::of_path("/checkout"), Some(Section::Checkout));
         assert_eq!(Section::of_path("/sign/abc"), Some(Section::Sign));
         assert_eq!(Section::of_path("/password-reset"), Some(Section::Signup));
         assert_eq!(Section::of_path("/login"), None);
@@ -376,7 +409,7 @@ mod text_map {
         ("pages/dashboard.rs", &["dashboard"]),
         ("pages/signup.rs", &["signup", "forms"]),
         ("pages/password_reset.rs", &["signup", "forms"]),
-        ("pages/profile/", &["profile", "contacts", "forms", "dashboard", "signup"]),
+        ("pages/profile/", &["profile", "forms", "dashboard", "signup"]),
         ("pages/contacts/", &["profile", "contacts", "forms", "dashboard", "signup"]),
         ("pages/ekyc/", &["ekyc", "forms"]),
         ("pages/domains/", &["domains", "cart", "billing"]),
@@ -419,6 +452,7 @@ mod text_map {
                 let rel = path.to_string_lossy().trim_start_matches(root).to_owned();
                 let extra = MAP.iter().filter(|(p, _)| rel.starts_with(p)).max_by_key(|(p, _)| p.len()).map_or(&[][..], |m| m.1);
                 let mut names: Vec<&str> = CORE.to_vec();
+                names.push("server");
                 names.extend_from_slice(extra);
                 let here = keys_of(&names, true);
                 let src = std::fs::read_to_string(&path).unwrap();

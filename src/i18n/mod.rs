@@ -75,6 +75,7 @@ pub fn all_sections() -> Vec<Strings> {
         crate::strings!("sign"),
         crate::strings!("cart"),
         crate::strings!("billing"),
+        crate::strings!("server"),
     ]
 }
 
