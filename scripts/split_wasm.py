@@ -132,17 +132,8 @@ def main():
 # what the dashboard has loaded; the merge that adds the fewest bytes to what
 # the sections download goes first.
 MAX_GROUPS = 20
-IN_APP_GROUPS = 7
+IN_APP_GROUPS = 6
 CHUNK = re.compile(r'/\* ([^*]*) \*/\nconst (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(chunk_\d+)\.wasm"')
-
-
-# Bytes added to these modules' downloads cost more: the dashboard is every
-# customer's first page after login, /sign/:token a public page opened cold.
-WEIGHT = {"dashboard": 4, "sign": 3}
-
-
-def weight(sections):
-    return sum(WEIGHT.get(s, 1) for s in sections)
 
 
 def plan_groups(chunks):
@@ -164,7 +155,7 @@ def plan_groups(chunks):
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
                 (_, a, sa), (_, b, sb) = groups[i], groups[j]
-                cost = a * weight(sb - sa) + b * weight(sa - sb)
+                cost = a * len(sb - sa) + b * len(sa - sb)
                 if best is None or cost < best[0]:
                     best = (cost, i, j)
         _, i, j = best
