@@ -42,30 +42,35 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/dashboard"/> }/>
                     <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/dashboard") view=|| view! { <RequireAuth><Lazy page=Page::Dashboard/></RequireAuth> }/>
+                    <Route path=path!("/dashboard") view=|| signed_in(Page::Dashboard)/>
                     <Route path=path!("/ekyc") view=|| view! { <Lazy page=Page::Ekyc/> }/>
                     <Route path=path!("/signup") view=|| view! { <Lazy page=Page::Signup/> }/>
                     <Route path=path!("/password-reset") view=|| view! { <Lazy page=Page::PasswordReset/> }/>
-                    <Route path=path!("/account") view=|| view! { <RequireAuth><Lazy page=Page::Profile/></RequireAuth> }/>
-                    <Route path=path!("/account/contacts") view=|| view! { <RequireAuth><Lazy page=Page::Contacts/></RequireAuth> }/>
-                    <Route path=path!("/account/contacts/:id") view=|| view! { <RequireAuth><Lazy page=Page::Contact/></RequireAuth> }/>
-                    <Route path=path!("/notifications") view=|| view! { <RequireAuth><Lazy page=Page::Notifications/></RequireAuth> }/>
-                    <Route path=path!("/domains") view=|| view! { <RequireAuth><Lazy page=Page::DomainList/></RequireAuth> }/>
-                    <Route path=path!("/domains/:id") view=|| view! { <RequireAuth><Lazy page=Page::DomainDetail/></RequireAuth> }/>
-                    <Route path=path!("/domains/:id/documents") view=|| view! { <RequireAuth><Lazy page=Page::Documents/></RequireAuth> }/>
+                    <Route path=path!("/account") view=|| signed_in(Page::Profile)/>
+                    <Route path=path!("/account/contacts") view=|| signed_in(Page::Contacts)/>
+                    <Route path=path!("/account/contacts/:id") view=|| signed_in(Page::Contact)/>
+                    <Route path=path!("/notifications") view=|| signed_in(Page::Notifications)/>
+                    <Route path=path!("/domains") view=|| signed_in(Page::DomainList)/>
+                    <Route path=path!("/domains/:id") view=|| signed_in(Page::DomainDetail)/>
+                    <Route path=path!("/domains/:id/documents") view=|| signed_in(Page::Documents)/>
                     <Route path=path!("/sign/:token") view=|| view! { <Lazy page=Page::Sign/> }/>
-                    <Route path=path!("/cart") view=|| view! { <RequireAuth><Lazy page=Page::Cart/></RequireAuth> }/>
-                    <Route path=path!("/cart/product/:id") view=|| view! { <RequireAuth><Lazy page=Page::Product/></RequireAuth> }/>
-                    <Route path=path!("/cart/domain") view=|| view! { <RequireAuth><Lazy page=Page::CartDomain/></RequireAuth> }/>
-                    <Route path=path!("/cart/ssl") view=|| view! { <RequireAuth><Lazy page=Page::Ssl/></RequireAuth> }/>
-                    <Route path=path!("/checkout") view=|| view! { <RequireAuth><Lazy page=Page::Checkout/></RequireAuth> }/>
-                    <Route path=path!("/billing") view=|| view! { <RequireAuth><Lazy page=Page::Billing/></RequireAuth> }/>
-                    <Route path=path!("/billing/invoices/:id") view=|| view! { <RequireAuth><Lazy page=Page::Invoice/></RequireAuth> }/>
+                    <Route path=path!("/cart") view=|| signed_in(Page::Cart)/>
+                    <Route path=path!("/cart/product/:id") view=|| signed_in(Page::Product)/>
+                    <Route path=path!("/cart/domain") view=|| signed_in(Page::CartDomain)/>
+                    <Route path=path!("/cart/ssl") view=|| signed_in(Page::Ssl)/>
+                    <Route path=path!("/checkout") view=|| signed_in(Page::Checkout)/>
+                    <Route path=path!("/billing") view=|| signed_in(Page::Billing)/>
+                    <Route path=path!("/billing/invoices/:id") view=|| signed_in(Page::Invoice)/>
                 </Routes>
             </main>
             <Toaster/>
         </Router>
     }
+}
+
+/// A section page for logged-in customers only.
+fn signed_in(page: Page) -> impl IntoView {
+    view! { <RequireAuth><Lazy page/></RequireAuth> }
 }
 
 /// Shows its children to a logged-in customer; sends anyone else to

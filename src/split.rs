@@ -138,6 +138,11 @@ macro_rules! split_fn {
 /// A section's entry: registers its texts and hands back its pages.
 macro_rules! section {
     ($module:ident, $name:ident, [$($strings:literal),*], |$page:ident| $render:expr) => {
+        /// The section files the module registers (the texts map test).
+        #[cfg(test)]
+        mod $module {
+            pub const TEXTS: &[&str] = &[$($strings),*];
+        }
         split_fn!($module, $name -> Render, {
             // every section: the server's messages (`api.*`, shown by
             // `i18n::server_message` wherever an answer carries one)
@@ -399,24 +404,28 @@ mod tests {
 /// first load's texts, or in those its section module registers.
 #[cfg(test)]
 mod text_map {
-    use crate::i18n::{all_sections, parse_table, CORE};
+    use crate::i18n::{all_sections, parse_table, scan, CORE};
     use std::collections::BTreeSet;
 
     /// Source paths (prefixes, under src/) and the section files their code
-    /// can count on besides the core; the most specific prefix wins.
+    /// can count on besides the core and `server`: the texts of the module
+    /// they are in; the most specific prefix wins.
     const MAP: &[(&str, &[&str])] = &[
-        ("api/ekyc.rs", &["ekyc"]),
-        ("pages/dashboard.rs", &["dashboard"]),
-        ("pages/signup.rs", &["signup", "forms"]),
-        ("pages/password_reset.rs", &["signup", "forms"]),
-        ("pages/profile/", &["profile", "forms", "dashboard", "signup"]),
-        ("pages/contacts/", &["profile", "contacts", "forms", "dashboard", "signup"]),
-        ("pages/ekyc/", &["ekyc", "forms"]),
-        ("pages/domains/", &["domains", "cart", "billing"]),
-        ("pages/domains/pending.rs", &["dashboard"]),
-        ("pages/domains/sign.rs", &["sign"]),
-        ("pages/cart/", &["cart", "billing", "forms"]),
-        ("pages/billing.rs", &["billing", "cart", "dashboard"]),
+        ("api/ekyc.rs", super::ekyc::TEXTS),
+        ("pages/dashboard.rs", super::dashboard::TEXTS),
+        ("pages/signup.rs", super::signup::TEXTS),
+        ("pages/password_reset.rs", super::signup::TEXTS),
+        ("pages/profile/", super::account::TEXTS),
+        ("pages/contacts/", super::contacts::TEXTS),
+        ("pages/ekyc/", super::ekyc::TEXTS),
+        ("pages/domains/", super::domain::TEXTS),
+        ("pages/domains/list.rs", super::domains::TEXTS),
+        ("pages/domains/pending.rs", super::dashboard::TEXTS),
+        ("pages/domains/sign.rs", super::sign::TEXTS),
+        ("pages/cart/", super::cart::TEXTS),
+        ("pages/cart/domain.rs", super::domain_order::TEXTS),
+        ("pages/cart/checkout.rs", super::checkout::TEXTS),
+        ("pages/billing.rs", super::billing::TEXTS),
         ("ui/address.rs", &["forms"]),
         ("ui/combobox.rs", &["forms"]),
         ("ui/camera.rs", &["ekyc"]),
@@ -424,54 +433,33 @@ mod text_map {
         ("ui/select.rs", &["cart"]),
     ];
 
-    fn keys_of(names: &[&str], vi: bool) -> BTreeSet<String> {
-        all_sections()
-            .into_iter()
-            .filter(|s| names.contains(&s.name))
-            .flat_map(|s| parse_table(if vi { s.vi } else { s.en }).into_keys())
-            .collect()
+    fn keys_of(names: &[&str]) -> BTreeSet<String> {
+        all_sections().into_iter().filter(|s| names.contains(&s.name)).flat_map(|s| parse_table(s.vi).into_keys()).collect()
     }
 
     #[test]
     fn every_text_is_registered_where_it_is_used() {
-        let all = keys_of(&all_sections().iter().map(|s| s.name).collect::<Vec<_>>(), true);
+        let all = keys_of(&all_sections().iter().map(|s| s.name).collect::<Vec<_>>());
         let namespaces: BTreeSet<&str> = all.iter().filter_map(|k| k.split('.').next()).collect();
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(root)];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                    continue;
-                }
-                if path.extension().is_none_or(|e| e != "rs") {
-                    continue;
-                }
-                let rel = path.to_string_lossy().trim_start_matches(root).to_owned();
-                let extra = MAP.iter().filter(|(p, _)| rel.starts_with(p)).max_by_key(|(p, _)| p.len()).map_or(&[][..], |m| m.1);
-                let mut names: Vec<&str> = CORE.to_vec();
-                names.push("server");
-                names.extend_from_slice(extra);
-                let here = keys_of(&names, true);
-                let src = std::fs::read_to_string(&path).unwrap();
-                // only the code, not its host tests
-                let code: String = src
-                    .split("#[cfg(test)]")
-                    .next()
-                    .unwrap_or_default()
-                    .lines()
-                    .filter(|l| !l.trim_start().starts_with("//"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                for lit in code.split('"').skip(1).step_by(2) {
-                    let Some((ns, rest)) = lit.split_once('.') else { continue };
-                    let shaped = !rest.is_empty()
-                        && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
-                    if shaped && namespaces.contains(ns) && all.contains(lit) && !here.contains(lit) {
-                        missing.push(format!("{rel}: {lit}"));
-                    }
+        for (rel, src) in scan::rust_sources() {
+            let extra = MAP.iter().filter(|(p, _)| rel.starts_with(p)).max_by_key(|(p, _)| p.len()).map_or(&[][..], |m| m.1);
+            let mut names: Vec<&str> = CORE.to_vec();
+            names.push("server");
+            names.extend_from_slice(extra);
+            let here = keys_of(&names);
+            // only the code, not its host tests or comments
+            let code: String = src
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap_or_default()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            for lit in scan::key_literals(&code, &namespaces) {
+                if all.contains(lit) && !here.contains(lit) {
+                    missing.push(format!("{rel}: {lit}"));
                 }
             }
         }

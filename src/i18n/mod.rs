@@ -166,11 +166,6 @@ pub fn register(sections: &[Strings]) {
     with_tables(|t| t.add(sections));
 }
 
-/// Whether a section's texts are here (tests of the section map).
-pub fn has_section(name: &str) -> bool {
-    with_tables(|t| t.sections.iter().any(|s| *s == name))
-}
-
 fn initial_lang() -> Lang {
     crate::browser::local_get("lang").map(|c| Lang::from_code(&c)).unwrap_or_default()
 }
@@ -265,6 +260,43 @@ pub fn server_message(msg: &str) -> String {
     lookup(lang(), &key).unwrap_or_else(|| msg.to_owned())
 }
 
+/// Reading the source for the keys it uses (host tests of i18n and split).
+#[cfg(test)]
+pub(crate) mod scan {
+    use std::collections::BTreeSet;
+
+    /// Every `.rs` file under src/: (path relative to src/, text).
+    pub fn rust_sources() -> Vec<(String, String)> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/");
+        let mut found = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let rel = path.to_string_lossy().trim_start_matches(root).to_owned();
+                    found.push((rel, std::fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        found
+    }
+
+    /// The string literals of `src` shaped like a key of one of `namespaces`
+    /// ("login.title").
+    pub fn key_literals<'a>(src: &'a str, namespaces: &'a BTreeSet<&str>) -> impl Iterator<Item = &'a str> + 'a {
+        src.split('"').skip(1).step_by(2).filter(move |lit| {
+            lit.split_once('.').is_some_and(|(ns, rest)| {
+                !rest.is_empty()
+                    && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+                    && namespaces.contains(ns)
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,29 +381,12 @@ mod tests {
         let namespaces: BTreeSet<&str> = vi.keys().filter_map(|k| k.split('.').next()).collect();
         let mut missing = Vec::new();
         let mut seen = 0;
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut stack = vec![std::path::PathBuf::from(root)];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let src = std::fs::read_to_string(&path).unwrap();
-                    // Every string literal shaped like a key of a known
-                    // namespace ("login.title") must be a key: this covers
-                    // tr("…"), t("…") and keys passed as props.
-                    for lit in src.split('"').skip(1).step_by(2) {
-                        let Some((ns, rest)) = lit.split_once('.') else { continue };
-                        let shaped = !rest.is_empty()
-                            && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
-                        if shaped && namespaces.contains(ns) {
-                            seen += 1;
-                            if !vi.contains_key(lit) {
-                                missing.push(format!("{}: {lit}", path.display()));
-                            }
-                        }
-                    }
+        for (path, src) in scan::rust_sources() {
+            // tr("…"), t("…") and keys passed as props
+            for lit in scan::key_literals(&src, &namespaces) {
+                seen += 1;
+                if !vi.contains_key(lit) {
+                    missing.push(format!("{path}: {lit}"));
                 }
             }
         }
