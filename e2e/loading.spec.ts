@@ -44,6 +44,14 @@ function bundleFiles(page: Page): string[] {
 const weigh = (files: string[]) => files.reduce((n, f) => n + fs.statSync(path.join(DIST, f + '.br')).size, 0);
 const htmlBytes = () => fs.statSync(path.join(DIST, 'index.html.br')).size;
 
+/** Logs in as the demo account and waits until the dashboard has settled. */
+async function toDashboard(page: Page, opts: { remember?: boolean } = {}) {
+  await page.goto('/login');
+  await login(page, opts);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.waitForLoadState('networkidle');
+}
+
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
 });
@@ -99,10 +107,7 @@ test('at most 40 wasm files, at most 1.25 x the same code as one module', async 
 
 test('moving to a section fetches just its files; hovering a link prefetches them', async ({ page }) => {
   const r = report();
-  await page.goto('/login');
-  await login(page);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.waitForLoadState('networkidle');
+  await toDashboard(page);
   const files = bundleFiles(page);
   await page.locator('.main-nav a[href="/billing"]').hover();
   await expect.poll(() => files.length).toBeGreaterThan(0);
@@ -113,10 +118,7 @@ test('moving to a section fetches just its files; hovering a link prefetches the
 });
 
 test('on a slow network (1.6 Mbit/s, 150 ms) every section shows its heading within 1.5 s of the click', async ({ page, context }) => {
-  await page.goto('/login');
-  await login(page);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.waitForLoadState('networkidle');
+  await toDashboard(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
@@ -139,10 +141,7 @@ test('on a slow network (1.6 Mbit/s, 150 ms) every section shows its heading wit
 });
 
 test('a module that cannot be fetched says so with a retry that works', async ({ page }) => {
-  await page.goto('/login');
-  await login(page);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.waitForLoadState('networkidle');
+  await toDashboard(page);
   await page.route(/\/split_billing-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
   await page.locator('.main-nav a[href="/billing"]').click();
   const alert = page.getByRole('alert').filter({ hasText: 'Không tải được trang này.' });
@@ -154,10 +153,7 @@ test('a module that cannot be fetched says so with a retry that works', async ({
 });
 
 test('a module gone after a deploy reloads the page once, onto the new build', async ({ page }) => {
-  await page.goto('/login');
-  await login(page, { remember: true });
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await page.waitForLoadState('networkidle');
+  await toDashboard(page, { remember: true });
   // the old build's file is gone, and the server's index.html names another build
   await page.route(/\/split_billing-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.route('**/index.html', async (route) => {

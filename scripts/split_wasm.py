@@ -304,12 +304,10 @@ def weigh(dist, loader, renamed, glue_name, loader_name, boot_name, cargo_wasm, 
     css = [f for f in size if f.endswith(".css")]
     base = ["index.html", boot_name, glue_name, loader_name, renamed["portal_bg.wasm"]] + css
     graph = {name: [renamed[f] for f in files] for name, files in loader_graph(loader).items()}
-    # leptos' split names carry the module name (src/split.rs); match by prefix
     def section_files(section):
-        hits = [files for name, files in graph.items() if name == section]
-        if not hits:
+        if section not in graph:
             sys.exit("split_wasm: no module named %r in the loader (have %s)" % (section, sorted(graph)))
-        return hits[0]
+        return graph[section]
 
     def total(files):
         return sum(size[f] for f in files)

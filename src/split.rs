@@ -13,7 +13,7 @@
 //! faster than many small ones and keep the shared chunks few (DESIGN.md,
 //! "Loading on demand").
 
-use crate::i18n::{self, tr};
+use crate::i18n;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -312,14 +312,11 @@ pub fn Lazy(page: Page) -> impl IntoView {
     move || match state.get() {
         State::Ready => loaded(section).map(|render| render(page)).into_any(),
         State::Loading => view! { <crate::ui::Loading label="app.loading_section"/> }.into_any(),
+        // The loader cannot tell offline from a missing file; a file gone
+        // after a deploy has already reloaded the page (reload_if_redeployed).
         State::Failed => view! {
-            <div class="alert alert-error" role="alert">
-                <strong class="alert-title">{tr("app.section_failed")}</strong>
-                <p>{tr("app.section_failed_hint")}</p>
-                <button type="button" class="btn btn-secondary" on:click=move |_| start()>
-                    {tr("common.retry")}
-                </button>
-            </div>
+            <crate::ui::ErrorPanel error=crate::api::ApiError::Network what="app.section_failed"
+                on_retry=Callback::new(move |_| start())/>
         }
         .into_any(),
     }

@@ -130,7 +130,7 @@ impl Tables {
             t.add(&all_sections());
             t.english_core = true;
         }
-        #[cfg(not(any(test, not(portal_split))))]
+        #[cfg(all(portal_split, not(test)))]
         {
             for json in CORE_VI {
                 t.vi.extend(parse_table(json));
