@@ -6,8 +6,8 @@ use crate::pages::dashboard::AccountCtx;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::notifications::{Bell, NotifCtx};
-use crate::split::{Lazy, Page};
 use crate::session::{self, SessionState};
+use crate::split::{Lazy, Page};
 use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
@@ -81,8 +81,12 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         if session::state() == SessionState::Anonymous {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-            navigate(&login_url_for(&here), NavigateOptions { replace: true, ..Default::default() });
+            let here =
+                format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            navigate(
+                &login_url_for(&here),
+                NavigateOptions { replace: true, ..Default::default() },
+            );
         }
     });
     move || match session::state() {
@@ -106,10 +110,16 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
 fn reveal_current_tab() {
     use wasm_bindgen::JsCast;
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let (Ok(Some(nav)), Ok(Some(tab))) = (doc.query_selector(".main-nav"), doc.query_selector(".main-nav a[aria-current=page]")) else {
+    let (Ok(Some(nav)), Ok(Some(tab))) =
+        (doc.query_selector(".main-nav"), doc.query_selector(".main-nav a[aria-current=page]"))
+    else {
         return;
     };
-    let (Some(nav), Some(tab)) = (nav.dyn_ref::<web_sys::HtmlElement>(), tab.dyn_ref::<web_sys::HtmlElement>()) else { return };
+    let (Some(nav), Some(tab)) =
+        (nav.dyn_ref::<web_sys::HtmlElement>(), tab.dyn_ref::<web_sys::HtmlElement>())
+    else {
+        return;
+    };
     if nav.scroll_width() > nav.client_width() {
         nav.set_scroll_left(tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2);
     }

@@ -47,7 +47,9 @@ mod imp {
     }
 
     pub fn set_document_lang(code: &str) {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+        {
             let _ = el.set_attribute("lang", code);
         }
     }
@@ -105,7 +107,9 @@ mod imp {
 
     /// Scrolls the element with this id into view (nearest edge), if any.
     pub fn scroll_into_view(id: &str) {
-        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Some(el) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+        {
             el.scroll_into_view_with_bool(false);
         }
     }

@@ -23,7 +23,9 @@ impl Config {
     pub fn parse(text: &str) -> Option<Config> {
         let c: Config = serde_json::from_str(text).ok()?;
         let url = c.api_base_url.trim();
-        let ok = url.starts_with('/') && !url.starts_with("//") || url.starts_with("https://") || url.starts_with("http://");
+        let ok = url.starts_with('/') && !url.starts_with("//")
+            || url.starts_with("https://")
+            || url.starts_with("http://");
         ok.then(|| Config { api_base_url: url.trim_end_matches('/').to_owned() })
     }
 }
@@ -50,7 +52,9 @@ mod tests {
     fn parses_and_validates() {
         assert_eq!(Config::parse(r#"{"api_base_url": "/api"}"#).unwrap().api_base_url, "/api");
         assert_eq!(
-            Config::parse(r#"{"api_base_url": "https://my.bkns.net/api/", "extra": 1}"#).unwrap().api_base_url,
+            Config::parse(r#"{"api_base_url": "https://my.bkns.net/api/", "extra": 1}"#)
+                .unwrap()
+                .api_base_url,
             "https://my.bkns.net/api"
         );
         assert_eq!(Config::parse("{}").unwrap().api_base_url, "/api");

@@ -13,7 +13,8 @@ pub const CATEGORY: &str = include_str!("../fixtures/api/category.json");
 pub const CATEGORY_PRODUCTS: &str = include_str!("../fixtures/api/category_products.json");
 pub const ORDER_PRODUCT: &str = include_str!("../fixtures/api/order_product.json");
 pub const ORDER_PRODUCT_POST: &str = include_str!("../fixtures/api/order_product_post.json");
-pub const ORDER_PRODUCT_POST_REQUEST: &str = include_str!("../fixtures/api/order_product_post.request.json");
+pub const ORDER_PRODUCT_POST_REQUEST: &str =
+    include_str!("../fixtures/api/order_product_post.request.json");
 pub const ORDER_POST: &str = include_str!("../fixtures/api/order_post.json");
 pub const ORDER_POST_REQUEST: &str = include_str!("../fixtures/api/order_post.request.json");
 pub const QUOTE: &str = include_str!("../fixtures/api/quote.json");
@@ -24,11 +25,13 @@ pub const DOMAIN_ORDER_FORM: &str = include_str!("../fixtures/api/domain_order_f
 pub const DOMAIN_ORDER_POST: &str = include_str!("../fixtures/api/domain_order_post.json");
 pub const CERTIFICATE_ORDER: &str = include_str!("../fixtures/api/certificate_order.json");
 pub const CERTIFICATE_SOFTWARE: &str = include_str!("../fixtures/api/certificate_software.json");
-pub const CERTIFICATE_ORDER_POST: &str = include_str!("../fixtures/api/certificate_order_post.json");
+pub const CERTIFICATE_ORDER_POST: &str =
+    include_str!("../fixtures/api/certificate_order_post.json");
 pub const CONTACTS: &str = include_str!("../fixtures/api/contacts.json");
 pub const PAYMENT: &str = include_str!("../fixtures/api/payment.json");
 pub const PAYMENT_FEES: &str = include_str!("../fixtures/api/payment_fees.json");
-pub const PAYMENT_FEES_AS_PRINTED: &str = include_str!("../fixtures/api/payment_fees.as-printed.txt");
+pub const PAYMENT_FEES_AS_PRINTED: &str =
+    include_str!("../fixtures/api/payment_fees.as-printed.txt");
 pub const INVOICE_CREDIT: &str = include_str!("../fixtures/api/invoice_credit.json");
 pub const INVOICE_LIST: &str = include_str!("../fixtures/api/invoice_list.json");
 pub const INVOICE: &str = include_str!("../fixtures/api/invoice.json");

@@ -69,8 +69,13 @@ fn show_boot_error() {
 /// rather than leaving a frozen page.
 fn on_panic(info: &std::panic::PanicHookInfo) {
     web_sys::console::error_1(&info.to_string().into());
-    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-    let Ok(el) = body.owner_document().map_or(Err(()), |d| d.create_element("p").map_err(|_| ())) else { return };
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else {
+        return;
+    };
+    let Ok(el) = body.owner_document().map_or(Err(()), |d| d.create_element("p").map_err(|_| ()))
+    else {
+        return;
+    };
     el.set_text_content(Some(&i18n::t("app.crashed")));
     let _ = el.set_attribute("role", "alert");
     let _ = el.set_attribute("class", "boot boot-error");

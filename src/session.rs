@@ -199,11 +199,14 @@ pub fn listen_other_tabs() {
     use wasm_bindgen::JsCast;
     BC.with(|bc| {
         if let Some(bc) = bc {
-            let on_msg = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-                if ev.data().as_string().as_deref() == Some("logout") && state() != SessionState::Anonymous {
-                    end_locally(EndReason::LoggedOut);
-                }
-            });
+            let on_msg =
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+                    if ev.data().as_string().as_deref() == Some("logout")
+                        && state() != SessionState::Anonymous
+                    {
+                        end_locally(EndReason::LoggedOut);
+                    }
+                });
             bc.set_onmessage(Some(on_msg.as_ref().unchecked_ref()));
             on_msg.forget(); // lives as long as the page
         }

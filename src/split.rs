@@ -86,7 +86,8 @@ impl Section {
     pub fn of_path(path: &str) -> Option<Section> {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let mut parts = path.trim_start_matches('/').split('/');
-        let (first, second) = (parts.next().unwrap_or_default(), parts.next().filter(|p| !p.is_empty()));
+        let (first, second) =
+            (parts.next().unwrap_or_default(), parts.next().filter(|p| !p.is_empty()));
         Some(match (first, second) {
             ("dashboard", _) => Section::Dashboard,
             ("signup" | "password-reset", _) => Section::Signup,
@@ -152,7 +153,9 @@ macro_rules! section {
     };
 }
 
-section!(dashboard, load_dashboard, ["dashboard"], |_p| view! { <crate::pages::dashboard::Dashboard/> }.into_any());
+section!(dashboard, load_dashboard, ["dashboard"], |_p| {
+    view! { <crate::pages::dashboard::Dashboard/> }.into_any()
+});
 
 section!(signup, load_signup, ["signup", "forms"], |p| match p {
     Page::PasswordReset => view! { <crate::pages::password_reset::PasswordResetPage/> }.into_any(),
@@ -164,12 +167,15 @@ section!(account, load_account, ["profile", "forms", "dashboard", "signup"], |p|
     _ => view! { <crate::pages::profile::ProfilePage/> }.into_any(),
 });
 
-section!(contacts, load_contacts, ["profile", "contacts", "forms", "dashboard", "signup"], |p| match p {
-    Page::Contact => view! { <crate::pages::contacts::ContactPage/> }.into_any(),
-    _ => view! { <crate::pages::contacts::ContactsPage/> }.into_any(),
+section!(contacts, load_contacts, ["profile", "contacts", "forms", "dashboard", "signup"], |p| {
+    match p {
+        Page::Contact => view! { <crate::pages::contacts::ContactPage/> }.into_any(),
+        _ => view! { <crate::pages::contacts::ContactsPage/> }.into_any(),
+    }
 });
 
-section!(ekyc, load_ekyc, ["ekyc", "forms"], |_p| view! { <crate::pages::ekyc::EkycRoute/> }.into_any());
+section!(ekyc, load_ekyc, ["ekyc", "forms"], |_p| view! { <crate::pages::ekyc::EkycRoute/> }
+    .into_any());
 
 section!(domains, load_domains, ["domains", "cart", "billing"], |_p| {
     view! { <crate::pages::domains::list::DomainList/> }.into_any()
@@ -180,7 +186,8 @@ section!(domain, load_domain, ["domains", "cart", "billing"], |p| match p {
     _ => view! { <crate::pages::domains::detail::DomainDetail/> }.into_any(),
 });
 
-section!(sign, load_sign, ["sign"], |_p| view! { <crate::pages::domains::sign::SignPage/> }.into_any());
+section!(sign, load_sign, ["sign"], |_p| view! { <crate::pages::domains::sign::SignPage/> }
+    .into_any());
 
 section!(cart, load_cart, ["cart", "billing", "forms"], |p| {
     use crate::pages::cart;
@@ -267,7 +274,9 @@ pub fn prefetch_on_intent() {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .and_then(|el| el.closest("a[href]").ok().flatten());
-            if let Some(section) = link.and_then(|a| a.get_attribute("href")).and_then(|h| Section::of_path(&h)) {
+            if let Some(section) =
+                link.and_then(|a| a.get_attribute("href")).and_then(|h| Section::of_path(&h))
+            {
                 prefetch(section);
             }
         });
@@ -291,7 +300,8 @@ enum State {
 #[component]
 pub fn Lazy(page: Page) -> impl IntoView {
     let section = Section::of(page);
-    let state = RwSignal::new(if loaded(section).is_some() { State::Ready } else { State::Loading });
+    let state =
+        RwSignal::new(if loaded(section).is_some() { State::Ready } else { State::Loading });
     let start = move || {
         state.set(State::Loading);
         leptos::task::spawn_local(async move {
@@ -340,10 +350,16 @@ async fn reload_if_redeployed() {
     #[cfg(target_family = "wasm")]
     {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(running) = doc.document_element().map(|e| e.outer_html()).and_then(|h| build_id(&h)) else {
+        let Some(running) =
+            doc.document_element().map(|e| e.outer_html()).and_then(|h| build_id(&h))
+        else {
             return;
         };
-        let Ok(resp) = gloo_net::http::Request::get("/index.html").cache(web_sys::RequestCache::NoStore).send().await else {
+        let Ok(resp) = gloo_net::http::Request::get("/index.html")
+            .cache(web_sys::RequestCache::NoStore)
+            .send()
+            .await
+        else {
             return; // offline: the message and its retry button are the answer
         };
         let Ok(html) = resp.text().await else { return };
@@ -382,9 +398,27 @@ mod tests {
     #[test]
     fn every_page_has_a_section_and_every_section_a_slot() {
         use Page::*;
-        for p in [Dashboard, Signup, PasswordReset, Profile, Contacts, Contact, Notifications, Ekyc, DomainList,
-            DomainDetail, Documents, Sign, Cart, Product, CartDomain, Ssl, Checkout, Billing, Invoice]
-        {
+        for p in [
+            Dashboard,
+            Signup,
+            PasswordReset,
+            Profile,
+            Contacts,
+            Contact,
+            Notifications,
+            Ekyc,
+            DomainList,
+            DomainDetail,
+            Documents,
+            Sign,
+            Cart,
+            Product,
+            CartDomain,
+            Ssl,
+            Checkout,
+            Billing,
+            Invoice,
+        ] {
             assert!((Section::of(p) as usize) < SECTIONS);
         }
     }
@@ -431,7 +465,11 @@ mod text_map {
     ];
 
     fn keys_of(names: &[&str]) -> BTreeSet<String> {
-        all_sections().into_iter().filter(|s| names.contains(&s.name)).flat_map(|s| parse_table(s.vi).into_keys()).collect()
+        all_sections()
+            .into_iter()
+            .filter(|s| names.contains(&s.name))
+            .flat_map(|s| parse_table(s.vi).into_keys())
+            .collect()
     }
 
     #[test]
@@ -440,7 +478,11 @@ mod text_map {
         let namespaces: BTreeSet<&str> = all.iter().filter_map(|k| k.split('.').next()).collect();
         let mut missing = Vec::new();
         for (rel, src) in scan::rust_sources() {
-            let extra = MAP.iter().filter(|(p, _)| rel.starts_with(p)).max_by_key(|(p, _)| p.len()).map_or(&[][..], |m| m.1);
+            let extra = MAP
+                .iter()
+                .filter(|(p, _)| rel.starts_with(p))
+                .max_by_key(|(p, _)| p.len())
+                .map_or(&[][..], |m| m.1);
             let mut names: Vec<&str> = CORE.to_vec();
             names.push("server");
             names.extend_from_slice(extra);

@@ -6,7 +6,9 @@ pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -23,7 +25,9 @@ pub fn percent_decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(v) => {
                         out.push(v);
@@ -110,7 +114,11 @@ pub fn fold(s: &str) -> String {
         if ('\u{300}'..='\u{36f}').contains(&ch) {
             continue; // a combining accent (decomposed input)
         }
-        let base = if ch.is_ascii() { ch } else { GROUPS.iter().find(|(_, v)| v.contains(ch)).map_or(ch, |(b, _)| *b) };
+        let base = if ch.is_ascii() {
+            ch
+        } else {
+            GROUPS.iter().find(|(_, v)| v.contains(ch)).map_or(ch, |(b, _)| *b)
+        };
         if base.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');

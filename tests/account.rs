@@ -50,7 +50,10 @@ fn q<T: JsCast>(root: &HtmlElement, sel: &str) -> T {
 
 fn options(root: &HtmlElement, name: &str) -> Vec<String> {
     let list = root.query_selector_all(&format!("select[name={name}] option")).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
 }
 
 fn choose(root: &HtmlElement, name: &str, value: &str) {
@@ -74,7 +77,8 @@ impl FakeApi {
     fn install(routes: &str) -> Self {
         let w = web_sys::window().unwrap();
         let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
-        js_sys::Reflect::set(&w, &"__routes".into(), &js_sys::JSON::parse(routes).unwrap()).unwrap();
+        js_sys::Reflect::set(&w, &"__routes".into(), &js_sys::JSON::parse(routes).unwrap())
+            .unwrap();
         js_sys::Reflect::set(&w, &"__calls".into(), &js_sys::Array::new()).unwrap();
         let fake = js_sys::Function::new_with_args(
             "input",
@@ -97,7 +101,10 @@ impl FakeApi {
     }
 
     fn calls(&self, path: &str) -> usize {
-        let calls: js_sys::Array = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__calls".into()).unwrap().unchecked_into();
+        let calls: js_sys::Array =
+            js_sys::Reflect::get(&web_sys::window().unwrap(), &"__calls".into())
+                .unwrap()
+                .unchecked_into();
         calls.iter().filter(|c| c.as_string().is_some_and(|u| u.ends_with(path))).count()
     }
 }
@@ -141,13 +148,19 @@ async fn cascade_clears_lower_levels_when_a_higher_one_changes() {
     choose(&root, "city", "Quận 1");
     until("wards", || options(&root, "ward").iter().any(|o| o == "Phường Bến Nghé")).await;
     choose(&root, "ward", "Phường Bến Nghé");
-    assert_eq!(model.values(), ["VN", "Thành phố Hồ Chí Minh", "Quận 1", "Phường Bến Nghé"].map(String::from));
+    assert_eq!(
+        model.values(),
+        ["VN", "Thành phố Hồ Chí Minh", "Quận 1", "Phường Bến Nghé"].map(String::from)
+    );
 
     // a new city clears the ward and loads that city's wards
     choose(&root, "city", "Quận 3");
     assert_eq!(model.ward.get_untracked(), "");
     until("Quận 3 wards", || options(&root, "ward").iter().any(|o| o == "Phường Võ Thị Sáu")).await;
-    assert!(!options(&root, "ward").iter().any(|o| o == "Phường Bến Nghé"), "the old wards are gone");
+    assert!(
+        !options(&root, "ward").iter().any(|o| o == "Phường Bến Nghé"),
+        "the old wards are gone"
+    );
 
     // a new state clears city and ward
     choose(&root, "ward", "Phường Võ Thị Sáu");
@@ -198,7 +211,8 @@ async fn typing_finds_places_without_diacritics_and_failed_levels_offer_a_retry(
     assert!(!filter.hidden(), "a long list gets a filter box");
     filter.set_value("DA NANG");
     filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    until("the single match is chosen", || model.state.get_untracked() == "Thành phố Đà Nẵng").await;
+    until("the single match is chosen", || model.state.get_untracked() == "Thành phố Đà Nẵng")
+        .await;
     filter.set_value("so 1");
     filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     until("the list is narrowed", || options(&root, "state").len() < 20).await;
@@ -208,9 +222,13 @@ async fn typing_finds_places_without_diacritics_and_failed_levels_offer_a_retry(
     // the city list fails (404): an error with a retry; the retry asks again
     until("city error", || root.query_selector(".level-error button").unwrap().is_some()).await;
     assert_eq!(api.calls("/location/state/48/city"), 1);
-    api.set("/api/location/state/48/city", r#"{"cities": [{"id": "490", "name": "Quận Hải Châu"}]}"#);
+    api.set(
+        "/api/location/state/48/city",
+        r#"{"cities": [{"id": "490", "name": "Quận Hải Châu"}]}"#,
+    );
     q::<HtmlElement>(&root, ".level-error button").click();
-    until("cities after retry", || options(&root, "city").iter().any(|o| o == "Quận Hải Châu")).await;
+    until("cities after retry", || options(&root, "city").iter().any(|o| o == "Quận Hải Châu"))
+        .await;
     assert_eq!(api.calls("/location/state/48/city"), 2);
     assert!(root.query_selector(".level-error").unwrap().is_none());
 }
@@ -229,11 +247,15 @@ fn set_visibility(state: &str) {
 
 #[wasm_bindgen_test]
 async fn the_bell_polls_while_visible_and_never_while_hidden() {
-    let api = FakeApi::install(r#"{"/api/notifications/new": {"notifications": [{"id": "1"}, {"id": "2"}]}}"#);
+    let api = FakeApi::install(
+        r#"{"/api/notifications/new": {"notifications": [{"id": "1"}, {"id": "2"}]}}"#,
+    );
     portal::api::client::set_access_token(Some("browser-test-token".into()));
     set_visibility("visible");
     let (root, _h) = mount(|| {
-        provide_context(NotifCtx { count: portal::ui::erase::resource(portal::api::notifications::new_count) });
+        provide_context(NotifCtx {
+            count: portal::ui::erase::resource(portal::api::notifications::new_count),
+        });
         view! { <Router><Bell period_ms=150/></Router> }
     });
     until("the count", || root.text_content().unwrap_or_default().contains('2')).await;
@@ -254,7 +276,13 @@ async fn the_bell_polls_while_visible_and_never_while_hidden() {
     api.set("/api/notifications/new", r#"{"notifications": [{"id": "1"}]}"#);
     set_visibility("visible");
     until("asked again on return", || api.calls("/notifications/new") > at_hide).await;
-    until("badge follows", || q::<HtmlElement>(&root, "a.bell").get_attribute("aria-label").unwrap_or_default().contains('1')).await;
+    until("badge follows", || {
+        q::<HtmlElement>(&root, "a.bell")
+            .get_attribute("aria-label")
+            .unwrap_or_default()
+            .contains('1')
+    })
+    .await;
     portal::api::client::set_access_token(None);
 }
 
@@ -269,17 +297,38 @@ async fn every_signup_control_is_named_and_labelled() {
         let el: web_sys::Element = controls.item(i).unwrap().unchecked_into();
         let id = el.id();
         let labelled = el.get_attribute("aria-label").is_some()
-            || (!id.is_empty() && root.query_selector(&format!("label[for='{id}']")).unwrap().is_some())
+            || (!id.is_empty()
+                && root.query_selector(&format!("label[for='{id}']")).unwrap().is_some())
             || el.closest("label").unwrap().is_some();
         assert!(labelled, "control #{id} has no label");
         let is_filter = el.get_attribute("class").is_some_and(|c| c.contains("pick-filter"));
-        assert!(is_filter || el.get_attribute("name").is_some_and(|n| !n.is_empty()), "control #{id} has no name");
+        assert!(
+            is_filter || el.get_attribute("name").is_some_and(|n| !n.is_empty()),
+            "control #{id} has no name"
+        );
     }
-    for name in ["lastname", "firstname", "email", "phonenumber", "nationalid", "birthday", "address1", "password"] {
+    for name in [
+        "lastname",
+        "firstname",
+        "email",
+        "phonenumber",
+        "nationalid",
+        "birthday",
+        "address1",
+        "password",
+    ] {
         assert!(root.query_selector(&format!("[name={name}]")).unwrap().is_some(), "{name}");
     }
     let birthday: HtmlInputElement = q(&root, "input[name=birthday]");
     assert_eq!(birthday.type_(), "date");
-    assert_eq!(q::<HtmlInputElement>(&root, "input[name=password]").get_attribute("autocomplete").as_deref(), Some("new-password"));
-    assert_eq!(q::<HtmlInputElement>(&root, "input[name=email]").get_attribute("autocomplete").as_deref(), Some("email"));
+    assert_eq!(
+        q::<HtmlInputElement>(&root, "input[name=password]")
+            .get_attribute("autocomplete")
+            .as_deref(),
+        Some("new-password")
+    );
+    assert_eq!(
+        q::<HtmlInputElement>(&root, "input[name=email]").get_attribute("autocomplete").as_deref(),
+        Some("email")
+    );
 }

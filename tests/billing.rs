@@ -6,13 +6,13 @@
 
 mod common;
 
+use common::{balance, count, has, mount, q, set_value, sleep, until, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use portal::pages::billing::{BillingPage, InvoicePage};
 use serde_json::json;
 use wasm_bindgen_test::*;
-use common::{balance, count, has, mount, q, set_value, sleep, until, FakeApi};
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -60,7 +60,16 @@ async fn an_invoice_lists_its_lines_tax_and_total() {
     let (root, _h) = mount(|| invoice_page_at("3102"));
     until("the invoice", || has(&root, "[data-testid=invoice]")).await;
     let text = root.text_content().unwrap_or_default();
-    for want in ["Hoá đơn 2026/01/0057", "Chưa thanh toán", "05/01/2026", "12/01/2026", "Cloud Hosting", "Thuế VAT (10%)", "100.000 ₫", "1.100.000 ₫"] {
+    for want in [
+        "Hoá đơn 2026/01/0057",
+        "Chưa thanh toán",
+        "05/01/2026",
+        "12/01/2026",
+        "Cloud Hosting",
+        "Thuế VAT (10%)",
+        "100.000 ₫",
+        "1.100.000 ₫",
+    ] {
         assert!(text.contains(want), "{want} in {text}");
     }
     // every cell carries its column name for the phone layout
@@ -75,7 +84,13 @@ async fn paying_with_credit_sends_the_amount_once_and_checks_it_first() {
     ]); // GET /invoice/3103: not offered
     let (root, _h) = mount(|| invoice_page_at("3103"));
     until("the form", || has(&root, "input[name=amount]")).await;
-    until("the credit", || q::<HtmlElement>(&root, "[data-testid=credit-available]").text_content().unwrap_or_default().contains("350.000 ₫")).await;
+    until("the credit", || {
+        q::<HtmlElement>(&root, "[data-testid=credit-available]")
+            .text_content()
+            .unwrap_or_default()
+            .contains("350.000 ₫")
+    })
+    .await;
     assert!(has(&root, "[data-testid=invoice-unsupported]"));
 
     // more than the credit: refused here
@@ -84,7 +99,10 @@ async fn paying_with_credit_sends_the_amount_once_and_checks_it_first() {
     pay.click();
     sleep(30).await;
     assert_eq!(api.calls("POST /invoice/3103/credit"), 0);
-    assert_eq!(q::<HtmlInputElement>(&root, "input[name=amount]").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        q::<HtmlInputElement>(&root, "input[name=amount]").get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
 
     // 150.000 typed the Vietnamese way is 150000, sent once
     set_value(&root, "input[name=amount]", "150.000", "input");

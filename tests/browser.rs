@@ -49,7 +49,11 @@ async fn login_form_refuses_empty_fields_without_calling_the_api() {
     assert_eq!(count(&root, ".field-error[role=alert]"), 2);
     let email: HtmlInputElement = q(&root, "input[name=username]");
     assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(doc().active_element().map(|e| e.id()), Some(email.id()), "focus moves to the first bad field");
+    assert_eq!(
+        doc().active_element().map(|e| e.id()),
+        Some(email.id()),
+        "focus moves to the first bad field"
+    );
 
     // a malformed e-mail is refused too; fixing it clears its error
     type_into(&email, "not-an-email");

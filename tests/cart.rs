@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::{balance, click, count, has, mount, q, set_value, sleep, until, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::api::cart::{OrderItem, ProductDetails, ProductItem};
@@ -13,7 +14,6 @@ use portal::pages::cart::checkout::CheckoutPage;
 use portal::pages::cart::product::Configurator;
 use serde_json::json;
 use wasm_bindgen_test::*;
-use common::{balance, click, count, has, mount, q, set_value, sleep, until, FakeApi};
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -38,7 +38,9 @@ fn labelled(root: &HtmlElement, sel: &str) {
 async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map() {
     let quote = json!({"summary": {"subtotal": 1, "total": 1.1, "tax": [{"name": "VAT", "tax": 0.1, "value": 10}]}, "items": [{"index": 0, "valid": true}]});
     let api = FakeApi::install(&[("POST /quote", 200, quote)]);
-    let (root, _h) = mount(|| view! { <Router><Configurator product=every_form_type() currency="VND"/></Router> });
+    let (root, _h) = mount(
+        || view! { <Router><Configurator product=every_form_type() currency="VND"/></Router> },
+    );
     sleep(50).await;
 
     // one control per form type, each named after the API field it feeds
@@ -57,11 +59,19 @@ async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map
     }
     // the cycle select shows translated names with prices
     assert_eq!(
-        q::<web_sys::Element>(&root, "select[name=cycle] option[value=a]").text_content().as_deref(),
+        q::<web_sys::Element>(&root, "select[name=cycle] option[value=a]")
+            .text_content()
+            .as_deref(),
         Some("Hàng năm — 2.149.000 ₫")
     );
-    assert!(q::<HtmlInputElement>(&root, "input[name='custom[302]'][value='3022']").checked(), "the server's selected item");
-    assert!(q::<HtmlInputElement>(&root, "input[name='custom[307][3071]']").checked(), "enableddefault");
+    assert!(
+        q::<HtmlInputElement>(&root, "input[name='custom[302]'][value='3022']").checked(),
+        "the server's selected item"
+    );
+    assert!(
+        q::<HtmlInputElement>(&root, "input[name='custom[307][3071]']").checked(),
+        "enableddefault"
+    );
     assert!(!has(&root, "input[name='custom[305][3051]']"), "the quantity waits for Windows");
 
     // the conditional form appears with its source
@@ -81,7 +91,12 @@ async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map
     set_value(&root, "select[name=cycle]", "a", "change");
 
     // after the pause, one quote for the last state
-    until("the quote", || api.bodies("POST /quote").iter().any(|b| b["items"][0]["cycle"] == "a" && b["items"][0]["addon_cycles"]["31"] == "q")).await;
+    until("the quote", || {
+        api.bodies("POST /quote")
+            .iter()
+            .any(|b| b["items"][0]["cycle"] == "a" && b["items"][0]["addon_cycles"]["31"] == "q")
+    })
+    .await;
     let last = api.bodies("POST /quote").pop().unwrap();
     assert_eq!(
         last["items"][0],
@@ -107,14 +122,21 @@ async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map
     set_value(&root, "select[name='custom[301]']", "3011", "change");
     sleep(30).await;
     assert!(!has(&root, "input[name='custom[305][3051]']"));
-    until("a quote without 305", || api.bodies("POST /quote").last().is_some_and(|b| b["items"][0]["custom"]["301"] == json!({"3011": 1}))).await;
+    until("a quote without 305", || {
+        api.bodies("POST /quote")
+            .last()
+            .is_some_and(|b| b["items"][0]["custom"]["301"] == json!({"3011": 1}))
+    })
+    .await;
     assert!(api.bodies("POST /quote").last().unwrap()["items"][0]["custom"].get("305").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn required_options_are_checked_before_adding_to_the_cart() {
     let _api = FakeApi::install(&[("POST /quote", 200, json!({"summary": [], "items": []}))]);
-    let (root, _h) = mount(|| view! { <Router><Configurator product=every_form_type() currency="VND"/></Router> });
+    let (root, _h) = mount(
+        || view! { <Router><Configurator product=every_form_type() currency="VND"/></Router> },
+    );
     sleep(50).await;
     let before = portal::cart::with_untracked(|c| c.len());
     q::<HtmlButtonElement>(&root, "button[type=submit]").click();
@@ -122,9 +144,16 @@ async fn required_options_are_checked_before_adding_to_the_cart() {
     let hostname: HtmlInputElement = q(&root, "input[name='custom[304][3041]']");
     assert_eq!(hostname.get_attribute("aria-invalid").as_deref(), Some("true"));
     let err = hostname.get_attribute("aria-describedby").unwrap_or_default();
-    assert!(err.contains(&format!("{}-err", hostname.id())), "the error is tied to the field: {err}");
+    assert!(
+        err.contains(&format!("{}-err", hostname.id())),
+        "the error is tied to the field: {err}"
+    );
     assert!(has(&root, &format!("#{}-err[role=alert]", hostname.id())));
-    assert_eq!(common::doc().active_element().map(|e| e.id()), Some(hostname.id()), "focus on the first bad field");
+    assert_eq!(
+        common::doc().active_element().map(|e| e.id()),
+        Some(hostname.id()),
+        "focus on the first bad field"
+    );
     assert_eq!(portal::cart::with_untracked(|c| c.len()), before, "nothing added");
 }
 
@@ -138,10 +167,14 @@ fn quote_for_one_hosting(valid: bool) -> serde_json::Value {
 }
 
 fn fees() -> (&'static str, u16, serde_json::Value) {
-    ("GET /payment/fees", 200, json!({"payments": [
-        {"id": 1, "name": "Chuyển khoản", "fixed_fee": "0", "percent_fee": "0"},
-        {"id": 2, "name": "NAPAS", "fixed_fee": "1100", "percent_fee": "1.1"}
-    ]}))
+    (
+        "GET /payment/fees",
+        200,
+        json!({"payments": [
+            {"id": 1, "name": "Chuyển khoản", "fixed_fee": "0", "percent_fee": "0"},
+            {"id": 2, "name": "NAPAS", "fixed_fee": "1100", "percent_fee": "1.1"}
+        ]}),
+    )
 }
 
 fn one_hosting_in_the_cart() {
@@ -177,7 +210,10 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
     until("the quote and the methods", || !place_button(&root).disabled()).await;
     // the fee of each method on the quote's total, before paying
     let methods: HtmlElement = q(&root, "[data-testid=pay-methods]");
-    assert!(methods.text_content().unwrap_or_default().contains("Phí giao dịch: 1.814 ₫"), "1.100 + 64.900 × 1,1 %");
+    assert!(
+        methods.text_content().unwrap_or_default().contains("Phí giao dịch: 1.814 ₫"),
+        "1.100 + 64.900 × 1,1 %"
+    );
 
     let submit = place_button(&root);
     submit.click();
@@ -191,8 +227,15 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
     sleep(50).await;
     assert_eq!(api.calls("POST /order"), 1, "one POST /order");
     assert!(place_button(&root).disabled(), "disabled while it is on its way");
-    assert_eq!(api.bodies("POST /order")[0], json!({"pay_method": 1, "items": [{"type": "product", "product_id": 101, "cycle": "m", "domain": "an.vn"}]}));
-    assert_eq!(portal::cart::with_untracked(|c| c.len()), 1, "the cart stays until the order is confirmed");
+    assert_eq!(
+        api.bodies("POST /order")[0],
+        json!({"pay_method": 1, "items": [{"type": "product", "product_id": 101, "cycle": "m", "domain": "an.vn"}]})
+    );
+    assert_eq!(
+        portal::cart::with_untracked(|c| c.len()),
+        1,
+        "the cart stays until the order is confirmed"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -207,7 +250,10 @@ async fn a_failed_order_keeps_the_cart_and_can_be_sent_again() {
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
     until("ready", || !place_button(&root).disabled()).await;
     place_button(&root).click();
-    until("the error", || q::<HtmlElement>(&root, "[data-testid=order-error]").get_attribute("hidden").is_none()).await;
+    until("the error", || {
+        q::<HtmlElement>(&root, "[data-testid=order-error]").get_attribute("hidden").is_none()
+    })
+    .await;
     let alert: HtmlElement = q(&root, "[data-testid=order-error]");
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
     assert!(alert.text_content().unwrap_or_default().contains("Tên miền đã có người đăng ký."));
@@ -220,10 +266,17 @@ async fn a_failed_order_keeps_the_cart_and_can_be_sent_again() {
 #[wasm_bindgen_test]
 async fn an_invalid_item_blocks_the_checkout_with_its_error() {
     one_hosting_in_the_cart();
-    let api = FakeApi::install(&[("POST /quote", 200, quote_for_one_hosting(false)), fees(), balance("0.00")]);
+    let api = FakeApi::install(&[
+        ("POST /quote", 200, quote_for_one_hosting(false)),
+        fees(),
+        balance("0.00"),
+    ]);
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
     until("the quote's errors", || has(&root, "[data-testid=quote-errors]")).await;
-    assert!(q::<HtmlElement>(&root, "[data-testid=quote-errors]").text_content().unwrap_or_default().contains("Dịch vụ cần có tên miền."));
+    assert!(q::<HtmlElement>(&root, "[data-testid=quote-errors]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Dịch vụ cần có tên miền."));
     assert!(place_button(&root).disabled());
     place_button(&root).click();
     let form: web_sys::HtmlFormElement = q(&root, "[data-testid=checkout-form]");

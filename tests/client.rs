@@ -107,9 +107,14 @@ async fn ten_refused_requests_cause_one_token_renewal() {
     assert!(results.iter().all(|r| r.is_ok()), "{results:?}");
 
     let urls: js_sys::Array = js_sys::Reflect::get(&w, &"__urls".into()).unwrap().into();
-    let token_calls = urls.iter().filter(|u| u.as_string().unwrap_or_default().ends_with("/token")).count();
+    let token_calls =
+        urls.iter().filter(|u| u.as_string().unwrap_or_default().ends_with("/token")).count();
     assert_eq!(token_calls, 1, "one POST /token for ten refused requests");
     assert_eq!(trap.calls(), 10 + 1 + 10, "each request retried once after the renewal");
-    assert_eq!(storage.get_item("portal.refresh").unwrap().as_deref(), Some("rotated"), "the rotated refresh token is kept");
+    assert_eq!(
+        storage.get_item("portal.refresh").unwrap().as_deref(),
+        Some("rotated"),
+        "the rotated refresh token is kept"
+    );
     storage.remove_item("portal.refresh").unwrap();
 }

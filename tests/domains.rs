@@ -97,7 +97,8 @@ fn draw(canvas: &HtmlCanvasElement, path: &[(f64, f64)], pointer_id: i32) {
 
 /// Alpha of the canvas pixel at CSS position (x, y).
 fn alpha_at(canvas: &HtmlCanvasElement, x: f64, y: f64) -> u8 {
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let ctx: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
     let k = canvas.width() as f64 / canvas.client_width() as f64;
     let data = ctx.get_image_data((x * k).round(), (y * k).round(), 1.0, 1.0).unwrap().data();
     data[3]
@@ -135,7 +136,10 @@ async fn signature_pad_draws_from_pointer_events() {
     let style = window().get_computed_style(&canvas).unwrap().unwrap();
     assert_eq!(style.get_property_value("touch-action").unwrap(), "none");
     assert!(state.is_empty());
-    assert!(q::<HtmlButtonElement>(&root, ".sigpad-tools button").disabled(), "nothing to undo yet");
+    assert!(
+        q::<HtmlButtonElement>(&root, ".sigpad-tools button").disabled(),
+        "nothing to undo yet"
+    );
 
     draw(&canvas, &line(40.0, 240.0, 60.0, 20), 1);
     sleep(20).await;
@@ -176,7 +180,11 @@ async fn undo_removes_exactly_the_last_stroke() {
     q::<HtmlButtonElement>(&root, ".sigpad-tools button").click(); // undo
     sleep(30).await;
     assert_eq!(state.stroke_count(), 1);
-    assert_eq!(state.strokes.with_untracked(|s| s[0].clone()), first, "the first stroke is untouched");
+    assert_eq!(
+        state.strokes.with_untracked(|s| s[0].clone()),
+        first,
+        "the first stroke is untouched"
+    );
     assert_eq!(alpha_at(&canvas, 100.0, 110.0), 0, "the last stroke is gone from the canvas");
     assert!(alpha_at(&canvas, 100.0, 40.0) > 0, "the first is still drawn");
 
@@ -277,13 +285,23 @@ impl FakeServer {
         FakeServer { original }
     }
     fn calls(&self, method: &str) -> Vec<(String, String)> {
-        let calls: js_sys::Array = js_sys::Reflect::get(&window(), &"__calls".into()).unwrap().unchecked_into();
+        let calls: js_sys::Array =
+            js_sys::Reflect::get(&window(), &"__calls".into()).unwrap().unchecked_into();
         calls
             .iter()
-            .filter(|c| js_sys::Reflect::get(c, &"method".into()).unwrap().as_string().as_deref() == Some(method))
+            .filter(|c| {
+                js_sys::Reflect::get(c, &"method".into()).unwrap().as_string().as_deref()
+                    == Some(method)
+            })
             .map(|c| {
-                let url = js_sys::Reflect::get(&c, &"url".into()).unwrap().as_string().unwrap_or_default();
-                let body = js_sys::Reflect::get(&c, &"body".into()).unwrap().as_string().unwrap_or_default();
+                let url = js_sys::Reflect::get(&c, &"url".into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap_or_default();
+                let body = js_sys::Reflect::get(&c, &"body".into())
+                    .unwrap()
+                    .as_string()
+                    .unwrap_or_default();
                 (url, body)
             })
             .collect()
@@ -304,7 +322,10 @@ async fn binary_answers_come_back_as_bytes_and_json_errors_as_errors() {
     assert_eq!(file.content_type, "application/pdf");
     assert_eq!(file.filename.as_deref(), Some("a.vn-ban-khai.pdf"));
     let err = fetch_binary(ApiRequest::get("/errorjson").public()).await.unwrap_err();
-    assert_eq!(err, ApiError::Server { status: 200, messages: vec!["document_token_invalid".into()] });
+    assert_eq!(
+        err,
+        ApiError::Server { status: 200, messages: vec!["document_token_invalid".into()] }
+    );
     assert_eq!(server.calls("GET").len(), 2);
 }
 
@@ -313,7 +334,8 @@ async fn an_empty_signature_cannot_be_submitted() {
     install_styles();
     set_dpr(1.0);
     let server = FakeServer::install();
-    let (root, _h) = mount(420, || view! { <Router><SignDocument token="tok-1".to_string()/></Router> });
+    let (root, _h) =
+        mount(420, || view! { <Router><SignDocument token="tok-1".to_string()/></Router> });
     for _ in 0..40 {
         if count(&root, "form.sign-form") > 0 {
             break;
@@ -376,7 +398,11 @@ async fn confirm_dialog_is_modal_and_gives_focus_back() {
     assert!(dialog.matches(":modal").unwrap(), "opened with showModal()");
     let active = document().active_element().unwrap();
     assert!(dialog.contains(Some(&active)), "focus moved into the dialog");
-    assert_eq!(active.text_content().unwrap_or_default().trim(), "Huỷ", "the safe button has focus");
+    assert_eq!(
+        active.text_content().unwrap_or_default().trim(),
+        "Huỷ",
+        "the safe button has focus"
+    );
 
     // cancel: nothing happens, focus returns to the opener
     active.unchecked_into::<HtmlElement>().click();

@@ -40,7 +40,10 @@ fn camera_state(root: &HtmlElement) -> String {
     q::<HtmlElement>(root, ".camera").get_attribute("data-state").unwrap_or_default()
 }
 
-fn mount_camera(facing: Facing, shots: u32) -> (HtmlElement, impl Drop, RwSignal<Vec<Picture>, LocalStorage>) {
+fn mount_camera(
+    facing: Facing,
+    shots: u32,
+) -> (HtmlElement, impl Drop, RwSignal<Vec<Picture>, LocalStorage>) {
     let got = RwSignal::new_local(Vec::<Picture>::new());
     let (root, handle) = mount(move || {
         view! {
@@ -70,7 +73,11 @@ async fn camera_captures_a_frame_that_encodes_under_250_kb_and_stops_on_unmount(
     assert_eq!(count(&root, &format!("label[for='{}']", input.id())), 1, "the upload is labelled");
 
     q::<HtmlButtonElement>(&root, ".cam-primer button").click();
-    assert!(wait_for(5000, || camera_state(&root) == "live").await, "camera live, state {}", camera_state(&root));
+    assert!(
+        wait_for(5000, || camera_state(&root) == "live").await,
+        "camera live, state {}",
+        camera_state(&root)
+    );
     assert_eq!(count(&root, ".cam-guide-card"), 1);
     let video: web_sys::HtmlVideoElement = q(&root, "video");
     assert!(wait_for(3000, || video.video_width() > 0).await);
@@ -95,7 +102,14 @@ async fn camera_captures_a_frame_that_encodes_under_250_kb_and_stops_on_unmount(
     let jpeg = base64::engine::general_purpose::STANDARD.decode(&enc.base64).expect("plain base64");
     assert_eq!(jpeg.len(), enc.bytes);
     assert_eq!(&jpeg[..3], &[0xff, 0xd8, 0xff], "a JPEG");
-    console_log!("frame {}x{} → JPEG {} bytes at q={} in {:.0} ms", pic.width(), pic.height(), enc.bytes, enc.quality, encode_ms);
+    console_log!(
+        "frame {}x{} → JPEG {} bytes at q={} in {:.0} ms",
+        pic.width(),
+        pic.height(),
+        enc.bytes,
+        enc.quality,
+        encode_ms
+    );
 
     // every track stops when the component goes away
     assert_eq!(track.ready_state(), web_sys::MediaStreamTrackState::Live);
@@ -115,7 +129,8 @@ async fn a_large_noisy_picture_is_shrunk_to_the_budget() {
             seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
             p.copy_from_slice(&[(seed >> 24) as u8, (seed >> 16) as u8, (seed >> 8) as u8, 255]);
         }
-        let data = web_sys::ImageData::new_with_u8_clamped_array(wasm_bindgen::Clamped(&px), 3000).unwrap();
+        let data = web_sys::ImageData::new_with_u8_clamped_array(wasm_bindgen::Clamped(&px), 3000)
+            .unwrap();
         ctx.put_image_data(&data, 0.0, (row * 50) as f64).unwrap();
     }
     let blob = canvas_png(&canvas).await;
@@ -124,11 +139,18 @@ async fn a_large_noisy_picture_is_shrunk_to_the_budget() {
     let enc = pic.encode_jpeg(MAX_LONG_SIDE, MAX_BYTES).await.expect("encodes");
     assert!(enc.bytes <= MAX_BYTES, "{} bytes", enc.bytes);
     assert!(enc.width <= 1440 && enc.height <= 960, "{}x{}", enc.width, enc.height);
-    console_log!("noise 3000x2000 → {}x{} JPEG {} bytes at q={}", enc.width, enc.height, enc.bytes, enc.quality);
+    console_log!(
+        "noise 3000x2000 → {}x{} JPEG {} bytes at q={}",
+        enc.width,
+        enc.height,
+        enc.bytes,
+        enc.quality
+    );
 }
 
 fn canvas_2d(w: u32, h: u32) -> (web_sys::HtmlCanvasElement, web_sys::CanvasRenderingContext2d) {
-    let canvas: web_sys::HtmlCanvasElement = doc().create_element("canvas").unwrap().unchecked_into();
+    let canvas: web_sys::HtmlCanvasElement =
+        doc().create_element("canvas").unwrap().unchecked_into();
     canvas.set_width(w);
     canvas.set_height(h);
     let ctx = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
@@ -195,7 +217,8 @@ async fn quality_checks_on_a_1280x720_frame_in_the_browser() {
     for y in 0..h {
         for x in 0..w {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            let v = if (y / 6) % 4 == 1 && (x / 5) % 3 != 0 { 40 } else { 200 } + ((seed >> 16) % 9) as u8;
+            let v = if (y / 6) % 4 == 1 && (x / 5) % 3 != 0 { 40 } else { 200 }
+                + ((seed >> 16) % 9) as u8;
             rgba.extend_from_slice(&[v, v, v, 255]);
         }
     }
@@ -209,7 +232,12 @@ async fn quality_checks_on_a_1280x720_frame_in_the_browser() {
     }
     let g = Grey::from_rgba(&rgba, w, h);
     assert!(sharpness(&g) > 100.0 && exposure(&g) == (0.0, 0.0));
-    console_log!("1280x720, debug build: grey {:.1} ms, blur {:.1} ms, exposure {:.1} ms", best[0], best[1], best[2]);
+    console_log!(
+        "1280x720, debug build: grey {:.1} ms, blur {:.1} ms, exposure {:.1} ms",
+        best[0],
+        best[1],
+        best[2]
+    );
     for d in best {
         assert!(d <= 100.0, "{best:?}");
     }
@@ -230,7 +258,10 @@ async fn a_refused_camera_shows_how_to_re_enable_it_and_keeps_the_upload() {
     assert!(wait_for(2000, || camera_state(&root) == "denied").await);
     let alert: HtmlElement = q(&root, "[data-testid=camera-error]");
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
-    assert!(alert.text_content().unwrap_or_default().contains("Camera"), "explains the camera setting");
+    assert!(
+        alert.text_content().unwrap_or_default().contains("Camera"),
+        "explains the camera setting"
+    );
     let input: web_sys::HtmlInputElement = q(&root, "input[type=file]");
     assert!(!input.disabled(), "the upload still works");
     assert_eq!(input.get_attribute("capture").as_deref(), Some("user"));

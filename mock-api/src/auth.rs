@@ -77,10 +77,7 @@ pub struct TokenPair {
 
 /// Unix time in seconds.
 pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 /// A random id (128 bits, hex).
@@ -104,9 +101,8 @@ pub fn decode(keys: &Keys, token: &str, typ: TokenType) -> Option<Claims> {
     validation.leeway = 0;
     validation.set_issuer(&[ISSUER]);
     validation.set_required_spec_claims(&["exp", "sub", "iss"]);
-    let claims = jsonwebtoken::decode::<Claims>(token.trim(), &keys.decoding, &validation)
-        .ok()?
-        .claims;
+    let claims =
+        jsonwebtoken::decode::<Claims>(token.trim(), &keys.decoding, &validation).ok()?.claims;
     (claims.typ == typ && now() < claims.exp).then_some(claims)
 }
 
@@ -139,10 +135,7 @@ pub fn issue_pair(state: &AppState, db: &mut Db, client_id: &str, sid: Option<&s
     session.refresh_jti = refresh.jti.clone();
     session.refresh_exp = refresh.exp;
 
-    TokenPair {
-        token: sign(state.keys(), &access),
-        refresh: sign(state.keys(), &refresh),
-    }
+    TokenPair { token: sign(state.keys(), &access), refresh: sign(state.keys(), &refresh) }
 }
 
 /// The claims of a refresh token that may still be used: valid JWT and its
@@ -192,10 +185,7 @@ impl Authed {
             let claims = check_access(state, &db, rest).ok_or_else(ApiError::unauthorized)?;
             Ok(Authed {
                 client_id: claims.sub,
-                via: AuthVia::Bearer {
-                    sid: claims.sid,
-                    jti: claims.jti,
-                },
+                via: AuthVia::Bearer { sid: claims.sid, jti: claims.jti },
             })
         } else if scheme.eq_ignore_ascii_case("basic") {
             let decoded = base64::engine::general_purpose::STANDARD
@@ -205,13 +195,8 @@ impl Authed {
                 .ok_or_else(ApiError::unauthorized)?;
             let (email, password) = decoded.split_once(':').ok_or_else(ApiError::unauthorized)?;
             let db = state.db();
-            let account = db
-                .find_login(email, password)
-                .ok_or_else(ApiError::unauthorized)?;
-            Ok(Authed {
-                client_id: account.client.id.clone(),
-                via: AuthVia::Basic,
-            })
+            let account = db.find_login(email, password).ok_or_else(ApiError::unauthorized)?;
+            Ok(Authed { client_id: account.client.id.clone(), via: AuthVia::Basic })
         } else {
             Err(ApiError::unauthorized())
         }

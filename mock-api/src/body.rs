@@ -23,13 +23,7 @@ pub async fn read(body: Body) -> Result<axum::body::Bytes, ApiError> {
 /// The request's content type, lower-cased, without parameters.
 pub fn content_type(headers: &HeaderMap) -> Option<String> {
     let raw = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
-    Some(
-        raw.split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase(),
-    )
+    Some(raw.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
 /// Parses a body: `Null` when empty, the JSON value for JSON, an object of
@@ -65,9 +59,7 @@ pub fn parse_form(bytes: &[u8]) -> Value {
     for (key, value) in form_urlencoded::parse(bytes) {
         let value = Value::String(value.into_owned());
         if let Some(name) = key.strip_suffix("[]") {
-            let entry = out
-                .entry(name.to_string())
-                .or_insert_with(|| Value::Array(Vec::new()));
+            let entry = out.entry(name.to_string()).or_insert_with(|| Value::Array(Vec::new()));
             match entry {
                 Value::Array(items) => items.push(value),
                 other => *other = Value::Array(vec![value]),
@@ -77,9 +69,7 @@ pub fn parse_form(bytes: &[u8]) -> Value {
             .and_then(|k| k.split_once('['))
             .filter(|(name, sub)| !name.is_empty() && !sub.contains('['))
         {
-            let entry = out
-                .entry(name.to_string())
-                .or_insert_with(|| Value::Object(Map::new()));
+            let entry = out.entry(name.to_string()).or_insert_with(|| Value::Object(Map::new()));
             if !entry.is_object() {
                 *entry = Value::Object(Map::new());
             }
@@ -132,16 +122,10 @@ mod tests {
 
     #[test]
     fn json_and_form() {
-        assert_eq!(
-            parse(Some("application/json"), br#"{"a":"1"}"#),
-            json!({"a":"1"})
-        );
+        assert_eq!(parse(Some("application/json"), br#"{"a":"1"}"#), json!({"a":"1"}));
         assert_eq!(parse(None, br#"{"a":1}"#), json!({"a":1}));
         assert_eq!(
-            parse(
-                Some("application/x-www-form-urlencoded"),
-                b"username=a%40b.c&password=x+y"
-            ),
+            parse(Some("application/x-www-form-urlencoded"), b"username=a%40b.c&password=x+y"),
             json!({"username":"a@b.c","password":"x y"})
         );
         assert_eq!(parse(None, b"a=1"), json!({"a":"1"}));

@@ -21,12 +21,7 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            token_ttl: 900,
-            refresh_ttl: 2_592_000,
-            latency_ms: 0,
-            fail_rate: 0.0,
-        }
+        Settings { token_ttl: 900, refresh_ttl: 2_592_000, latency_ms: 0, fail_rate: 0.0 }
     }
 }
 
@@ -34,16 +29,10 @@ impl Settings {
     /// Checks the value ranges; returns an error message for the first bad one.
     pub fn validate(&self) -> Result<(), String> {
         if !(0.0..=1.0).contains(&self.fail_rate) {
-            return Err(format!(
-                "fail_rate must be between 0 and 1, got {}",
-                self.fail_rate
-            ));
+            return Err(format!("fail_rate must be between 0 and 1, got {}", self.fail_rate));
         }
         if self.latency_ms > 600_000 {
-            return Err(format!(
-                "latency_ms must be at most 600000, got {}",
-                self.latency_ms
-            ));
+            return Err(format!("latency_ms must be at most 600000, got {}", self.latency_ms));
         }
         Ok(())
     }
@@ -150,9 +139,7 @@ impl Config {
                 return Err(CliError::Help);
             }
             let Some(opt) = arg.strip_prefix("--") else {
-                return Err(CliError::Invalid(format!(
-                    "unexpected argument `{arg}` (see --help)"
-                )));
+                return Err(CliError::Invalid(format!("unexpected argument `{arg}` (see --help)")));
             };
             let (name, value) = match opt.split_once('=') {
                 Some((name, value)) => (name.to_string(), value.to_string()),
@@ -168,9 +155,7 @@ impl Config {
                     (opt.to_string(), value)
                 }
             };
-            config
-                .set(&name, &value)
-                .map_err(|e| CliError::Invalid(format!("--{name}: {e}")))?;
+            config.set(&name, &value).map_err(|e| CliError::Invalid(format!("--{name}: {e}")))?;
         }
         config.settings.validate().map_err(CliError::Invalid)?;
         Ok(config)
@@ -178,9 +163,7 @@ impl Config {
 
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
         fn num<T: std::str::FromStr>(value: &str) -> Result<T, String> {
-            value
-                .parse()
-                .map_err(|_| format!("invalid value `{value}`"))
+            value.parse().map_err(|_| format!("invalid value `{value}`"))
         }
         match name {
             "host" if !value.is_empty() => self.host = value.to_string(),
@@ -212,9 +195,7 @@ mod tests {
     }
 
     fn env(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -228,20 +209,8 @@ mod tests {
     #[test]
     fn args_both_forms_and_env_fallback() {
         let c = Config::parse(
-            env(&[
-                ("MOCK_PORT", "9000"),
-                ("MOCK_LATENCY_MS", "25"),
-                ("MOCK_DIST", " "),
-            ]),
-            args(&[
-                "--port",
-                "8099",
-                "--fail-rate=0.5",
-                "--dist",
-                "web/dist",
-                "--token-ttl",
-                "1",
-            ]),
+            env(&[("MOCK_PORT", "9000"), ("MOCK_LATENCY_MS", "25"), ("MOCK_DIST", " ")]),
+            args(&["--port", "8099", "--fail-rate=0.5", "--dist", "web/dist", "--token-ttl", "1"]),
         )
         .unwrap();
         assert_eq!(c.port, 8099);
@@ -254,18 +223,12 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(
-            Config::parse(env(&[]), args(&["--help"])),
-            Err(CliError::Help)
-        );
+        assert_eq!(Config::parse(env(&[]), args(&["--help"])), Err(CliError::Help));
         assert!(matches!(
             Config::parse(env(&[]), args(&["--nope", "1"])),
             Err(CliError::Invalid(_))
         ));
-        assert!(matches!(
-            Config::parse(env(&[]), args(&["--port"])),
-            Err(CliError::Invalid(_))
-        ));
+        assert!(matches!(Config::parse(env(&[]), args(&["--port"])), Err(CliError::Invalid(_))));
         assert!(matches!(
             Config::parse(env(&[]), args(&["--port", "x"])),
             Err(CliError::Invalid(_))
@@ -274,10 +237,7 @@ mod tests {
             Config::parse(env(&[]), args(&["--fail-rate", "2"])),
             Err(CliError::Invalid(_))
         ));
-        assert!(matches!(
-            Config::parse(env(&[]), args(&["stray"])),
-            Err(CliError::Invalid(_))
-        ));
+        assert!(matches!(Config::parse(env(&[]), args(&["stray"])), Err(CliError::Invalid(_))));
         assert!(matches!(
             Config::parse(env(&[("MOCK_PORT", "http")]), args(&[])),
             Err(CliError::Invalid(_))

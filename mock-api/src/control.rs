@@ -85,9 +85,7 @@ async fn list_requests(
     Query(filter): Query<HashMap<String, String>>,
 ) -> Result<Json<Vec<LogEntry>>, ApiError> {
     let since = match filter.get("since") {
-        Some(s) => s
-            .parse::<u64>()
-            .map_err(|_| ApiError::bad_request("since must be a number"))?,
+        Some(s) => s.parse::<u64>().map_err(|_| ApiError::bad_request("since must be a number"))?,
         None => 0,
     };
     let path = filter.get("path");

@@ -184,7 +184,10 @@ pub fn privilege_tree(services: &[&str], domains: &[&str]) -> Value {
     let mut s = serde_json::Map::new();
     s.insert("full".into(), json!(1));
     for id in services {
-        s.insert((*id).into(), json!(["basic", "billing", "cancelation", "upgrade", "notify", "logindetails"]));
+        s.insert(
+            (*id).into(),
+            json!(["basic", "billing", "cancelation", "upgrade", "notify", "logindetails"]),
+        );
     }
     let mut d = serde_json::Map::new();
     d.insert("full".into(), json!(1));
@@ -204,7 +207,14 @@ fn s(v: &str) -> String {
     v.to_string()
 }
 
-fn business(taxid: &str, name: &str, address1: &str, ward: &str, city: &str, state: &str) -> Business {
+fn business(
+    taxid: &str,
+    name: &str,
+    address1: &str,
+    ward: &str,
+    city: &str,
+    state: &str,
+) -> Business {
     Business {
         taxid: s(taxid),
         name: s(name),
@@ -218,7 +228,15 @@ fn business(taxid: &str, name: &str, address1: &str, ward: &str, city: &str, sta
     }
 }
 
-fn note(id: &str, rel_type: &str, rel_id: &str, subject: &str, message: &str, date: &str, seen: bool) -> Notification {
+fn note(
+    id: &str,
+    rel_type: &str,
+    rel_id: &str,
+    subject: &str,
+    message: &str,
+    date: &str,
+    seen: bool,
+) -> Notification {
     Notification {
         id: s(id),
         rel_type: s(rel_type),
@@ -289,28 +307,76 @@ pub fn seed() -> CustomerData {
     logs.insert(s(DEMO_ID), demo_logs);
     logs.insert(
         s(EXAMPLE_ID),
-        vec![LogEntry { id: s("90"), date: s("2016-12-30 12:24:28"), action: s("Login"), ip: s("172.100.2.1") }],
+        vec![LogEntry {
+            id: s("90"),
+            date: s("2016-12-30 12:24:28"),
+            action: s("Login"),
+            ip: s("172.100.2.1"),
+        }],
     );
 
     let mut notifications = BTreeMap::new();
     notifications.insert(
         s(DEMO_ID),
         vec![
-            note("305", "Invoice", "2026011", "Hoá đơn #2026011 chờ thanh toán",
-                 "Hoá đơn #2026011 trị giá 1.250.000 ₫ đến hạn ngày 20/01/2026.", "2026-01-12 09:15:00", false),
-            note("304", "Service", "1201", "Hosting BKNS Starter sắp hết hạn",
-                 "Dịch vụ hosting congtyan.vn hết hạn ngày 05/02/2026. Gia hạn để tránh gián đoạn.", "2026-01-10 08:00:00", false),
-            note("303", "Domain", "523", "Tên miền congtyan.vn sắp hết hạn",
-                 "Tên miền congtyan.vn sẽ hết hạn sau 30 ngày.", "2026-01-06 08:00:00", false),
-            note("302", "Ticket", "771", "Yêu cầu hỗ trợ #771 đã có phản hồi",
-                 "<p>Kỹ thuật viên đã trả lời yêu cầu <b>#771</b>.</p>", "2025-12-28 16:40:00", true),
-            note("301", "Invoice", "2025120", "Đã nhận thanh toán hoá đơn #2025120",
-                 "Cảm ơn quý khách đã thanh toán.", "2025-12-20 10:05:00", true),
+            note(
+                "305",
+                "Invoice",
+                "2026011",
+                "Hoá đơn #2026011 chờ thanh toán",
+                "Hoá đơn #2026011 trị giá 1.250.000 ₫ đến hạn ngày 20/01/2026.",
+                "2026-01-12 09:15:00",
+                false,
+            ),
+            note(
+                "304",
+                "Service",
+                "1201",
+                "Hosting BKNS Starter sắp hết hạn",
+                "Dịch vụ hosting congtyan.vn hết hạn ngày 05/02/2026. Gia hạn để tránh gián đoạn.",
+                "2026-01-10 08:00:00",
+                false,
+            ),
+            note(
+                "303",
+                "Domain",
+                "523",
+                "Tên miền congtyan.vn sắp hết hạn",
+                "Tên miền congtyan.vn sẽ hết hạn sau 30 ngày.",
+                "2026-01-06 08:00:00",
+                false,
+            ),
+            note(
+                "302",
+                "Ticket",
+                "771",
+                "Yêu cầu hỗ trợ #771 đã có phản hồi",
+                "<p>Kỹ thuật viên đã trả lời yêu cầu <b>#771</b>.</p>",
+                "2025-12-28 16:40:00",
+                true,
+            ),
+            note(
+                "301",
+                "Invoice",
+                "2025120",
+                "Đã nhận thanh toán hoá đơn #2025120",
+                "Cảm ơn quý khách đã thanh toán.",
+                "2025-12-20 10:05:00",
+                true,
+            ),
         ],
     );
     notifications.insert(
         s(EXAMPLE_ID),
-        vec![note("201", "Invoice", "1203", "Invoice #1203 is due", "Please pay invoice #1203.", "2016-12-29 09:00:00", false)],
+        vec![note(
+            "201",
+            "Invoice",
+            "1203",
+            "Invoice #1203 is due",
+            "Please pay invoice #1203.",
+            "2016-12-29 09:00:00",
+            false,
+        )],
     );
 
     let statuses = vec![
@@ -345,21 +411,51 @@ pub fn seed() -> CustomerData {
 
     let mut businesses = BTreeMap::new();
     for b in [
-        business("0312345678", "CÔNG TY TNHH GIẢI PHÁP SỐ SAO VIỆT", "Tầng 5, 123 Nguyễn Thị Minh Khai",
-                 "Phường Bến Thành", "Quận 1", "Thành phố Hồ Chí Minh"),
-        business("0109876543", "CÔNG TY CỔ PHẦN CÔNG NGHỆ HỒ GƯƠM", "18 Tràng Tiền",
-                 "Phường Tràng Tiền", "Quận Hoàn Kiếm", "Thành phố Hà Nội"),
-        business("0401234567", "CÔNG TY TNHH DU LỊCH BIỂN XANH", "99 Võ Nguyên Giáp",
-                 "Phường Phước Mỹ", "Quận Sơn Trà", "Thành phố Đà Nẵng"),
+        business(
+            "0312345678",
+            "CÔNG TY TNHH GIẢI PHÁP SỐ SAO VIỆT",
+            "Tầng 5, 123 Nguyễn Thị Minh Khai",
+            "Phường Bến Thành",
+            "Quận 1",
+            "Thành phố Hồ Chí Minh",
+        ),
+        business(
+            "0109876543",
+            "CÔNG TY CỔ PHẦN CÔNG NGHỆ HỒ GƯƠM",
+            "18 Tràng Tiền",
+            "Phường Tràng Tiền",
+            "Quận Hoàn Kiếm",
+            "Thành phố Hà Nội",
+        ),
+        business(
+            "0401234567",
+            "CÔNG TY TNHH DU LỊCH BIỂN XANH",
+            "99 Võ Nguyên Giáp",
+            "Phường Phước Mỹ",
+            "Quận Sơn Trà",
+            "Thành phố Đà Nẵng",
+        ),
     ] {
         businesses.insert(b.taxid.clone(), b);
     }
     let mut households = BTreeMap::new();
     for b in [
-        business("8012345678", "HỘ KINH DOANH TẠP HOÁ MINH ANH", "27 Hàng Bạc",
-                 "Phường Hàng Bạc", "Quận Hoàn Kiếm", "Thành phố Hà Nội"),
-        business("079090001234", "HỘ KINH DOANH CƠM TẤM AN", "12 Nguyễn Huệ",
-                 "Phường Bến Nghé", "Quận 1", "Thành phố Hồ Chí Minh"),
+        business(
+            "8012345678",
+            "HỘ KINH DOANH TẠP HOÁ MINH ANH",
+            "27 Hàng Bạc",
+            "Phường Hàng Bạc",
+            "Quận Hoàn Kiếm",
+            "Thành phố Hà Nội",
+        ),
+        business(
+            "079090001234",
+            "HỘ KINH DOANH CƠM TẤM AN",
+            "12 Nguyễn Huệ",
+            "Phường Bến Nghé",
+            "Quận 1",
+            "Thành phố Hồ Chí Minh",
+        ),
     ] {
         households.insert(b.taxid.clone(), b);
     }

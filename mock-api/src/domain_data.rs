@@ -247,7 +247,9 @@ pub fn today() -> i64 {
 fn tlds() -> Vec<(&'static str, u64)> {
     crate::shop::catalog::tlds()
         .iter()
-        .map(|t| (t.tld, t.periods.iter().find(|p| p.years == 1).map_or(0, |p| (p.renew / 100) as u64)))
+        .map(|t| {
+            (t.tld, t.periods.iter().find(|p| p.years == 1).map_or(0, |p| (p.renew / 100) as u64))
+        })
         .collect()
 }
 
@@ -289,7 +291,8 @@ fn four_roles(c: Contact) -> BTreeMap<String, Contact> {
 }
 
 fn epp_for(id: &str) -> String {
-    let mut x: u64 = id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+    let mut x: u64 =
+        id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
     const A: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789#$%";
     (0..16)
         .map(|_| {
@@ -337,7 +340,14 @@ fn domain(spec: Spec, today: i64, who: &Contact) -> Domain {
     }
 }
 
-fn document(id: &str, name: &str, slug: &str, status: &str, created: i64, token: Option<&str>) -> Document {
+fn document(
+    id: &str,
+    name: &str,
+    slug: &str,
+    status: &str,
+    created: i64,
+    token: Option<&str>,
+) -> Document {
     Document {
         id: s(id),
         name: s(name),
@@ -396,14 +406,29 @@ pub fn seed() -> DomainDb {
     set_docs(
         &mut domains,
         "301",
-        vec![document("9001", DECLARATION, "ban-khai", "Pending", today - 2, Some(SIGN_TOKEN_VALID))],
+        vec![document(
+            "9001",
+            DECLARATION,
+            "ban-khai",
+            "Pending",
+            today - 2,
+            Some(SIGN_TOKEN_VALID),
+        )],
     );
     set_docs(
         &mut domains,
         "303",
-        vec![document("9002", DECLARATION, "ban-khai", "Pending", today - 40, Some(SIGN_TOKEN_EXPIRED))],
+        vec![document(
+            "9002",
+            DECLARATION,
+            "ban-khai",
+            "Pending",
+            today - 40,
+            Some(SIGN_TOKEN_EXPIRED),
+        )],
     );
-    let mut signed = document("9004", "Giấy cam kết sử dụng tên miền", "cam-ket", "Signed", today - 3, None);
+    let mut signed =
+        document("9004", "Giấy cam kết sử dụng tên miền", "cam-ket", "Signed", today - 3, None);
     signed.date_signed = Some(today - 1);
     set_docs(
         &mut domains,
@@ -450,7 +475,13 @@ pub fn seed() -> DomainDb {
     let words = ["an", "binh", "minh", "phat", "tam", "viet", "saigon", "hanoi", "cafe", "shop"];
     let tlds = [".com", ".vn", ".id.vn", ".biz.vn", ".com.vn", ".net"];
     for i in 0..BULK_DOMAINS {
-        let name = format!("{}{}-{:04}{}", words[i % words.len()], words[(i / 10) % words.len()], i, tlds[i % tlds.len()]);
+        let name = format!(
+            "{}{}-{:04}{}",
+            words[i % words.len()],
+            words[(i / 10) % words.len()],
+            i,
+            tlds[i % tlds.len()]
+        );
         let id = (100_000 + i).to_string();
         let status = statuses[i % statuses.len()];
         let expires_in = ((i * 37) % 800) as i64 - 60;
@@ -475,20 +506,11 @@ pub fn seed() -> DomainDb {
     ] {
         tokens.insert(
             s(token),
-            SignToken {
-                domain_id: s(domain_id),
-                document_id: s(document_id),
-                state,
-            },
+            SignToken { domain_id: s(domain_id), document_id: s(document_id), state },
         );
     }
-    let mut db = DomainDb {
-        domains,
-        tokens,
-        next_order: 563_647_700,
-        next_invoice: 309_100,
-        next_key: 10,
-    };
+    let mut db =
+        DomainDb { domains, tokens, next_order: 563_647_700, next_invoice: 309_100, next_key: 10 };
     // The used token's document carries a signed PDF already.
     let sig = crate::pdf::png_from(120, 40, |x, y| {
         let fx = x as f64 / 120.0;
@@ -497,10 +519,8 @@ pub fn seed() -> DomainDb {
     });
     if let Ok(mask) = crate::pdf::png_ink(&sig) {
         let pdf = signed_pdf(&db, "304", "9004", &mask, today - 1);
-        if let Some(doc) = db
-            .domains
-            .get_mut("304")
-            .and_then(|d| d.documents.iter_mut().find(|x| x.id == "9004"))
+        if let Some(doc) =
+            db.domains.get_mut("304").and_then(|d| d.documents.iter_mut().find(|x| x.id == "9004"))
         {
             doc.signed_pdf = pdf;
         }
@@ -520,7 +540,13 @@ pub fn document_lines(d: &Domain, doc: &Document) -> Vec<String> {
         format!("So dinh danh / ID number: {}", field("nationalid")),
         format!("E-mail: {}", field("email")),
         format!("Dien thoai / Phone: {}", field("phonenumber")),
-        format!("Dia chi / Address: {}, {}, {}, {}", field("address1"), field("ward"), field("city"), field("state")),
+        format!(
+            "Dia chi / Address: {}, {}, {}, {}",
+            field("address1"),
+            field("ward"),
+            field("city"),
+            field("state")
+        ),
         format!("Ngay lap / Date: {}", ymd(doc.date_created)),
         String::new(),
         "Chu the cam ket thong tin tren la dung su that va chiu trach nhiem".into(),
@@ -533,15 +559,17 @@ pub fn document_lines(d: &Domain, doc: &Document) -> Vec<String> {
 /// The PDF of a document as issued (unsigned).
 pub fn document_pdf(d: &Domain, doc: &Document) -> Vec<u8> {
     let lines = document_lines(d, doc);
-    crate::pdf::document(&crate::pdf::Page {
-        title: &doc.name,
-        lines: &lines,
-        signature: None,
-    })
+    crate::pdf::document(&crate::pdf::Page { title: &doc.name, lines: &lines, signature: None })
 }
 
 /// The PDF of a document signed online with `mask` on day `day`.
-pub fn signed_pdf(db: &DomainDb, domain_id: &str, doc_id: &str, mask: &crate::pdf::InkMask, day: i64) -> Option<Vec<u8>> {
+pub fn signed_pdf(
+    db: &DomainDb,
+    domain_id: &str,
+    doc_id: &str,
+    mask: &crate::pdf::InkMask,
+    day: i64,
+) -> Option<Vec<u8>> {
     let d = db.domains.get(domain_id)?;
     let doc = d.documents.iter().find(|x| x.id == doc_id)?;
     let lines = document_lines(d, doc);

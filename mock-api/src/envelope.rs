@@ -32,10 +32,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, key: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            keys: vec![key.into()],
-        }
+        ApiError { status, keys: vec![key.into()] }
     }
 
     /// A business error: HTTP 200 with an `error` array, as HostBill does.
@@ -117,9 +114,6 @@ mod tests {
         let mut h = Holder { m: BTreeMap::new() };
         assert_eq!(serde_json::to_string(&h).unwrap(), r#"{"m":[]}"#);
         h.m.insert("10".into(), "BankTransfer".into());
-        assert_eq!(
-            serde_json::to_string(&h).unwrap(),
-            r#"{"m":{"10":"BankTransfer"}}"#
-        );
+        assert_eq!(serde_json::to_string(&h).unwrap(), r#"{"m":{"10":"BankTransfer"}}"#);
     }
 }

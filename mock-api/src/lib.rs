@@ -26,8 +26,8 @@ pub mod envelope;
 pub mod faults;
 pub mod locations;
 pub mod model;
-pub mod profile;
 pub mod pdf;
+pub mod profile;
 pub mod reqlog;
 pub mod routes;
 pub mod seed;
@@ -43,13 +43,7 @@ pub use state::AppState;
 pub fn cors() -> CorsLayer {
     CorsLayer::new()
         .allow_origin(Any)
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PUT,
-            Method::DELETE,
-            Method::OPTIONS,
-        ])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE, Method::OPTIONS])
         .allow_headers([AUTHORIZATION, CONTENT_TYPE])
         .max_age(std::time::Duration::from_secs(600))
 }

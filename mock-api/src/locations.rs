@@ -130,7 +130,13 @@ impl Locations {
 
     /// Whether state → city → ward is a real chain in `country`. Levels the
     /// data does not know (e.g. wards abroad) accept any non-empty text.
-    pub fn check_address(&self, country: &str, state: &str, city: &str, ward: &str) -> Result<(), &'static str> {
+    pub fn check_address(
+        &self,
+        country: &str,
+        state: &str,
+        city: &str,
+        ward: &str,
+    ) -> Result<(), &'static str> {
         let states = self.states(country).ok_or("country")?;
         let Some(st) = states.iter().find(|p| same_name(&p.name, state)) else {
             return if states.is_empty() { Ok(()) } else { Err("state") };
@@ -173,15 +179,23 @@ mod tests {
         assert!(l.source.contains("vietnam-provinces"));
         assert_eq!(l.states("VN").unwrap().len(), 63);
         assert_eq!(l.country_name("vn"), Some("Việt Nam"));
-        let hcm = l.states("VN").unwrap().iter().find(|p| p.name == "Thành phố Hồ Chí Minh").unwrap();
+        let hcm =
+            l.states("VN").unwrap().iter().find(|p| p.name == "Thành phố Hồ Chí Minh").unwrap();
         assert_eq!(hcm.id, Some(79));
         let q1 = l.cities_by_state_id("79").unwrap().iter().find(|p| p.name == "Quận 1").unwrap();
-        assert!(l.wards_by_city_id(&q1.id.unwrap().to_string()).unwrap().iter().any(|w| w.name == "Phường Bến Nghé"));
+        assert!(l
+            .wards_by_city_id(&q1.id.unwrap().to_string())
+            .unwrap()
+            .iter()
+            .any(|w| w.name == "Phường Bến Nghé"));
         assert_eq!(l.cities_by_state_name("California").unwrap().len(), 4);
         assert!(l.wards_by_city_name("Santa Rosa").unwrap().is_empty());
         assert!(same_name("Hồ Chí Minh", "Thành phố Hồ Chí Minh"));
         assert!(l.check_address("VN", "Hồ Chí Minh", "Quận 1", "Phường Bến Nghé").is_ok());
-        assert_eq!(l.check_address("VN", "Thành phố Hà Nội", "Quận 1", "Phường Bến Nghé"), Err("city"));
+        assert_eq!(
+            l.check_address("VN", "Thành phố Hà Nội", "Quận 1", "Phường Bến Nghé"),
+            Err("city")
+        );
         assert_eq!(l.check_address("XX", "a", "b", "c"), Err("country"));
         assert!(l.check_address("US", "California", "Santa Rosa", "Any ward").is_ok());
     }

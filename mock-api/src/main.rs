@@ -21,10 +21,7 @@ async fn main() -> ExitCode {
     let listener = match tokio::net::TcpListener::bind((config.host.as_str(), config.port)).await {
         Ok(l) => l,
         Err(e) => {
-            eprintln!(
-                "mock-api: cannot listen on {}:{}: {e}",
-                config.host, config.port
-            );
+            eprintln!("mock-api: cannot listen on {}:{}: {e}", config.host, config.port);
             return ExitCode::FAILURE;
         }
     };

@@ -71,11 +71,7 @@ pub fn fold_vietnamese(ch: char) -> char {
     if ch.is_ascii() {
         return ch;
     }
-    GROUPS
-        .iter()
-        .find(|(set, _)| set.contains(ch))
-        .map(|(_, base)| *base)
-        .unwrap_or(ch)
+    GROUPS.iter().find(|(set, _)| set.contains(ch)).map(|(_, base)| *base).unwrap_or(ch)
 }
 
 /// Writes the objects and the cross-reference table.
@@ -88,18 +84,14 @@ impl Writer {
     fn new() -> Self {
         let mut out = Vec::new();
         out.extend_from_slice(b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
-        Writer {
-            out,
-            offsets: Vec::new(),
-        }
+        Writer { out, offsets: Vec::new() }
     }
 
     /// Object number `offsets.len() + 1` with this dictionary/body.
     fn object(&mut self, body: &[u8]) {
         self.offsets.push(self.out.len());
         let n = self.offsets.len();
-        self.out
-            .extend_from_slice(format!("{n} 0 obj\n").as_bytes());
+        self.out.extend_from_slice(format!("{n} 0 obj\n").as_bytes());
         self.out.extend_from_slice(body);
         self.out.extend_from_slice(b"\nendobj\n");
     }
@@ -118,10 +110,7 @@ impl Writer {
         for off in &self.offsets {
             let _ = write!(table, "{off:010} 00000 n \n");
         }
-        let _ = write!(
-            table,
-            "trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-        );
+        let _ = write!(table, "trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         self.out.extend_from_slice(table.as_bytes());
         self.out
     }
@@ -161,11 +150,7 @@ pub fn document(page: &Page) -> Vec<u8> {
     let mut w = Writer::new();
     w.object(b"<< /Type /Catalog /Pages 2 0 R >>");
     w.object(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    let xobject = if page.signature.is_some() {
-        " /XObject << /Sig 6 0 R >>"
-    } else {
-        ""
-    };
+    let xobject = if page.signature.is_some() { " /XObject << /Sig 6 0 R >>" } else { "" };
     w.object(
         format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
@@ -217,7 +202,8 @@ pub fn png_ink(data: &[u8]) -> Result<InkMask, PngError> {
     let mut header = None;
     let mut idat = Vec::new();
     while pos + 12 <= data.len() {
-        let len = u32::from_be_bytes([data[pos], data[pos + 1], data[pos + 2], data[pos + 3]]) as usize;
+        let len =
+            u32::from_be_bytes([data[pos], data[pos + 1], data[pos + 2], data[pos + 3]]) as usize;
         let kind = &data[pos + 4..pos + 8];
         let start = pos + 8;
         let end = start.checked_add(len).ok_or(PngError::Corrupt)?;
@@ -365,7 +351,8 @@ mod tests {
 
     #[test]
     fn unsigned_document_is_valid() {
-        let lines = vec!["Ten mien: nguyenvanan.vn".to_string(), "Chủ thể: Nguyễn Văn An (x)".to_string()];
+        let lines =
+            vec!["Ten mien: nguyenvanan.vn".to_string(), "Chủ thể: Nguyễn Văn An (x)".to_string()];
         let pdf = document(&Page { title: "Bản khai", lines: &lines, signature: None });
         assert_valid_pdf(&pdf);
         let text = String::from_utf8_lossy(&pdf);
@@ -379,7 +366,8 @@ mod tests {
         let mask = png_ink(&png).unwrap();
         assert_eq!((mask.width, mask.height), (40, 10));
         assert_eq!(mask.ink_pixels(), 36);
-        let pdf = document(&Page { title: "t", lines: &[], signature: Some((&mask, "Signed".into())) });
+        let pdf =
+            document(&Page { title: "t", lines: &[], signature: Some((&mask, "Signed".into())) });
         assert_valid_pdf(&pdf);
         assert!(String::from_utf8_lossy(&pdf).contains("/ImageMask true"));
         assert_eq!(png_ink(b"not a png at all, definitely not"), Err(PngError::NotPng));

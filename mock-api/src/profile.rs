@@ -5,7 +5,6 @@
 //! ("Phone is required"), or a HostBill language key
 //! (`useralreadyexistsemail_error`, `emailformat_error`).
 
-
 use crate::body::Payload;
 use crate::locations::Locations;
 
@@ -64,7 +63,11 @@ pub fn field(body: &Payload, name: &str) -> Option<String> {
 
 pub fn looks_like_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else { return false };
-    !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !s.contains(' ')
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !s.contains(' ')
 }
 
 /// A Vietnamese phone number (`0903123456`, `+84 903 123 456`,
@@ -78,7 +81,8 @@ pub fn valid_phone(s: &str) -> bool {
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return false;
     }
-    let local = if let Some(rest) = digits.strip_prefix("84").filter(|_| plus || digits.len() >= 11) {
+    let local = if let Some(rest) = digits.strip_prefix("84").filter(|_| plus || digits.len() >= 11)
+    {
         format!("0{rest}")
     } else if plus {
         return (8..=15).contains(&digits.len());
@@ -114,7 +118,9 @@ pub fn valid_birthday(s: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 2 || parts[1].len() != 2 || parts[2].len() != 4 {
         return false;
     }
-    let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
+    let (Ok(d), Ok(m), Ok(y)) =
+        (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>())
+    else {
         return false;
     };
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
@@ -148,7 +154,15 @@ pub fn check(body: &Payload, mode: Mode) -> Vec<String> {
     }
     if mode == Mode::Signup {
         let mut required = vec![
-            "firstname", "email", "phonenumber", "nationalid", "country", "state", "city", "ward", "address1",
+            "firstname",
+            "email",
+            "phonenumber",
+            "nationalid",
+            "country",
+            "state",
+            "city",
+            "ward",
+            "address1",
         ];
         if company {
             required.splice(0..0, ["companyname", "taxid"]);
@@ -238,7 +252,14 @@ mod tests {
 
     #[test]
     fn phones() {
-        for ok in ["0903123456", "+84903123456", "+84.903123456", "84903123456", "024 3826 1234", "+1.24123123"] {
+        for ok in [
+            "0903123456",
+            "+84903123456",
+            "+84.903123456",
+            "84903123456",
+            "024 3826 1234",
+            "+1.24123123",
+        ] {
             assert!(valid_phone(ok), "{ok}");
         }
         for bad in ["", "12345", "abc", "090312345", "+84", "0903-123-45x"] {

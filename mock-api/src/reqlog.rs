@@ -76,11 +76,7 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
     let mut entry = LogEntry {
         seq: 0,
         method: parts.method.to_string(),
-        path: if path.is_empty() {
-            "/".into()
-        } else {
-            path.into()
-        },
+        path: if path.is_empty() { "/".into() } else { path.into() },
         query: uri.query().unwrap_or("").into(),
         body: Value::Null,
         auth: parts.headers.contains_key(AUTHORIZATION),
@@ -90,8 +86,7 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
     let response = match body::read(raw).await {
         Ok(bytes) => {
             entry.body = body::parse(body::content_type(&parts.headers).as_deref(), &bytes);
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await
+            next.run(Request::from_parts(parts, Body::from(bytes))).await
         }
         Err(err) => err.into_response(),
     };

@@ -85,15 +85,8 @@ pub fn accounts() -> BTreeMap<String, Account> {
             status: s("Active"),
             gender: s(""),
         },
-        balance: Balance {
-            currency: s("USD"),
-            acc_balance: s("123456.55"),
-            acc_credit: s("0.00"),
-        },
+        balance: Balance { currency: s("USD"), acc_balance: s("123456.55"), acc_credit: s("0.00") },
     };
 
-    [demo, example]
-        .into_iter()
-        .map(|a| (a.client.id.clone(), a))
-        .collect()
+    [demo, example].into_iter().map(|a| (a.client.id.clone(), a)).collect()
 }

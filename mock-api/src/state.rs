@@ -67,9 +67,17 @@ impl Db {
         let mut shop = crate::shop::Shop::seed();
         // The shop renews the domains the Domains section lists (one seed).
         for (client, ledger) in shop.ledgers.iter_mut() {
-            ledger.domains = domains.of_client(client).map(|d| (d.id.clone(), d.name.clone())).collect();
+            ledger.domains =
+                domains.of_client(client).map(|d| (d.id.clone(), d.name.clone())).collect();
         }
-        Db { accounts, sessions: HashMap::new(), ekyc: Default::default(), customer: crate::customer::seed(), domains, shop }
+        Db {
+            accounts,
+            sessions: HashMap::new(),
+            ekyc: Default::default(),
+            customer: crate::customer::seed(),
+            domains,
+            shop,
+        }
     }
 
     /// The account whose e-mail (case-insensitive) and password match.

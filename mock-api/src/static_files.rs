@@ -93,9 +93,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         if looks_like_asset(&path) {
             return (StatusCode::NOT_FOUND, format!("404 Not Found: {path}\n")).into_response();
         }
-        let file = ServeFile::new(&index)
-            .precompressed_br()
-            .precompressed_gzip();
+        let file = ServeFile::new(&index).precompressed_br().precompressed_gzip();
         response = match file.oneshot(retry).await {
             Ok(r) => r.map(Body::new),
             Err(never) => match never {},
@@ -106,9 +104,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let status = response.status();
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
         let value = if is_index { CACHE_INDEX } else { CACHE_ASSET };
-        response
-            .headers_mut()
-            .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+        response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response
 }
@@ -125,9 +121,7 @@ fn clone_head(req: &Request) -> Request {
 
 fn missing_dist(dist: &Path) -> Response {
     let shown = std::fs::canonicalize(dist).unwrap_or_else(|_| {
-        std::env::current_dir()
-            .map(|d| d.join(dist))
-            .unwrap_or_else(|_| dist.to_path_buf())
+        std::env::current_dir().map(|d| d.join(dist)).unwrap_or_else(|_| dist.to_path_buf())
     });
     let text = format!(
         "mock-api is running, but there is no web bundle to serve: {}/index.html does not exist.\n\
@@ -140,10 +134,7 @@ fn missing_dist(dist: &Path) -> Response {
     );
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        [
-            (CONTENT_TYPE, "text/plain; charset=utf-8"),
-            (CACHE_CONTROL, "no-store"),
-        ],
+        [(CONTENT_TYPE, "text/plain; charset=utf-8"), (CACHE_CONTROL, "no-store")],
         text,
     )
         .into_response()

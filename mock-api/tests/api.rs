@@ -34,26 +34,17 @@ impl Reply {
         String::from_utf8_lossy(&self.body).into_owned()
     }
     fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .map(|v| v.to_str().unwrap())
-            .unwrap_or("")
+        self.headers.get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
     }
 }
 
 fn mock_with(config: Config) -> Mock {
     let state = AppState::new(&config);
-    Mock {
-        router: app(state.clone()),
-        state,
-    }
+    Mock { router: app(state.clone()), state }
 }
 
 fn mock() -> Mock {
-    mock_with(Config {
-        dist: PathBuf::from("/nonexistent/mock-api-dist"),
-        ..Config::default()
-    })
+    mock_with(Config { dist: PathBuf::from("/nonexistent/mock-api-dist"), ..Config::default() })
 }
 
 impl Mock {
@@ -62,11 +53,7 @@ impl Mock {
         let status = res.status();
         let headers = res.headers().clone();
         let body = to_bytes(res.into_body(), usize::MAX).await.unwrap();
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        Reply { status, headers, body }
     }
 
     async fn get(&self, uri: &str, bearer: Option<&str>) -> Reply {
@@ -85,25 +72,17 @@ impl Mock {
         if let Some(t) = bearer {
             req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
         }
-        self.send(req.body(Body::from(body.to_string())).unwrap())
-            .await
+        self.send(req.body(Body::from(body.to_string())).unwrap()).await
     }
 
     /// Logs in and returns (access, refresh).
     async fn login(&self, username: &str, password: &str) -> (String, String) {
         let r = self
-            .post(
-                "/api/login",
-                json!({"username": username, "password": password}),
-                None,
-            )
+            .post("/api/login", json!({"username": username, "password": password}), None)
             .await;
         assert_eq!(r.status, StatusCode::OK);
         let v = r.json();
-        (
-            v["token"].as_str().unwrap().to_string(),
-            v["refresh"].as_str().unwrap().to_string(),
-        )
+        (v["token"].as_str().unwrap().to_string(), v["refresh"].as_str().unwrap().to_string())
     }
 
     async fn demo_login(&self) -> (String, String) {
@@ -140,9 +119,7 @@ async fn login_json_returns_token_pair_with_claims() {
 
     // The raw payload carries the documented claim names and typ values.
     let payload = token.split('.').nth(1).unwrap();
-    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload)
-        .unwrap();
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(payload).unwrap();
     let claims: Value = serde_json::from_slice(&raw).unwrap();
     for k in ["iss", "sub", "sid", "jti", "iat", "exp", "typ"] {
         assert!(claims.get(k).is_some(), "claim {k} missing in {claims}");
@@ -174,9 +151,7 @@ async fn login_wrong_or_missing_credentials_is_200_wronglogin() {
         )
         .await;
     assert_error(&r, StatusCode::OK, "wronglogin");
-    let r = m
-        .send(Request::post("/api/login").body(Body::empty()).unwrap())
-        .await;
+    let r = m.send(Request::post("/api/login").body(Body::empty()).unwrap()).await;
     assert_error(&r, StatusCode::OK, "wronglogin");
 }
 
@@ -197,12 +172,7 @@ async fn login_form_encoded_and_example_account() {
     assert_eq!(claims.sub, "26");
     // E-mail is case-insensitive.
     let (t, _) = m.login("Demo@BKNS.vn", "Demo@2026").await;
-    assert_eq!(
-        auth::decode(m.state.keys(), &t, TokenType::Access)
-            .unwrap()
-            .sub,
-        "1042"
-    );
+    assert_eq!(auth::decode(m.state.keys(), &t, TokenType::Access).unwrap().sub, "1042");
 }
 
 // ---------------------------------------------------------------- details and balance
@@ -234,19 +204,12 @@ async fn details_shape_demo_account() {
     let v = r.json();
     let client = v["client"].as_object().expect("client object");
     assert_eq!(v.as_object().unwrap().len(), 1);
-    for f in DOC_FIELDS
-        .iter()
-        .chain(["currency_id", "type", "datecreated", "ward", "nationalid"].iter())
+    for f in
+        DOC_FIELDS.iter().chain(["currency_id", "type", "datecreated", "ward", "nationalid"].iter())
     {
-        assert!(
-            client.get(*f).is_some_and(Value::is_string),
-            "field {f} missing or not a string"
-        );
+        assert!(client.get(*f).is_some_and(Value::is_string), "field {f} missing or not a string");
     }
-    assert!(
-        client.values().all(Value::is_string),
-        "every value is a string"
-    );
+    assert!(client.values().all(Value::is_string), "every value is a string");
     assert_eq!(client["id"], "1042");
     assert_eq!(client["email"], "demo@bkns.vn");
     assert_eq!(client["firstname"], "An");
@@ -329,16 +292,8 @@ async fn basic_auth_is_accepted() {
 #[tokio::test]
 async fn missing_or_garbage_token_is_401_unauthorized() {
     let m = mock();
-    assert_error(
-        &m.get("/api/details", None).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    assert_error(
-        &m.get("/api/balance", None).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    assert_error(&m.get("/api/details", None).await, StatusCode::UNAUTHORIZED, "unauthorized");
+    assert_error(&m.get("/api/balance", None).await, StatusCode::UNAUTHORIZED, "unauthorized");
     assert_error(
         &m.get("/api/details", Some("garbage")).await,
         StatusCode::UNAUTHORIZED,
@@ -377,29 +332,18 @@ async fn missing_or_garbage_token_is_401_unauthorized() {
 async fn token_rotation() {
     let m = mock();
     let (_, refresh1) = m.demo_login().await;
-    let r = m
-        .post("/api/token", json!({"refresh_token": refresh1}), None)
-        .await;
+    let r = m.post("/api/token", json!({"refresh_token": refresh1}), None).await;
     assert_eq!(r.status, StatusCode::OK);
     let v = r.json();
-    let (token2, refresh2) = (
-        v["token"].as_str().unwrap().to_string(),
-        v["refresh"].as_str().unwrap().to_string(),
-    );
+    let (token2, refresh2) =
+        (v["token"].as_str().unwrap().to_string(), v["refresh"].as_str().unwrap().to_string());
     assert_ne!(refresh1, refresh2);
-    assert_eq!(
-        m.get("/api/details", Some(&token2)).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(m.get("/api/details", Some(&token2)).await.status, StatusCode::OK);
 
     // The used refresh token is dead; the new one works (once).
-    let reuse = m
-        .post("/api/token", json!({"refresh_token": refresh1}), None)
-        .await;
+    let reuse = m.post("/api/token", json!({"refresh_token": refresh1}), None).await;
     assert_error(&reuse, StatusCode::UNAUTHORIZED, "invalid_token");
-    let r = m
-        .post("/api/token", json!({"refresh_token": refresh2}), None)
-        .await;
+    let r = m.post("/api/token", json!({"refresh_token": refresh2}), None).await;
     assert_eq!(r.status, StatusCode::OK);
 
     // Missing, garbage, or an access token in its place.
@@ -409,14 +353,12 @@ async fn token_rotation() {
         "invalid_token",
     );
     assert_error(
-        &m.post("/api/token", json!({"refresh_token": "x.y.z"}), None)
-            .await,
+        &m.post("/api/token", json!({"refresh_token": "x.y.z"}), None).await,
         StatusCode::UNAUTHORIZED,
         "invalid_token",
     );
     assert_error(
-        &m.post("/api/token", json!({"refresh_token": token2}), None)
-            .await,
+        &m.post("/api/token", json!({"refresh_token": token2}), None).await,
         StatusCode::UNAUTHORIZED,
         "invalid_token",
     );
@@ -434,15 +376,10 @@ async fn expired_access_token_is_rejected_and_refresh_recovers() {
     );
 
     m.config(json!({"token_ttl": 900})).await;
-    let r = m
-        .post("/api/token", json!({"refresh_token": refresh}), None)
-        .await;
+    let r = m.post("/api/token", json!({"refresh_token": refresh}), None).await;
     assert_eq!(r.status, StatusCode::OK);
     let fresh = r.json()["token"].as_str().unwrap().to_string();
-    assert_eq!(
-        m.get("/api/details", Some(&fresh)).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(m.get("/api/details", Some(&fresh)).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -450,13 +387,9 @@ async fn expired_refresh_token_is_rejected() {
     let m = mock();
     m.config(json!({"refresh_ttl": 0})).await;
     let (token, refresh) = m.demo_login().await;
-    assert_eq!(
-        m.get("/api/details", Some(&token)).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(m.get("/api/details", Some(&token)).await.status, StatusCode::OK);
     assert_error(
-        &m.post("/api/token", json!({"refresh_token": refresh}), None)
-            .await,
+        &m.post("/api/token", json!({"refresh_token": refresh}), None).await,
         StatusCode::UNAUTHORIZED,
         "invalid_token",
     );
@@ -481,9 +414,7 @@ async fn logout_kills_the_access_token_only() {
     );
     // "Invalidate authorization token": the refresh token still works.
     assert_eq!(
-        m.post("/api/token", json!({"refresh_token": refresh}), None)
-            .await
-            .status,
+        m.post("/api/token", json!({"refresh_token": refresh}), None).await.status,
         StatusCode::OK
     );
 }
@@ -493,14 +424,11 @@ async fn revoke_with_refresh_token_ends_the_session() {
     let m = mock();
     let (token, refresh) = m.demo_login().await;
     let (other_token, _) = m.demo_login().await; // a second, independent session
-    let r = m
-        .post("/api/revoke", json!({"refresh_token": refresh}), None)
-        .await;
+    let r = m.post("/api/revoke", json!({"refresh_token": refresh}), None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json(), json!({"status": true}));
     assert_error(
-        &m.post("/api/token", json!({"refresh_token": refresh}), None)
-            .await,
+        &m.post("/api/token", json!({"refresh_token": refresh}), None).await,
         StatusCode::UNAUTHORIZED,
         "invalid_token",
     );
@@ -509,14 +437,10 @@ async fn revoke_with_refresh_token_ends_the_session() {
         StatusCode::UNAUTHORIZED,
         "unauthorized",
     );
-    assert_eq!(
-        m.get("/api/details", Some(&other_token)).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(m.get("/api/details", Some(&other_token)).await.status, StatusCode::OK);
     // Revoking again, or with garbage, fails.
     assert_error(
-        &m.post("/api/revoke", json!({"refresh_token": refresh}), None)
-            .await,
+        &m.post("/api/revoke", json!({"refresh_token": refresh}), None).await,
         StatusCode::UNAUTHORIZED,
         "invalid_token",
     );
@@ -539,8 +463,7 @@ async fn revoke_with_bearer_token_ends_the_session() {
         "unauthorized",
     );
     assert_error(
-        &m.post("/api/token", json!({"refresh_token": refresh}), None)
-            .await,
+        &m.post("/api/token", json!({"refresh_token": refresh}), None).await,
         StatusCode::UNAUTHORIZED,
         "invalid_token",
     );
@@ -556,29 +479,17 @@ async fn revoke_with_bearer_token_ends_the_session() {
 #[tokio::test]
 async fn unknown_api_route_is_404_invalid_method() {
     let m = mock();
-    assert_error(
-        &m.get("/api/nope", None).await,
-        StatusCode::NOT_FOUND,
-        "invalid method",
-    );
+    assert_error(&m.get("/api/nope", None).await, StatusCode::NOT_FOUND, "invalid method");
     assert_error(
         &m.get("/api/service/1/whatever", None).await,
         StatusCode::NOT_FOUND,
         "invalid method",
     );
     for uri in ["/api", "/api/", "/api/login/extra"] {
-        assert_error(
-            &m.get(uri, None).await,
-            StatusCode::NOT_FOUND,
-            "invalid method",
-        );
+        assert_error(&m.get(uri, None).await, StatusCode::NOT_FOUND, "invalid method");
     }
     // Known path, wrong method.
-    assert_error(
-        &m.get("/api/login", None).await,
-        StatusCode::NOT_FOUND,
-        "invalid method",
-    );
+    assert_error(&m.get("/api/login", None).await, StatusCode::NOT_FOUND, "invalid method");
     assert_error(
         &m.post("/api/details", json!({}), None).await,
         StatusCode::NOT_FOUND,
@@ -596,29 +507,19 @@ async fn cors_preflight_and_headers() {
                 .uri("/api/details")
                 .header(header::ORIGIN, "http://localhost:3000")
                 .header(header::ACCESS_CONTROL_REQUEST_METHOD, "GET")
-                .header(
-                    header::ACCESS_CONTROL_REQUEST_HEADERS,
-                    "authorization,content-type",
-                )
+                .header(header::ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
                 .body(Body::empty())
                 .unwrap(),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.header("access-control-allow-origin"), "*");
-    let methods = r
-        .header("access-control-allow-methods")
-        .to_ascii_uppercase();
+    let methods = r.header("access-control-allow-methods").to_ascii_uppercase();
     for verb in ["GET", "POST", "PUT", "DELETE", "OPTIONS"] {
         assert!(methods.contains(verb), "{methods}");
     }
-    let headers = r
-        .header("access-control-allow-headers")
-        .to_ascii_lowercase();
-    assert!(
-        headers.contains("authorization") && headers.contains("content-type"),
-        "{headers}"
-    );
+    let headers = r.header("access-control-allow-headers").to_ascii_lowercase();
+    assert!(headers.contains("authorization") && headers.contains("content-type"), "{headers}");
     // Preflights are not API calls: not logged.
     assert_eq!(m.get("/__mock/requests", None).await.json(), json!([]));
 
@@ -641,19 +542,14 @@ async fn request_log_records_and_clears() {
     let m = mock();
     let (token, refresh) = m.demo_login().await;
     m.get("/api/details?lang=vi", Some(&token)).await;
-    m.post("/api/token", json!({"refresh_token": refresh}), None)
-        .await;
-    m.post("/api/token", json!({"refresh_token": refresh}), None)
-        .await; // reuse → 401
+    m.post("/api/token", json!({"refresh_token": refresh}), None).await;
+    m.post("/api/token", json!({"refresh_token": refresh}), None).await; // reuse → 401
 
     let all = m.get("/__mock/requests", None).await.json();
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 4);
     assert_eq!(all[0]["path"], "/login");
-    assert_eq!(
-        all[0]["body"],
-        json!({"username": "demo@bkns.vn", "password": "Demo@2026"})
-    );
+    assert_eq!(all[0]["body"], json!({"username": "demo@bkns.vn", "password": "Demo@2026"}));
     assert_eq!(all[0]["auth"], false);
     assert_eq!(all[1]["path"], "/details");
     assert_eq!(all[1]["method"], "GET");
@@ -672,31 +568,12 @@ async fn request_log_records_and_clears() {
     assert_eq!(tokens[0]["status"], 200);
     assert_eq!(tokens[1]["status"], 401);
     assert_eq!(
-        m.get("/__mock/requests?method=get", None)
-            .await
-            .json()
-            .as_array()
-            .unwrap()
-            .len(),
+        m.get("/__mock/requests?method=get", None).await.json().as_array().unwrap().len(),
         1
     );
-    assert_eq!(
-        m.get("/__mock/requests?since=3", None)
-            .await
-            .json()
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(m.get("/__mock/requests?since=3", None).await.json().as_array().unwrap().len(), 1);
 
-    let r = m
-        .send(
-            Request::delete("/__mock/requests")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let r = m.send(Request::delete("/__mock/requests").body(Body::empty()).unwrap()).await;
     assert_eq!(r.json(), json!({"status": true, "cleared": 4}));
     assert_eq!(m.get("/__mock/requests", None).await.json(), json!([]));
     // Form bodies are logged as objects; unknown routes are logged with 404.
@@ -720,22 +597,11 @@ async fn fail_rate_one_gives_html_500() {
     let m = mock();
     m.config(json!({"fail_rate": 1.0})).await;
     let r = m
-        .post(
-            "/api/login",
-            json!({"username": "demo@bkns.vn", "password": "Demo@2026"}),
-            None,
-        )
+        .post("/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None)
         .await;
     assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert!(
-        r.header("content-type").starts_with("text/html"),
-        "{}",
-        r.header("content-type")
-    );
-    assert_eq!(
-        r.text(),
-        "<html><body><h1>500 Internal Server Error</h1></body></html>"
-    );
+    assert!(r.header("content-type").starts_with("text/html"), "{}", r.header("content-type"));
+    assert_eq!(r.text(), "<html><body><h1>500 Internal Server Error</h1></body></html>");
     // Failures are logged; /__mock is never faulted.
     let log = m.get("/__mock/requests", None).await;
     assert_eq!(log.status, StatusCode::OK);
@@ -743,13 +609,9 @@ async fn fail_rate_one_gives_html_500() {
 
     m.config(json!({"fail_rate": 0.0})).await;
     assert_eq!(
-        m.post(
-            "/api/login",
-            json!({"username": "demo@bkns.vn", "password": "Demo@2026"}),
-            None
-        )
-        .await
-        .status,
+        m.post("/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None)
+            .await
+            .status,
         StatusCode::OK
     );
 }
@@ -760,11 +622,7 @@ async fn latency_is_applied() {
     m.config(json!({"latency_ms": 150})).await;
     let start = Instant::now();
     let r = m.get("/api/details", None).await;
-    assert!(
-        start.elapsed() >= Duration::from_millis(150),
-        "{:?}",
-        start.elapsed()
-    );
+    assert!(start.elapsed() >= Duration::from_millis(150), "{:?}", start.elapsed());
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     // The control endpoints are not delayed.
     m.config(json!({"latency_ms": 0})).await;
@@ -777,10 +635,7 @@ async fn latency_is_applied() {
 async fn config_get_set_validate_and_reset() {
     let m = mock_with(Config {
         dist: PathBuf::from("/nonexistent"),
-        settings: mock_api::Settings {
-            token_ttl: 60,
-            ..Default::default()
-        },
+        settings: mock_api::Settings { token_ttl: 60, ..Default::default() },
         ..Config::default()
     });
     let defaults =
@@ -789,33 +644,21 @@ async fn config_get_set_validate_and_reset() {
     // Log in before making /api calls flaky with fail_rate.
     let (token, _) = m.demo_login().await;
 
-    let r = m
-        .post(
-            "/__mock/config",
-            json!({"latency_ms": 5, "fail_rate": 0.25}),
-            None,
-        )
-        .await;
+    let r = m.post("/__mock/config", json!({"latency_ms": 5, "fail_rate": 0.25}), None).await;
     assert_eq!(
         r.json(),
         json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25})
     );
     assert_eq!(
-        m.post("/__mock/config", json!({"fail_rate": 2}), None)
-            .await
-            .status,
+        m.post("/__mock/config", json!({"fail_rate": 2}), None).await.status,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        m.post("/__mock/config", json!({"bogus": 1}), None)
-            .await
-            .status,
+        m.post("/__mock/config", json!({"bogus": 1}), None).await.status,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        m.post("/__mock/config", json!({"token_ttl": -1}), None)
-            .await
-            .status,
+        m.post("/__mock/config", json!({"token_ttl": -1}), None).await.status,
         StatusCode::BAD_REQUEST
     );
 
@@ -829,14 +672,8 @@ async fn config_get_set_validate_and_reset() {
         StatusCode::UNAUTHORIZED,
         "unauthorized",
     );
-    assert_eq!(
-        m.get("/__mock/health", None).await.json(),
-        json!({"status": true})
-    );
-    assert_eq!(
-        m.get("/__mock/nope", None).await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(m.get("/__mock/health", None).await.json(), json!({"status": true}));
+    assert_eq!(m.get("/__mock/nope", None).await.status, StatusCode::NOT_FOUND);
 }
 
 // ---------------------------------------------------------------- static bundle
@@ -850,11 +687,7 @@ fn temp_dist() -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("pkg")).unwrap();
-    std::fs::write(
-        dir.join("index.html"),
-        "<!doctype html><title>portal</title>",
-    )
-    .unwrap();
+    std::fs::write(dir.join("index.html"), "<!doctype html><title>portal</title>").unwrap();
     std::fs::write(dir.join("pkg/portal-abc123_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(dir.join("pkg/portal-abc123.js"), "console.log('plain')").unwrap();
     std::fs::write(dir.join("pkg/portal-abc123.js.gz"), b"\x1f\x8bfake-gzip").unwrap();
@@ -864,56 +697,32 @@ fn temp_dist() -> PathBuf {
 #[tokio::test]
 async fn spa_fallback_serves_index_html() {
     let dist = temp_dist();
-    let m = mock_with(Config {
-        dist: dist.clone(),
-        ..Config::default()
-    });
-    for uri in [
-        "/",
-        "/dashboard",
-        "/login?next=/x",
-        "/domains/example.vn",
-        "/index.html",
-    ] {
+    let m = mock_with(Config { dist: dist.clone(), ..Config::default() });
+    for uri in ["/", "/dashboard", "/login?next=/x", "/domains/example.vn", "/index.html"] {
         let r = m.get(uri, None).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}");
         assert_eq!(r.text(), "<!doctype html><title>portal</title>", "{uri}");
         assert!(r.header("content-type").starts_with("text/html"), "{uri}");
         assert_eq!(r.header("cache-control"), "no-cache", "{uri}");
     }
-    let head = m
-        .send(Request::head("/dashboard").body(Body::empty()).unwrap())
-        .await;
+    let head = m.send(Request::head("/dashboard").body(Body::empty()).unwrap()).await;
     assert_eq!(head.status, StatusCode::OK);
     assert!(head.body.is_empty());
     // A missing asset is a 404, not HTML.
-    assert_eq!(
-        m.get("/pkg/portal-old.wasm", None).await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(m.get("/pkg/portal-old.wasm", None).await.status, StatusCode::NOT_FOUND);
     // /api and /__mock are never the SPA.
-    assert_error(
-        &m.get("/api/dashboard", None).await,
-        StatusCode::NOT_FOUND,
-        "invalid method",
-    );
+    assert_error(&m.get("/api/dashboard", None).await, StatusCode::NOT_FOUND, "invalid method");
     let _ = std::fs::remove_dir_all(dist);
 }
 
 #[tokio::test]
 async fn assets_mime_cache_and_precompressed() {
     let dist = temp_dist();
-    let m = mock_with(Config {
-        dist: dist.clone(),
-        ..Config::default()
-    });
+    let m = mock_with(Config { dist: dist.clone(), ..Config::default() });
     let r = m.get("/pkg/portal-abc123_bg.wasm", None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.header("content-type"), "application/wasm");
-    assert_eq!(
-        r.header("cache-control"),
-        "public, max-age=31536000, immutable"
-    );
+    assert_eq!(r.header("cache-control"), "public, max-age=31536000, immutable");
     assert_eq!(&r.body[..], b"\0asm\x01\0\0\0");
 
     let plain = m.get("/pkg/portal-abc123.js", None).await;
@@ -943,13 +752,9 @@ async fn missing_dist_explains_itself() {
     assert!(r.text().contains("--dist"), "{}", r.text());
     // The API still works.
     assert_eq!(
-        m.post(
-            "/api/login",
-            json!({"username": "api@example.com", "password": "secret"}),
-            None
-        )
-        .await
-        .status,
+        m.post("/api/login", json!({"username": "api@example.com", "password": "secret"}), None)
+            .await
+            .status,
         StatusCode::OK
     );
 }

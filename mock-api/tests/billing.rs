@@ -33,27 +33,50 @@ async fn invoices_list_and_detail() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|i| (i["id"].as_str().unwrap(), i["status"].as_str().unwrap(), i["total"].as_str().unwrap()))
+        .map(|i| {
+            (i["id"].as_str().unwrap(), i["status"].as_str().unwrap(), i["total"].as_str().unwrap())
+        })
         .collect();
-    assert_eq!(rows, [("3103", "Unpaid", "150000.00"), ("3102", "Unpaid", "1100000.00"), ("3101", "Paid", "550000.00")]);
-    for k in ["date", "dateorig", "duedate", "paybefore", "datepaid", "merge_id", "number", "currency"] {
+    assert_eq!(
+        rows,
+        [
+            ("3103", "Unpaid", "150000.00"),
+            ("3102", "Unpaid", "1100000.00"),
+            ("3101", "Paid", "550000.00")
+        ]
+    );
+    for k in
+        ["date", "dateorig", "duedate", "paybefore", "datepaid", "merge_id", "number", "currency"]
+    {
         assert!(list["invoices"][0].get(k).is_some(), "{k}");
     }
     let inv = &m.get("/api/invoice/3102", &t).await["invoice"];
-    assert_eq!((inv["subtotal"].clone(), inv["tax"].clone(), inv["taxrate"].clone()), (json!(1000000), json!(100000), json!(10)));
-    assert_eq!((inv["total"].clone(), inv["credit"].clone(), inv["balance"].clone()), (json!(1100000), json!(0), json!(1100000)));
+    assert_eq!(
+        (inv["subtotal"].clone(), inv["tax"].clone(), inv["taxrate"].clone()),
+        (json!(1000000), json!(100000), json!(10))
+    );
+    assert_eq!(
+        (inv["total"].clone(), inv["credit"].clone(), inv["balance"].clone()),
+        (json!(1100000), json!(0), json!(1100000))
+    );
     assert_eq!(inv["items"][0]["linetotal"], "1000000.00");
     assert_eq!(inv["client"]["email"], "demo@bkns.vn");
     assert_eq!(inv["currency"], "VND");
     // the untaxed .vn fee
     let vn = &m.get("/api/invoice/3103", &t).await["invoice"];
-    assert_eq!((vn["tax"].clone(), vn["total"].clone(), vn["items"][0]["taxed"].clone()), (json!(0), json!(150000), json!("0")));
+    assert_eq!(
+        (vn["tax"].clone(), vn["total"].clone(), vn["items"][0]["taxed"].clone()),
+        (json!(0), json!(150000), json!("0"))
+    );
     // someone else's invoice is not found
     assert_business_error(&m.get("/api/invoice/308976", &t).await, &["invoice_not_found"]);
     // the doc's example invoice on the doc's example account
     let ex = m.example().await;
     let doc = &m.get("/api/invoice/308976", &ex).await["invoice"];
-    assert_eq!((doc["subtotal"].clone(), doc["tax"].clone(), doc["total"].clone()), (json!(16.24), json!(3.41), json!(19.65)));
+    assert_eq!(
+        (doc["subtotal"].clone(), doc["tax"].clone(), doc["total"].clone()),
+        (json!(16.24), json!(3.41), json!(19.65))
+    );
     assert_eq!(doc["items"][1]["description"], "PayPal Payment Fee");
     assert_eq!(doc["number"], "2016/12/1");
 }
@@ -78,19 +101,34 @@ async fn paying_with_credit_in_full_and_in_part() {
     assert_eq!(m.balance(&t).await, ("1050000.00".into(), "150000.00".into()));
 
     // more than the credit
-    assert_business_error(&m.post("/api/invoice/3102/credit", json!({"amount": 200000}), &t).await, &["insufficient_credit"]);
+    assert_business_error(
+        &m.post("/api/invoice/3102/credit", json!({"amount": 200000}), &t).await,
+        &["insufficient_credit"],
+    );
     // bad amounts
     for bad in [json!("-5"), json!("abc"), json!(0), json!("1.234")] {
-        assert_business_error(&m.post("/api/invoice/3102/credit", json!({"amount": bad}), &t).await, &["invalid_amount"]);
+        assert_business_error(
+            &m.post("/api/invoice/3102/credit", json!({"amount": bad}), &t).await,
+            &["invalid_amount"],
+        );
     }
     // a paid invoice, an unknown one
-    assert_business_error(&m.post("/api/invoice/3103/credit", json!({}), &t).await, &["invoice_not_unpaid"]);
-    assert_business_error(&m.post("/api/invoice/9/credit", json!({}), &t).await, &["invoice_not_found"]);
+    assert_business_error(
+        &m.post("/api/invoice/3103/credit", json!({}), &t).await,
+        &["invoice_not_unpaid"],
+    );
+    assert_business_error(
+        &m.post("/api/invoice/9/credit", json!({}), &t).await,
+        &["invoice_not_found"],
+    );
     // the rest of the credit, as a number
     let r = m.post("/api/invoice/3102/credit", json!({"amount": 150000}), &t).await;
     assert_eq!(r["applied"], 150000);
     assert_eq!(m.balance(&t).await, ("900000.00".into(), "0.00".into()));
-    assert_business_error(&m.post("/api/invoice/3102/credit", json!({}), &t).await, &["insufficient_credit"]);
+    assert_business_error(
+        &m.post("/api/invoice/3102/credit", json!({}), &t).await,
+        &["insufficient_credit"],
+    );
 }
 
 #[tokio::test]

@@ -23,7 +23,8 @@ async fn categories_and_their_products() {
     let m = mock();
     let t = m.demo().await;
     let v = m.get("/api/category", &t).await;
-    let slugs: Vec<&str> = v["categories"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
+    let slugs: Vec<&str> =
+        v["categories"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
     assert_eq!(slugs, ["hosting", "vps", "domains", "ssl"]);
     assert!(v["categories"][0]["id"].is_string(), "ids are strings");
 
@@ -32,9 +33,15 @@ async fn categories_and_their_products() {
     assert_eq!(products.len(), 2);
     assert_eq!(products[0]["id"], "101");
     let periods = products[0]["periods"].as_array().unwrap();
-    assert_eq!(periods[0], json!({"title": "m", "value": "m", "price": 59000, "setup": 0, "selected": true}));
+    assert_eq!(
+        periods[0],
+        json!({"title": "m", "value": "m", "price": 59000, "setup": 0, "selected": true})
+    );
     assert_eq!(periods.len(), 5);
-    assert_eq!(m.get("/api/category/20/product", &t).await["products"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        m.get("/api/category/20/product", &t).await["products"].as_array().unwrap().len(),
+        2
+    );
     assert_business_error(&m.get("/api/category/99/product", &t).await, &["category_not_found"]);
     // a bearer token is needed
     let (status, _) = m.send(Method::GET, "/api/category", None, None).await;
@@ -50,7 +57,8 @@ async fn product_configuration_has_every_form_type() {
     assert_eq!((p["id"].as_str(), p["recurring"].as_str()), (Some("201"), Some("m")));
     let cycle = &p["config"]["product"][0];
     assert_eq!(cycle["id"], "cycle");
-    let codes: Vec<&str> = cycle["items"].as_array().unwrap().iter().map(|i| i["value"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        cycle["items"].as_array().unwrap().iter().map(|i| i["value"].as_str().unwrap()).collect();
     assert_eq!(codes, ["m", "q", "s", "a", "b", "t"]);
     assert_eq!(p["config"]["product"].as_array().unwrap().len(), 1, "a VPS takes no domain");
     let forms = p["config"]["forms"].as_array().unwrap();
@@ -69,15 +77,24 @@ async fn product_configuration_has_every_form_type() {
     assert_eq!(forms[0]["items"][3]["price"], 300000);
     let addon = &p["config"]["addons"][0];
     assert_eq!(addon["type"], "subitem");
-    assert_eq!(addon["config"][0], json!({"type": "checkbox", "title": "add", "name": "addon[44]", "checked": false}));
+    assert_eq!(
+        addon["config"][0],
+        json!({"type": "checkbox", "title": "add", "name": "addon[44]", "checked": false})
+    );
     assert_eq!(addon["config"][1]["name"], "addon_cycles[44]");
     assert_eq!(p["config"]["subproducts"], json!([]));
 
     let hosting = m.get("/api/order/101", &t).await;
     let fields = hosting["product"]["config"]["product"].as_array().unwrap();
-    assert_eq!(fields[1], json!({"type": "input", "title": "domain", "id": "domain", "name": "domain", "value": null}));
+    assert_eq!(
+        fields[1],
+        json!({"type": "input", "title": "domain", "id": "domain", "name": "domain", "value": null})
+    );
     let dns = &hosting["product"]["config"]["forms"][2];
-    assert_eq!((dns["type"].as_str(), dns["config"]["enableddefault"].as_i64()), (Some("domaindnssupport"), Some(1)));
+    assert_eq!(
+        (dns["type"].as_str(), dns["config"]["enableddefault"].as_i64()),
+        (Some("domaindnssupport"), Some(1))
+    );
     assert_business_error(&m.get("/api/order/999", &t).await, &["product_not_found"]);
 }
 
@@ -88,7 +105,10 @@ async fn quote_follows_the_cycle_and_options_with_10_percent_vat() {
     let q = m.post("/api/quote", json!({"items": [hosting("m", "anshop.vn")]}), &t).await;
     assert_eq!(summary(&q), (json!(59000), json!(0), json!(5900), json!(64900)));
     assert_eq!(q["summary"]["tax"][0], json!({"name": "VAT", "tax": 5900, "value": 10}));
-    assert_eq!(q["summary"]["recurring"], json!([{"title": "Monthly", "price": 64900, "value": "m"}]));
+    assert_eq!(
+        q["summary"]["recurring"],
+        json!([{"title": "Monthly", "price": 64900, "value": "m"}])
+    );
     assert_eq!(q["items"][0]["valid"], true);
     assert_eq!(q["items"][0]["index"], 0);
     assert_eq!(q["items"][0]["product"]["name"], "Cloud Hosting Cơ bản");
@@ -114,7 +134,10 @@ async fn vps_options_quantities_conditionals_and_addons() {
     // Windows: 2,149,000 + 12 × (300,000 + 2 × 120,000 + 4 × 50,000 + 40,000) + 790,000
     let q = m.post("/api/quote", json!({"items": [vps("21014", 2)]}), &t).await;
     assert_eq!(summary(&q), (json!(12299000), json!(0), json!(1229900), json!(13528900)));
-    assert_eq!(q["summary"]["recurring"], json!([{"title": "Annually", "price": 13528900, "value": "a"}]));
+    assert_eq!(
+        q["summary"]["recurring"],
+        json!([{"title": "Annually", "price": 13528900, "value": "a"}])
+    );
     // Linux: the RDS form is hidden, so its quantity is not charged
     let q = m.post("/api/quote", json!({"items": [vps("21011", 2)]}), &t).await;
     assert_eq!(q["summary"]["subtotal"], json!(12299000 - 3600000 - 2880000));
@@ -122,7 +145,12 @@ async fn vps_options_quantities_conditionals_and_addons() {
     let mut item = vps("21011", 0);
     item["addon_cycles"]["44"] = json!("m");
     let q = m.post("/api/quote", json!({"items": [item]}), &t).await;
-    let cycles: Vec<&str> = q["summary"]["recurring"].as_array().unwrap().iter().map(|r| r["value"].as_str().unwrap()).collect();
+    let cycles: Vec<&str> = q["summary"]["recurring"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"].as_str().unwrap())
+        .collect();
     assert_eq!(cycles, ["m", "a"]);
 }
 
@@ -130,7 +158,8 @@ async fn vps_options_quantities_conditionals_and_addons() {
 async fn invalid_items_say_why() {
     let m = mock();
     let t = m.demo().await;
-    let errors = |q: &Value, i: usize| (q["items"][i]["valid"].clone(), q["items"][i]["error"].clone());
+    let errors =
+        |q: &Value, i: usize| (q["items"][i]["valid"].clone(), q["items"][i]["error"].clone());
     let items = json!([
         hosting("m", ""),
         {"type": "product", "product_id": 201, "cycle": "m", "custom": {"2101": {"21011": 1}, "2103": {"21031": 3}}},
@@ -140,7 +169,10 @@ async fn invalid_items_say_why() {
     ]);
     let q = m.post("/api/quote", json!({"items": items}), &t).await;
     assert_eq!(errors(&q, 0), (json!(false), json!(["domain_required"])));
-    assert_eq!(errors(&q, 1), (json!(false), json!(["missing_required_option", "invalid_quantity"])));
+    assert_eq!(
+        errors(&q, 1),
+        (json!(false), json!(["missing_required_option", "invalid_quantity"]))
+    );
     assert_eq!(errors(&q, 2), (json!(false), json!(["invalid_cycle"])));
     assert_eq!(errors(&q, 3), (json!(false), json!(["invalid_promocode"])));
     assert_eq!(errors(&q, 4), (json!(false), json!(["product_not_found"])));
@@ -172,7 +204,8 @@ async fn domains_certificates_and_renewals_in_one_quote() {
         {"type": "domain", "domain_id": 301, "action": "renew", "years": 1},
         {"type": "certificate", "product_id": 401, "csr": CSR, "years": 1, "approver_email": "admin@anshop.vn", "software": 3}
     ]);
-    let q = m.post("/api/quote", json!({"pay_method": 1, "output": "short", "items": items}), &t).await;
+    let q =
+        m.post("/api/quote", json!({"pay_method": 1, "output": "short", "items": items}), &t).await;
     for i in 0..4 {
         assert_eq!(q["items"][i]["valid"], true, "item {i}: {}", q["items"][i]);
     }
@@ -182,7 +215,10 @@ async fn domains_certificates_and_renewals_in_one_quote() {
         json!([{"title": "Monthly", "price": 64900, "value": "m"}, {"title": "Annually", "price": 1441000, "value": "a"}])
     );
     let d = &q["items"][1]["domains"]["anshop-moi.vn"];
-    assert_eq!((d["tld"].as_str(), d["price"].as_str(), d["period"].as_i64()), (Some(".vn"), Some("750000.00"), Some(1)));
+    assert_eq!(
+        (d["tld"].as_str(), d["price"].as_str(), d["period"].as_i64()),
+        (Some(".vn"), Some("750000.00"), Some(1))
+    );
     assert_eq!(q["items"][1]["product"], Value::Null);
     assert_eq!(q["items"][2]["domains"]["nguyenvanan.vn"]["price"], "480000.00");
     assert_eq!(q["items"][3]["product"]["domain"], "anshop.vn", "read from the CSR");
@@ -206,7 +242,8 @@ async fn domain_and_certificate_rules() {
         {"type": "domain", "tld_id": 6, "name": "bkns.vn", "action": "register", "years": 1}
     ]);
     let q = m.post("/api/quote", json!({"items": items}), &t).await;
-    let errs: Vec<Value> = q["items"].as_array().unwrap().iter().map(|i| i["error"].clone()).collect();
+    let errs: Vec<Value> =
+        q["items"].as_array().unwrap().iter().map(|i| i["error"].clone()).collect();
     assert_eq!(
         errs,
         [
@@ -242,7 +279,8 @@ async fn an_order_creates_one_invoice_pending_services_and_raises_the_balance() 
     let nums = r["order_num_list"].as_array().unwrap();
     assert_eq!(nums.len(), 4);
     assert!(nums.iter().all(|n| n.is_u64() && *n == nums[0]));
-    let kinds: Vec<&str> = r["items"].as_array().unwrap().iter().map(|i| i["type"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        r["items"].as_array().unwrap().iter().map(|i| i["type"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["Hosting", "Domain Register", "Domain Renew", "SSL"]);
     assert!(r["items"][0]["id"].is_string() && r["items"][0]["product_id"] == "101");
     let invoice_id = r["invoice_id"].as_str().unwrap().to_owned();
@@ -250,18 +288,32 @@ async fn an_order_creates_one_invoice_pending_services_and_raises_the_balance() 
     // the invoice: lines, untaxed fee, 10 % VAT
     let inv = &m.get(&format!("/api/invoice/{invoice_id}"), &t).await["invoice"];
     assert_eq!(inv["status"], "Unpaid");
-    assert_eq!((inv["subtotal"].clone(), inv["tax"].clone(), inv["total"].clone()), (json!(1659932), json!(163900), json!(1823832)));
+    assert_eq!(
+        (inv["subtotal"].clone(), inv["tax"].clone(), inv["total"].clone()),
+        (json!(1659932), json!(163900), json!(1823832))
+    );
     let fee = inv["items"].as_array().unwrap().last().unwrap().clone();
-    assert_eq!((fee["description"].as_str(), fee["amount"].as_str(), fee["taxed"].as_str()), (Some("Phí thanh toán - Thẻ ATM nội địa (NAPAS)"), Some("20932.00"), Some("0")));
+    assert_eq!(
+        (fee["description"].as_str(), fee["amount"].as_str(), fee["taxed"].as_str()),
+        (Some("Phí thanh toán - Thẻ ATM nội địa (NAPAS)"), Some("20932.00"), Some("0"))
+    );
     // pending services, the new domain is now taken, the balance went up
     {
         let db = m.state.db();
         let ledger = &db.shop.ledgers["1042"];
-        let statuses: Vec<(&str, &str, &str)> =
-            ledger.holdings.iter().map(|h| (h.kind.as_str(), h.status.as_str(), h.aff_id.as_str())).collect();
+        let statuses: Vec<(&str, &str, &str)> = ledger
+            .holdings
+            .iter()
+            .map(|h| (h.kind.as_str(), h.status.as_str(), h.aff_id.as_str()))
+            .collect();
         assert_eq!(
             statuses,
-            [("Hosting", "Pending", "55"), ("Domain Register", "Pending", "55"), ("Domain Renew", "Active", "55"), ("SSL", "Pending", "55")]
+            [
+                ("Hosting", "Pending", "55"),
+                ("Domain Register", "Pending", "55"),
+                ("Domain Renew", "Active", "55"),
+                ("SSL", "Pending", "55")
+            ]
         );
     }
     let w = m.send(Method::GET, "/api/bkns/whois/anshop-moi.vn", None, None).await.1;
@@ -278,12 +330,20 @@ async fn a_rejected_order_changes_nothing() {
     let items = json!([hosting("m", ""), hosting("m", "ok.vn")]);
     let r = m.post("/api/order", json!({"pay_method": 1, "items": items}), &t).await;
     assert_business_error(&r, &["domain_required"]);
-    assert_business_error(&m.post("/api/order", json!({"pay_method": 77, "items": [hosting("m", "a.vn")]}), &t).await, &["invalid_pay_method"]);
-    assert_business_error(&m.post("/api/order", json!({"pay_method": 1, "items": []}), &t).await, &["empty_order"]);
+    assert_business_error(
+        &m.post("/api/order", json!({"pay_method": 77, "items": [hosting("m", "a.vn")]}), &t).await,
+        &["invalid_pay_method"],
+    );
+    assert_business_error(
+        &m.post("/api/order", json!({"pay_method": 1, "items": []}), &t).await,
+        &["empty_order"],
+    );
     assert_eq!(m.balance(&t).await.0, "1250000.00");
     assert_eq!(m.get("/api/invoice", &t).await["invoices"].as_array().unwrap().len(), 3);
     // ignore_errors: the valid items go through
-    let r = m.post("/api/order", json!({"pay_method": 1, "ignore_errors": true, "items": items}), &t).await;
+    let r = m
+        .post("/api/order", json!({"pay_method": 1, "ignore_errors": true, "items": items}), &t)
+        .await;
     assert_eq!(r["items"].as_array().unwrap().len(), 1);
     assert_eq!(r["total"], "64900.00");
 }
@@ -301,7 +361,10 @@ async fn single_item_orders_answer_with_one_item_object() {
     let r = m
         .post("/api/domain/order", json!({"name": "moi-mua.com", "years": "1", "action": "register", "tld_id": "6", "pay_method": 1}), &t)
         .await;
-    assert_eq!((r["items"]["type"].as_str(), r["items"]["name"].as_str()), (Some("Domain Register"), Some("moi-mua.com")));
+    assert_eq!(
+        (r["items"]["type"].as_str(), r["items"]["name"].as_str()),
+        (Some("Domain Register"), Some("moi-mua.com"))
+    );
     assert_eq!(r["total"], "328900.00");
     let r = m
         .post("/api/certificate/order", json!({"product_id": 403, "csr": CSR, "years": 2, "pay_method": 1, "approver_email": "admin@anshop.vn"}), &t)
@@ -322,7 +385,8 @@ async fn tlds_forms_whois_certificates_and_contacts() {
         json!({"period": "1", "register": "299000.00", "transfer": "279000.00", "renew": "349000.00", "redemption": "1200000.00"})
     );
     let f = m.get("/api/domain/order/11/form?tld_id=11", &t).await;
-    let kinds: Vec<&str> = f["forms"].as_array().unwrap().iter().map(|f| f["type"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        f["forms"].as_array().unwrap().iter().map(|f| f["type"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["select", "input", "domaindnssupport"]);
     assert_eq!(m.get("/api/domain/order/13/form", &t).await["forms"].as_array().unwrap().len(), 3);
     assert_business_error(&m.get("/api/domain/order/99/form", &t).await, &["tld_not_found"]);
@@ -330,18 +394,30 @@ async fn tlds_forms_whois_certificates_and_contacts() {
     // whois is public
     let (status, w) = m.send(Method::GET, "/api/bkns/whois/ten-mien-moi.vn", None, None).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(w, json!({"domain": "ten-mien-moi.vn", "status": "available", "available": true, "whois": ""}));
+    assert_eq!(
+        w,
+        json!({"domain": "ten-mien-moi.vn", "status": "available", "available": true, "whois": ""})
+    );
     let w = m.send(Method::GET, "/api/bkns/whois/nguyenvanan.vn", None, None).await.1;
     assert_eq!((w["available"].as_bool(), w["status"].as_str()), (Some(false), Some("registered")));
     assert!(w["whois"].as_str().unwrap().contains("Domain Name: nguyenvanan.vn"));
-    assert_business_error(&m.send(Method::GET, "/api/bkns/whois/not_a_domain", None, None).await.1, &["invalid_domain"]);
+    assert_business_error(
+        &m.send(Method::GET, "/api/bkns/whois/not_a_domain", None, None).await.1,
+        &["invalid_domain"],
+    );
 
     let c = m.get("/api/certificate/order", &t).await;
-    assert_eq!(c["products"][0]["periods"][0], json!({"years": 1, "price": 350000, "renew": 350000}));
+    assert_eq!(
+        c["products"][0]["periods"][0],
+        json!({"years": 1, "price": 350000, "renew": 350000})
+    );
     assert_eq!(c["products"][0]["category_url"], "ssl");
     let s = m.get("/api/certificate/order/401/software", &t).await;
     assert_eq!(s["software"][0], json!({"id": 0, "name": "AOL"}));
-    assert_business_error(&m.get("/api/certificate/order/9/software", &t).await, &["product_not_found"]);
+    assert_business_error(
+        &m.get("/api/certificate/order/9/software", &t).await,
+        &["product_not_found"],
+    );
 
     // contacts come from the contacts store (routes/contacts.rs)
     let contacts = m.get("/api/contact", &t).await;
@@ -360,5 +436,8 @@ async fn usd_accounts_see_converted_prices() {
     let q = m.post("/api/quote", json!({"items": [hosting("m", "joe.com")]}), &t).await;
     assert_eq!(summary(&q), (json!(2.36), json!(0), json!(0.24), json!(2.6)));
     let fees = m.get("/api/payment/fees", &t).await;
-    assert_eq!(fees["payments"][1], json!({"id": 2, "name": "Stripe", "fixed_fee": "0.5", "percent_fee": "2.9"}));
+    assert_eq!(
+        fees["payments"][1],
+        json!({"id": 2, "name": "Stripe", "fixed_fee": "0.5", "percent_fee": "2.9"})
+    );
 }

@@ -16,7 +16,13 @@ fn mock() -> Mock {
 }
 
 impl Mock {
-    async fn call(&self, method: Method, uri: &str, body: Option<Value>, token: Option<&str>) -> (StatusCode, Value) {
+    async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        body: Option<Value>,
+        token: Option<&str>,
+    ) -> (StatusCode, Value) {
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(t) = token {
             req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
@@ -44,7 +50,9 @@ impl Mock {
         v
     }
     async fn login(&self, user: &str, password: &str) -> String {
-        let v = self.send(Method::POST, "/api/login", json!({"username": user, "password": password}), None).await;
+        let v = self
+            .send(Method::POST, "/api/login", json!({"username": user, "password": password}), None)
+            .await;
         v["token"].as_str().unwrap_or_else(|| panic!("login failed: {v}")).to_string()
     }
     async fn demo(&self) -> String {
@@ -90,9 +98,19 @@ async fn signup_errors_name_their_fields_with_http_200() {
     let m = mock();
     let (s, v) = m.call(Method::POST, "/api/signup", Some(json!({"type": "Company"})), None).await;
     assert_eq!(s, StatusCode::OK);
-    let errors: Vec<&str> = v["error"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
-    for e in ["Organization is required", "Tax ID is required", "First Name is required", "Email Address is required",
-              "Phone is required", "CCCD/Passport is required", "Ward is required", "Address 1 is required", "Password is required"] {
+    let errors: Vec<&str> =
+        v["error"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+    for e in [
+        "Organization is required",
+        "Tax ID is required",
+        "First Name is required",
+        "Email Address is required",
+        "Phone is required",
+        "CCCD/Passport is required",
+        "Ward is required",
+        "Address 1 is required",
+        "Password is required",
+    ] {
         assert!(errors.contains(&e), "{e} missing in {errors:?}");
     }
     // bad formats, a ward in the wrong district, an e-mail already used
@@ -109,7 +127,14 @@ async fn signup_errors_name_their_fields_with_http_200() {
                          "Ward is not in City", "useralreadyexistsemail_error"]})
     );
     // nothing was created
-    let (_, v) = m.call(Method::POST, "/api/login", Some(json!({"username": "demo@bkns.vn", "password": "Hoa@2026xyz"})), None).await;
+    let (_, v) = m
+        .call(
+            Method::POST,
+            "/api/login",
+            Some(json!({"username": "demo@bkns.vn", "password": "Hoa@2026xyz"})),
+            None,
+        )
+        .await;
     assert_eq!(v, json!({"error": ["wronglogin"]}));
 }
 
@@ -132,9 +157,11 @@ async fn organisation_signup_needs_company_and_taxid() {
 #[tokio::test]
 async fn password_reset_and_email_lookup() {
     let m = mock();
-    let v = m.send(Method::POST, "/api/passwordreset", json!({"email": "demo@bkns.vn"}), None).await;
+    let v =
+        m.send(Method::POST, "/api/passwordreset", json!({"email": "demo@bkns.vn"}), None).await;
     assert_eq!(v, json!({"info": ["forgetthanks2"]}));
-    let v = m.send(Method::POST, "/api/passwordreset", json!({"email": "nobody@bkns.vn"}), None).await;
+    let v =
+        m.send(Method::POST, "/api/passwordreset", json!({"email": "nobody@bkns.vn"}), None).await;
     assert_eq!(v, json!({"error": ["emailnotfound"]}));
     let v = m.get("/api/clientarea/emailloginbkns?name=DEMO%40bkns.vn", None).await;
     assert_eq!(v, json!({"exists": true}));
@@ -173,14 +200,26 @@ async fn location_cascade_by_id_and_by_name() {
     let hcm = states.iter().find(|p| p["name"] == "Thành phố Hồ Chí Minh").unwrap();
     assert_eq!(hcm["id"], "79");
     let cities = m.get("/api/location/state/79/city", None).await;
-    let q1 = cities["cities"].as_array().unwrap().iter().find(|p| p["name"] == "Quận 1").unwrap().clone();
+    let q1 = cities["cities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Quận 1")
+        .unwrap()
+        .clone();
     assert_eq!(q1["id"], "760");
     let wards = m.get("/api/location/city/760/ward", None).await;
-    let names: Vec<&str> = wards["wards"].as_array().unwrap().iter().map(|w| w["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        wards["wards"].as_array().unwrap().iter().map(|w| w["name"].as_str().unwrap()).collect();
     assert!(names.contains(&"Phường Bến Nghé"), "{names:?}");
     assert_eq!(names.len(), 10);
     // by name, with percent-encoded Vietnamese
-    let by_name = m.get("/api/location/state/city/Th%C3%A0nh%20ph%E1%BB%91%20H%E1%BB%93%20Ch%C3%AD%20Minh", None).await;
+    let by_name = m
+        .get(
+            "/api/location/state/city/Th%C3%A0nh%20ph%E1%BB%91%20H%E1%BB%93%20Ch%C3%AD%20Minh",
+            None,
+        )
+        .await;
     assert_eq!(by_name, cities);
     let w = m.get("/api/location/city/ward/Qu%E1%BA%ADn%201", None).await;
     assert_eq!(w, wards);
@@ -202,21 +241,40 @@ async fn location_cascade_by_id_and_by_name() {
 async fn put_details_changes_only_what_is_sent() {
     let m = mock();
     let t = m.demo().await;
-    let v = m.send(Method::PUT, "/api/details", json!({"phonenumber": "0911222333", "address1": "14 Nguyễn Huệ"}), Some(&t)).await;
+    let v = m
+        .send(
+            Method::PUT,
+            "/api/details",
+            json!({"phonenumber": "0911222333", "address1": "14 Nguyễn Huệ"}),
+            Some(&t),
+        )
+        .await;
     assert_eq!(v, json!({"info": ["client_info_updated"]}));
     let d = m.get("/api/details", Some(&t)).await;
     assert_eq!(d["client"]["phonenumber"], "0911222333");
     assert_eq!(d["client"]["address1"], "14 Nguyễn Huệ");
     assert_eq!(d["client"]["firstname"], "An");
-    let v = m.send(Method::PUT, "/api/details", json!({"email": "api@example.com", "birthday": "1/1/1990"}), Some(&t)).await;
-    assert_eq!(v, json!({"error": ["Birthday must be dd-mm-yyyy", "useralreadyexistsemail_error"]}));
+    let v = m
+        .send(
+            Method::PUT,
+            "/api/details",
+            json!({"email": "api@example.com", "birthday": "1/1/1990"}),
+            Some(&t),
+        )
+        .await;
+    assert_eq!(
+        v,
+        json!({"error": ["Birthday must be dd-mm-yyyy", "useralreadyexistsemail_error"]})
+    );
     let (s, _) = m.call(Method::PUT, "/api/details", Some(json!({})), None).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let logs = m.get("/api/logs", Some(&t)).await;
     let logs = logs["logs"].as_array().unwrap();
     assert_eq!(logs.len(), 24);
     assert_eq!(logs[0]["action"], "Cập nhật thông tin tài khoản");
-    assert!(logs.iter().all(|l| l["id"].is_string() && l["date"].is_string() && l["ip"].is_string()));
+    assert!(logs
+        .iter()
+        .all(|l| l["id"].is_string() && l["date"].is_string() && l["ip"].is_string()));
 }
 
 #[tokio::test]
@@ -228,7 +286,10 @@ async fn put_details_takes_the_fields_read_from_an_id_card() {
         "lastname": "Nguyễn Văn", "firstname": "An", "gender": "male", "nationalid": "079090001234",
         "birthday": "15-03-1990", "address1": "12 Nguyễn Huệ, Phường Bến Nghé, Quận 1, Hồ Chí Minh"
     });
-    assert_eq!(m.send(Method::PUT, "/api/details", card.clone(), Some(&t)).await, json!({"info": ["client_info_updated"]}));
+    assert_eq!(
+        m.send(Method::PUT, "/api/details", card.clone(), Some(&t)).await,
+        json!({"info": ["client_info_updated"]})
+    );
     let c = &m.get("/api/details", Some(&t)).await["client"];
     for (k, v) in card.as_object().unwrap() {
         assert_eq!(&c[k], v, "{k}");
@@ -239,7 +300,14 @@ async fn put_details_takes_the_fields_read_from_an_id_card() {
     assert_eq!(c["country"], "US");
     assert_eq!(c["city"], "Santa Rosa");
     // a misread id is refused and nothing changes
-    let v = m.send(Method::PUT, "/api/details", json!({"nationalid": "07909", "firstname": "Bình"}), Some(&t)).await;
+    let v = m
+        .send(
+            Method::PUT,
+            "/api/details",
+            json!({"nationalid": "07909", "firstname": "Bình"}),
+            Some(&t),
+        )
+        .await;
     assert_eq!(v, json!({"error": ["CCCD/Passport is invalid"]}));
     assert_eq!(m.get("/api/details", Some(&t)).await["client"]["firstname"], "An");
 }
@@ -264,7 +332,10 @@ async fn contact_list_and_details_match_the_doc_shapes() {
     assert_eq!(p["privileges"]["domains"]["full"], 1);
     // another account's contact is not visible
     let demo = m.demo().await;
-    assert_eq!(m.get("/api/contact/49", Some(&demo)).await, json!({"error": ["Contact not found"]}));
+    assert_eq!(
+        m.get("/api/contact/49", Some(&demo)).await,
+        json!({"error": ["Contact not found"]})
+    );
 }
 
 #[tokio::test]
@@ -281,11 +352,21 @@ async fn contact_add_and_edit_with_privileges() {
     let v = m.send(Method::POST, "/api/contact", body, Some(&t)).await;
     assert_eq!(v, json!({"contact_id": "51", "info": ["profile_added"]}));
     let c = m.get("/api/contact/51", Some(&t)).await["contact"].clone();
-    assert_eq!(c["privileges"], json!({"billing": ["emails", "payinvoice"], "services": {"1201": ["basic", "billing"]}, "domains": {"full": 1}}));
+    assert_eq!(
+        c["privileges"],
+        json!({"billing": ["emails", "payinvoice"], "services": {"1201": ["basic", "billing"]}, "domains": {"full": 1}})
+    );
     assert_eq!(c["telegramnotifications"], json!(["1"]));
     assert!(c.get("password").is_none(), "the password is never shown");
 
-    let v = m.send(Method::PUT, "/api/contact/51", json!({"lastname": "Phạm Thị", "privileges": {"support": ["tickets"]}}), Some(&t)).await;
+    let v = m
+        .send(
+            Method::PUT,
+            "/api/contact/51",
+            json!({"lastname": "Phạm Thị", "privileges": {"support": ["tickets"]}}),
+            Some(&t),
+        )
+        .await;
     assert_eq!(v, json!({"info": ["profile_updated"]}));
     let c = m.get("/api/contact/51", Some(&t)).await["contact"].clone();
     assert_eq!(c["lastname"], "Phạm Thị");
@@ -302,7 +383,14 @@ async fn contact_add_and_edit_with_privileges() {
 async fn contact_errors() {
     let m = mock();
     let t = m.demo().await;
-    let v = m.send(Method::POST, "/api/contact", json!({"email": "x@y.vn", "privileges": {"billing": ["fly"]}}), Some(&t)).await;
+    let v = m
+        .send(
+            Method::POST,
+            "/api/contact",
+            json!({"email": "x@y.vn", "privileges": {"billing": ["fly"]}}),
+            Some(&t),
+        )
+        .await;
     assert_eq!(v, json!({"error": ["Privileges are invalid"]}));
     let v = m.send(Method::POST, "/api/contact", json!({"email": "demo@bkns.vn"}), Some(&t)).await;
     assert_eq!(v, json!({"error": ["useralreadyexistsemail_error"]}));
@@ -326,7 +414,10 @@ async fn notifications_filter_and_ack() {
     assert_eq!(invoices["notifications"].as_array().unwrap().len(), 2);
     let new = m.get("/api/notifications/new", Some(&t)).await;
     assert_eq!(new["notifications"].as_array().unwrap().len(), 3);
-    assert_eq!(m.send(Method::PUT, "/api/notifications/305/ack", json!({}), Some(&t)).await, json!({"status": true}));
+    assert_eq!(
+        m.send(Method::PUT, "/api/notifications/305/ack", json!({}), Some(&t)).await,
+        json!({"status": true})
+    );
     let new = m.get("/api/notifications/new", Some(&t)).await;
     assert_eq!(new["notifications"].as_array().unwrap().len(), 2);
     // acknowledging twice is harmless; unknown ids are an error
@@ -357,7 +448,17 @@ async fn reset_restores_the_seed() {
     m.send(Method::PUT, "/api/notifications/305/ack", json!({}), Some(&t)).await;
     m.send(Method::POST, "/__mock/reset", json!({}), None).await;
     let t = m.demo().await;
-    assert_eq!(m.get("/api/notifications/new", Some(&t)).await["notifications"].as_array().unwrap().len(), 3);
-    let (_, v) = m.call(Method::POST, "/api/login", Some(json!({"username": "hoa.le@example.vn", "password": "Hoa@2026xyz"})), None).await;
+    assert_eq!(
+        m.get("/api/notifications/new", Some(&t)).await["notifications"].as_array().unwrap().len(),
+        3
+    );
+    let (_, v) = m
+        .call(
+            Method::POST,
+            "/api/login",
+            Some(json!({"username": "hoa.le@example.vn", "password": "Hoa@2026xyz"})),
+            None,
+        )
+        .await;
     assert_eq!(v, json!({"error": ["wronglogin"]}));
 }

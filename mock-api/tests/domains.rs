@@ -20,7 +20,8 @@ struct Reply {
 
 impl Reply {
     fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
     fn header(&self, name: &str) -> String {
         self.headers.get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
@@ -37,7 +38,11 @@ impl Reply {
     fn assert_pdf(&self, disposition: &str) {
         assert_eq!(self.status, StatusCode::OK, "{}", String::from_utf8_lossy(&self.body));
         assert_eq!(self.header("content-type"), "application/pdf");
-        assert!(self.header("content-disposition").starts_with(disposition), "{}", self.header("content-disposition"));
+        assert!(
+            self.header("content-disposition").starts_with(disposition),
+            "{}",
+            self.header("content-disposition")
+        );
         assert!(self.body.starts_with(b"%PDF-1.4") && self.body.ends_with(b"%%EOF\n"));
     }
 }
@@ -47,13 +52,21 @@ struct Mock {
     token: String,
 }
 
-async fn send(router: &Router, method: Method, uri: &str, body: Option<Value>, bearer: Option<&str>) -> Reply {
+async fn send(
+    router: &Router,
+    method: Method,
+    uri: &str,
+    body: Option<Value>,
+    bearer: Option<&str>,
+) -> Reply {
     let mut req = Request::builder().method(method).uri(uri);
     if let Some(t) = bearer {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
     let req = match body {
-        Some(b) => req.header(header::CONTENT_TYPE, "application/json").body(Body::from(b.to_string())),
+        Some(b) => {
+            req.header(header::CONTENT_TYPE, "application/json").body(Body::from(b.to_string()))
+        }
         None => req.body(Body::empty()),
     };
     let res = router.clone().oneshot(req.unwrap()).await.unwrap();
@@ -65,9 +78,17 @@ async fn send(router: &Router, method: Method, uri: &str, body: Option<Value>, b
 
 impl Mock {
     async fn login(email: &str, password: &str) -> Mock {
-        let state = AppState::new(&Config { dist: PathBuf::from("/nonexistent"), ..Config::default() });
+        let state =
+            AppState::new(&Config { dist: PathBuf::from("/nonexistent"), ..Config::default() });
         let router = app(state);
-        let r = send(&router, Method::POST, "/api/login", Some(json!({"username": email, "password": password})), None).await;
+        let r = send(
+            &router,
+            Method::POST,
+            "/api/login",
+            Some(json!({"username": email, "password": password})),
+            None,
+        )
+        .await;
         let token = r.json()["token"].as_str().unwrap().to_string();
         Mock { router, token }
     }
@@ -102,11 +123,24 @@ async fn domain_list_has_the_reference_fields_as_strings() {
     let rows = v["domains"].as_array().unwrap();
     assert_eq!(rows.len(), 12);
     for row in rows {
-        for k in ["id", "name", "expires", "recurring_amount", "date_created", "status", "period", "autorenew", "daytoexpire"] {
+        for k in [
+            "id",
+            "name",
+            "expires",
+            "recurring_amount",
+            "date_created",
+            "status",
+            "period",
+            "autorenew",
+            "daytoexpire",
+        ] {
             assert!(row[k].is_string(), "{k} in {row}");
         }
     }
-    let soon: Vec<&Value> = rows.iter().filter(|r| (0..=30).contains(&r["daytoexpire"].as_str().unwrap().parse::<i64>().unwrap())).collect();
+    let soon: Vec<&Value> = rows
+        .iter()
+        .filter(|r| (0..=30).contains(&r["daytoexpire"].as_str().unwrap().parse::<i64>().unwrap()))
+        .collect();
     assert!(soon.len() >= 3);
     let names: Vec<&str> = rows.iter().map(|r| r["name"].as_str().unwrap()).collect();
     for tld in [".com", ".vn", ".id.vn", ".biz.vn"] {
@@ -140,18 +174,46 @@ async fn details_by_id_and_by_name() {
 #[tokio::test]
 async fn nameservers_are_validated_and_empty_means_defaults() {
     let m = Mock::demo().await;
-    assert_eq!(m.get("/api/domain/301/ns").await.json(), json!({"success": true, "nameservers": ["ns1.bkns.vn", "ns2.bkns.vn"]}));
-    m.put("/api/domain/301/ns", json!({"nameservers": ["ns1.example.net", "NS2.example.net", "ns3.example.net"]})).await.assert_saved();
-    assert_eq!(m.get("/api/domain/301/ns").await.json()["nameservers"], json!(["ns1.example.net", "ns2.example.net", "ns3.example.net"]));
-    assert_eq!(m.get("/api/domain/301").await.json()["details"]["nameservers"].as_array().unwrap().len(), 3);
-    for bad in [json!(["only.one.net"]), json!(["a.net", "a.net"]), json!(["bad_host", "ns2.x.net"]), json!(["a.net", "b.net", "c.net", "d.net", "e.net"])] {
-        m.put("/api/domain/301/ns", json!({ "nameservers": bad })).await.assert_error("nameservers_invalid");
+    assert_eq!(
+        m.get("/api/domain/301/ns").await.json(),
+        json!({"success": true, "nameservers": ["ns1.bkns.vn", "ns2.bkns.vn"]})
+    );
+    m.put(
+        "/api/domain/301/ns",
+        json!({"nameservers": ["ns1.example.net", "NS2.example.net", "ns3.example.net"]}),
+    )
+    .await
+    .assert_saved();
+    assert_eq!(
+        m.get("/api/domain/301/ns").await.json()["nameservers"],
+        json!(["ns1.example.net", "ns2.example.net", "ns3.example.net"])
+    );
+    assert_eq!(
+        m.get("/api/domain/301").await.json()["details"]["nameservers"].as_array().unwrap().len(),
+        3
+    );
+    for bad in [
+        json!(["only.one.net"]),
+        json!(["a.net", "a.net"]),
+        json!(["bad_host", "ns2.x.net"]),
+        json!(["a.net", "b.net", "c.net", "d.net", "e.net"]),
+    ] {
+        m.put("/api/domain/301/ns", json!({ "nameservers": bad }))
+            .await
+            .assert_error("nameservers_invalid");
     }
-    m.put("/api/domain/301/ns", json!({"nameservers": ["a.net", "b.net"], "extra": 1})).await.assert_error("data_format_error");
+    m.put("/api/domain/301/ns", json!({"nameservers": ["a.net", "b.net"], "extra": 1}))
+        .await
+        .assert_error("data_format_error");
     // the reference's sample sends a string
-    m.put("/api/domain/301/ns", json!({"nameservers": "ns1.a.net, ns2.a.net"})).await.assert_saved();
+    m.put("/api/domain/301/ns", json!({"nameservers": "ns1.a.net, ns2.a.net"}))
+        .await
+        .assert_saved();
     m.put("/api/domain/301/ns", json!({"nameservers": []})).await.assert_saved();
-    assert_eq!(m.get("/api/domain/301/ns").await.json()["nameservers"], json!(["ns1.bkns.vn", "ns2.bkns.vn"]));
+    assert_eq!(
+        m.get("/api/domain/301/ns").await.json()["nameservers"],
+        json!(["ns1.bkns.vn", "ns2.bkns.vn"])
+    );
 }
 
 #[tokio::test]
@@ -159,15 +221,26 @@ async fn child_nameservers() {
     let m = Mock::demo().await;
     let reg = |host: &str, ip: &str| json!({"action": "registerNameServer", "nameserver": host, "ip": ip});
     m.post("/api/domain/301/reg", reg("ns1.nguyenvanan.vn", "203.0.113.10")).await.assert_saved();
-    m.post("/api/domain/301/reg", reg("ns1.other.vn", "203.0.113.10")).await.assert_error("nameserver_invalid");
-    m.post("/api/domain/301/reg", reg("ns2.nguyenvanan.vn", "999.1.1.1")).await.assert_error("ip_invalid");
-    m.post("/api/domain/301/reg", json!({"action": "registerNameServer", "nameserver": "ns2.nguyenvanan.vn"})).await.assert_error("data_format_error");
+    m.post("/api/domain/301/reg", reg("ns1.other.vn", "203.0.113.10"))
+        .await
+        .assert_error("nameserver_invalid");
+    m.post("/api/domain/301/reg", reg("ns2.nguyenvanan.vn", "999.1.1.1"))
+        .await
+        .assert_error("ip_invalid");
+    m.post(
+        "/api/domain/301/reg",
+        json!({"action": "registerNameServer", "nameserver": "ns2.nguyenvanan.vn"}),
+    )
+    .await
+    .assert_error("data_format_error");
     let modify = json!({"action": "modifyNameServer", "nameserver": "ns1.nguyenvanan.vn", "oldip": "203.0.113.10", "newip": "2001:db8::1"});
     m.post("/api/domain/301/reg", modify).await.assert_saved();
     let del = json!({"action": "deleteNameServer", "nameserver": "ns1.nguyenvanan.vn"});
     m.post("/api/domain/301/reg", del.clone()).await.assert_saved();
     m.post("/api/domain/301/reg", del).await.assert_error("nameserver_not_found");
-    m.post("/api/domain/301/reg", json!({"action": "nope"})).await.assert_error("data_format_error");
+    m.post("/api/domain/301/reg", json!({"action": "nope"}))
+        .await
+        .assert_error("data_format_error");
 }
 
 #[tokio::test]
@@ -175,8 +248,14 @@ async fn epp_sync_and_lock() {
     let m = Mock::demo().await;
     let epp = m.get("/api/domain/302/epp").await.json();
     assert_eq!(epp["epp"].as_str().unwrap().len(), 16);
-    assert_eq!(m.get("/api/domain/302/sync").await.json(), json!({"success": true, "info": ["domain_synced"]}));
-    assert_eq!(m.get("/api/domain/302/reglock").await.json(), json!({"success": true, "reglock": "1"}));
+    assert_eq!(
+        m.get("/api/domain/302/sync").await.json(),
+        json!({"success": true, "info": ["domain_synced"]})
+    );
+    assert_eq!(
+        m.get("/api/domain/302/reglock").await.json(),
+        json!({"success": true, "reglock": "1"})
+    );
     assert_eq!(m.get("/api/domain/301/reglock").await.json()["reglock"], "0");
 }
 
@@ -189,50 +268,95 @@ async fn contacts_round_trip_with_exactly_the_get_fields() {
     let mut tech = info["tech"].clone();
     tech["firstname"] = json!("Bình");
     tech["email"] = json!("tech@banhmi-saigon.com");
-    m.put("/api/domain/302/contact", json!({"contact_info": {"tech": tech.clone()}})).await.assert_saved();
+    m.put("/api/domain/302/contact", json!({"contact_info": {"tech": tech.clone()}}))
+        .await
+        .assert_saved();
     let after = m.get("/api/domain/302/contact").await.json();
     assert_eq!(after["contact_info"]["tech"]["email"], "tech@banhmi-saigon.com");
     assert_eq!(after["contact_info"]["admin"]["email"], "demo@bkns.vn");
     let mut bad = tech.clone();
     bad["email"] = json!("not-an-email");
-    m.put("/api/domain/302/contact", json!({"contact_info": {"tech": bad}})).await.assert_error("emailformat_error");
+    m.put("/api/domain/302/contact", json!({"contact_info": {"tech": bad}}))
+        .await
+        .assert_error("emailformat_error");
     let mut extra = tech.clone();
     extra["fax"] = json!("1");
-    m.put("/api/domain/302/contact", json!({"contact_info": {"tech": extra}})).await.assert_error("data_format_error");
-    m.put("/api/domain/302/contact", json!({"contact_info": {"owner": tech}})).await.assert_error("data_format_error");
+    m.put("/api/domain/302/contact", json!({"contact_info": {"tech": extra}}))
+        .await
+        .assert_error("data_format_error");
+    m.put("/api/domain/302/contact", json!({"contact_info": {"owner": tech}}))
+        .await
+        .assert_error("data_format_error");
     let mut empty = info["tech"].clone();
     empty["phonenumber"] = json!("");
-    m.put("/api/domain/302/contact", json!({"contact_info": {"admin": empty}})).await.assert_error("contact_incomplete");
+    m.put("/api/domain/302/contact", json!({"contact_info": {"admin": empty}}))
+        .await
+        .assert_error("contact_incomplete");
 }
 
 #[tokio::test]
 async fn email_and_url_forwarding() {
     let m = Mock::demo().await;
-    assert_eq!(m.get("/api/domain/302/emforwarding").await.json(), json!({"success": true, "emforwarding": [{"prefix": "info", "forwardto": "demo@bkns.vn"}]}));
+    assert_eq!(
+        m.get("/api/domain/302/emforwarding").await.json(),
+        json!({"success": true, "emforwarding": [{"prefix": "info", "forwardto": "demo@bkns.vn"}]})
+    );
     let rules = json!({"emforwarding": [{"prefix": "sales", "forwardto": "an@gmail.com"}, {"prefix": "*", "forwardto": "demo@bkns.vn"}]});
     m.put("/api/domain/302/emforwarding", rules).await.assert_saved();
-    assert_eq!(m.get("/api/domain/302/emforwarding").await.json()["emforwarding"].as_array().unwrap().len(), 2);
-    m.put("/api/domain/302/emforwarding", json!({"emforwarding": [{"prefix": "a b", "forwardto": "x@y.vn"}]})).await.assert_error("forwarding_prefix_invalid");
-    m.put("/api/domain/302/emforwarding", json!({"emforwarding": [{"prefix": "a", "forwardto": "nope"}]})).await.assert_error("emailformat_error");
+    assert_eq!(
+        m.get("/api/domain/302/emforwarding").await.json()["emforwarding"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    m.put(
+        "/api/domain/302/emforwarding",
+        json!({"emforwarding": [{"prefix": "a b", "forwardto": "x@y.vn"}]}),
+    )
+    .await
+    .assert_error("forwarding_prefix_invalid");
+    m.put(
+        "/api/domain/302/emforwarding",
+        json!({"emforwarding": [{"prefix": "a", "forwardto": "nope"}]}),
+    )
+    .await
+    .assert_error("emailformat_error");
     m.put("/api/domain/302/emforwarding", json!({"emforwarding": []})).await.assert_saved();
     assert_eq!(m.get("/api/domain/302/emforwarding").await.json()["emforwarding"], json!([]));
 
-    m.put("/api/domain/302/forwarding", json!({"url": "https://shop.example.vn/khuyen-mai", "type": "URL"})).await.assert_saved();
-    m.put("/api/domain/302/forwarding", json!({"url": "ftp://x.vn", "type": "URL"})).await.assert_error("url_invalid");
-    m.put("/api/domain/302/forwarding", json!({"url": "https://x.vn", "type": "301"})).await.assert_error("data_format_error");
+    m.put(
+        "/api/domain/302/forwarding",
+        json!({"url": "https://shop.example.vn/khuyen-mai", "type": "URL"}),
+    )
+    .await
+    .assert_saved();
+    m.put("/api/domain/302/forwarding", json!({"url": "ftp://x.vn", "type": "URL"}))
+        .await
+        .assert_error("url_invalid");
+    m.put("/api/domain/302/forwarding", json!({"url": "https://x.vn", "type": "301"}))
+        .await
+        .assert_error("data_format_error");
 }
 
 #[tokio::test]
 async fn autorenew_and_id_protection_take_a_switch() {
     let m = Mock::demo().await;
-    assert_eq!(m.get("/api/domain/301/autorenew").await.json(), json!({"success": true, "autorenew": "0"}));
+    assert_eq!(
+        m.get("/api/domain/301/autorenew").await.json(),
+        json!({"success": true, "autorenew": "0"})
+    );
     m.put("/api/domain/301/autorenew", json!({"switch": true})).await.assert_saved();
     assert_eq!(m.get("/api/domain/301/autorenew").await.json()["autorenew"], "1");
     assert_eq!(m.get("/api/domain/301").await.json()["details"]["autorenew"], "1");
     m.put("/api/domain/301/autorenew", json!({"switch": "0"})).await.assert_saved();
     assert_eq!(m.get("/api/domain/301/autorenew").await.json()["autorenew"], "0");
-    m.put("/api/domain/301/autorenew", json!({"autorenew": "1"})).await.assert_error("data_format_error");
-    m.put("/api/domain/301/autorenew", json!({"switch": "maybe"})).await.assert_error("data_format_error");
+    m.put("/api/domain/301/autorenew", json!({"autorenew": "1"}))
+        .await
+        .assert_error("data_format_error");
+    m.put("/api/domain/301/autorenew", json!({"switch": "maybe"}))
+        .await
+        .assert_error("data_format_error");
     m.put("/api/domain/301/idprotection", json!({"switch": true})).await.assert_saved();
     assert_eq!(m.get("/api/domain/301").await.json()["details"]["idprotection"], "1");
 }
@@ -240,7 +364,10 @@ async fn autorenew_and_id_protection_take_a_switch() {
 #[tokio::test]
 async fn dnssec_keys() {
     let m = Mock::demo().await;
-    assert_eq!(m.get("/api/domain/302/dnssec/flags").await.json(), json!({"flags": {"256": "ZSK", "257": "KSK"}}));
+    assert_eq!(
+        m.get("/api/domain/302/dnssec/flags").await.json(),
+        json!({"flags": {"256": "ZSK", "257": "KSK"}})
+    );
     let keys = m.get("/api/domain/302/dnssec").await.json();
     assert_eq!(keys["keys"].as_array().unwrap().len(), 1);
     let key = json!({"flags": "257", "protocol": "3", "alg": "13", "pubkey": b64(&[7u8; 64])});
@@ -258,17 +385,29 @@ async fn dnssec_keys() {
 #[tokio::test]
 async fn renew_uses_the_tld_prices_and_payment_methods() {
     let m = Mock::demo().await;
-    assert_eq!(m.get("/api/payment").await.json(), json!({"payments": {"1": "Chuyển khoản ngân hàng", "2": "Thẻ ATM nội địa (NAPAS)", "3": "Thẻ Visa / MasterCard", "4": "Ví MoMo"}}));
+    assert_eq!(
+        m.get("/api/payment").await.json(),
+        json!({"payments": {"1": "Chuyển khoản ngân hàng", "2": "Thẻ ATM nội địa (NAPAS)", "3": "Thẻ Visa / MasterCard", "4": "Ví MoMo"}})
+    );
     let tlds = m.get("/api/domain/order").await.json();
     let vn = tlds["tlds"].as_array().unwrap().iter().find(|t| t["tld"] == ".vn").unwrap().clone();
-    assert_eq!(vn["periods"][1], json!({"period": "2", "register": "1230000.00", "transfer": "680000.00", "renew": "960000.00", "redemption": "3000000.00"}));
+    assert_eq!(
+        vn["periods"][1],
+        json!({"period": "2", "register": "1230000.00", "transfer": "680000.00", "renew": "960000.00", "redemption": "3000000.00"})
+    );
     let r = m.post("/api/domain/301/renew", json!({"years": "2", "pay_method": 1})).await.json();
     assert_eq!(r["total"], "960000.00");
     assert_eq!(r["items"]["type"], "Domain Renew");
     assert!(r["invoice_id"].is_string() && r["order_num"].is_number());
-    m.post("/api/domain/301/renew", json!({"years": "4", "pay_method": 1})).await.assert_error("period_invalid");
-    m.post("/api/domain/301/renew", json!({"years": "1", "pay_method": 77})).await.assert_error("pay_method_invalid");
-    m.post("/api/domain/310/renew", json!({"years": "1", "pay_method": 1})).await.assert_error("renewnotavailable");
+    m.post("/api/domain/301/renew", json!({"years": "4", "pay_method": 1}))
+        .await
+        .assert_error("period_invalid");
+    m.post("/api/domain/301/renew", json!({"years": "1", "pay_method": 77}))
+        .await
+        .assert_error("pay_method_invalid");
+    m.post("/api/domain/310/renew", json!({"years": "1", "pay_method": 1}))
+        .await
+        .assert_error("renewnotavailable");
     m.post("/api/domain/301/renew", json!({"years": "1"})).await.assert_error("data_format_error");
     // USD account: prices in USD
     let ex = Mock::login("api@example.com", "secret").await;
@@ -290,53 +429,125 @@ async fn documents_list_download_view_and_upload() {
     m.public_get("/api/domain/301/documents/9001/View").await.assert_pdf("inline");
     let ex = Mock::login("api@example.com", "secret").await;
     ex.get("/api/domain/301/documents/9001/download").await.assert_error("document_not_found");
-    assert_eq!(m.get("/api/domain/301/documents/9001/view").await.status, StatusCode::NOT_FOUND, "the V is capital");
+    assert_eq!(
+        m.get("/api/domain/301/documents/9001/view").await.status,
+        StatusCode::NOT_FOUND,
+        "the V is capital"
+    );
 
     let scan = d.body.to_vec();
-    let up = m.post("/api/domain/301/documents/9001/upload", json!({"filename": "ban-khai-da-ky.pdf", "content": b64(&scan)})).await;
+    let up = m
+        .post(
+            "/api/domain/301/documents/9001/upload",
+            json!({"filename": "ban-khai-da-ky.pdf", "content": b64(&scan)}),
+        )
+        .await;
     assert_eq!(up.json(), json!({"success": true, "info": ["document_uploaded"]}));
     let doc = m.get("/api/domain/301/documents").await.json()["documents"][0].clone();
     assert_eq!(doc["status"], "Uploaded");
     assert_eq!(doc["uploaded_file"], "ban-khai-da-ky.pdf");
     assert!(doc.get("token").is_none());
     let png = mock_api::pdf::png_from(4, 4, |_, _| true);
-    m.post("/api/domain/301/documents/9001/upload", json!({"filename": "scan.png", "content": b64(&png)})).await;
-    m.post("/api/domain/301/documents/9001/upload", json!({"filename": "scan.pdf", "content": b64(&png)})).await.assert_error("file_type_invalid");
-    m.post("/api/domain/301/documents/9001/upload", json!({"filename": "x.txt", "content": b64(b"hello")})).await.assert_error("file_type_invalid");
-    m.post("/api/domain/301/documents/9001/upload", json!({"filename": "x.pdf", "content": "%%%"})).await.assert_error("file_invalid");
+    m.post(
+        "/api/domain/301/documents/9001/upload",
+        json!({"filename": "scan.png", "content": b64(&png)}),
+    )
+    .await;
+    m.post(
+        "/api/domain/301/documents/9001/upload",
+        json!({"filename": "scan.pdf", "content": b64(&png)}),
+    )
+    .await
+    .assert_error("file_type_invalid");
+    m.post(
+        "/api/domain/301/documents/9001/upload",
+        json!({"filename": "x.txt", "content": b64(b"hello")}),
+    )
+    .await
+    .assert_error("file_type_invalid");
+    m.post("/api/domain/301/documents/9001/upload", json!({"filename": "x.pdf", "content": "%%%"}))
+        .await
+        .assert_error("file_invalid");
     let mut big = b"%PDF-1.4\n".to_vec();
     big.resize(10 * 1024 * 1024 + 1, b' ');
-    m.post("/api/domain/301/documents/9001/upload", json!({"filename": "big.pdf", "content": b64(&big)})).await.assert_error("file_too_large");
-    m.post("/api/domain/301/documents/9999/upload", json!({"filename": "a.pdf", "content": b64(&scan)})).await.assert_error("document_not_found");
+    m.post(
+        "/api/domain/301/documents/9001/upload",
+        json!({"filename": "big.pdf", "content": b64(&big)}),
+    )
+    .await
+    .assert_error("file_too_large");
+    m.post(
+        "/api/domain/301/documents/9999/upload",
+        json!({"filename": "a.pdf", "content": b64(&scan)}),
+    )
+    .await
+    .assert_error("document_not_found");
 }
 
 #[tokio::test]
 async fn signing_by_token() {
     let m = Mock::demo().await;
-    m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_VALID}")).await.assert_pdf("inline");
+    m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_VALID}"))
+        .await
+        .assert_pdf("inline");
     m.public_get("/api/domain/documents/view/nope").await.assert_error("document_token_invalid");
-    m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_USED}")).await.assert_error("document_already_signed");
-    m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_EXPIRED}")).await.assert_error("document_token_expired");
-    m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}")).await.assert_error("document_not_signed");
-    m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_USED}")).await.assert_pdf("attachment");
+    m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_USED}"))
+        .await
+        .assert_error("document_already_signed");
+    m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_EXPIRED}"))
+        .await
+        .assert_error("document_token_expired");
+    m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}"))
+        .await
+        .assert_error("document_not_signed");
+    m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_USED}"))
+        .await
+        .assert_pdf("attachment");
 
     let blank = mock_api::pdf::png_from(200, 60, |_, _| false);
     let data_url = |png: &[u8]| format!("data:image/png;base64,{}", b64(png));
     let sign = |image: String| json!({"token": SIGN_TOKEN_VALID, "image": image});
-    let r = send(&m.router, Method::POST, "/api/domain/documents/signed", Some(sign(data_url(&blank))), None).await;
+    let r = send(
+        &m.router,
+        Method::POST,
+        "/api/domain/documents/signed",
+        Some(sign(data_url(&blank))),
+        None,
+    )
+    .await;
     r.assert_error("signature_empty");
-    let r = send(&m.router, Method::POST, "/api/domain/documents/signed", Some(sign("not base64!".into())), None).await;
+    let r = send(
+        &m.router,
+        Method::POST,
+        "/api/domain/documents/signed",
+        Some(sign("not base64!".into())),
+        None,
+    )
+    .await;
     r.assert_error("signature_invalid");
-    let ink = mock_api::pdf::png_from(200, 60, |x, y| (y as i32 - 30).abs() < 3 && x > 10 && x < 190);
-    let r = send(&m.router, Method::POST, "/api/domain/documents/signed", Some(sign(data_url(&ink))), None).await;
+    let ink =
+        mock_api::pdf::png_from(200, 60, |x, y| (y as i32 - 30).abs() < 3 && x > 10 && x < 190);
+    let r = send(
+        &m.router,
+        Method::POST,
+        "/api/domain/documents/signed",
+        Some(sign(data_url(&ink))),
+        None,
+    )
+    .await;
     assert_eq!(r.json(), json!({"success": true, "info": ["document_signed"]}));
     // used now
-    let again = send(&m.router, Method::POST, "/api/domain/documents/signed", Some(sign(b64(&ink))), None).await;
+    let again =
+        send(&m.router, Method::POST, "/api/domain/documents/signed", Some(sign(b64(&ink))), None)
+            .await;
     again.assert_error("document_already_signed");
-    let signed = m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}")).await;
+    let signed =
+        m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}")).await;
     signed.assert_pdf("attachment; filename=\"nguyenvanan.vn-ban-khai-signed.pdf\"");
     assert!(String::from_utf8_lossy(&signed.body).contains("/ImageMask true"));
     assert_eq!(m.get("/api/domain/301/documents").await.json()["documents"][0]["status"], "Signed");
     let extra = json!({"token": SIGN_TOKEN_VALID, "image": b64(&ink), "name": "x"});
-    send(&m.router, Method::POST, "/api/domain/documents/signed", Some(extra), None).await.assert_error("data_format_error");
+    send(&m.router, Method::POST, "/api/domain/documents/signed", Some(extra), None)
+        .await
+        .assert_error("data_format_error");
 }

@@ -26,18 +26,16 @@ async fn post(m: &Router, uri: &str, body: Value, bearer: Option<&str>) -> (Stat
     if let Some(t) = bearer {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
-    let res = m
-        .clone()
-        .oneshot(req.body(Body::from(body.to_string())).unwrap())
-        .await
-        .unwrap();
+    let res = m.clone().oneshot(req.body(Body::from(body.to_string())).unwrap()).await.unwrap();
     let status = res.status();
     let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
     (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
 }
 
 async fn token(m: &Router) -> String {
-    let (_, v) = post(m, "/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None).await;
+    let (_, v) =
+        post(m, "/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None)
+            .await;
     v["token"].as_str().unwrap().to_string()
 }
 
@@ -105,7 +103,10 @@ async fn ocr_rejects_what_is_not_a_decodable_jpeg_or_png() {
         json!({"request_id": "r", "image": format!("data:image/jpeg;base64,{jpeg}")}),
     ];
     for body in bad {
-        assert_error(&post(&m, "/api/ekyc/ocr/recognition", body.clone(), None).await, "ekyc_image_invalid");
+        assert_error(
+            &post(&m, "/api/ekyc/ocr/recognition", body.clone(), None).await,
+            "ekyc_image_invalid",
+        );
     }
     assert_error(
         &post(&m, "/api/ekyc/ocr/recognition", json!({"image": jpeg}), None).await,
@@ -140,13 +141,19 @@ async fn face_verification_rejects_a_bad_image_or_the_doc_key_with_a_space() {
     for field in ["image_live", "image_live_1", "image_live_2", "image_live_3", "image_card"] {
         let mut body = face_body(true);
         body[field] = json!("aGVsbG8=");
-        assert_error(&post(&m, "/api/ekyc/faceid/verifications", body, Some(&t)).await, "ekyc_image_invalid");
+        assert_error(
+            &post(&m, "/api/ekyc/faceid/verifications", body, Some(&t)).await,
+            "ekyc_image_invalid",
+        );
     }
     // the doc's sample key "image_live_1 " is not read as image_live_1
     let mut body = face_body(true);
     let v = body.as_object_mut().unwrap().remove("image_live_1").unwrap();
     body["image_live_1 "] = v;
-    assert_error(&post(&m, "/api/ekyc/faceid/verifications", body, Some(&t)).await, "ekyc_image_invalid");
+    assert_error(
+        &post(&m, "/api/ekyc/faceid/verifications", body, Some(&t)).await,
+        "ekyc_image_invalid",
+    );
 }
 
 #[tokio::test]
@@ -160,7 +167,10 @@ async fn domain_face_verification_needs_one_of_the_clients_domains() {
     assert_eq!(v["domainsid"], json!("301"));
     for other in ["47", "999", ""] {
         body["domainsid"] = json!(other);
-        assert_error(&post(&m, "/api/ekyc/faceid/verification", body.clone(), Some(&t)).await, "domain_not_found");
+        assert_error(
+            &post(&m, "/api/ekyc/faceid/verification", body.clone(), Some(&t)).await,
+            "domain_not_found",
+        );
     }
 }
 
@@ -177,18 +187,42 @@ async fn ekyccode_then_ekyccodeup_with_the_same_token() {
 
     // wrong domain or unknown token
     assert_error(
-        &post(&m, "/api/domain/ekyc/ekyccodeup", json!({"request_token": "tok-1", "domainsid": "301"}), None).await,
+        &post(
+            &m,
+            "/api/domain/ekyc/ekyccodeup",
+            json!({"request_token": "tok-1", "domainsid": "301"}),
+            None,
+        )
+        .await,
         "ekyc_request_token_invalid",
     );
     assert_error(
-        &post(&m, "/api/domain/ekyc/ekyccodeup", json!({"request_token": "nope", "domainsid": "303"}), None).await,
+        &post(
+            &m,
+            "/api/domain/ekyc/ekyccodeup",
+            json!({"request_token": "nope", "domainsid": "303"}),
+            None,
+        )
+        .await,
         "ekyc_request_token_invalid",
     );
-    let (_, v) = post(&m, "/api/domain/ekyc/ekyccodeup", json!({"request_token": "tok-1", "domainsid": "303"}), None).await;
+    let (_, v) = post(
+        &m,
+        "/api/domain/ekyc/ekyccodeup",
+        json!({"request_token": "tok-1", "domainsid": "303"}),
+        None,
+    )
+    .await;
     assert_eq!(v["status"], json!("verified"));
     // a token is used once
     assert_error(
-        &post(&m, "/api/domain/ekyc/ekyccodeup", json!({"request_token": "tok-1", "domainsid": "303"}), None).await,
+        &post(
+            &m,
+            "/api/domain/ekyc/ekyccodeup",
+            json!({"request_token": "tok-1", "domainsid": "303"}),
+            None,
+        )
+        .await,
         "ekyc_request_token_invalid",
     );
 
@@ -196,7 +230,10 @@ async fn ekyccode_then_ekyccodeup_with_the_same_token() {
     let mut still = face_body(false);
     still["domainsid"] = json!("303");
     still["request_token"] = json!("tok-2");
-    assert_error(&post(&m, "/api/domain/ekyc/ekyccode", still, None).await, "ekyc_face_not_matched");
+    assert_error(
+        &post(&m, "/api/domain/ekyc/ekyccode", still, None).await,
+        "ekyc_face_not_matched",
+    );
     body["domainsid"] = json!("999");
     assert_error(&post(&m, "/api/domain/ekyc/ekyccode", body, None).await, "domain_not_found");
 }
@@ -214,24 +251,60 @@ async fn vnnic_faceid_and_promocode() {
     assert_eq!(v["status"], json!("sent"));
     assert_eq!(v["info"], json!(["vnnic_faceid_sent"]));
     assert_error(
-        &post(&m, "/api/domain/vnnic/faceidverifitele", json!({"id": "26", "domain": "nguyenvanan.vn"}), None).await,
+        &post(
+            &m,
+            "/api/domain/vnnic/faceidverifitele",
+            json!({"id": "26", "domain": "nguyenvanan.vn"}),
+            None,
+        )
+        .await,
         "domain_not_found",
     );
 
     // numbers for ids are accepted, the code is stable per domain
-    let (_, a) = post(&m, "/api/domain/vnnic/promocode", json!({"id": 1042, "domain": "an-studio.id.vn"}), None).await;
-    let (_, b) = post(&m, "/api/domain/vnnic/promocode", json!({"id": "1042", "domain": "AN-Studio.id.vn"}), None).await;
+    let (_, a) = post(
+        &m,
+        "/api/domain/vnnic/promocode",
+        json!({"id": 1042, "domain": "an-studio.id.vn"}),
+        None,
+    )
+    .await;
+    let (_, b) = post(
+        &m,
+        "/api/domain/vnnic/promocode",
+        json!({"id": "1042", "domain": "AN-Studio.id.vn"}),
+        None,
+    )
+    .await;
     let code = a["promocode"].as_str().unwrap();
     assert!(code.starts_with("VNNIC-") && code.len() == 14, "{code}");
     assert_eq!(a["promocode"], b["promocode"]);
-    let (_, c) = post(&m, "/api/domain/vnnic/promocode", json!({"id": "1042", "domain": "congtyan.biz.vn"}), None).await;
+    let (_, c) = post(
+        &m,
+        "/api/domain/vnnic/promocode",
+        json!({"id": "1042", "domain": "congtyan.biz.vn"}),
+        None,
+    )
+    .await;
     assert_ne!(c["promocode"], a["promocode"]);
     assert_error(
-        &post(&m, "/api/domain/vnnic/promocode", json!({"id": "1042", "domain": "nguyenvanan.vn"}), None).await,
+        &post(
+            &m,
+            "/api/domain/vnnic/promocode",
+            json!({"id": "1042", "domain": "nguyenvanan.vn"}),
+            None,
+        )
+        .await,
         "promocode_not_eligible",
     );
     assert_error(
-        &post(&m, "/api/domain/vnnic/promocode", json!({"id": "26", "domain": "an-studio.id.vn"}), None).await,
+        &post(
+            &m,
+            "/api/domain/vnnic/promocode",
+            json!({"id": "26", "domain": "an-studio.id.vn"}),
+            None,
+        )
+        .await,
         "domain_not_found",
     );
 }

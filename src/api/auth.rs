@@ -50,7 +50,10 @@ pub fn login_request(username: &str, password: &str) -> ApiRequest {
 pub async fn login(username: &str, password: &str) -> Result<TokenPair, ApiError> {
     let pair: TokenPair = fetch(login_request(username, password)).await?;
     if pair.token.is_empty() {
-        return Err(ApiError::Decode { endpoint: "POST /login".into(), detail: "no token in the answer".into() });
+        return Err(ApiError::Decode {
+            endpoint: "POST /login".into(),
+            detail: "no token in the answer".into(),
+        });
     }
     Ok(pair)
 }
@@ -70,7 +73,8 @@ pub async fn logout() -> Result<(), ApiError> {
 }
 
 pub async fn revoke(refresh_token: &str) -> Result<(), ApiError> {
-    let req = ApiRequest::post("/revoke").public().timeout_ms(5_000).json(&RefreshBody { refresh_token });
+    let req =
+        ApiRequest::post("/revoke").public().timeout_ms(5_000).json(&RefreshBody { refresh_token });
     fetch::<serde_json::Value>(req).await.map(|_| ())
 }
 
@@ -94,14 +98,19 @@ mod tests {
         assert_eq!(doc.refresh, None);
         let rot: TokenPair = serde_json::from_str(crate::fixtures::TOKEN).unwrap();
         assert!(rot.refresh.as_deref().is_some_and(|r| r.starts_with("eyJ")));
-        let alt: TokenPair = serde_json::from_value(json!({"token": "a", "refresh_token": "b"})).unwrap();
+        let alt: TokenPair =
+            serde_json::from_value(json!({"token": "a", "refresh_token": "b"})).unwrap();
         assert_eq!(alt.refresh.as_deref(), Some("b"));
-        let both: TokenPair = serde_json::from_value(json!({"token": "a", "refresh": "r", "refresh_token": "b"})).unwrap();
+        let both: TokenPair =
+            serde_json::from_value(json!({"token": "a", "refresh": "r", "refresh_token": "b"}))
+                .unwrap();
         assert_eq!(both.refresh.as_deref(), Some("r"));
-        let empty: TokenPair = serde_json::from_value(json!({"token": "a", "refresh": ""})).unwrap();
+        let empty: TokenPair =
+            serde_json::from_value(json!({"token": "a", "refresh": ""})).unwrap();
         assert_eq!(empty.refresh, None);
         let with_client: TokenPair =
-            serde_json::from_value(json!({"token": "a", "refresh": "r", "client": {"id": "1"}})).unwrap();
+            serde_json::from_value(json!({"token": "a", "refresh": "r", "client": {"id": "1"}}))
+                .unwrap();
         assert_eq!(with_client.token, "a");
     }
 

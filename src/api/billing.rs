@@ -47,8 +47,16 @@ impl PaymentMethod {
     /// rounded half up to `places` decimals (0 for VND). None when a fee
     /// cannot be read.
     pub fn fee(&self, total: Decimal, places: u32) -> Option<Decimal> {
-        let fixed = if self.fixed_fee.raw.trim().is_empty() { Some(Decimal::ZERO) } else { self.fixed_fee.value };
-        let percent = if self.percent_fee.raw.trim().is_empty() { Some(Decimal::ZERO) } else { self.percent_fee.value };
+        let fixed = if self.fixed_fee.raw.trim().is_empty() {
+            Some(Decimal::ZERO)
+        } else {
+            self.fixed_fee.value
+        };
+        let percent = if self.percent_fee.raw.trim().is_empty() {
+            Some(Decimal::ZERO)
+        } else {
+            self.percent_fee.value
+        };
         let variable = total.checked_mul(percent?)?.shift_down(2);
         Some(fixed?.checked_add(variable)?.round_to(places))
     }
@@ -189,7 +197,10 @@ pub fn credit_request(invoice_id: &str, amount: Option<Decimal>) -> ApiRequest {
     ApiRequest::post(format!("/invoice/{}/credit", percent_encode(invoice_id))).json(&body)
 }
 
-pub async fn apply_credit(invoice_id: &str, amount: Option<Decimal>) -> Result<(CreditResult, Vec<String>), ApiError> {
+pub async fn apply_credit(
+    invoice_id: &str,
+    amount: Option<Decimal>,
+) -> Result<(CreditResult, Vec<String>), ApiError> {
     fetch_with_info(credit_request(invoice_id, amount)).await
 }
 
@@ -210,12 +221,17 @@ mod tests {
         let b = a.details.0;
         assert_eq!(b.currency.as_str(), "USD");
         assert_eq!(b.acc_balance.value, Some(Decimal::new(12345655, 2)));
-        assert_eq!(b.acc_credit.value, Some(Decimal::ZERO.checked_add(Decimal::new(0, 2)).unwrap()));
+        assert_eq!(
+            b.acc_credit.value,
+            Some(Decimal::ZERO.checked_add(Decimal::new(0, 2)).unwrap())
+        );
     }
 
     #[test]
     fn the_doc_as_printed_is_invalid_json() {
-        assert!(serde_json::from_str::<serde_json::Value>(crate::fixtures::BALANCE_AS_PRINTED).is_err());
+        assert!(
+            serde_json::from_str::<serde_json::Value>(crate::fixtures::BALANCE_AS_PRINTED).is_err()
+        );
     }
 
     #[test]
@@ -231,10 +247,13 @@ mod tests {
     #[test]
     fn payment_methods_reference_example() {
         let v: Value = serde_json::from_str(crate::fixtures::PAYMENT).unwrap();
-        let mut m: Vec<(String, String)> = read_payment_methods(&v).into_iter().map(|p| (p.id.0, p.name.0)).collect();
+        let mut m: Vec<(String, String)> =
+            read_payment_methods(&v).into_iter().map(|p| (p.id.0, p.name.0)).collect();
         m.sort();
         assert_eq!(m, [("10".into(), "BankTransfer".into()), ("9".into(), "PayPal".into())]);
-        let list = read_payment_methods(&serde_json::json!({"payments": [{"id": 10, "name": "BankTransfer"}]}));
+        let list = read_payment_methods(
+            &serde_json::json!({"payments": [{"id": 10, "name": "BankTransfer"}]}),
+        );
         assert_eq!(list[0].id.as_str(), "10");
         assert!(read_payment_methods(&serde_json::json!({"payments": []})).is_empty());
     }
@@ -258,7 +277,10 @@ mod payment_tests {
     fn repaired_fees_example_decodes_and_the_printed_one_does_not() {
         let a: Vec<PaymentMethod> = list_at(&doc(fx::PAYMENT_FEES), "payments");
         let names: Vec<_> = a.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
-        assert_eq!(names, [("1", "Bank Transfer"), ("2", "Stripe"), ("4", "Credit Card"), ("5", "PayPal")]);
+        assert_eq!(
+            names,
+            [("1", "Bank Transfer"), ("2", "Stripe"), ("4", "Credit Card"), ("5", "PayPal")]
+        );
         assert_eq!(a[1].percent_fee.value, Some(d("2.9")));
         assert!(serde_json::from_str::<serde_json::Value>(fx::PAYMENT_FEES_AS_PRINTED).is_err());
     }
@@ -268,7 +290,10 @@ mod payment_tests {
         let a: Vec<PaymentMethod> = list_at(&doc(fx::PAYMENT), "payments");
         let mut names: Vec<_> = a.iter().map(|p| (p.id.0.clone(), p.name.0.clone())).collect();
         names.sort();
-        assert_eq!(names, [("10".to_string(), "BankTransfer".to_string()), ("9".into(), "PayPal".into())]);
+        assert_eq!(
+            names,
+            [("10".to_string(), "BankTransfer".to_string()), ("9".into(), "PayPal".into())]
+        );
         // no fee fields: the fee is zero, not unknown
         assert!(a[0].fee(d("100"), 2).is_some_and(|f| f.is_zero()));
     }
@@ -286,12 +311,20 @@ mod payment_tests {
         let bank = &a[0];
         assert!(bank.fee(d("1234567"), 0).unwrap().is_zero());
         // VND: no decimals, half up
-        let napas = PaymentMethod { fixed_fee: Money::from_str("1100"), percent_fee: Money::from_str("1.1"), ..Default::default() };
+        let napas = PaymentMethod {
+            fixed_fee: Money::from_str("1100"),
+            percent_fee: Money::from_str("1.1"),
+            ..Default::default()
+        };
         assert_eq!(napas.fee(d("1089000"), 0).unwrap().to_string(), "13079"); // 1100 + 11979
         assert_eq!(napas.fee(d("45"), 0).unwrap().to_string(), "1100"); // 1100 + 0.495
         assert_eq!(napas.fee(d("50"), 0).unwrap().to_string(), "1101"); // 1100 + 0.55
-        // 0.1 + 0.2 is 0.3 here (it is not in f64)
-        let tiny = PaymentMethod { fixed_fee: Money::from_str("0.1"), percent_fee: Money::from_str("0.2"), ..Default::default() };
+                                                                        // 0.1 + 0.2 is 0.3 here (it is not in f64)
+        let tiny = PaymentMethod {
+            fixed_fee: Money::from_str("0.1"),
+            percent_fee: Money::from_str("0.2"),
+            ..Default::default()
+        };
         assert_eq!(tiny.fee(d("100"), 2).unwrap().to_string(), "0.30");
         // an unreadable fee is not guessed
         let bad = PaymentMethod { fixed_fee: Money::from_str("n/a"), ..Default::default() };
@@ -304,7 +337,10 @@ mod payment_tests {
     fn invoices_decode() {
         let a: Vec<InvoiceSummary> = list_at(&doc(fx::INVOICE_LIST), "invoices");
         let i = &a[0];
-        assert_eq!((i.id.as_str(), i.number.as_str(), i.status.as_str()), ("308976", "2016/12/1", "Paid"));
+        assert_eq!(
+            (i.id.as_str(), i.number.as_str(), i.status.as_str()),
+            ("308976", "2016/12/1", "Paid")
+        );
         assert_eq!(i.total.value, Some(d("19.65")));
         let a: Invoice = object_at(&doc(fx::INVOICE), "invoice");
         let inv = a;

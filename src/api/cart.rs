@@ -29,7 +29,9 @@ impl<T> Default for OneOrMany<T> {
 
 impl<T: FromLoose> FromLoose for OneOrMany<T> {
     fn from_loose(v: &Value) -> Self {
-        let single = v.as_object().is_some_and(|o| !o.is_empty() && o.values().all(|x| !x.is_object() && !x.is_array()));
+        let single = v
+            .as_object()
+            .is_some_and(|o| !o.is_empty() && o.values().all(|x| !x.is_object() && !x.is_array()));
         if single {
             OneOrMany(vec![T::from_loose(v)])
         } else {
@@ -211,7 +213,14 @@ impl ConfigField {
 impl ProductDetails {
     /// The billing cycles offered, with their prices.
     pub fn cycles(&self) -> Vec<CycleOption> {
-        self.config.0.product.0.iter().find(|f| f.is("cycle")).map(|f| f.items.0.clone()).unwrap_or_default()
+        self.config
+            .0
+            .product
+            .0
+            .iter()
+            .find(|f| f.is("cycle"))
+            .map(|f| f.items.0.clone())
+            .unwrap_or_default()
     }
 
     /// The cycle chosen when the configurator opens.
@@ -325,7 +334,12 @@ crate::loose_struct! {
 
 impl Addon {
     pub fn cycles(&self) -> Vec<CycleOption> {
-        self.config.0.iter().find(|p| !p.items.0.is_empty()).map(|p| p.items.0.clone()).unwrap_or_default()
+        self.config
+            .0
+            .iter()
+            .find(|p| !p.items.0.is_empty())
+            .map(|p| p.items.0.clone())
+            .unwrap_or_default()
     }
     pub fn checked_by_default(&self) -> bool {
         self.config.0.iter().any(|p| p.kind.as_str() == "checkbox" && p.checked.0)
@@ -341,7 +355,10 @@ pub fn product_path(product_id: &str) -> Vec<String> {
 pub fn read_product(v: &Value) -> Result<ProductDetails, ApiError> {
     let p: ProductDetails = object_at(v, "product");
     if p.id.is_empty() && p.name.as_str().is_empty() {
-        return Err(ApiError::Decode { endpoint: "GET /order/@product_id".into(), detail: "no product".into() });
+        return Err(ApiError::Decode {
+            endpoint: "GET /order/@product_id".into(),
+            detail: "no product".into(),
+        });
     }
     Ok(p)
 }
@@ -585,14 +602,20 @@ impl Quote {
     }
     /// The answer for request item `i` (by `index`, else by position).
     pub fn item(&self, i: usize) -> Option<&QuoteItem> {
-        self.items.0.iter().find(|q| q.position() == Some(i)).or_else(|| {
-            self.items.0.get(i).filter(|q| q.position().is_none())
-        })
+        self.items
+            .0
+            .iter()
+            .find(|q| q.position() == Some(i))
+            .or_else(|| self.items.0.get(i).filter(|q| q.position().is_none()))
     }
 }
 
 pub fn quote_request(items: Vec<OrderItem>, pay_method: Option<&str>) -> ApiRequest {
-    let body = QuoteRequest { pay_method: pay_method.filter(|p| !p.is_empty()).map(NumId::new), output: "short", items };
+    let body = QuoteRequest {
+        pay_method: pay_method.filter(|p| !p.is_empty()).map(NumId::new),
+        output: "short",
+        items,
+    };
     ApiRequest::post("/quote").json(&body)
 }
 
@@ -627,7 +650,8 @@ impl OrderResult {
     /// The order numbers, each once, in the order given.
     pub fn order_numbers(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let all = std::iter::once(self.order_num.0.clone()).chain(self.order_num_list.0.iter().map(|t| t.0.clone()));
+        let all = std::iter::once(self.order_num.0.clone())
+            .chain(self.order_num_list.0.iter().map(|t| t.0.clone()));
         for n in all {
             let n = n.trim().to_owned();
             if !n.is_empty() && !out.contains(&n) {
@@ -649,7 +673,11 @@ pub fn order_request(items: Vec<OrderItem>, pay_method: &str, aff_id: Option<&st
     ApiRequest::post("/order").json(&body).timeout_ms(60_000)
 }
 
-pub async fn order(items: Vec<OrderItem>, pay_method: &str, aff_id: Option<&str>) -> Result<OrderResult, ApiError> {
+pub async fn order(
+    items: Vec<OrderItem>,
+    pay_method: &str,
+    aff_id: Option<&str>,
+) -> Result<OrderResult, ApiError> {
     fetch(order_request(items, pay_method, aff_id)).await
 }
 
@@ -746,8 +774,15 @@ pub fn read_whois(domain: &str, v: &Value) -> Whois {
         let is = |words: &[&str]| words.iter().any(|w| s == *w);
         if has(&["not registered", "chưa đăng ký", "not found", "no match"]) {
             Availability::Available
-        } else if has(&["unavail", "not avail", "registered", "taken", "exist", "đã đăng ký", "đã được đăng ký"])
-            || is(&["active", "0", "false", "no"])
+        } else if has(&[
+            "unavail",
+            "not avail",
+            "registered",
+            "taken",
+            "exist",
+            "đã đăng ký",
+            "đã được đăng ký",
+        ]) || is(&["active", "0", "false", "no"])
         {
             Availability::Taken
         } else if has(&["available", "free", "còn trống"]) || is(&["1", "true", "yes"]) {
@@ -758,7 +793,11 @@ pub fn read_whois(domain: &str, v: &Value) -> Whois {
     };
     let scalar = |v: &Value| match v {
         Value::Bool(b) => Some(if *b { Availability::Available } else { Availability::Taken }),
-        Value::Number(n) => Some(if n.as_f64().unwrap_or(0.0) != 0.0 { Availability::Available } else { Availability::Taken }),
+        Value::Number(n) => Some(if n.as_f64().unwrap_or(0.0) != 0.0 {
+            Availability::Available
+        } else {
+            Availability::Taken
+        }),
         Value::String(s) => Some(word(s)).filter(|a| *a != Availability::Unknown),
         _ => None,
     };
@@ -771,7 +810,11 @@ pub fn read_whois(domain: &str, v: &Value) -> Whois {
         .unwrap_or(Availability::Unknown);
     let text = |k: &str| field(k).and_then(Value::as_str).unwrap_or_default().to_owned();
     let name = text("domain");
-    Whois { domain: if name.is_empty() { domain.to_owned() } else { name }, availability, whois: text("whois") }
+    Whois {
+        domain: if name.is_empty() { domain.to_owned() } else { name },
+        availability,
+        whois: text("whois"),
+    }
 }
 
 pub async fn whois(domain: &str) -> Result<Whois, ApiError> {
@@ -898,7 +941,11 @@ mod tests {
         let names: Vec<_> = a.iter().map(|c| (c.id.as_str(), c.kind())).collect();
         assert_eq!(
             names,
-            [("10", CategoryKind::Products), ("6", CategoryKind::Domains), ("16", CategoryKind::Products)]
+            [
+                ("10", CategoryKind::Products),
+                ("6", CategoryKind::Domains),
+                ("16", CategoryKind::Products)
+            ]
         );
         let ssl = Category { name: Text("Chứng chỉ SSL".into()), ..Default::default() };
         assert_eq!(ssl.kind(), CategoryKind::Certificates);
@@ -909,7 +956,8 @@ mod tests {
         let a: Vec<ProductSummary> = list_at(&doc(fx::CATEGORY_PRODUCTS), "products");
         let p = &a[0];
         assert_eq!(p.id.as_str(), "333");
-        let cycles: Vec<_> = p.periods.0.iter().map(|c| (c.code().to_owned(), c.price.value)).collect();
+        let cycles: Vec<_> =
+            p.periods.0.iter().map(|c| (c.code().to_owned(), c.price.value)).collect();
         assert_eq!(cycles[0], ("m".into(), d("9.99")));
         assert_eq!(cycles[3], ("t".into(), d("299.7")));
         assert!(p.periods.0[0].selected.0);
@@ -919,19 +967,26 @@ mod tests {
     fn repaired_product_configuration_decodes() {
         let a: ProductDetails = object_at(&doc(fx::ORDER_PRODUCT), "product");
         let p = a;
-        assert_eq!((p.id.as_str(), p.name.as_str(), p.category_id.as_str()), ("333", "Starter Hosting", "49"));
+        assert_eq!(
+            (p.id.as_str(), p.name.as_str(), p.category_id.as_str()),
+            ("333", "Starter Hosting", "49")
+        );
         assert_eq!(p.default_cycle(), "m");
         assert!(p.takes_domain());
         let cycles: Vec<_> = p.cycles().iter().map(|c| c.code().to_owned()).collect();
         assert_eq!(cycles, ["m", "a", "b", "t"]);
         let form = &p.config.0.forms.0[0];
-        assert_eq!((form.kind.as_str(), form.id.as_str(), form.first_item_id.as_str()), ("select", "1618", "10330"));
+        assert_eq!(
+            (form.kind.as_str(), form.id.as_str(), form.first_item_id.as_str()),
+            ("select", "1618", "10330")
+        );
         assert_eq!(form.items.0.len(), 3);
         assert_eq!(form.items.0[2].title.as_str(), "2GB");
         let addon = &p.config.0.addons.0[0];
         assert_eq!(addon.id.as_str(), "31");
         assert!(!addon.checked_by_default());
-        let ac: Vec<_> = addon.cycles().iter().map(|c| (c.code().to_owned(), c.price.value)).collect();
+        let ac: Vec<_> =
+            addon.cycles().iter().map(|c| (c.code().to_owned(), c.price.value)).collect();
         assert_eq!(ac, [("m".into(), d("5")), ("q".into(), d("20")), ("a".into(), d("50"))]);
         assert_eq!(p.recurring_price.value, d("9.99"));
     }
@@ -939,7 +994,8 @@ mod tests {
     #[test]
     fn product_config_variants() {
         // no cycle select: the product's own `recurring` is the cycle
-        let p: ProductDetails = serde_json::from_value(json!({"id": 5, "recurring": "a", "config": []})).unwrap();
+        let p: ProductDetails =
+            serde_json::from_value(json!({"id": 5, "recurring": "a", "config": []})).unwrap();
         assert_eq!(p.default_cycle(), "a");
         assert!(!p.takes_domain());
         // forms keyed by id, items keyed by id, conditionals with other spellings
@@ -1151,7 +1207,10 @@ mod tests {
         use Availability::*;
         let cases = [
             (json!({"domain": "an.vn", "status": "available", "available": true}), Available),
-            (json!({"domain": "an.vn", "status": "registered", "available": false, "whois": "Registrar: X"}), Taken),
+            (
+                json!({"domain": "an.vn", "status": "registered", "available": false, "whois": "Registrar: X"}),
+                Taken,
+            ),
             (json!({"status": "Available"}), Available),
             (json!({"result": "taken"}), Taken),
             (json!({"available": "1"}), Available),

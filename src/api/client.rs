@@ -8,7 +8,9 @@
 //! - single-flight token renewal: expired/refused tokens cause one `POST
 //!   /token` shared by every request in flight, each then retried once.
 
-use super::error::{decode, disposition_filename, interpret, is_json_type, Answer, ApiError, Binary, Outcome};
+use super::error::{
+    decode, disposition_filename, interpret, is_json_type, Answer, ApiError, Binary, Outcome,
+};
 use super::refresh::{retry_delay_ms, AccessToken, SingleFlight};
 use crate::{browser, session};
 use futures::future::{select, Either};
@@ -117,7 +119,15 @@ impl std::fmt::Debug for CancelHandle {
 
 impl ApiRequest {
     fn new(method: Method, path: impl Into<String>) -> Self {
-        ApiRequest { method, path: path.into(), body: None, auth: true, timeout_ms: DEFAULT_TIMEOUT_MS, cancel: None, binary: false }
+        ApiRequest {
+            method,
+            path: path.into(),
+            body: None,
+            auth: true,
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+            cancel: None,
+            binary: false,
+        }
     }
     pub fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path)
@@ -168,7 +178,9 @@ pub async fn fetch<T: DeserializeOwned>(req: ApiRequest) -> Result<T, ApiError> 
 }
 
 /// Sends a request; gives the decoded data and the server's `info` messages.
-pub async fn fetch_with_info<T: DeserializeOwned>(req: ApiRequest) -> Result<(T, Vec<String>), ApiError> {
+pub async fn fetch_with_info<T: DeserializeOwned>(
+    req: ApiRequest,
+) -> Result<(T, Vec<String>), ApiError> {
     let endpoint = req.endpoint();
     let answer = call(req).await?;
     Ok((decode(&endpoint, answer.value)?, answer.info))
@@ -284,7 +296,14 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
     }
     let mut builder = RequestBuilder::new(&url)
         .method(req.method.clone())
-        .header("Accept", if req.binary { "application/pdf, image/*, application/json;q=0.9, */*;q=0.8" } else { "application/json" })
+        .header(
+            "Accept",
+            if req.binary {
+                "application/pdf, image/*, application/json;q=0.9, */*;q=0.8"
+            } else {
+                "application/json"
+            },
+        )
         .abort_signal(Some(&signal));
     if let Some(t) = token {
         builder = builder.header("Authorization", &format!("Bearer {t}"));
@@ -309,7 +328,8 @@ pub(crate) async fn send(req: &ApiRequest, token: Option<&str>) -> Result<Outcom
         let content_type = resp.headers().get("content-type").unwrap_or_default();
         if req.binary && (200..300).contains(&status) && !is_json_type(&content_type) {
             let bytes = resp.binary().await.map_err(|_| ApiError::Network)?;
-            let filename = resp.headers().get("content-disposition").and_then(|d| disposition_filename(&d));
+            let filename =
+                resp.headers().get("content-disposition").and_then(|d| disposition_filename(&d));
             let binary = Some(Binary { bytes, content_type, filename });
             return Ok(Outcome::Ok(Answer { value: Value::Null, info: Vec::new(), binary }));
         }

@@ -51,7 +51,9 @@ impl<'de> Deserialize<'de> for Choice {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = Value::deserialize(d)?;
         Ok(Choice(match v {
-            Value::Array(a) => a.iter().any(|x| !matches!(x, Value::Null | Value::Bool(false)) && x.as_str() != Some("")),
+            Value::Array(a) => a
+                .iter()
+                .any(|x| !matches!(x, Value::Null | Value::Bool(false)) && x.as_str() != Some("")),
             other => serde_json::from_value::<Flag>(other).map(|f| f.0).unwrap_or(false),
         }))
     }
@@ -84,7 +86,11 @@ pub struct Contact {
 impl Contact {
     pub fn from_value(v: &Value) -> Contact {
         let f = |k: &str| field_text(v, &[k]);
-        let choice = |k: &str| v.get(k).and_then(|x| serde_json::from_value::<Choice>(x.clone()).ok()).unwrap_or_default();
+        let choice = |k: &str| {
+            v.get(k)
+                .and_then(|x| serde_json::from_value::<Choice>(x.clone()).ok())
+                .unwrap_or_default()
+        };
         Contact {
             id: f("id"),
             profile: ProfileFields {
@@ -158,7 +164,10 @@ pub async fn add(body: &ContactBody) -> Result<(String, Vec<String>), ApiError> 
 /// sent here (the doc's edit has no such field).
 pub async fn update(id: &str, body: &ContactBody) -> Result<Vec<String>, ApiError> {
     let body = ContactBody { password: None, ..body.clone() };
-    let (_, info) = fetch_with_info::<Value>(ApiRequest::put(format!("/contact/{}", percent_encode(id))).json(&body)).await?;
+    let (_, info) = fetch_with_info::<Value>(
+        ApiRequest::put(format!("/contact/{}", percent_encode(id))).json(&body),
+    )
+    .await?;
     Ok(info)
 }
 
@@ -218,9 +227,14 @@ impl PrivilegeTree {
                     key: key.clone(),
                     full: o.get("full").is_some_and(is_on),
                     objects: {
-                        let mut objects: Vec<(String, Vec<String>)> =
-                            o.iter().filter(|(k, x)| *k != "full" && x.is_array()).map(|(k, x)| (k.clone(), strings(x))).collect();
-                        crate::util::sort_with(&mut objects, &|(a, _), (b, _)| (a.len(), a).cmp(&(b.len(), b)));
+                        let mut objects: Vec<(String, Vec<String>)> = o
+                            .iter()
+                            .filter(|(k, x)| *k != "full" && x.is_array())
+                            .map(|(k, x)| (k.clone(), strings(x)))
+                            .collect();
+                        crate::util::sort_with(&mut objects, &|(a, _), (b, _)| {
+                            (a.len(), a).cmp(&(b.len(), b))
+                        });
                         objects
                     },
                 }),
@@ -228,7 +242,9 @@ impl PrivilegeTree {
             })
             .collect();
         let rank = |g: &Group| ORDER.iter().position(|k| *k == g.key()).unwrap_or(ORDER.len());
-        crate::util::sort_with(&mut groups, &|a, b| rank(a).cmp(&rank(b)).then_with(|| a.key().cmp(b.key())));
+        crate::util::sort_with(&mut groups, &|a, b| {
+            rank(a).cmp(&rank(b)).then_with(|| a.key().cmp(b.key()))
+        });
         PrivilegeTree(groups)
     }
 }
@@ -295,7 +311,10 @@ impl Privileges {
     pub fn has(&self, group: &str, object: Option<&str>, item: &str) -> bool {
         match object {
             None => self.items.iter().any(|(k, l)| k == group && l.iter().any(|i| i == item)),
-            Some(id) => self.objects.iter().any(|((g, o), l)| g == group && o == id && l.iter().any(|i| i == item)),
+            Some(id) => self
+                .objects
+                .iter()
+                .any(|((g, o), l)| g == group && o == id && l.iter().any(|i| i == item)),
         }
     }
 
@@ -346,22 +365,33 @@ impl Privileges {
     /// Full control of a group replaces its per-object choices.
     pub fn to_value(&self, tree: &PrivilegeTree) -> Value {
         fn ordered(offered: &[String], chosen: &[String]) -> Vec<String> {
-            let mut out: Vec<String> = offered.iter().filter(|i| chosen.contains(i)).cloned().collect();
+            let mut out: Vec<String> =
+                offered.iter().filter(|i| chosen.contains(i)).cloned().collect();
             out.extend(chosen.iter().filter(|i| !offered.contains(i)).cloned());
             out
         }
         let mut out = Map::new();
         let mut keys: Vec<&str> = tree.0.iter().map(Group::key).collect();
-        for k in self.items.iter().map(|(k, _)| k.as_str()).chain(self.full.iter().map(String::as_str)).chain(self.objects.iter().map(|((g, _), _)| g.as_str())) {
+        for k in self
+            .items
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .chain(self.full.iter().map(String::as_str))
+            .chain(self.objects.iter().map(|((g, _), _)| g.as_str()))
+        {
             if !keys.contains(&k) {
                 keys.push(k);
             }
         }
         for key in keys {
             let group = tree.0.iter().find(|g| g.key() == key);
-            let chosen: Vec<String> = self.items.iter().filter(|(k, _)| k == key).flat_map(|(_, l)| l.clone()).collect();
-            let objects: Vec<&((String, String), Vec<String>)> = self.objects.iter().filter(|((g, _), _)| g == key).collect();
-            let per_object = matches!(group, Some(Group::PerObject { .. })) || self.has_full(key) || !objects.is_empty();
+            let chosen: Vec<String> =
+                self.items.iter().filter(|(k, _)| k == key).flat_map(|(_, l)| l.clone()).collect();
+            let objects: Vec<&((String, String), Vec<String>)> =
+                self.objects.iter().filter(|((g, _), _)| g == key).collect();
+            let per_object = matches!(group, Some(Group::PerObject { .. }))
+                || self.has_full(key)
+                || !objects.is_empty();
             if !per_object {
                 let offered = match group {
                     Some(Group::Items { items, .. }) => items.as_slice(),
@@ -382,10 +412,23 @@ impl Privileges {
                     _ => &[],
                 };
                 let mut ids: Vec<&str> = offered.iter().map(|(id, _)| id.as_str()).collect();
-                ids.extend(objects.iter().map(|((_, id), _)| id.as_str()).filter(|id| !offered.iter().any(|(o, _)| o == id)));
+                ids.extend(
+                    objects
+                        .iter()
+                        .map(|((_, id), _)| id.as_str())
+                        .filter(|id| !offered.iter().any(|(o, _)| o == id)),
+                );
                 for id in ids {
-                    let chosen: Vec<String> = objects.iter().filter(|((_, o), _)| o == id).flat_map(|(_, l)| l.clone()).collect();
-                    let off = offered.iter().find(|(o, _)| o == id).map(|(_, l)| l.as_slice()).unwrap_or_default();
+                    let chosen: Vec<String> = objects
+                        .iter()
+                        .filter(|((_, o), _)| o == id)
+                        .flat_map(|(_, l)| l.clone())
+                        .collect();
+                    let off = offered
+                        .iter()
+                        .find(|(o, _)| o == id)
+                        .map(|(_, l)| l.as_slice())
+                        .unwrap_or_default();
                     let list = ordered(off, &chosen);
                     if !list.is_empty() {
                         m.insert(id.to_owned(), Value::from(list));
@@ -411,31 +454,41 @@ mod tests {
     use serde_json::json;
 
     fn doc_tree() -> (Value, PrivilegeTree) {
-        let v: Value = serde_json::from_str(include_str!("../../fixtures/api/contact_privileges.json")).unwrap();
+        let v: Value =
+            serde_json::from_str(include_str!("../../fixtures/api/contact_privileges.json"))
+                .unwrap();
         let t = PrivilegeTree::from_value(&v);
         (v, t)
     }
 
     #[test]
     fn reference_examples_decode() {
-        let l: LooseList<ContactSummary> = serde_json::from_str(include_str!("../../fixtures/api/contacts.json")).unwrap();
+        let l: LooseList<ContactSummary> =
+            serde_json::from_str(include_str!("../../fixtures/api/contacts.json")).unwrap();
         assert_eq!(l.0.len(), 1);
         assert_eq!(l.0[0].id.as_str(), "49");
         assert_eq!(l.0[0].full_name(), "Sue Mary");
-        let c = contact_from(&serde_json::from_str(include_str!("../../fixtures/api/contact.json")).unwrap());
+        let c = contact_from(
+            &serde_json::from_str(include_str!("../../fixtures/api/contact.json")).unwrap(),
+        );
         assert_eq!(c.id, "49");
         assert_eq!(c.profile.email, "mary@example.com");
         assert_eq!(c.profile.kind, "Private");
         assert_eq!(c.full_name(), "Sue Mary");
         assert_eq!(c.postcode, "95401");
         assert!(Privileges::from_value(&c.privileges).has("support", None, "newticket"));
-        let add: Value = serde_json::from_str(include_str!("../../fixtures/api/contact_add.json")).unwrap();
+        let add: Value =
+            serde_json::from_str(include_str!("../../fixtures/api/contact_add.json")).unwrap();
         assert_eq!(field_text(&add, &["contact_id", "id"]), "1");
         assert_eq!(crate::api::error::messages_at(&add, "info").unwrap(), ["profile_added"]);
-        let edit: Value = serde_json::from_str(include_str!("../../fixtures/api/contact_edit.json")).unwrap();
+        let edit: Value =
+            serde_json::from_str(include_str!("../../fixtures/api/contact_edit.json")).unwrap();
         assert_eq!(crate::api::error::messages_at(&edit, "info").unwrap(), ["profile_updated"]);
         // the doc prints the tree with // comments: invalid JSON as printed
-        assert!(serde_json::from_str::<Value>(include_str!("../../fixtures/api/contact_privileges.as-printed.txt")).is_err());
+        assert!(serde_json::from_str::<Value>(include_str!(
+            "../../fixtures/api/contact_privileges.as-printed.txt"
+        ))
+        .is_err());
     }
 
     #[test]
@@ -517,8 +570,11 @@ mod tests {
             password: None,
         };
         let v = serde_json::to_value(&body).unwrap();
-        let doc: Value = serde_json::from_str(include_str!("../../fixtures/api/contact_add.request.json")).unwrap();
-        let mut doc_keys: Vec<&String> = doc.as_object().unwrap().keys().filter(|k| *k != "password").collect();
+        let doc: Value =
+            serde_json::from_str(include_str!("../../fixtures/api/contact_add.request.json"))
+                .unwrap();
+        let mut doc_keys: Vec<&String> =
+            doc.as_object().unwrap().keys().filter(|k| *k != "password").collect();
         let mut keys: Vec<&String> = v.as_object().unwrap().keys().collect();
         doc_keys.sort();
         keys.sort();
@@ -532,11 +588,15 @@ mod tests {
 
     #[test]
     fn contacts_and_choices_read_loosely() {
-        let c = contact_from(&json!({"contact": {"id": 51, "telegramnotifications": ["1"], "zalonotifications": "", "privileges": []}}));
+        let c = contact_from(
+            &json!({"contact": {"id": 51, "telegramnotifications": ["1"], "zalonotifications": "", "privileges": []}}),
+        );
         assert_eq!(c.id, "51");
         assert!(c.telegramnotifications.0);
         assert!(!c.zalonotifications.0);
-        let c = contact_from(&json!({"contact": [{"telegramnotifications": [], "zalonotifications": 1, "firstname": null}]}));
+        let c = contact_from(
+            &json!({"contact": [{"telegramnotifications": [], "zalonotifications": 1, "firstname": null}]}),
+        );
         assert!(!c.telegramnotifications.0);
         assert!(c.zalonotifications.0);
         assert_eq!(c.profile.firstname, "");

@@ -70,7 +70,10 @@ fn money(v: &Value, key: &str) -> Money {
 }
 fn flag(v: &Value, keys: &[&str]) -> Flag {
     let t = scalar(field(v, keys)).trim().to_ascii_lowercase();
-    Flag(matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled") || t.parse::<f64>().is_ok_and(|n| n != 0.0))
+    Flag(
+        matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
+            || t.parse::<f64>().is_ok_and(|n| n != 0.0),
+    )
 }
 
 /// The object under `key`: PHP's `[]` and a one-element list read as one
@@ -227,7 +230,12 @@ impl Contacts {
             o => o,
         };
         let role = |r: &str| Contact::from_json(&object(&info, r));
-        Contacts { registrant: role("registrant"), admin: role("admin"), tech: role("tech"), billing: role("billing") }
+        Contacts {
+            registrant: role("registrant"),
+            admin: role("admin"),
+            tech: role("tech"),
+            billing: role("billing"),
+        }
     }
     pub fn get(&self, role: &str) -> &Contact {
         match role {
@@ -313,7 +321,16 @@ impl Document {
     /// Waiting for the customer's signature (nothing signed or uploaded yet).
     pub fn needs_signature(&self) -> bool {
         let s = self.status.as_str().trim().to_ascii_lowercase();
-        matches!(s.as_str(), "pending" | "waiting" | "unsigned" | "new" | "awaiting signature" | "waiting for signature" | "0")
+        matches!(
+            s.as_str(),
+            "pending"
+                | "waiting"
+                | "unsigned"
+                | "new"
+                | "awaiting signature"
+                | "waiting for signature"
+                | "0"
+        )
     }
 }
 
@@ -456,20 +473,31 @@ pub fn url_forwarding_request(id: &Id, url: &str, kind: &str) -> ApiRequest {
 }
 pub fn dnssec_add_request(id: &Id, flags: &str, alg: &str, pubkey: &str) -> ApiRequest {
     let pubkey: String = pubkey.split_whitespace().collect();
-    ApiRequest::put(at(id, "/dnssec")).json(&DnssecKeyBody { flags, protocol: DNSSEC_PROTOCOL, alg, pubkey: &pubkey })
+    ApiRequest::put(at(id, "/dnssec")).json(&DnssecKeyBody {
+        flags,
+        protocol: DNSSEC_PROTOCOL,
+        alg,
+        pubkey: &pubkey,
+    })
 }
 pub fn dnssec_delete_request(id: &Id, key: &Id) -> ApiRequest {
     ApiRequest::delete(at(id, &format!("/dnssec/{}", percent_encode(key.as_str()))))
 }
 pub fn renew_request(id: &Id, years: u32, pay_method: &Id) -> ApiRequest {
-    ApiRequest::post(at(id, "/renew")).json(&RenewBody { years: years.to_string(), pay_method: pay_method.0.clone() })
+    ApiRequest::post(at(id, "/renew"))
+        .json(&RenewBody { years: years.to_string(), pay_method: pay_method.0.clone() })
 }
 pub fn upload_request(id: &Id, doc: &Id, filename: &str, content_b64: &str) -> ApiRequest {
     // 10 MB become 13.4 MB of base64: give the upload time on a slow line.
-    ApiRequest::post(doc_path(id, doc, "upload")).timeout_ms(180_000).json(&UploadBody { filename, content: content_b64 })
+    ApiRequest::post(doc_path(id, doc, "upload"))
+        .timeout_ms(180_000)
+        .json(&UploadBody { filename, content: content_b64 })
 }
 pub fn sign_request(token: &str, png_data_url: &str) -> ApiRequest {
-    ApiRequest::post("/domain/documents/signed").public().timeout_ms(60_000).json(&SignBody { token, image: png_data_url })
+    ApiRequest::post("/domain/documents/signed")
+        .public()
+        .timeout_ms(60_000)
+        .json(&SignBody { token, image: png_data_url })
 }
 
 async fn write(req: ApiRequest) -> Result<Info, ApiError> {
@@ -499,7 +527,11 @@ pub async fn by_name(name: &str) -> Result<Vec<DomainDetails>, ApiError> {
 
 fn details_list(v: Value) -> Vec<DomainDetails> {
     let inner = field(&v, &["details"]).cloned().unwrap_or(v);
-    let list = if inner.get("id").is_some() { vec![DomainDetails::from_json(&inner)] } else { items(inner, DomainDetails::from_json) };
+    let list = if inner.get("id").is_some() {
+        vec![DomainDetails::from_json(&inner)]
+    } else {
+        items(inner, DomainDetails::from_json)
+    };
     list.into_iter().filter(|d| !d.id.is_empty()).collect()
 }
 
@@ -571,10 +603,13 @@ pub async fn email_forwarding(id: Id) -> Result<Vec<ForwardRule>, ApiError> {
 /// The rules in an e-mail forwarding answer, whatever the wrapping.
 fn rules_of(v: Value) -> Vec<ForwardRule> {
     let inner = field(&v, &["emforwarding", "forwarding"]).cloned().unwrap_or(v);
-    items(inner, |r| ForwardRule { prefix: text(r, &["prefix", "source", "from"]), forwardto: text(r, &["forwardto", "destination", "to"]) })
-        .into_iter()
-        .filter(|r| !r.prefix.0.is_empty() || !r.forwardto.0.is_empty())
-        .collect()
+    items(inner, |r| ForwardRule {
+        prefix: text(r, &["prefix", "source", "from"]),
+        forwardto: text(r, &["forwardto", "destination", "to"]),
+    })
+    .into_iter()
+    .filter(|r| !r.prefix.0.is_empty() || !r.forwardto.0.is_empty())
+    .collect()
 }
 
 /// `PUT /domain/@id/emforwarding`.
@@ -594,10 +629,13 @@ pub async fn dnssec_flags(id: Id) -> Result<Vec<Choice>, ApiError> {
 
 fn flags_of(v: Value) -> Vec<Choice> {
     let inner = field(&v, &["flags"]).cloned().unwrap_or(v);
-    let mut f: Vec<Choice> = items(inner, |c| Choice { id: id(c, &["id", "value", "flag"]), name: text(c, &["name", "label", "title"]) })
-        .into_iter()
-        .filter(|c| !c.id.is_empty())
-        .collect();
+    let mut f: Vec<Choice> = items(inner, |c| Choice {
+        id: id(c, &["id", "value", "flag"]),
+        name: text(c, &["name", "label", "title"]),
+    })
+    .into_iter()
+    .filter(|c| !c.id.is_empty())
+    .collect();
     crate::util::sort_with(&mut f, &|a, b| a.id.cmp(&b.id));
     f
 }
@@ -622,7 +660,12 @@ fn keys_of(v: Value) -> Vec<DnssecKey> {
 }
 
 /// `PUT /domain/@id/dnssec`.
-pub async fn add_dnssec_key(id: Id, flags: String, alg: String, pubkey: String) -> Result<Info, ApiError> {
+pub async fn add_dnssec_key(
+    id: Id,
+    flags: String,
+    alg: String,
+    pubkey: String,
+) -> Result<Info, ApiError> {
     write(dnssec_add_request(&id, &flags, &alg, &pubkey)).await
 }
 
@@ -643,7 +686,11 @@ pub async fn renew(id: Id, years: u32, pay_method: Id) -> Result<(RenewOrder, In
 }
 
 fn order_of(v: &Value) -> RenewOrder {
-    RenewOrder { order_num: text(v, &["order_num"]), invoice_id: id(v, &["invoice_id"]), total: money(v, "total") }
+    RenewOrder {
+        order_num: text(v, &["order_num"]),
+        invoice_id: id(v, &["invoice_id"]),
+        total: money(v, "total"),
+    }
 }
 
 /// `GET /domain/@id/documents`.
@@ -666,7 +713,12 @@ pub async fn download_document(id: Id, doc: Id) -> Result<Binary, ApiError> {
 }
 
 /// `POST …/documents/@documentid/upload`.
-pub async fn upload_document(id: Id, doc: Id, filename: String, content_b64: String) -> Result<Info, ApiError> {
+pub async fn upload_document(
+    id: Id,
+    doc: Id,
+    filename: String,
+    content_b64: String,
+) -> Result<Info, ApiError> {
     write(upload_request(&id, &doc, &filename, &content_b64)).await
 }
 
@@ -709,7 +761,10 @@ mod tests {
     fn reference_examples_decode() {
         let l = domain_rows(v(crate::fixtures::DOMAIN_LIST));
         let r = &l[0];
-        assert_eq!((r.id.as_str(), r.name.as_str(), r.daytoexpire.as_str()), ("47", "testname.com", "365"));
+        assert_eq!(
+            (r.id.as_str(), r.name.as_str(), r.daytoexpire.as_str()),
+            ("47", "testname.com", "365")
+        );
         assert!(r.autorenew.0);
         assert_eq!(r.recurring_amount.value, Some(Decimal::new(1500, 2)));
         let d = DomainDetails::from_json(&object(&v(crate::fixtures::DOMAIN_DETAILS), "details"));
@@ -723,37 +778,67 @@ mod tests {
         let t = super::super::cart::read_tlds(&v(crate::fixtures::DOMAIN_TLDS));
         assert_eq!(t[0].tld.as_str(), ".com");
         assert_eq!(t[0].periods.0[1].renew.value, Some(Decimal::new(3000, 2)));
-        let saved = crate::api::error::interpret(200, crate::fixtures::DOMAIN_NS_SAVED, "PUT /domain/47/ns");
-        assert!(matches!(saved, crate::api::error::Outcome::Ok(a) if a.info == ["success_changes_save"]));
+        let saved = crate::api::error::interpret(
+            200,
+            crate::fixtures::DOMAIN_NS_SAVED,
+            "PUT /domain/47/ns",
+        );
+        assert!(
+            matches!(saved, crate::api::error::Outcome::Ok(a) if a.info == ["success_changes_save"])
+        );
     }
 
     #[test]
     fn loose_variants_decode() {
         // details as a one-element list, nameservers as an object or a string, ids as numbers
-        let d = DomainDetails::from_json(&object(&json!({"details": [{"id": 5, "nameservers": {"ns1": "A.example.net", "ns2": ""}}]}), "details"));
+        let d = DomainDetails::from_json(&object(
+            &json!({"details": [{"id": 5, "nameservers": {"ns1": "A.example.net", "ns2": ""}}]}),
+            "details",
+        ));
         assert_eq!(d.id.as_str(), "5");
         assert_eq!(d.nameservers, ["a.example.net"]);
-        assert_eq!(details_list(json!({"details": {"id": "9", "name": "x.vn"}}))[0].name.as_str(), "x.vn");
+        assert_eq!(
+            details_list(json!({"details": {"id": "9", "name": "x.vn"}}))[0].name.as_str(),
+            "x.vn"
+        );
         assert!(details_list(json!({"details": []})).is_empty());
         assert_eq!(hosts(Some(&json!("ns1.a.vn, ns2.a.vn"))), ["ns1.a.vn", "ns2.a.vn"]);
-        assert_eq!(text(&json!({"success": true, "eppcode": "x#1"}), &["epp", "eppcode"]).as_str(), "x#1");
+        assert_eq!(
+            text(&json!({"success": true, "eppcode": "x#1"}), &["epp", "eppcode"]).as_str(),
+            "x#1"
+        );
         assert!(flag(&json!({"locked": true}), &["reglock", "locked"]).0);
         assert!(flag(&json!({"autorenew": 1}), &["autorenew"]).0);
         assert!(!flag(&json!({"autorenew": "0"}), &["autorenew"]).0);
         assert_eq!(scalar(Some(&json!(3.0))), "3");
-        let c = Contacts::from_answer(&json!({"contact_info": {"registrant": {"email": "a@b.vn", "fax": "1"}, "admin": []}}));
+        let c = Contacts::from_answer(
+            &json!({"contact_info": {"registrant": {"email": "a@b.vn", "fax": "1"}, "admin": []}}),
+        );
         assert_eq!(c.registrant.email.as_str(), "a@b.vn");
         assert_eq!(c.admin, Contact::default());
-        assert_eq!(Contacts::from_answer(&json!({"contacts": {"tech": {"email": "t@b.vn"}}})).tech.email.as_str(), "t@b.vn");
+        assert_eq!(
+            Contacts::from_answer(&json!({"contacts": {"tech": {"email": "t@b.vn"}}}))
+                .tech
+                .email
+                .as_str(),
+            "t@b.vn"
+        );
         assert_eq!(rules_of(json!({"success": true, "emforwarding": [{"prefix": "info", "forwardto": "a@b.vn"}]})).len(), 1);
         assert_eq!(rules_of(json!({"emforwarding": []})).len(), 0);
         assert_eq!(rules_of(json!([{"from": "x", "to": "y@z.vn"}]))[0].prefix.as_str(), "x");
         let f = flags_of(json!({"flags": {"257": "KSK", "256": "ZSK"}}));
-        assert_eq!(f.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect::<Vec<_>>(), [("256", "ZSK"), ("257", "KSK")]);
-        let k = keys_of(json!({"success": true, "keys": [{"id": "1", "flags": 257, "algorithm": "13", "pubkey": "abc"}, {"flags": "256"}]}));
+        assert_eq!(
+            f.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect::<Vec<_>>(),
+            [("256", "ZSK"), ("257", "KSK")]
+        );
+        let k = keys_of(
+            json!({"success": true, "keys": [{"id": "1", "flags": 257, "algorithm": "13", "pubkey": "abc"}, {"flags": "256"}]}),
+        );
         assert_eq!(k.len(), 1);
         assert_eq!((k[0].alg.as_str(), k[0].flags.as_str()), ("13", "257"));
-        let docs = documents_of(json!({"documents": [{"id": "9", "name": "Bản khai", "status": "Pending", "token": "t"}, {"id": 10, "status": "Signed"}, "junk"]}));
+        let docs = documents_of(
+            json!({"documents": [{"id": "9", "name": "Bản khai", "status": "Pending", "token": "t"}, {"id": 10, "status": "Signed"}, "junk"]}),
+        );
         assert_eq!(docs.len(), 2);
         assert!(docs[0].needs_signature());
         assert!(!docs[1].needs_signature());
@@ -774,17 +859,30 @@ mod tests {
 
     #[test]
     fn child_nameserver_bodies() {
-        let reg = ChildNameserverBody::Register { nameserver: "ns1.a.vn".into(), ip: "203.0.113.5".into() };
+        let reg = ChildNameserverBody::Register {
+            nameserver: "ns1.a.vn".into(),
+            ip: "203.0.113.5".into(),
+        };
         let r = child_nameserver_request(&id("47"), &reg);
         assert_eq!(r.endpoint(), "POST /domain/47/reg");
-        assert_eq!(body(&r), json!({"action": "registerNameServer", "nameserver": "ns1.a.vn", "ip": "203.0.113.5"}));
-        let m = ChildNameserverBody::Modify { nameserver: "ns1.a.vn".into(), oldip: "1.1.1.1".into(), newip: "2.2.2.2".into() };
+        assert_eq!(
+            body(&r),
+            json!({"action": "registerNameServer", "nameserver": "ns1.a.vn", "ip": "203.0.113.5"})
+        );
+        let m = ChildNameserverBody::Modify {
+            nameserver: "ns1.a.vn".into(),
+            oldip: "1.1.1.1".into(),
+            newip: "2.2.2.2".into(),
+        };
         assert_eq!(
             body(&child_nameserver_request(&id("47"), &m)),
             json!({"action": "modifyNameServer", "nameserver": "ns1.a.vn", "oldip": "1.1.1.1", "newip": "2.2.2.2"})
         );
         let d = ChildNameserverBody::Delete { nameserver: "ns1.a.vn".into() };
-        assert_eq!(body(&child_nameserver_request(&id("47"), &d)), json!({"action": "deleteNameServer", "nameserver": "ns1.a.vn"}));
+        assert_eq!(
+            body(&child_nameserver_request(&id("47"), &d)),
+            json!({"action": "deleteNameServer", "nameserver": "ns1.a.vn"})
+        );
     }
 
     #[test]
@@ -810,10 +908,22 @@ mod tests {
         let mut roles: Vec<&str> = info.keys().map(String::as_str).collect();
         roles.sort();
         assert_eq!(roles, ["admin", "billing", "registrant", "tech"]);
-        let fields: Vec<&str> = info["tech"].as_object().unwrap().keys().map(String::as_str).collect();
+        let fields: Vec<&str> =
+            info["tech"].as_object().unwrap().keys().map(String::as_str).collect();
         let mut want = vec![
-            "firstname", "lastname", "companyname", "email", "phonenumber", "address1", "address2", "ward", "city", "state",
-            "postcode", "country", "nationalid",
+            "firstname",
+            "lastname",
+            "companyname",
+            "email",
+            "phonenumber",
+            "address1",
+            "address2",
+            "ward",
+            "city",
+            "state",
+            "postcode",
+            "country",
+            "nationalid",
         ];
         want.sort();
         let mut got = fields.clone();
@@ -826,7 +936,8 @@ mod tests {
 
     #[test]
     fn forwarding_bodies() {
-        let rules = vec![ForwardRule { prefix: Text("info".into()), forwardto: Text("a@b.vn".into()) }];
+        let rules =
+            vec![ForwardRule { prefix: Text("info".into()), forwardto: Text("a@b.vn".into()) }];
         let r = email_forwarding_request(&id("47"), &rules);
         assert_eq!(r.endpoint(), "PUT /domain/47/emforwarding");
         assert_eq!(body(&r), json!({"emforwarding": [{"prefix": "info", "forwardto": "a@b.vn"}]}));
@@ -840,7 +951,10 @@ mod tests {
     fn dnssec_bodies() {
         let r = dnssec_add_request(&id("47"), "257", "13", " AbC\n dEf== ");
         assert_eq!(r.endpoint(), "PUT /domain/47/dnssec");
-        assert_eq!(body(&r), json!({"flags": "257", "protocol": "3", "alg": "13", "pubkey": "AbCdEf=="}));
+        assert_eq!(
+            body(&r),
+            json!({"flags": "257", "protocol": "3", "alg": "13", "pubkey": "AbCdEf=="})
+        );
         let r = dnssec_delete_request(&id("47"), &id("k/1"));
         assert_eq!(r.endpoint(), "DELETE /domain/47/dnssec/k%2F1");
         assert!(r.body.is_none());
@@ -851,7 +965,10 @@ mod tests {
         let r = renew_request(&id("47"), 2, &id("10"));
         assert_eq!(r.endpoint(), "POST /domain/47/renew");
         assert_eq!(body(&r), json!({"years": "2", "pay_method": 10}));
-        assert_eq!(body(&renew_request(&id("47"), 1, &id("bank"))), json!({"years": "1", "pay_method": "bank"}));
+        assert_eq!(
+            body(&renew_request(&id("47"), 1, &id("bank"))),
+            json!({"years": "1", "pay_method": "bank"})
+        );
         let r = upload_request(&id("47"), &id("9"), "scan.pdf", "JVBERi0=");
         assert_eq!(r.endpoint(), "POST /domain/47/documents/9/upload");
         assert_eq!(body(&r), json!({"filename": "scan.pdf", "content": "JVBERi0="}));

@@ -173,16 +173,40 @@ fn data_object<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a serde_json::Map<St
 
 /// Reads the card fields from an OCR answer of any plausible shape.
 pub fn card_fields(v: &Value) -> CardFields {
-    let Some(o) = data_object(v, &["data", "result", "card", "ocr"]) else { return CardFields::default() };
+    let Some(o) = data_object(v, &["data", "result", "card", "ocr"]) else {
+        return CardFields::default();
+    };
     CardFields {
-        id_number: pick(o, &["id", "id_number", "idnumber", "number", "nationalid", "national_id", "cccd", "cmnd", "so"]),
+        id_number: pick(
+            o,
+            &[
+                "id",
+                "id_number",
+                "idnumber",
+                "number",
+                "nationalid",
+                "national_id",
+                "cccd",
+                "cmnd",
+                "so",
+            ],
+        ),
         name: pick(o, &["name", "fullname", "full_name", "ho_ten"]),
-        birthday: pick(o, &["birthday", "dob", "birth_day", "birthdate", "date_of_birth", "ngay_sinh"]),
+        birthday: pick(
+            o,
+            &["birthday", "dob", "birth_day", "birthdate", "date_of_birth", "ngay_sinh"],
+        ),
         sex: pick(o, &["sex", "gender", "gioi_tinh"]),
         nationality: pick(o, &["nationality", "nation", "quoc_tich"]),
-        hometown: pick(o, &["home", "hometown", "home_town", "origin", "place_of_origin", "que_quan"]),
+        hometown: pick(
+            o,
+            &["home", "hometown", "home_town", "origin", "place_of_origin", "que_quan"],
+        ),
         address: pick(o, &["address", "residence", "place_of_residence", "noi_thuong_tru"]),
-        expiry: pick(o, &["doe", "expiry", "expire", "expiry_date", "date_of_expiry", "valid_until"]),
+        expiry: pick(
+            o,
+            &["doe", "expiry", "expire", "expiry_date", "date_of_expiry", "valid_until"],
+        ),
         issue_date: pick(o, &["issue_date", "issued", "doi", "date_of_issue"]),
     }
 }
@@ -200,9 +224,10 @@ fn flag(v: &Value) -> Option<bool> {
         Value::Bool(b) => Some(*b),
         Value::Number(n) => n.as_f64().map(|n| n != 0.0),
         Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "1" | "true" | "yes" | "match" | "matched" | "verified" | "success" | "ok" | "pass" | "passed" => Some(true),
-            "0" | "false" | "no" | "not_match" | "not matched" | "notmatch" | "unmatched" | "mismatch" | "failed" | "fail"
-            | "rejected" => Some(false),
+            "1" | "true" | "yes" | "match" | "matched" | "verified" | "success" | "ok" | "pass"
+            | "passed" => Some(true),
+            "0" | "false" | "no" | "not_match" | "not matched" | "notmatch" | "unmatched"
+            | "mismatch" | "failed" | "fail" | "rejected" => Some(false),
             _ => None,
         },
         _ => None,
@@ -252,43 +277,69 @@ fn upload(path: &str, body: &impl Serialize, cancel: Option<&CancelHandle>) -> A
 }
 
 /// `POST /ekyc/ocr/recognition` (public in the doc).
-pub async fn recognise(body: &OcrRequest, cancel: Option<&CancelHandle>) -> Result<CardFields, ApiError> {
-    let (v, _): (Value, _) = fetch_with_info(upload("/ekyc/ocr/recognition", body, cancel).public()).await?;
+pub async fn recognise(
+    body: &OcrRequest,
+    cancel: Option<&CancelHandle>,
+) -> Result<CardFields, ApiError> {
+    let (v, _): (Value, _) =
+        fetch_with_info(upload("/ekyc/ocr/recognition", body, cancel).public()).await?;
     Ok(card_fields(&v))
 }
 
 /// `POST /ekyc/faceid/verifications`, or `/ekyc/faceid/verification` when
 /// the body names a domain.
-pub async fn verify_face(body: &FaceRequest, cancel: Option<&CancelHandle>) -> Result<FaceResult, ApiError> {
-    let path = if body.domainsid.is_some() { "/ekyc/faceid/verification" } else { "/ekyc/faceid/verifications" };
+pub async fn verify_face(
+    body: &FaceRequest,
+    cancel: Option<&CancelHandle>,
+) -> Result<FaceResult, ApiError> {
+    let path = if body.domainsid.is_some() {
+        "/ekyc/faceid/verification"
+    } else {
+        "/ekyc/faceid/verifications"
+    };
     let endpoint = format!("POST {path}");
     let (v, _): (Value, _) = fetch_with_info(upload(path, body, cancel)).await?;
-    face_result(&v).ok_or_else(|| ApiError::Decode { endpoint, detail: "no match flag or score".into() })
+    face_result(&v)
+        .ok_or_else(|| ApiError::Decode { endpoint, detail: "no match flag or score".into() })
 }
 
 /// `POST /domain/ekyc/ekyccode` then, when accepted, `POST
 /// /domain/ekyc/ekyccodeup` with the same token and domain. Gives the
 /// final status word and the server's info messages.
-pub async fn domain_ekyc(body: &EkycCodeRequest, cancel: Option<&CancelHandle>) -> Result<(String, Vec<String>), ApiError> {
-    let (_, _): (Value, _) = fetch_with_info(upload("/domain/ekyc/ekyccode", body, cancel).public()).await?;
-    let up = EkycCodeUpRequest { request_token: body.request_token.clone(), domainsid: body.domainsid.clone() };
-    let (v, info): (Value, _) = fetch_with_info(ApiRequest::post("/domain/ekyc/ekyccodeup").json(&up).public()).await?;
+pub async fn domain_ekyc(
+    body: &EkycCodeRequest,
+    cancel: Option<&CancelHandle>,
+) -> Result<(String, Vec<String>), ApiError> {
+    let (_, _): (Value, _) =
+        fetch_with_info(upload("/domain/ekyc/ekyccode", body, cancel).public()).await?;
+    let up = EkycCodeUpRequest {
+        request_token: body.request_token.clone(),
+        domainsid: body.domainsid.clone(),
+    };
+    let (v, info): (Value, _) =
+        fetch_with_info(ApiRequest::post("/domain/ekyc/ekyccodeup").json(&up).public()).await?;
     Ok((status_word(&v), info))
 }
 
 /// `POST /domain/vnnic/faceidverifitele`.
 pub async fn vnnic_face(body: &VnnicFaceRequest) -> Result<(String, Vec<String>), ApiError> {
-    let (v, info): (Value, _) = fetch_with_info(ApiRequest::post("/domain/vnnic/faceidverifitele").json(body).public()).await?;
+    let (v, info): (Value, _) =
+        fetch_with_info(ApiRequest::post("/domain/vnnic/faceidverifitele").json(body).public())
+            .await?;
     Ok((status_word(&v), info))
 }
 
 /// `POST /domain/vnnic/promocode`: the code, or a decode error when the
 /// answer carries none.
 pub async fn vnnic_promo(body: &PromoRequest) -> Result<String, ApiError> {
-    let (v, _): (Value, _) = fetch_with_info(ApiRequest::post("/domain/vnnic/promocode").json(body).public()).await?;
+    let (v, _): (Value, _) =
+        fetch_with_info(ApiRequest::post("/domain/vnnic/promocode").json(body).public()).await?;
     let code = promo_code(&v);
     if code.is_empty() {
-        return Err(ApiError::Decode { endpoint: "POST /domain/vnnic/promocode".into(), detail: "no code".into() });
+        return Err(ApiError::Decode {
+            endpoint: "POST /domain/vnnic/promocode".into(),
+            detail: "no code".into(),
+        });
     }
     Ok(code)
 }
@@ -335,39 +386,65 @@ mod tests {
         let b = FaceRequest { domainsid: Some("301".into()), ..b };
         assert_eq!(serde_json::to_value(&b).unwrap()["domainsid"], json!("301"));
 
-        let e = EkycCodeRequest { request_id: "rid".into(), images: images(), domainsid: "303".into(), request_token: "tok".into() };
+        let e = EkycCodeRequest {
+            request_id: "rid".into(),
+            images: images(),
+            domainsid: "303".into(),
+            request_token: "tok".into(),
+        };
         let v = serde_json::to_value(&e).unwrap();
         let mut keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
         keys.sort();
         assert_eq!(
             keys,
-            ["domainsid", "image_card", "image_live", "image_live_1", "image_live_2", "image_live_3", "request_id", "request_token"]
+            [
+                "domainsid",
+                "image_card",
+                "image_live",
+                "image_live_1",
+                "image_live_2",
+                "image_live_3",
+                "request_id",
+                "request_token"
+            ]
         );
     }
 
     #[test]
     fn small_bodies_field_by_field() {
         assert_eq!(
-            serde_json::to_value(OcrRequest { request_id: "r".into(), image: "AAA".into() }).unwrap(),
+            serde_json::to_value(OcrRequest { request_id: "r".into(), image: "AAA".into() })
+                .unwrap(),
             json!({"request_id": "r", "image": "AAA"})
         );
         assert_eq!(
-            serde_json::to_value(EkycCodeUpRequest { request_token: "t".into(), domainsid: "303".into() }).unwrap(),
+            serde_json::to_value(EkycCodeUpRequest {
+                request_token: "t".into(),
+                domainsid: "303".into()
+            })
+            .unwrap(),
             json!({"request_token": "t", "domainsid": "303"})
         );
         assert_eq!(
-            serde_json::to_value(VnnicFaceRequest { id: "1042".into(), domain: "a.vn".into(), nost: "0790".into() }).unwrap(),
+            serde_json::to_value(VnnicFaceRequest {
+                id: "1042".into(),
+                domain: "a.vn".into(),
+                nost: "0790".into()
+            })
+            .unwrap(),
             json!({"id": "1042", "domain": "a.vn", "nost": "0790"})
         );
         assert_eq!(
-            serde_json::to_value(PromoRequest { id: "1042".into(), domain: "a.id.vn".into() }).unwrap(),
+            serde_json::to_value(PromoRequest { id: "1042".into(), domain: "a.id.vn".into() })
+                .unwrap(),
             json!({"id": "1042", "domain": "a.id.vn"})
         );
     }
 
     #[test]
     fn card_fields_from_the_mock_shape() {
-        let v: Value = serde_json::from_str(include_str!("../../fixtures/api/ekyc_ocr.json")).unwrap();
+        let v: Value =
+            serde_json::from_str(include_str!("../../fixtures/api/ekyc_ocr.json")).unwrap();
         let f = card_fields(&v);
         assert_eq!(f.id_number, "079090001234");
         assert_eq!(f.name, "NGUYỄN VĂN AN");
@@ -383,9 +460,13 @@ mod tests {
         assert_eq!(f.id_number, "79090001234");
         assert_eq!(f.name, "Trần Thị B");
         assert_eq!(f.birthday, "01-02-1999");
-        let listed = json!({"result": {"data": [{"ID": "001", "Name": "LÊ C", "Address": "Hà Nội"}]}});
+        let listed =
+            json!({"result": {"data": [{"ID": "001", "Name": "LÊ C", "Address": "Hà Nội"}]}});
         let f = card_fields(&listed);
-        assert_eq!((f.id_number.as_str(), f.name.as_str(), f.address.as_str()), ("001", "LÊ C", "Hà Nội"));
+        assert_eq!(
+            (f.id_number.as_str(), f.name.as_str(), f.address.as_str()),
+            ("001", "LÊ C", "Hà Nội")
+        );
         assert!(card_fields(&json!([])).is_empty());
         assert!(card_fields(&json!({"data": []})).is_empty());
         assert!(card_fields(&json!("text")).is_empty());
@@ -393,10 +474,22 @@ mod tests {
 
     #[test]
     fn face_results_of_several_shapes() {
-        assert_eq!(face_result(&json!({"match": true, "score": "0.93"})), Some(FaceResult { matched: true, score: Some(0.93) }));
-        assert_eq!(face_result(&json!({"data": {"matched": "0", "similarity": 41}})), Some(FaceResult { matched: false, score: Some(0.41) }));
-        assert_eq!(face_result(&json!({"result": {"status": "verified"}})), Some(FaceResult { matched: true, score: None }));
-        assert_eq!(face_result(&json!({"score": "87%"})), Some(FaceResult { matched: true, score: Some(0.87) }));
+        assert_eq!(
+            face_result(&json!({"match": true, "score": "0.93"})),
+            Some(FaceResult { matched: true, score: Some(0.93) })
+        );
+        assert_eq!(
+            face_result(&json!({"data": {"matched": "0", "similarity": 41}})),
+            Some(FaceResult { matched: false, score: Some(0.41) })
+        );
+        assert_eq!(
+            face_result(&json!({"result": {"status": "verified"}})),
+            Some(FaceResult { matched: true, score: None })
+        );
+        assert_eq!(
+            face_result(&json!({"score": "87%"})),
+            Some(FaceResult { matched: true, score: Some(0.87) })
+        );
         assert_eq!(face_result(&json!({"score": 0.5})).map(|r| r.matched), Some(false));
         assert_eq!(face_result(&json!({"success": true})), None);
         assert_eq!(face_result(&json!([])), None);

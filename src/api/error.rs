@@ -59,7 +59,9 @@ impl fmt::Display for ApiError {
             ApiError::NotSupported => f.write_str("not supported"),
             ApiError::Server { messages, .. } => f.write_str(&messages.join("; ")),
             ApiError::Http { status } => write!(f, "HTTP {status}"),
-            ApiError::Decode { endpoint, detail } => write!(f, "cannot read answer of {endpoint}: {detail}"),
+            ApiError::Decode { endpoint, detail } => {
+                write!(f, "cannot read answer of {endpoint}: {detail}")
+            }
         }
     }
 }
@@ -153,7 +155,10 @@ fn scalar_text(v: &Value) -> Option<String> {
 
 fn is_auth_message(m: &str) -> bool {
     let m = m.trim().to_ascii_lowercase();
-    matches!(m.as_str(), "unauthorized" | "invalid_token" | "invalid token" | "token_expired" | "expired_token")
+    matches!(
+        m.as_str(),
+        "unauthorized" | "invalid_token" | "invalid token" | "token_expired" | "expired_token"
+    )
 }
 
 fn is_invalid_method(m: &str) -> bool {
@@ -185,7 +190,9 @@ pub fn interpret(status: u16, body: &str, endpoint: &str) -> Outcome {
             let info = messages_at(&value, "info").unwrap_or_default();
             Outcome::Ok(Answer { value, info, binary: None })
         }
-        None if body.trim().is_empty() => Outcome::Ok(Answer { value: Value::Null, info: Vec::new(), binary: None }),
+        None if body.trim().is_empty() => {
+            Outcome::Ok(Answer { value: Value::Null, info: Vec::new(), binary: None })
+        }
         None => Outcome::Err(ApiError::Decode {
             endpoint: endpoint.to_owned(),
             detail: "not JSON".to_owned(),
@@ -195,7 +202,8 @@ pub fn interpret(status: u16, body: &str, endpoint: &str) -> Outcome {
 
 /// Decodes the data part of an answer, naming the endpoint on failure.
 pub fn decode<T: serde::de::DeserializeOwned>(endpoint: &str, value: Value) -> Result<T, ApiError> {
-    serde_json::from_value(value).map_err(|e| ApiError::Decode { endpoint: endpoint.to_owned(), detail: e.to_string() })
+    serde_json::from_value(value)
+        .map_err(|e| ApiError::Decode { endpoint: endpoint.to_owned(), detail: e.to_string() })
 }
 
 #[cfg(test)]
@@ -303,13 +311,22 @@ mod tests {
         assert!(is_json_type("application/problem+json"));
         assert!(!is_json_type("application/pdf"));
         assert!(!is_json_type(""));
-        assert_eq!(disposition_filename("attachment; filename=\"a b.pdf\"").as_deref(), Some("a b.pdf"));
+        assert_eq!(
+            disposition_filename("attachment; filename=\"a b.pdf\"").as_deref(),
+            Some("a b.pdf")
+        );
         assert_eq!(disposition_filename("inline; filename=x.pdf").as_deref(), Some("x.pdf"));
         assert_eq!(
-            disposition_filename("attachment; filename=\"x.pdf\"; filename*=UTF-8''b%E1%BA%A3n%20khai.pdf").as_deref(),
+            disposition_filename(
+                "attachment; filename=\"x.pdf\"; filename*=UTF-8''b%E1%BA%A3n%20khai.pdf"
+            )
+            .as_deref(),
             Some("bản khai.pdf")
         );
-        assert_eq!(disposition_filename("attachment; filename=\"../../etc/passwd\"").as_deref(), Some("passwd"));
+        assert_eq!(
+            disposition_filename("attachment; filename=\"../../etc/passwd\"").as_deref(),
+            Some("passwd")
+        );
         assert_eq!(disposition_filename("attachment").as_deref(), None);
         assert_eq!(disposition_filename("attachment; filename=\"\"").as_deref(), None);
     }

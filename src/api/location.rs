@@ -44,7 +44,9 @@ pub fn places(v: Value) -> Vec<Place> {
     // Unwrap `{"states": [...]}` (a lone list under any key, next to
     // envelope flags), but not a map of items keyed by id.
     while let Value::Object(map) = &v {
-        let mut lists = map.iter().filter(|(k, x)| !ENVELOPE.contains(&k.as_str()) && (x.is_array() || x.is_object()));
+        let mut lists = map
+            .iter()
+            .filter(|(k, x)| !ENVELOPE.contains(&k.as_str()) && (x.is_array() || x.is_object()));
         let (Some((key, x)), None) = (lists.next(), lists.next()) else { break };
         if x.get("name").is_some() || key.chars().all(|c| c.is_ascii_digit()) {
             break; // one item of a map keyed by id
@@ -68,12 +70,19 @@ pub fn places(v: Value) -> Vec<Place> {
         .into_iter()
         .filter_map(|(key, x)| {
             let place = match &x {
-                Value::String(name) => Place { id: key.unwrap_or_default(), code: String::new(), name: name.trim().to_owned() },
+                Value::String(name) => Place {
+                    id: key.unwrap_or_default(),
+                    code: String::new(),
+                    name: name.trim().to_owned(),
+                },
                 Value::Object(_) => Place {
-                    id: Some(field_text(&x, &["id", "state_id", "city_id", "ward_id", "district_id", "province_id"]))
-                        .filter(|s| !s.is_empty())
-                        .or(key)
-                        .unwrap_or_default(),
+                    id: Some(field_text(
+                        &x,
+                        &["id", "state_id", "city_id", "ward_id", "district_id", "province_id"],
+                    ))
+                    .filter(|s| !s.is_empty())
+                    .or(key)
+                    .unwrap_or_default(),
                     code: field_text(&x, &["code", "iso", "country_code", "iso2"]),
                     name: field_text(&x, &["name", "title", "label", "text", "value"]),
                 },
@@ -86,12 +95,17 @@ pub fn places(v: Value) -> Vec<Place> {
 
 /// Division words that one list may use and another may not ("Thành phố
 /// Hồ Chí Minh" vs "Hồ Chí Minh"), folded.
-const DIVISIONS: [&str; 9] = ["thanh pho ", "tinh ", "quan ", "huyen ", "thi xa ", "thi tran ", "phuong ", "xa ", "tp "];
+const DIVISIONS: [&str; 9] =
+    ["thanh pho ", "tinh ", "quan ", "huyen ", "thi xa ", "thi tran ", "phuong ", "xa ", "tp "];
 
 /// A folded name without its leading division word ("thanh pho ha noi" →
 /// "ha noi"); the name itself when that would leave nothing.
 pub fn without_division(folded: &str) -> &str {
-    DIVISIONS.iter().find_map(|d| folded.strip_prefix(d)).filter(|r| !r.is_empty()).unwrap_or(folded)
+    DIVISIONS
+        .iter()
+        .find_map(|d| folded.strip_prefix(d))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(folded)
 }
 
 /// Whether two names denote the same place: equal once folded, or equal
@@ -104,7 +118,9 @@ pub fn same_place(a: &str, b: &str) -> bool {
 /// The place of `list` called `name` (exact folded match first).
 pub fn find<'a>(list: &'a [Place], name: &str) -> Option<&'a Place> {
     let f = fold(name);
-    list.iter().find(|p| fold(&p.name) == f).or_else(|| list.iter().find(|p| same_place(&p.name, name)))
+    list.iter()
+        .find(|p| fold(&p.name) == f)
+        .or_else(|| list.iter().find(|p| same_place(&p.name, name)))
 }
 
 /// How to load the level below a chosen place.
@@ -150,7 +166,10 @@ pub async fn countries() -> Result<Vec<Place>, ApiError> {
 }
 
 pub fn sort_countries(list: &mut Vec<Place>) {
-    let keys: Vec<(bool, String)> = list.iter().map(|p| (!p.country_code().eq_ignore_ascii_case("VN"), fold(&p.name))).collect();
+    let keys: Vec<(bool, String)> = list
+        .iter()
+        .map(|p| (!p.country_code().eq_ignore_ascii_case("VN"), fold(&p.name)))
+        .collect();
     let order = crate::util::sorted_indices(list.len(), &|a, b| keys[a].cmp(&keys[b]));
     let mut slots: Vec<Option<Place>> = list.drain(..).map(Some).collect();
     list.extend(order.into_iter().filter_map(|i| slots[i].take()));
@@ -207,11 +226,16 @@ mod tests {
         );
         // ids as numbers or strings, names under another key
         assert_eq!(
-            names(json!({"states": [{"id": 79, "name": "Thành phố Hồ Chí Minh"}, {"state_id": "1", "title": "Hà Nội"}]})),
+            names(
+                json!({"states": [{"id": 79, "name": "Thành phố Hồ Chí Minh"}, {"state_id": "1", "title": "Hà Nội"}]})
+            ),
             vec![p("79", "", "Thành phố Hồ Chí Minh"), p("1", "", "Hà Nội")]
         );
         // names only
-        assert_eq!(names(json!({"states": ["California", "Texas"]})), vec![p("", "", "California"), p("", "", "Texas")]);
+        assert_eq!(
+            names(json!({"states": ["California", "Texas"]})),
+            vec![p("", "", "California"), p("", "", "Texas")]
+        );
         assert_eq!(names(json!(["Quận 1"])), vec![p("", "", "Quận 1")]);
         // a map of objects keyed by id (one or several)
         assert_eq!(names(json!({"760": {"name": "Quận 1"}})), vec![p("760", "", "Quận 1")]);
@@ -220,7 +244,10 @@ mod tests {
             vec![p("760", "", "Quận 1"), p("761", "", "Quận 12")]
         );
         // junk items are skipped; junk answers are empty
-        assert_eq!(names(json!({"wards": [{"id": 1}, 5, null, {"name": "Phường Bến Nghé"}]})), vec![p("", "", "Phường Bến Nghé")]);
+        assert_eq!(
+            names(json!({"wards": [{"id": 1}, 5, null, {"name": "Phường Bến Nghé"}]})),
+            vec![p("", "", "Phường Bến Nghé")]
+        );
         assert!(names(json!(null)).is_empty());
         assert!(names(json!({"wards": []})).is_empty());
         assert!(names(json!([])).is_empty());
@@ -228,7 +255,9 @@ mod tests {
 
     #[test]
     fn viet_nam_comes_first() {
-        let mut list = places(json!({"countries": {"AU": "Úc", "VN": "Việt Nam", "DE": "Đức", "CN": "Trung Quốc"}}));
+        let mut list = places(
+            json!({"countries": {"AU": "Úc", "VN": "Việt Nam", "DE": "Đức", "CN": "Trung Quốc"}}),
+        );
         sort_countries(&mut list);
         let order: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(order, ["Việt Nam", "Đức", "Trung Quốc", "Úc"]);
@@ -251,7 +280,9 @@ mod tests {
         assert!(!same_place("", ""));
         let list = vec![
             Place { id: "1".into(), code: String::new(), name: "Thành phố Hà Nội".into() },
-            Place { id: "79".into(), code: String::new(), name: "Thành phố Hồ Chí Minh".into() },
+            Place {
+                id: "79".into(), code: String::new(), name: "Thành phố Hồ Chí Minh".into()
+            },
         ];
         assert_eq!(find(&list, "Hồ Chí Minh").map(|p| p.id.as_str()), Some("79"));
         assert!(find(&list, "Đà Nẵng").is_none());
@@ -259,8 +290,13 @@ mod tests {
 
     #[test]
     fn the_level_below_is_loaded_by_id_else_by_name() {
-        let with_ids = vec![Place { id: "79".into(), code: String::new(), name: "Thành phố Hồ Chí Minh".into() }];
-        let names_only = vec![Place { id: String::new(), code: String::new(), name: "California".into() }];
+        let with_ids = vec![Place {
+            id: "79".into(),
+            code: String::new(),
+            name: "Thành phố Hồ Chí Minh".into(),
+        }];
+        let names_only =
+            vec![Place { id: String::new(), code: String::new(), name: "California".into() }];
         assert_eq!(below("Thành phố Hồ Chí Minh", Some(&with_ids)), Below::ById("79".into()));
         assert_eq!(below("Hồ Chí Minh", Some(&with_ids)), Below::ById("79".into()));
         assert_eq!(below("California", Some(&names_only)), Below::ByName("California".into()));

@@ -141,10 +141,10 @@ impl<'de> Deserialize<'de> for Flag {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let t = d.deserialize_any(ScalarText)?;
         let t = t.trim().to_ascii_lowercase();
-        Ok(Flag(matches!(
-            t.as_str(),
-            "1" | "true" | "yes" | "on" | "y" | "active" | "enabled"
-        ) || t.parse::<f64>().map(|n| n != 0.0).unwrap_or(false)))
+        Ok(Flag(
+            matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
+                || t.parse::<f64>().map(|n| n != 0.0).unwrap_or(false),
+        ))
     }
 }
 
@@ -268,7 +268,11 @@ impl Decimal {
         let scale = r.scale;
         let div = 10u128.pow(scale);
         let int = m / div;
-        let mut frac = if scale > 0 { format!("{:0width$}", m % div, width = scale as usize) } else { String::new() };
+        let mut frac = if scale > 0 {
+            format!("{:0width$}", m % div, width = scale as usize)
+        } else {
+            String::new()
+        };
         while (frac.len() as u32) < places {
             frac.push('0');
         }
@@ -355,7 +359,9 @@ impl<T> Default for LooseList<T> {
 
 impl<T: serde::de::DeserializeOwned> LooseList<T> {
     pub fn from_value(v: serde_json::Value) -> Self {
-        LooseList(list_items(v).into_iter().filter_map(|i| serde_json::from_value(i).ok()).collect())
+        LooseList(
+            list_items(v).into_iter().filter_map(|i| serde_json::from_value(i).ok()).collect(),
+        )
     }
 }
 
@@ -374,7 +380,8 @@ pub fn list_items(v: serde_json::Value) -> Vec<serde_json::Value> {
         Value::Array(a) => a,
         Value::Object(map) => {
             // One array under any key (skipping envelope flags) wins.
-            let arrays: Vec<&String> = map.iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k).collect();
+            let arrays: Vec<&String> =
+                map.iter().filter(|(_, v)| v.is_array()).map(|(k, _)| k).collect();
             if arrays.len() == 1 {
                 let k = arrays[0].clone();
                 let mut map = map;
@@ -465,8 +472,10 @@ impl FromLoose for Money {
 impl FromLoose for Flag {
     fn from_loose(v: &serde_json::Value) -> Self {
         let t = scalar_text(v).trim().to_ascii_lowercase();
-        Flag(matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
-            || Decimal::parse(&t).is_some_and(|d| !d.is_zero()))
+        Flag(
+            matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
+                || Decimal::parse(&t).is_some_and(|d| !d.is_zero()),
+        )
     }
 }
 impl FromLoose for u32 {
@@ -491,7 +500,12 @@ impl FromLoose for Vec<String> {
             Value::Null | Value::Bool(false) => Vec::new(),
             other => vec![other],
         };
-        items.into_iter().map(scalar_text).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+        items
+            .into_iter()
+            .map(scalar_text)
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 }
 /// Missing or null → None.
@@ -502,13 +516,21 @@ impl<T: FromLoose> FromLoose for Option<T> {
 }
 impl<T: FromLoose> FromLoose for LooseList<T> {
     fn from_loose(v: &serde_json::Value) -> Self {
-        LooseList(list_items(v.clone()).iter().filter(|i| T::loose_accepts(i)).map(T::from_loose).collect())
+        LooseList(
+            list_items(v.clone())
+                .iter()
+                .filter(|i| T::loose_accepts(i))
+                .map(T::from_loose)
+                .collect(),
+        )
     }
 }
 impl<T: FromLoose + Default> FromLoose for PhpObject<T> {
     fn from_loose(v: &serde_json::Value) -> Self {
         match v {
-            serde_json::Value::Array(a) => PhpObject(a.first().map(T::from_loose).unwrap_or_default()),
+            serde_json::Value::Array(a) => {
+                PhpObject(a.first().map(T::from_loose).unwrap_or_default())
+            }
             serde_json::Value::Null => PhpObject(T::default()),
             other => PhpObject(T::from_loose(other)),
         }
@@ -614,7 +636,9 @@ mod tests {
         for v in [json!(true), json!(1), json!("1"), json!("true"), json!("Yes"), json!("on")] {
             assert!(serde_json::from_value::<Flag>(v.clone()).unwrap().0, "{v}");
         }
-        for v in [json!(false), json!(0), json!("0"), json!(""), json!(null), json!("no"), json!([])] {
+        for v in
+            [json!(false), json!(0), json!("0"), json!(""), json!(null), json!("no"), json!([])]
+        {
             assert!(!serde_json::from_value::<Flag>(v.clone()).unwrap().0, "{v}");
         }
     }
@@ -672,19 +696,25 @@ mod tests {
         let bare: LooseList<Row> = serde_json::from_value(json!([{"id": 1, "name": "a"}])).unwrap();
         assert_eq!(bare.0.len(), 1);
         let wrapped: LooseList<Row> =
-            serde_json::from_value(json!({"success": true, "rows": [{"id": "1"}, {"id": 2}]})).unwrap();
+            serde_json::from_value(json!({"success": true, "rows": [{"id": "1"}, {"id": 2}]}))
+                .unwrap();
         assert_eq!(wrapped.0.len(), 2);
         let keyed: LooseList<Row> =
-            serde_json::from_value(json!({"10": {"name": "x", "on": "1"}, "11": "Bank transfer"})).unwrap();
+            serde_json::from_value(json!({"10": {"name": "x", "on": "1"}, "11": "Bank transfer"}))
+                .unwrap();
         assert_eq!(keyed.0.len(), 2);
         assert!(keyed.0.iter().any(|r| r.id.as_str() == "10" && r.on.0));
-        assert!(keyed.0.iter().any(|r| r.id.as_str() == "11" && r.name.as_str() == "Bank transfer"));
+        assert!(keyed
+            .0
+            .iter()
+            .any(|r| r.id.as_str() == "11" && r.name.as_str() == "Bank transfer"));
         let empty: LooseList<Row> = serde_json::from_value(json!([])).unwrap();
         assert!(empty.0.is_empty());
         let junk: LooseList<Row> = serde_json::from_value(json!("nope")).unwrap();
         assert!(junk.0.is_empty());
         // one bad item does not sink the list
-        let mixed: LooseList<Row> = serde_json::from_value(json!([{"id": 1}, 7, {"id": 2}])).unwrap();
+        let mixed: LooseList<Row> =
+            serde_json::from_value(json!([{"id": 1}, 7, {"id": 2}])).unwrap();
         assert_eq!(mixed.0.len(), 2);
     }
 
@@ -740,7 +770,10 @@ mod tests {
         assert_eq!(r.inner.0, Inner::default());
         assert_eq!(r.msgs, ["x", "5"]);
         assert_eq!(r.maybe, None);
-        let r: R = serde_json::from_value(json!({"kind": "radio", "inner": {"a": false}, "msgs": "one", "maybe": 0})).unwrap();
+        let r: R = serde_json::from_value(
+            json!({"kind": "radio", "inner": {"a": false}, "msgs": "one", "maybe": 0}),
+        )
+        .unwrap();
         assert_eq!((r.kind.as_str(), r.inner.0.a.as_str()), ("radio", "0"));
         assert_eq!(r.msgs, ["one"]);
         assert_eq!(r.maybe, Some(Flag(false)));

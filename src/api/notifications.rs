@@ -23,7 +23,10 @@ pub struct Notification {
 }
 
 fn flag(v: &Value, keys: &[&str]) -> Option<bool> {
-    keys.iter().filter_map(|k| v.get(*k)).find_map(|x| serde_json::from_value::<Flag>(x.clone()).ok()).map(|f| f.0)
+    keys.iter()
+        .filter_map(|k| v.get(*k))
+        .find_map(|x| serde_json::from_value::<Flag>(x.clone()).ok())
+        .map(|f| f.0)
 }
 
 /// HTML to plain text: tags dropped (block tags become spaces), the common
@@ -34,7 +37,13 @@ pub fn plain_text(s: &str) -> String {
     let mut chars = s.chars().peekable();
     while let Some(ch) = chars.next() {
         match ch {
-            '<' if !in_tag && chars.peek().is_some_and(|c| c.is_ascii_alphabetic() || *c == '/' || *c == '!') => in_tag = true,
+            '<' if !in_tag
+                && chars
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == '/' || *c == '!') =>
+            {
+                in_tag = true
+            }
             '>' if in_tag => {
                 in_tag = false;
                 out.push(' ');
@@ -62,7 +71,10 @@ pub fn notifications_from(v: Value) -> Vec<Notification> {
             rel_type: field_text(x, &["rel_type", "type", "related_type"]),
             rel_id: field_text(x, &["rel_id", "related_id"]),
             subject: plain_text(&field_text(x, &["subject", "title", "name"])),
-            message: plain_text(&field_text(x, &["message", "body", "content", "text", "description"])),
+            message: plain_text(&field_text(
+                x,
+                &["message", "body", "content", "text", "description"],
+            )),
             date: field_text(x, &["date", "created", "created_at", "datetime", "time"]),
             seen: flag(x, &["seen", "read", "acknowledged", "ack", "is_read"])
                 .or_else(|| flag(x, &["new", "unread"]).map(|n| !n))
@@ -76,7 +88,10 @@ pub fn notifications_from(v: Value) -> Vec<Notification> {
 /// number when there is one, else the number of listed notifications.
 pub fn new_count_from(v: Value) -> u32 {
     for k in ["count", "total", "new", "unread"] {
-        if let Some(n) = v.get(k).and_then(|x| x.as_u64().or_else(|| x.as_str().and_then(|s| s.trim().parse().ok()))) {
+        if let Some(n) = v
+            .get(k)
+            .and_then(|x| x.as_u64().or_else(|| x.as_str().and_then(|s| s.trim().parse().ok())))
+        {
             return n.min(u32::MAX as u64) as u32;
         }
     }
@@ -95,7 +110,8 @@ fn filter_query(rel_type: Option<&str>) -> String {
 
 /// `GET /notifications[?rel_type=]`, newest first.
 pub async fn list(rel_type: Option<&str>) -> Result<Vec<Notification>, ApiError> {
-    let v: Value = fetch(ApiRequest::get(format!("/notifications{}", filter_query(rel_type)))).await?;
+    let v: Value =
+        fetch(ApiRequest::get(format!("/notifications{}", filter_query(rel_type)))).await?;
     let mut l = notifications_from(v);
     crate::util::sort_with(&mut l, &|a, b| b.date.cmp(&a.date));
     Ok(l)
@@ -144,7 +160,9 @@ pub fn statuses_from(v: Value) -> Vec<StatusUpdate> {
         })
         .filter(|s| !s.title.is_empty())
         .collect();
-    crate::util::sort_with(&mut l, &|a, b| a.resolved().cmp(&b.resolved()).then_with(|| b.date.cmp(&a.date)));
+    crate::util::sort_with(&mut l, &|a, b| {
+        a.resolved().cmp(&b.resolved()).then_with(|| b.date.cmp(&a.date))
+    });
     l
 }
 
@@ -182,7 +200,12 @@ mod tests {
         assert_eq!(new_count_from(json!({"count": "4"})), 4);
         assert_eq!(new_count_from(json!({"total": 2, "notifications": []})), 2);
         assert_eq!(new_count_from(json!(7)), 7);
-        assert_eq!(new_count_from(json!({"notifications": [{"id": "1"}, {"id": "2"}, {"id": "3", "seen": "1"}]})), 2);
+        assert_eq!(
+            new_count_from(
+                json!({"notifications": [{"id": "1"}, {"id": "2"}, {"id": "3", "seen": "1"}]})
+            ),
+            2
+        );
         assert_eq!(new_count_from(json!([])), 0);
         assert_eq!(new_count_from(json!(null)), 0);
     }

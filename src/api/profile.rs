@@ -52,10 +52,24 @@ pub fn birthday_from_api(api: &str) -> String {
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
     match parts[..] {
-        [d, m, y] if y.len() == 4 && digits(d) && digits(m) && digits(y) && d.len() <= 2 && m.len() <= 2 => {
+        [d, m, y]
+            if y.len() == 4
+                && digits(d)
+                && digits(m)
+                && digits(y)
+                && d.len() <= 2
+                && m.len() <= 2 =>
+        {
             format!("{y}-{m:0>2}-{d:0>2}")
         }
-        [y, m, d] if y.len() == 4 && digits(d) && digits(m) && digits(y) && d.len() <= 2 && m.len() <= 2 => {
+        [y, m, d]
+            if y.len() == 4
+                && digits(d)
+                && digits(m)
+                && digits(y)
+                && d.len() <= 2
+                && m.len() <= 2 =>
+        {
             format!("{y}-{m:0>2}-{d:0>2}")
         }
         _ => String::new(),
@@ -72,7 +86,8 @@ pub struct DetailsBody {
 
 /// `PUT /details` → the server's `info` messages (e.g. `client_info_updated`).
 pub async fn update_details(body: &DetailsBody) -> Result<Vec<String>, ApiError> {
-    let (_, info) = fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
+    let (_, info) =
+        fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
     Ok(info)
 }
 
@@ -105,7 +120,8 @@ impl DetailsPatch {
 
 /// `PUT /details` with only the fields of `body` → the server's `info`.
 pub async fn patch_details(body: &DetailsPatch) -> Result<Vec<String>, ApiError> {
-    let (_, info) = fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
+    let (_, info) =
+        fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
     Ok(info)
 }
 
@@ -127,7 +143,10 @@ pub fn log_entries(v: serde_json::Value) -> Vec<LogEntry> {
         .map(|x| LogEntry {
             id: field_text(x, &["id", "log_id"]),
             date: field_text(x, &["date", "datetime", "time", "created", "created_at", "logtime"]),
-            action: field_text(x, &["action", "description", "entry", "message", "change", "text", "details"]),
+            action: field_text(
+                x,
+                &["action", "description", "entry", "message", "change", "text", "details"],
+            ),
             ip: field_text(x, &["ip", "ipaddress", "ip_address", "from"]),
         })
         .filter(|l| !l.action.is_empty() || !l.date.is_empty())
@@ -166,7 +185,11 @@ mod tests {
     #[test]
     fn details_body_is_the_profile_plus_postcode() {
         let body = DetailsBody {
-            profile: ProfileFields { kind: "Private".into(), firstname: "An".into(), ..Default::default() },
+            profile: ProfileFields {
+                kind: "Private".into(),
+                firstname: "An".into(),
+                ..Default::default()
+            },
             postcode: "700000".into(),
         };
         let v = serde_json::to_value(&body).unwrap();
@@ -180,9 +203,16 @@ mod tests {
     fn a_details_patch_sends_only_what_it_has() {
         assert!(DetailsPatch::default().is_empty());
         assert_eq!(serde_json::to_value(DetailsPatch::default()).unwrap(), json!({}));
-        let p = DetailsPatch { nationalid: Some("079090001234".into()), birthday: Some("15-03-1990".into()), ..Default::default() };
+        let p = DetailsPatch {
+            nationalid: Some("079090001234".into()),
+            birthday: Some("15-03-1990".into()),
+            ..Default::default()
+        };
         assert!(!p.is_empty());
-        assert_eq!(serde_json::to_value(&p).unwrap(), json!({"nationalid": "079090001234", "birthday": "15-03-1990"}));
+        assert_eq!(
+            serde_json::to_value(&p).unwrap(),
+            json!({"nationalid": "079090001234", "birthday": "15-03-1990"})
+        );
     }
 
     #[test]

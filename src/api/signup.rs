@@ -59,14 +59,22 @@ pub struct Business {
 /// when it names no business.
 pub fn business_from(v: Value) -> Option<Business> {
     let record = match &v {
-        Value::Object(o) if o.keys().any(|k| matches!(k.as_str(), "name" | "companyname" | "company_name" | "ten")) => v,
+        Value::Object(o)
+            if o.keys()
+                .any(|k| matches!(k.as_str(), "name" | "companyname" | "company_name" | "ten")) =>
+        {
+            v
+        }
         _ => list_items(v).into_iter().find(Value::is_object)?,
     };
     let record = match record.get("data").or_else(|| record.get("business")) {
         Some(inner) if inner.is_object() => inner.clone(),
         _ => record,
     };
-    let name = field_text(&record, &["name", "companyname", "company_name", "ten", "title", "business_name"]);
+    let name = field_text(
+        &record,
+        &["name", "companyname", "company_name", "ten", "title", "business_name"],
+    );
     if name.is_empty() {
         return None;
     }
@@ -79,8 +87,13 @@ pub fn business_from(v: Value) -> Option<Business> {
         // the named levels.
         let full = field_text(&record, &["address", "diachi", "full_address"]);
         let levels = [ward.as_str(), city.as_str(), state.as_str()];
-        let mut parts: Vec<&str> = full.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-        while parts.len() > 1 && parts.last().is_some_and(|p| levels.iter().any(|l| !l.is_empty() && crate::util::fold(l) == crate::util::fold(p))) {
+        let mut parts: Vec<&str> =
+            full.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+        while parts.len() > 1
+            && parts.last().is_some_and(|p| {
+                levels.iter().any(|l| !l.is_empty() && crate::util::fold(l) == crate::util::fold(p))
+            })
+        {
             parts.pop();
         }
         address1 = parts.join(", ");
@@ -103,16 +116,24 @@ pub async fn lookup_taxid(kind: TaxLookup, taxid: &str) -> Result<Option<Busines
         TaxLookup::Business => "/clientarea/businessinfo",
         TaxLookup::Household => "/clientarea/gethouseholds",
     };
-    let req = ApiRequest::get(format!("{path}?taxid={}", percent_encode(taxid.trim()))).public().timeout_ms(10_000);
+    let req = ApiRequest::get(format!("{path}?taxid={}", percent_encode(taxid.trim())))
+        .public()
+        .timeout_ms(10_000);
     Ok(business_from(call(req).await?.value))
 }
 
 /// `GET /clientarea/emailloginbkns?name=`: whether an account already uses
 /// this e-mail (`{"exists": true}`; `found`/`registered` also read).
 pub async fn email_registered(email: &str) -> Result<bool, ApiError> {
-    let req = ApiRequest::get(format!("/clientarea/emailloginbkns?name={}", percent_encode(email.trim()))).public();
+    let req = ApiRequest::get(format!(
+        "/clientarea/emailloginbkns?name={}",
+        percent_encode(email.trim())
+    ))
+    .public();
     let v = call(req).await?.value;
-    let flag = |k: &str| v.get(k).and_then(|x| serde_json::from_value::<Flag>(x.clone()).ok()).is_some_and(|f| f.0);
+    let flag = |k: &str| {
+        v.get(k).and_then(|x| serde_json::from_value::<Flag>(x.clone()).ok()).is_some_and(|f| f.0)
+    };
     Ok(flag("exists") || flag("found") || flag("registered"))
 }
 

@@ -40,7 +40,8 @@ pub fn split_domain(name: &str, tlds: &[Tld]) -> Option<(usize, String)> {
         .filter_map(|(i, t)| {
             let suffix = t.suffix();
             let sld = name.strip_suffix(&suffix)?;
-            (!sld.is_empty() && !sld.contains('.') && suffix.len() > 1).then(|| (i, suffix.len(), sld.to_owned()))
+            (!sld.is_empty() && !sld.contains('.') && suffix.len() > 1)
+                .then(|| (i, suffix.len(), sld.to_owned()))
         })
         .max_by_key(|(_, len, _)| *len)
         .map(|(i, _, sld)| (i, sld))
@@ -58,7 +59,8 @@ pub fn is_pem_csr(text: &str) -> bool {
     use base64::Engine;
     let t = text.trim();
     let body = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"].iter().find_map(|label| {
-        t.strip_prefix(&format!("-----BEGIN {label}-----"))?.strip_suffix(&format!("-----END {label}-----"))
+        t.strip_prefix(&format!("-----BEGIN {label}-----"))?
+            .strip_suffix(&format!("-----END {label}-----"))
     });
     let Some(body) = body else { return false };
     let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
@@ -77,7 +79,10 @@ mod tests {
     use crate::api::loose::Text;
 
     fn tlds() -> Vec<Tld> {
-        [".com", ".vn", ".com.vn", "net"].iter().map(|t| Tld { tld: Text(t.to_string()), ..Default::default() }).collect()
+        [".com", ".vn", ".com.vn", "net"]
+            .iter()
+            .map(|t| Tld { tld: Text(t.to_string()), ..Default::default() })
+            .collect()
     }
 
     #[test]
@@ -126,8 +131,13 @@ mod tests {
         assert!(!is_pem_csr("example.com"));
         assert!(!is_pem_csr(&csr.replace("END CERTIFICATE REQUEST", "END CERTIFICATE")));
         assert!(!is_pem_csr(&csr.replace("MIIB", "!!!!")), "not base64");
-        assert!(!is_pem_csr(&csr.replace("\n", "\n\n").replacen("MIIB", "MII", 1)), "broken base64");
-        assert!(!is_pem_csr("-----BEGIN CERTIFICATE REQUEST-----\nQUJD\n-----END CERTIFICATE REQUEST-----"));
+        assert!(
+            !is_pem_csr(&csr.replace("\n", "\n\n").replacen("MIIB", "MII", 1)),
+            "broken base64"
+        );
+        assert!(!is_pem_csr(
+            "-----BEGIN CERTIFICATE REQUEST-----\nQUJD\n-----END CERTIFICATE REQUEST-----"
+        ));
         // base64 of something that is not DER
         let not_der = format!(
             "-----BEGIN CERTIFICATE REQUEST-----\n{}\n-----END CERTIFICATE REQUEST-----",

@@ -131,7 +131,9 @@ pub fn range(form: &Form) -> Range {
     let c = &form.config.0;
     let num = |t: &str| t.trim().parse::<f64>().ok().filter(|n| n.is_finite()).map(|n| n as i64);
     let min = num(c.minvalue.as_str()).unwrap_or(0).max(0);
-    let max = num(c.maxvalue.as_str()).unwrap_or(if form_kind(form) == FormKind::Slider { 100 } else { 1000 }).max(min);
+    let max = num(c.maxvalue.as_str())
+        .unwrap_or(if form_kind(form) == FormKind::Slider { 100 } else { 1000 })
+        .max(min);
     let step = num(c.step.as_str()).unwrap_or(1).max(1);
     Range { min, max, step }
 }
@@ -143,10 +145,16 @@ pub fn default_value(form: &Form) -> FormValue {
     let items = &form.items.0;
     match form_kind(form) {
         FormKind::Select | FormKind::Radio => FormValue::One(
-            items.iter().find(|i| i.selected.0).or(items.first()).map(|i| i.id.0.clone()).unwrap_or_default(),
+            items
+                .iter()
+                .find(|i| i.selected.0)
+                .or(items.first())
+                .map(|i| i.id.0.clone())
+                .unwrap_or_default(),
         ),
         FormKind::Checkbox => {
-            let mut on: Vec<String> = items.iter().filter(|i| i.selected.0).map(|i| i.id.0.clone()).collect();
+            let mut on: Vec<String> =
+                items.iter().filter(|i| i.selected.0).map(|i| i.id.0.clone()).collect();
             if on.is_empty() && form.config.0.enableddefault.0 {
                 on.extend(items.first().map(|i| i.id.0.clone()));
             }
@@ -211,7 +219,15 @@ pub fn visible(forms: &[Form], values: &FormValues) -> Vec<String> {
             .filter(|id| {
                 let holds = |(src, _, val, cond, _): &&(&str, &str, &str, &str, bool)| {
                     shown.iter().any(|s| s == src)
-                        && matches(forms.iter().find(|f| f.id.as_str() == *src).map(|f| value_of(f, values)).as_ref(), val, cond)
+                        && matches(
+                            forms
+                                .iter()
+                                .find(|f| f.id.as_str() == *src)
+                                .map(|f| value_of(f, values))
+                                .as_ref(),
+                            val,
+                            cond,
+                        )
                 };
                 let shows: Vec<_> = rules.iter().filter(|r| r.1 == *id && !r.4).collect();
                 let hides = rules.iter().filter(|r| r.1 == *id && r.4).any(|r| holds(&r));
@@ -297,7 +313,12 @@ pub fn problems(forms: &[Form], values: &FormValues) -> Keyed<Problem> {
 pub fn notes(forms: &[Form], values: &FormValues) -> Vec<String> {
     let shown = visible(forms, values);
     let item_title = |f: &Form, id: &str| {
-        f.items.0.iter().find(|i| i.id.as_str() == id).map(|i| i.title.0.clone()).unwrap_or_default()
+        f.items
+            .0
+            .iter()
+            .find(|i| i.id.as_str() == id)
+            .map(|i| i.title.0.clone())
+            .unwrap_or_default()
     };
     forms
         .iter()
@@ -305,10 +326,15 @@ pub fn notes(forms: &[Form], values: &FormValues) -> Vec<String> {
         .filter_map(|f| {
             let text = match value_of(f, values) {
                 FormValue::One(id) => item_title(f, &id),
-                FormValue::Many(ids) => {
-                    ids.iter().map(|id| item_title(f, id)).map(|t| if t.is_empty() { "✓".into() } else { t }).collect::<Vec<_>>().join(", ")
+                FormValue::Many(ids) => ids
+                    .iter()
+                    .map(|id| item_title(f, id))
+                    .map(|t| if t.is_empty() { "✓".into() } else { t })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                FormValue::Number(n) if n > 0 => {
+                    format!("{n} {}", f.config.0.unit.as_str()).trim().to_owned()
                 }
-                FormValue::Number(n) if n > 0 => format!("{n} {}", f.config.0.unit.as_str()).trim().to_owned(),
                 FormValue::Text(t) => t.trim().to_owned(),
                 _ => String::new(),
             };
@@ -331,8 +357,15 @@ pub fn addon_defaults(addons: &[Addon]) -> AddonValues {
         .iter()
         .map(|a| {
             let cycles = a.cycles();
-            let cycle = cycles.iter().find(|c| c.selected.0).or(cycles.first()).map(|c| c.code().to_owned());
-            (a.id.0.clone(), AddonChoice { on: a.checked_by_default(), cycle: cycle.unwrap_or_default() })
+            let cycle = cycles
+                .iter()
+                .find(|c| c.selected.0)
+                .or(cycles.first())
+                .map(|c| c.code().to_owned());
+            (
+                a.id.0.clone(),
+                AddonChoice { on: a.checked_by_default(), cycle: cycle.unwrap_or_default() },
+            )
         })
         .collect()
 }
@@ -361,7 +394,11 @@ impl Selection {
 pub fn product_item(p: &ProductDetails, sel: &Selection, promocode: &str) -> ProductItem {
     let mut item = ProductItem {
         product_id: NumId::new(p.id.as_str()),
-        domain: if p.takes_domain() { crate::cart::check::normalize_domain(&sel.domain) } else { String::new() },
+        domain: if p.takes_domain() {
+            crate::cart::check::normalize_domain(&sel.domain)
+        } else {
+            String::new()
+        },
         cycle: sel.cycle.clone(),
         custom: custom(&p.config.0.forms.0, &sel.forms),
         promocode: promocode.trim().to_owned(),
@@ -434,7 +471,11 @@ mod tests {
         let mut v = defaults(&chain);
         v.insert("2".into(), FormValue::One("21".into()));
         let ids = |v: &FormValues| visible(&chain, v);
-        assert_eq!(ids(&v), ["1", "4"], "2 is hidden (1 unticked), so 3 is too; 4 is hidden only by a visible 2");
+        assert_eq!(
+            ids(&v),
+            ["1", "4"],
+            "2 is hidden (1 unticked), so 3 is too; 4 is hidden only by a visible 2"
+        );
         v.insert("1".into(), FormValue::Many(vec!["10".to_string()]));
         assert_eq!(ids(&v), ["1", "2", "3", "4"]);
         v.insert("2".into(), FormValue::One("20".into()));
@@ -525,7 +566,13 @@ mod tests {
         s.forms.insert("306".into(), FormValue::Number(4));
         assert_eq!(
             notes(&p.config.0.forms.0, &s.forms),
-            ["Hệ điều hành: Ubuntu 24.04", "Bảng điều khiển: DirectAdmin", "Hostname: vps1", "RAM thêm: 4 GB", "Quản lý DNS: ✓"]
+            [
+                "Hệ điều hành: Ubuntu 24.04",
+                "Bảng điều khiển: DirectAdmin",
+                "Hostname: vps1",
+                "RAM thêm: 4 GB",
+                "Quản lý DNS: ✓"
+            ]
         );
     }
 }

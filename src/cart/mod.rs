@@ -105,7 +105,8 @@ impl Cart {
         self.next_key += 1;
         let line = CartLine { key: self.next_key, title, notes, item };
         if let Some(k) = line.domain_key() {
-            if let Some(pos) = self.lines.iter().position(|l| l.domain_key().as_deref() == Some(&k)) {
+            if let Some(pos) = self.lines.iter().position(|l| l.domain_key().as_deref() == Some(&k))
+            {
                 self.lines[pos] = line;
                 return self.next_key;
             }
@@ -218,7 +219,10 @@ pub fn count() -> usize {
 /// (any portal link, e.g. `/login?aff=55` or `/cart?aff=55`); it then
 /// travels with the cart to the order.
 pub fn capture_affiliate(url: &str) {
-    let query = url.split_once('?').map(|(_, q)| q.split('#').next().unwrap_or_default()).unwrap_or_default();
+    let query = url
+        .split_once('?')
+        .map(|(_, q)| q.split('#').next().unwrap_or_default())
+        .unwrap_or_default();
     if let Some(id) = affiliate_from_query(query) {
         update(|c| c.aff_id = id);
     }
@@ -231,7 +235,11 @@ mod tests {
     use serde_json::json;
 
     fn product(id: &str) -> OrderItem {
-        OrderItem::Product(ProductItem { product_id: NumId::new(id), cycle: "m".into(), ..Default::default() })
+        OrderItem::Product(ProductItem {
+            product_id: NumId::new(id),
+            cycle: "m".into(),
+            ..Default::default()
+        })
     }
 
     fn register(name: &str, years: u32) -> OrderItem {
@@ -253,7 +261,11 @@ mod tests {
         c.add(
             "PositiveSSL".into(),
             vec![],
-            OrderItem::Certificate(CertificateItem { product_id: NumId::new("401"), years: 1, ..Default::default() }),
+            OrderItem::Certificate(CertificateItem {
+                product_id: NumId::new("401"),
+                years: 1,
+                ..Default::default()
+            }),
         );
         c.promocode = "BKNS10".into();
         c.aff_id = "55".into();
@@ -319,7 +331,11 @@ mod tests {
         assert_eq!(c.promocode, "P");
         assert_eq!(c.aff_id, "", "an invalid affiliate id is dropped");
         let mut c = c;
-        assert_eq!(c.add("n".into(), vec![], product("2")), 4, "keys never collide with kept lines");
+        assert_eq!(
+            c.add("n".into(), vec![], product("2")),
+            4,
+            "keys never collide with kept lines"
+        );
     }
 
     #[test]

@@ -124,7 +124,12 @@ struct Tables {
 
 impl Tables {
     fn new() -> Tables {
-        let mut t = Tables { vi: HashMap::new(), en: HashMap::new(), sections: Vec::new(), english_core: false };
+        let mut t = Tables {
+            vi: HashMap::new(),
+            en: HashMap::new(),
+            sections: Vec::new(),
+            english_core: false,
+        };
         #[cfg(any(test, not(portal_split)))]
         {
             t.add(&all_sections());
@@ -286,11 +291,16 @@ pub(crate) mod scan {
 
     /// The string literals of `src` shaped like a key of one of `namespaces`
     /// ("login.title").
-    pub fn key_literals<'a>(src: &'a str, namespaces: &'a BTreeSet<&str>) -> impl Iterator<Item = &'a str> + 'a {
+    pub fn key_literals<'a>(
+        src: &'a str,
+        namespaces: &'a BTreeSet<&str>,
+    ) -> impl Iterator<Item = &'a str> + 'a {
         src.split('"').skip(1).step_by(2).filter(move |lit| {
             lit.split_once('.').is_some_and(|(ns, rest)| {
                 !rest.is_empty()
-                    && lit.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+                    && lit.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'
+                    })
                     && namespaces.contains(ns)
             })
         })
@@ -312,17 +322,27 @@ mod tests {
 
     #[test]
     fn the_core_lists_match_their_files() {
-        let core: Vec<Strings> = all_sections().into_iter().filter(|s| CORE.contains(&s.name)).collect();
+        let core: Vec<Strings> =
+            all_sections().into_iter().filter(|s| CORE.contains(&s.name)).collect();
         assert_eq!(core.len(), CORE.len());
-        assert_eq!(core.iter().map(|s| s.vi).collect::<Vec<_>>(), CORE_VI.iter().copied().collect::<Vec<_>>());
-        assert_eq!(core.iter().map(|s| s.en).collect::<Vec<_>>(), ENGLISH_CORE.iter().copied().collect::<Vec<_>>());
+        assert_eq!(
+            core.iter().map(|s| s.vi).collect::<Vec<_>>(),
+            CORE_VI.iter().copied().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            core.iter().map(|s| s.en).collect::<Vec<_>>(),
+            ENGLISH_CORE.iter().copied().collect::<Vec<_>>()
+        );
     }
 
     fn keys(json: &str) -> BTreeSet<String> {
         let map: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(json).expect("locale file is a JSON object");
         for (k, v) in &map {
-            assert!(v.as_str().is_some_and(|s| !s.trim().is_empty()), "{k} must be a non-empty string");
+            assert!(
+                v.as_str().is_some_and(|s| !s.trim().is_empty()),
+                "{k} must be a non-empty string"
+            );
         }
         map.keys().cloned().collect()
     }
@@ -347,10 +367,13 @@ mod tests {
             let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/").to_owned() + lang;
             let mut files: Vec<String> = std::fs::read_dir(&dir)
                 .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned())
+                .map(|e| {
+                    e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned()
+                })
                 .collect();
             files.sort();
-            let mut listed: Vec<String> = all_sections().iter().map(|s| s.name.to_string()).collect();
+            let mut listed: Vec<String> =
+                all_sections().iter().map(|s| s.name.to_string()).collect();
             listed.sort();
             assert_eq!(files, listed, "files in {dir} vs all_sections()");
         }

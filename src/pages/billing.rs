@@ -12,8 +12,8 @@ use crate::api::{self, ApiError};
 use crate::i18n::{self, server_message, t, t_with, tr};
 use crate::pages::cart::{json_resource, loaded, page_title};
 use crate::pages::dashboard::money_cards;
-use crate::ui::format::{date, money_text, parse_amount};
 use crate::ui::fields::Note;
+use crate::ui::format::{date, money_text, parse_amount};
 use crate::ui::table::{Cell, Column, DataTable};
 use crate::ui::{error_text, resource_view, ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
@@ -41,7 +41,9 @@ pub fn BillingPage() -> impl IntoView {
     page_title("billing.title");
     let balance = crate::ui::erase::resource(api::billing::balance);
     let invoices = json_resource(api::billing::invoices_path);
-    let currency = Signal::derive(move || balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default());
+    let currency = Signal::derive(move || {
+        balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default()
+    });
     view! {
         <section class="page" aria-labelledby="billing-title">
             <h1 id="billing-title">{tr("billing.title")}</h1>
@@ -71,9 +73,14 @@ fn invoice_table(list: Vec<InvoiceSummary>, account_currency: &str) -> impl Into
     let rows = list
         .into_iter()
         .map(|i| {
-            let cur = if i.currency.as_str().is_empty() { account_currency } else { i.currency.as_str() };
+            let cur =
+                if i.currency.as_str().is_empty() { account_currency } else { i.currency.as_str() };
             let (status, tone) = status_badge(i.status.as_str());
-            let number = if i.number.as_str().trim().is_empty() { format!("#{}", i.id) } else { i.number.0.clone() };
+            let number = if i.number.as_str().trim().is_empty() {
+                format!("#{}", i.id)
+            } else {
+                i.number.0.clone()
+            };
             vec![
                 Cell::Link { href: invoice_href(i.id.as_str()), text: number },
                 Cell::Text(date(i.date.as_str())),
@@ -107,7 +114,8 @@ fn PayByNumber() -> impl IntoView {
     let checked = RwSignal::new(false);
     let err = Signal::derive(move || {
         let v = number.get();
-        let ok = !v.trim().is_empty() && v.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        let ok =
+            !v.trim().is_empty() && v.trim().chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         (checked.get() && !ok).then(|| t("billing.number_invalid"))
     });
     let navigate = use_navigate();
@@ -179,7 +187,11 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
     let lang = i18n::lang();
     let cur = inv.currency.0.clone();
     let m = |x: &Money| money_text(x, &cur, lang);
-    let number = if inv.number.as_str().trim().is_empty() { format!("#{}", inv.id) } else { inv.number.0.clone() };
+    let number = if inv.number.as_str().trim().is_empty() {
+        format!("#{}", inv.id)
+    } else {
+        inv.number.0.clone()
+    };
     let (status, tone) = status_badge(inv.status.as_str());
     let rows: Vec<Vec<Cell>> = inv
         .items
@@ -199,7 +211,11 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
     };
     let tax_label = |rate: &str| {
         let r = rate.trim();
-        if r.is_empty() || r == "0" { t("billing.tax") } else { t_with("billing.tax_rate", &[("rate", r)]) }
+        if r.is_empty() || r == "0" {
+            t("billing.tax")
+        } else {
+            t_with("billing.tax_rate", &[("rate", r)])
+        }
     };
     view! {
         <div class="page-head">
@@ -261,7 +277,9 @@ fn PayWithCredit(
             Some(a) if a.is_zero() => Some(t("billing.amount_invalid")),
             Some(a) => {
                 let available = credit().and_then(|b| b.acc_credit.value);
-                let over = available.and_then(|c| a.checked_sub(c)).is_some_and(|d| !d.is_negative() && !d.is_zero());
+                let over = available
+                    .and_then(|c| a.checked_sub(c))
+                    .is_some_and(|d| !d.is_negative() && !d.is_zero());
                 over.then(|| t("billing.amount_over_credit"))
             }
         }
@@ -269,29 +287,33 @@ fn PayWithCredit(
     let done = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
     let sending = StoredValue::new(false);
-    let pay = crate::ui::erase::action(move |(id, value): &(String, Option<api::loose::Decimal>)| {
-        let (id, value) = (id.clone(), *value);
-        async move {
-            let r = api::billing::apply_credit(&id, value).await;
-            sending.try_set_value(false);
-            match r {
-                Ok((res, _info)) => {
-                    let (status, _) = status_badge(res.invoice_status.as_str());
-                    let applied = money_text(&res.applied, &currency(), i18n::lang());
-                    done.set(Some(t_with("billing.credit_done", &[("amount", &applied), ("status", &status)])));
-                    amount.set(String::new());
-                    checked.set(false);
-                    on_paid.run(());
-                }
-                Err(e) => failed.set(Some(match &e {
-                    ApiError::Server { messages, .. } if !messages.is_empty() => {
-                        messages.iter().map(|m| server_message(m)).collect::<Vec<_>>().join(" ")
+    let pay =
+        crate::ui::erase::action(move |(id, value): &(String, Option<api::loose::Decimal>)| {
+            let (id, value) = (id.clone(), *value);
+            async move {
+                let r = api::billing::apply_credit(&id, value).await;
+                sending.try_set_value(false);
+                match r {
+                    Ok((res, _info)) => {
+                        let (status, _) = status_badge(res.invoice_status.as_str());
+                        let applied = money_text(&res.applied, &currency(), i18n::lang());
+                        done.set(Some(t_with(
+                            "billing.credit_done",
+                            &[("amount", &applied), ("status", &status)],
+                        )));
+                        amount.set(String::new());
+                        checked.set(false);
+                        on_paid.run(());
                     }
-                    _ => error_text(&e),
-                })),
+                    Err(e) => failed.set(Some(match &e {
+                        ApiError::Server { messages, .. } if !messages.is_empty() => {
+                            messages.iter().map(|m| server_message(m)).collect::<Vec<_>>().join(" ")
+                        }
+                        _ => error_text(&e),
+                    })),
+                }
             }
-        }
-    });
+        });
     let pending = pay.pending();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -310,7 +332,9 @@ fn PayWithCredit(
         failed.set(None);
         pay.dispatch((invoice_id.get_untracked(), value));
     };
-    let no_credit = move || credit().is_some_and(|b| b.acc_credit.value.is_none_or(|c| c.is_zero() || c.is_negative()));
+    let no_credit = move || {
+        credit().is_some_and(|b| b.acc_credit.value.is_none_or(|c| c.is_zero() || c.is_negative()))
+    };
     view! {
         <section class="card pay-credit" aria-labelledby="pay-credit-title"
             hidden=move || !payable.get() && done.with(Option::is_none) && failed.with(Option::is_none)>

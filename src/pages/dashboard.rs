@@ -19,10 +19,14 @@ pub struct AccountCtx {
 pub fn Dashboard() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
     let balance = crate::ui::erase::resource(api::billing::balance);
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("dashboard.title"), t("app.name"))));
+    Effect::new(|_| {
+        crate::browser::set_title(&format!("{} · {}", t("dashboard.title"), t("app.name")))
+    });
 
     let greeting = move || match account.details.get() {
-        Some(Ok(c)) if !c.display_name().is_empty() => t_with("dashboard.greeting", &[("name", &c.display_name())]),
+        Some(Ok(c)) if !c.display_name().is_empty() => {
+            t_with("dashboard.greeting", &[("name", &c.display_name())])
+        }
         _ => t("dashboard.greeting_anon"),
     };
     let busy = move || api::client::pending() > 0;

@@ -35,10 +35,14 @@ pub fn LoginPage() -> impl IntoView {
     let remember = RwSignal::new(false);
     // Field errors appear after the first submit, then follow the typing.
     let checked = RwSignal::new(false);
-    let email_err = Signal::derive(move || checked.get().then(|| email_error(&email.get())).flatten());
-    let password_err = Signal::derive(move || checked.get().then(|| password_error(&password.get())).flatten());
+    let email_err =
+        Signal::derive(move || checked.get().then(|| email_error(&email.get())).flatten());
+    let password_err =
+        Signal::derive(move || checked.get().then(|| password_error(&password.get())).flatten());
 
-    let login = crate::ui::erase::action(|(u, p, r): &(String, String, bool)| session::login(u.clone(), p.clone(), *r));
+    let login = crate::ui::erase::action(|(u, p, r): &(String, String, bool)| {
+        session::login(u.clone(), p.clone(), *r)
+    });
     let pending = login.pending();
 
     // Logged in (now or already): go where the visitor was heading.
@@ -48,10 +52,13 @@ pub fn LoginPage() -> impl IntoView {
             navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("login.title"), t("app.name"))));
+    Effect::new(|_| {
+        crate::browser::set_title(&format!("{} · {}", t("login.title"), t("app.name")))
+    });
     // While the form is filled in, the page after it loads in the background.
     Effect::new(move |_| {
-        let after = query.read_untracked().get("next").and_then(|n| crate::split::Section::of_path(&n));
+        let after =
+            query.read_untracked().get("next").and_then(|n| crate::split::Section::of_path(&n));
         crate::split::prefetch(after.unwrap_or(crate::split::Section::Dashboard));
     });
 

@@ -1,11 +1,11 @@
 //! One module per portal section. Pages call `api::` and `ui::` only.
 
-pub mod contacts;
 pub mod billing;
 pub mod cart;
+pub mod contacts;
 pub mod dashboard;
-pub mod ekyc;
 pub mod domains;
+pub mod ekyc;
 pub mod login;
 pub mod not_found;
 pub mod notifications;

@@ -6,7 +6,9 @@ use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("notfound.title"), t("app.name"))));
+    Effect::new(|_| {
+        crate::browser::set_title(&format!("{} · {}", t("notfound.title"), t("app.name")))
+    });
     view! {
         <section class="notfound" aria-labelledby="nf-title">
             <p class="notfound-code" aria-hidden="true">"404"</p>

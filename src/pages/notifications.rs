@@ -11,8 +11,8 @@ use crate::browser;
 use crate::i18n::{self, t, t_with, tr};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
-use crate::ui::format::date;
 use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
+use crate::ui::format::date;
 use crate::ui::{error_text, ErrorPanel, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -105,7 +105,8 @@ fn kind_label(rel_type: &str) -> String {
     if rel_type.is_empty() {
         return t("notif.type_general");
     }
-    i18n::lookup(i18n::lang(), &format!("notif.type.{}", rel_type.to_ascii_lowercase())).unwrap_or_else(|| rel_type.to_owned())
+    i18n::lookup(i18n::lang(), &format!("notif.type.{}", rel_type.to_ascii_lowercase()))
+        .unwrap_or_else(|| rel_type.to_owned())
 }
 
 #[component]
@@ -122,7 +123,9 @@ pub fn NotificationsPage() -> impl IntoView {
     effect(move || {
         if let Some(Ok((f, l))) = list.get() {
             if f.is_empty() {
-                kinds.update(|k| k.extend(l.iter().map(|n| n.rel_type.clone()).filter(|t| !t.is_empty())));
+                kinds.update(|k| {
+                    k.extend(l.iter().map(|n| n.rel_type.clone()).filter(|t| !t.is_empty()))
+                });
             }
         }
     });
@@ -148,7 +151,9 @@ pub fn NotificationsPage() -> impl IntoView {
             ack_error.set(None);
             ctx.count.refetch();
         }
-        Some((_, Err(e))) => ack_error.set(Some(format!("{} {}", t("notif.ack_failed"), error_text(&e)))),
+        Some((_, Err(e))) => {
+            ack_error.set(Some(format!("{} {}", t("notif.ack_failed"), error_text(&e))))
+        }
         None => {}
     });
     let on_ack = Callback::new(move |id: String| {
@@ -196,7 +201,11 @@ pub fn NotificationsPage() -> impl IntoView {
 }
 
 #[component]
-fn NotificationItem(n: Notification, acked: RwSignal<BTreeSet<String>>, on_ack: Callback<String>) -> impl IntoView {
+fn NotificationItem(
+    n: Notification,
+    acked: RwSignal<BTreeSet<String>>,
+    on_ack: Callback<String>,
+) -> impl IntoView {
     let open = RwSignal::new(false);
     let id = n.id.clone();
     let unread = {
@@ -247,7 +256,8 @@ fn NotificationItem(n: Notification, acked: RwSignal<BTreeSet<String>>, on_ack: 
 #[component]
 pub fn StatusUpdates() -> impl IntoView {
     let statuses = resource(api::notifications::statuses);
-    dyn_view(move || match statuses.get() {
+    dyn_view(move || {
+        match statuses.get() {
         Some(Err(ApiError::NotSupported)) => ().into_any(),
         _ => view! {
             <section class="card statuses" aria-labelledby="status-title">
@@ -256,6 +266,7 @@ pub fn StatusUpdates() -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
     })
 }
 

@@ -6,8 +6,8 @@
 
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
-use crate::ui::text::SubmitButton;
 use crate::ui::erase::{action, dyn_view, effect};
+use crate::ui::text::SubmitButton;
 use crate::ui::{error_text, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
@@ -26,7 +26,9 @@ pub enum ResetOutcome {
 
 pub fn outcome(r: Result<(), ApiError>) -> ResetOutcome {
     match r {
-        Ok(()) | Err(ApiError::Server { .. }) | Err(ApiError::Unauthorized) => ResetOutcome::Neutral,
+        Ok(()) | Err(ApiError::Server { .. }) | Err(ApiError::Unauthorized) => {
+            ResetOutcome::Neutral
+        }
         Err(ApiError::NotSupported) => ResetOutcome::NotOffered,
         Err(e) => ResetOutcome::Failed(e),
     }
@@ -128,6 +130,9 @@ mod tests {
         assert_eq!(outcome(Err(unknown)), ResetOutcome::Neutral);
         assert_eq!(outcome(Err(ApiError::NotSupported)), ResetOutcome::NotOffered);
         assert_eq!(outcome(Err(ApiError::Network)), ResetOutcome::Failed(ApiError::Network));
-        assert_eq!(outcome(Err(ApiError::Http { status: 502 })), ResetOutcome::Failed(ApiError::Http { status: 502 }));
+        assert_eq!(
+            outcome(Err(ApiError::Http { status: 502 })),
+            ResetOutcome::Failed(ApiError::Http { status: 502 })
+        );
     }
 }

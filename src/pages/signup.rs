@@ -10,11 +10,13 @@ use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
 use crate::browser;
 use crate::i18n::{self, t, tr};
-use crate::pages::profile::form::{AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules};
+use crate::pages::profile::form::{
+    AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules,
+};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
-use crate::ui::text::SubmitButton;
 use crate::ui::erase::{action, dyn_view, effect};
+use crate::ui::text::SubmitButton;
 use crate::ui::{error_text, TextField};
 use crate::util::{login_url_for, looks_like_email};
 use leptos::ev::SubmitEvent;
@@ -91,7 +93,9 @@ pub fn SignupPage() -> impl IntoView {
     let from_card = query.with_untracked(|q| q.get("from").as_deref() == Some("card"));
 
     // Restore an unfinished sign-up, then keep saving it (no passwords).
-    if let Some(d) = browser::local_get(DRAFT_KEY).and_then(|s| serde_json::from_str::<SignupDraft>(&s).ok()) {
+    if let Some(d) =
+        browser::local_get(DRAFT_KEY).and_then(|s| serde_json::from_str::<SignupDraft>(&s).ok())
+    {
         form.restore(&d.profile);
         if d.currency == "VND" || d.currency == "USD" {
             currency.set(d.currency);
@@ -113,18 +117,33 @@ pub fn SignupPage() -> impl IntoView {
             }
         }
         let p = password.get();
-        form.server.with(|l| l.iter().find(|e| e.field == Some("password") && e.value == p).map(|e| i18n::server_message(&e.message)))
+        form.server.with(|l| {
+            l.iter()
+                .find(|e| e.field == Some("password") && e.value == p)
+                .map(|e| i18n::server_message(&e.message))
+        })
     });
-    let confirm_error =
-        Signal::derive(move || form.checked.get().then(|| confirm_problem(&password.get(), &confirm.get()).map(t)).flatten());
-    let currencies = Signal::derive(|| vec![("VND".to_owned(), t("signup.currency_vnd")), ("USD".to_owned(), t("signup.currency_usd"))]);
+    let confirm_error = Signal::derive(move || {
+        form.checked
+            .get()
+            .then(|| confirm_problem(&password.get(), &confirm.get()).map(t))
+            .flatten()
+    });
+    let currencies = Signal::derive(|| {
+        vec![
+            ("VND".to_owned(), t("signup.currency_vnd")),
+            ("USD".to_owned(), t("signup.currency_usd")),
+        ]
+    });
 
     let submit = action(|(body,): &(SignupBody,)| {
         let body = body.clone();
         async move {
             crate::api::signup::signup(&body).await?;
             // Registered: log in with the same credentials.
-            Ok::<Registered, ApiError>(session::login(body.profile.email.clone(), body.password.clone(), false).await)
+            Ok::<Registered, ApiError>(
+                session::login(body.profile.email.clone(), body.password.clone(), false).await,
+            )
         }
     });
     let pending = submit.pending();
@@ -153,7 +172,8 @@ pub fn SignupPage() -> impl IntoView {
             browser::focus(&format!("f-{f}"));
             return;
         }
-        let body = SignupBody { profile: form.fields(), password: pw, currency: currency.get_untracked() };
+        let body =
+            SignupBody { profile: form.fields(), password: pw, currency: currency.get_untracked() };
         submit.dispatch((body,));
     };
 
@@ -170,7 +190,8 @@ pub fn SignupPage() -> impl IntoView {
         });
     });
     let email_note = move || {
-        let show = registered_email.get().is_some_and(|e| e.eq_ignore_ascii_case(form.email.get().trim()));
+        let show =
+            registered_email.get().is_some_and(|e| e.eq_ignore_ascii_case(form.email.get().trim()));
         if !show {
             return ().into_any();
         }
@@ -186,28 +207,29 @@ pub fn SignupPage() -> impl IntoView {
     };
 
     // "Already logged in" is not shown while this very sign-up logs in.
-    let logged_in_already =
-        move || session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get();
+    let logged_in_already = move || {
+        session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get()
+    };
     let busy = Signal::derive(move || pending.get().then_some("true"));
     let errors = move || {
         dyn_view(move || {
-        let general = general.get();
-        if !general.is_empty() {
-            view! {
-                <div class="alert alert-error" role="alert">
-                    <strong class="alert-title">{tr("signup.failed")}</strong>
-                    {general.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                </div>
+            let general = general.get();
+            if !general.is_empty() {
+                view! {
+                    <div class="alert alert-error" role="alert">
+                        <strong class="alert-title">{tr("signup.failed")}</strong>
+                        {general.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                    </div>
+                }
+                .into_any()
+            } else if form.server.with(|s| !s.is_empty()) {
+                view! { <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p> }
+                    .into_any()
+            } else {
+                ().into_any()
             }
-            .into_any()
-        } else if form.server.with(|s| !s.is_empty()) {
-            view! { <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p> }.into_any()
-        } else {
-            ().into_any()
-        }
         })
     };
-
 
     view! {
         <section class="page signup" aria-labelledby="signup-title">
@@ -321,7 +343,10 @@ mod tests {
     #[test]
     fn the_draft_never_holds_a_password() {
         let d = SignupDraft {
-            profile: Draft { fields: ProfileFields { email: "a@b.vn".into(), ..Default::default() }, postcode: String::new() },
+            profile: Draft {
+                fields: ProfileFields { email: "a@b.vn".into(), ..Default::default() },
+                postcode: String::new(),
+            },
             currency: "VND".into(),
         };
         let json = serde_json::to_string(&d).unwrap();
@@ -329,7 +354,8 @@ mod tests {
         let back: SignupDraft = serde_json::from_str(&json).unwrap();
         assert_eq!(back.profile.fields.email, "a@b.vn");
         // an old or broken draft is ignored field by field
-        let old: SignupDraft = serde_json::from_str(r#"{"email": 5, "currency": "VND"}"#).unwrap_or_default();
+        let old: SignupDraft =
+            serde_json::from_str(r#"{"email": 5, "currency": "VND"}"#).unwrap_or_default();
         assert_eq!(old.currency, "");
     }
 
@@ -364,7 +390,8 @@ mod tests {
         assert_eq!(d.profile.fields.firstname, "An");
         assert_eq!((d.currency.as_str(), d.profile.postcode.as_str()), ("USD", "100000"));
         // a broken draft is replaced by the card's fields
-        let d: SignupDraft = serde_json::from_str(&draft_with_card(Some("{not json"), &card)).unwrap();
+        let d: SignupDraft =
+            serde_json::from_str(&draft_with_card(Some("{not json"), &card)).unwrap();
         assert_eq!(d.profile.fields.nationalid, "079090001234");
     }
 }

@@ -118,7 +118,8 @@ pub fn AddressCascade(
 ) -> impl IntoView {
     let err = move |f: &'static str| Signal::derive(move || error.and_then(|cb| cb.run(f)));
     let all = Below::ById(String::new());
-    let countries: ListRes = resource(|| async { Some((Below::ById(String::new()), location::countries().await)) });
+    let countries: ListRes =
+        resource(|| async { Some((Below::ById(String::new()), location::countries().await)) });
     let country_level = Memo::new(move |_| level(&all, countries.get()));
 
     let state_key = Memo::new(move |_| {
@@ -141,9 +142,12 @@ pub fn AddressCascade(
             }
         }
     });
-    let state_level = Memo::new(move |_| child_level(&model.country.get(), country_level.get(), &state_key.get(), states));
+    let state_level = Memo::new(move |_| {
+        child_level(&model.country.get(), country_level.get(), &state_key.get(), states)
+    });
 
-    let city_key = Memo::new(move |_| below(&model.state.get(), list_of(state_level.get()).as_deref()));
+    let city_key =
+        Memo::new(move |_| below(&model.state.get(), list_of(state_level.get()).as_deref()));
     let cities: ListRes = resource(move || {
         let key = city_key.get();
         async move {
@@ -156,9 +160,12 @@ pub fn AddressCascade(
             }
         }
     });
-    let city_level = Memo::new(move |_| child_level(&model.state.get(), state_level.get(), &city_key.get(), cities));
+    let city_level = Memo::new(move |_| {
+        child_level(&model.state.get(), state_level.get(), &city_key.get(), cities)
+    });
 
-    let ward_key = Memo::new(move |_| below(&model.city.get(), list_of(city_level.get()).as_deref()));
+    let ward_key =
+        Memo::new(move |_| below(&model.city.get(), list_of(city_level.get()).as_deref()));
     let wards: ListRes = resource(move || {
         let key = ward_key.get();
         async move {
@@ -171,9 +178,15 @@ pub fn AddressCascade(
             }
         }
     });
-    let ward_level = Memo::new(move |_| child_level(&model.city.get(), city_level.get(), &ward_key.get(), wards));
-    let (country_level, state_level, city_level, ward_level) =
-        (Signal::from(country_level), Signal::from(state_level), Signal::from(city_level), Signal::from(ward_level));
+    let ward_level = Memo::new(move |_| {
+        child_level(&model.city.get(), city_level.get(), &ward_key.get(), wards)
+    });
+    let (country_level, state_level, city_level, ward_level) = (
+        Signal::from(country_level),
+        Signal::from(state_level),
+        Signal::from(city_level),
+        Signal::from(ward_level),
+    );
 
     let pick = move |target: RwSignal<String>, below: Vec<RwSignal<String>>| {
         Callback::new(move |v: String| {

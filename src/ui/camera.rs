@@ -87,7 +87,9 @@ impl CameraState {
     pub fn from_error(name: &str) -> CameraState {
         match name {
             "NotAllowedError" | "SecurityError" | "PermissionDeniedError" => CameraState::Denied,
-            "NotFoundError" | "OverconstrainedError" | "DevicesNotFoundError" => CameraState::NotFound,
+            "NotFoundError" | "OverconstrainedError" | "DevicesNotFoundError" => {
+                CameraState::NotFound
+            }
             "NotReadableError" | "AbortError" | "TrackStartError" => CameraState::Busy,
             _ => CameraState::Failed,
         }
@@ -138,7 +140,8 @@ async fn open_camera(facing: Facing) -> Result<web_sys::MediaStream, String> {
     let constraints = web_sys::MediaStreamConstraints::new();
     constraints.set_video(&video);
     constraints.set_audio_bool(false);
-    let promise = devices.get_user_media_with_constraints(&constraints).map_err(|e| error_name(&e))?;
+    let promise =
+        devices.get_user_media_with_constraints(&constraints).map_err(|e| error_name(&e))?;
     let stream = JsFuture::from(promise).await.map_err(|e| error_name(&e))?;
     stream.dyn_into().map_err(|_| String::new())
 }
@@ -229,7 +232,10 @@ pub fn Camera(
     let shoot = {
         let alive = alive.clone();
         move |_| {
-            if shooting.get_untracked() || busy.get_untracked() || state.get_untracked() != CameraState::Live {
+            if shooting.get_untracked()
+                || busy.get_untracked()
+                || state.get_untracked() != CameraState::Live
+            {
                 return;
             }
             shooting.set(true);
@@ -262,7 +268,11 @@ pub fn Camera(
     let on_file = {
         let alive = alive.clone();
         move |ev: leptos::ev::Event| {
-            let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(input) =
+                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
             upload_error.set(false);
@@ -374,7 +384,9 @@ mod tests {
         assert_eq!(CameraState::from_error("OverconstrainedError"), CameraState::NotFound);
         assert_eq!(CameraState::from_error("NotReadableError"), CameraState::Busy);
         assert_eq!(CameraState::from_error(""), CameraState::Failed);
-        for s in [CameraState::Denied, CameraState::NotFound, CameraState::Busy, CameraState::Failed] {
+        for s in
+            [CameraState::Denied, CameraState::NotFound, CameraState::Busy, CameraState::Failed]
+        {
             assert!(s.failure_keys().is_some());
         }
         assert_eq!(CameraState::Live.failure_keys(), None);

@@ -26,8 +26,11 @@ pub fn SelectField(
 ) -> impl IntoView {
     use crate::ui::select::{Choice, SelectField as Select};
     let id = id.unwrap_or_else(|| format!("f-{name}"));
-    let options = Signal::derive(move || options.get().into_iter().map(|(v, l)| Choice::new(v, l)).collect::<Vec<_>>());
-    let hint = (!hint.is_empty()).then(|| leptos::text_prop::TextProp::from(move || crate::i18n::t(hint)));
+    let options = Signal::derive(move || {
+        options.get().into_iter().map(|(v, l)| Choice::new(v, l)).collect::<Vec<_>>()
+    });
+    let hint =
+        (!hint.is_empty()).then(|| leptos::text_prop::TextProp::from(move || crate::i18n::t(hint)));
     view! {
         <Select
             label=move || crate::i18n::t(label)

@@ -80,7 +80,8 @@ pub fn SearchSelect(
     let id = format!("f-{name}");
     let err_id = format!("{id}-err");
     let query = RwSignal::new(String::new());
-    let searchable = Signal::derive(move || !free_text.get() && options.with(|o| o.len() > FILTER_FROM));
+    let searchable =
+        Signal::derive(move || !free_text.get() && options.with(|o| o.len() > FILTER_FROM));
     let described = Signal::derive({
         let err_id = err_id.clone();
         move || {
@@ -92,14 +93,17 @@ pub fn SearchSelect(
         }
     });
     let invalid = Signal::derive(move || error.get().is_some().then_some("true"));
-    let labels = Memo::new(move |_| options.with(|o| o.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>()));
+    let labels =
+        Memo::new(move |_| options.with(|o| o.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>()));
     // Typing in the filter: a single match is chosen at once.
     let on_filter = move |ev: leptos::ev::Event| {
         let q = event_target_value(&ev);
         query.set(q.clone());
         let (hits, total) = labels.with_untracked(|l| search(l, &q, 2));
         if total == 1 && !q.trim().is_empty() {
-            let chosen = hits.first().and_then(|&i| options.with_untracked(|o| o.get(i).map(|(v, _)| v.clone())));
+            let chosen = hits
+                .first()
+                .and_then(|&i| options.with_untracked(|o| o.get(i).map(|(v, _)| v.clone())));
             if let Some(v) = chosen.filter(|v| *v != value.get_untracked()) {
                 on_pick.run(v);
             }
@@ -123,16 +127,21 @@ pub fn SearchSelect(
                 let q = query.get();
                 let current = value.get();
                 let (hits, total) = labels.with(|l| search(l, &q, SHOWN));
-                let mut rows: Vec<(String, String)> = options.with(|o| hits.iter().filter_map(|&i| o.get(i).cloned()).collect());
+                let mut rows: Vec<(String, String)> =
+                    options.with(|o| hits.iter().filter_map(|&i| o.get(i).cloned()).collect());
                 // The current choice stays selectable even when filtered out.
                 if !current.is_empty() && !rows.iter().any(|(v, _)| *v == current) {
-                    let label = options.with(|o| o.iter().find(|(v, _)| *v == current).map(|(_, l)| l.clone()));
+                    let label = options
+                        .with(|o| o.iter().find(|(v, _)| *v == current).map(|(_, l)| l.clone()));
                     rows.insert(0, (current.clone(), label.unwrap_or_else(|| current.clone())));
                 }
                 let head = if total == 0 && !q.trim().is_empty() {
                     t("combo.none")
                 } else if total > hits.len() {
-                    t_with("combo.more", &[("shown", &hits.len().to_string()), ("total", &total.to_string())])
+                    t_with(
+                        "combo.more",
+                        &[("shown", &hits.len().to_string()), ("total", &total.to_string())],
+                    )
                 } else {
                     t("combo.choose")
                 };
@@ -203,7 +212,8 @@ mod tests {
 
     #[test]
     fn diacritics_and_case_are_ignored() {
-        let wards = labels(&["Phường Tân Định", "Phường Đa Kao", "Phường Bến Nghé", "Phường Bến Thành"]);
+        let wards =
+            labels(&["Phường Tân Định", "Phường Đa Kao", "Phường Bến Nghé", "Phường Bến Thành"]);
         assert_eq!(found(&wards, "ben nghe"), ["Phường Bến Nghé"]);
         assert_eq!(found(&wards, "BẾN NGHÉ"), ["Phường Bến Nghé"]);
         assert_eq!(found(&wards, "da kao"), ["Phường Đa Kao"]);
@@ -218,7 +228,8 @@ mod tests {
         let list = labels(&["Quận 12", "Quận Bình Thạnh", "Quận 1", "Huyện Cần Giờ", "Quận 10"]);
         assert_eq!(found(&list, "quan 1"), ["Quận 1", "Quận 12", "Quận 10"]);
         assert_eq!(found(&list, "1"), ["Quận 1", "Quận 12", "Quận 10"]);
-        let provinces = labels(&["Thành phố Hà Nội", "Tỉnh Hà Giang", "Thành phố Hồ Chí Minh", "Tỉnh Hà Nam"]);
+        let provinces =
+            labels(&["Thành phố Hà Nội", "Tỉnh Hà Giang", "Thành phố Hồ Chí Minh", "Tỉnh Hà Nam"]);
         assert_eq!(found(&provinces, "ha"), ["Thành phố Hà Nội", "Tỉnh Hà Giang", "Tỉnh Hà Nam"]);
         assert_eq!(found(&provinces, "ha nam"), ["Tỉnh Hà Nam"]);
         assert_eq!(found(&provinces, "ho chi"), ["Thành phố Hồ Chí Minh"]);

@@ -29,8 +29,19 @@ pub struct Confirm {
 }
 
 impl Confirm {
-    pub fn new(title: &'static str, body: String, confirm_label: &'static str, f: impl Fn() + Send + Sync + 'static) -> Self {
-        Confirm { title, body, confirm_label, danger: false, on_confirm: Callback::new(move |_| f()) }
+    pub fn new(
+        title: &'static str,
+        body: String,
+        confirm_label: &'static str,
+        f: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
+        Confirm {
+            title,
+            body,
+            confirm_label,
+            danger: false,
+            on_confirm: Callback::new(move |_| f()),
+        }
     }
     pub fn danger(mut self) -> Self {
         self.danger = true;
@@ -74,7 +85,8 @@ pub fn ConfirmDialog(state: ConfirmState) -> impl IntoView {
         let open = state.current.with(Option::is_some);
         let Some(d) = dialog.get() else { return };
         if open && !d.open() {
-            let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let active =
+                document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             opener.set_value(active);
             if d.show_modal().is_err() {
                 d.set_open(true);

@@ -92,7 +92,9 @@ fn erased_resource(f: Rc<dyn Fn() -> LocalFuture<Erased>>) -> LocalResource<Eras
 }
 
 /// `LocalResource::new(f)`, erased: see [`Res`].
-pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(f: impl Fn() -> Fut + 'static) -> Res<T> {
+pub fn resource<T: 'static, Fut: Future<Output = T> + 'static>(
+    f: impl Fn() -> Fut + 'static,
+) -> Res<T> {
     let inner = erased_resource(Rc::new(move || {
         let fut = f();
         Box::pin(async move { Erased::new(fut.await) }) as LocalFuture<Erased>
@@ -137,7 +139,9 @@ fn erased_action(f: Rc<dyn Fn(&Erased) -> LocalFuture<Erased>>) -> Action<Erased
 }
 
 /// `Action::new_local(f)`, erased: see [`Act`].
-pub fn action<I: 'static, O: 'static, Fut: Future<Output = O> + 'static>(f: impl Fn(&I) -> Fut + 'static) -> Act<I, O> {
+pub fn action<I: 'static, O: 'static, Fut: Future<Output = O> + 'static>(
+    f: impl Fn(&I) -> Fut + 'static,
+) -> Act<I, O> {
     let inner = erased_action(Rc::new(move |i: &Erased| {
         let fut = f(i.0.downcast_ref::<I>().expect("action input of its own type"));
         Box::pin(async move { Erased::new(fut.await) }) as LocalFuture<Erased>
@@ -154,17 +158,25 @@ pub fn load_view<T: Clone + 'static>(
     dyn_view(move || match res.get() {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
         Some(Ok(v)) => ok(v),
-        Some(Err(e)) => view! { <ErrorPanel error=e what=what on_retry=Callback::new(move |_| res.refetch())/> }.into_any(),
+        Some(Err(e)) => {
+            view! { <ErrorPanel error=e what=what on_retry=Callback::new(move |_| res.refetch())/> }
+                .into_any()
+        }
     })
 }
 
 /// A submit button's text: `busy` (with a spinner) while `pending`, else
 /// `idle` (both i18n keys).
-pub fn busy_label(pending: impl Into<Signal<bool>>, idle: &'static str, busy: &'static str) -> impl IntoView {
+pub fn busy_label(
+    pending: impl Into<Signal<bool>>,
+    idle: &'static str,
+    busy: &'static str,
+) -> impl IntoView {
     let pending: Signal<bool> = pending.into();
     dyn_view(move || {
         if pending.get() {
-            view! { <span class="spinner" aria-hidden="true"></span>{crate::i18n::t(busy)} }.into_any()
+            view! { <span class="spinner" aria-hidden="true"></span>{crate::i18n::t(busy)} }
+                .into_any()
         } else {
             crate::i18n::t(idle).into_any()
         }

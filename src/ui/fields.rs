@@ -21,14 +21,22 @@ pub struct ChoiceItem {
 }
 
 impl ChoiceItem {
-    pub fn new(value: impl Into<String>, label: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub fn new(
+        value: impl Into<String>,
+        label: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Self {
         ChoiceItem { value: value.into(), label: label.into(), detail: detail.into() }
     }
 }
 
 /// `aria-describedby` for control `id` with an optional hint (`{id}-hint`)
 /// and an error (`{id}-err`).
-pub fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + Clone + Send + Sync {
+pub fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync {
     let (hint_id, err_id) = (format!("{id}-hint"), format!("{id}-err"));
     move || {
         let mut ids = Vec::new();

@@ -68,7 +68,11 @@ pub fn precheck(name: &str, mime: &str, size: f64, max_bytes: f64) -> Result<(),
 pub fn clean_name(name: &str, kind: FileKind) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let stem = base.rsplit_once('.').map(|(s, _)| s).unwrap_or(base);
-    let stem: String = stem.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*')).take(120).collect();
+    let stem: String = stem
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .take(120)
+        .collect();
     let stem = if stem.trim().is_empty() { "tai-lieu".to_owned() } else { stem.trim().to_owned() };
     let ext = match kind {
         FileKind::Pdf => "pdf",
@@ -144,7 +148,10 @@ mod web {
     }
 
     /// Reads a file, reporting progress (0..=1) as it goes.
-    pub async fn read(file: &web_sys::File, on_progress: impl Fn(f64) + 'static) -> Result<Vec<u8>, ()> {
+    pub async fn read(
+        file: &web_sys::File,
+        on_progress: impl Fn(f64) + 'static,
+    ) -> Result<Vec<u8>, ()> {
         let reader = web_sys::FileReader::new().map_err(|_| ())?;
         let (tx, rx) = futures::channel::oneshot::channel::<bool>();
         let tx = std::rc::Rc::new(std::cell::RefCell::new(Some(tx)));
@@ -161,11 +168,12 @@ mod web {
                 let _ = tx.send(false);
             }
         });
-        let progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-            if e.length_computable() && e.total() > 0.0 {
-                on_progress(e.loaded() / e.total());
-            }
-        });
+        let progress =
+            Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+                if e.length_computable() && e.total() > 0.0 {
+                    on_progress(e.loaded() / e.total());
+                }
+            });
         reader.set_onload(Some(done.as_ref().unchecked_ref()));
         reader.set_onerror(Some(failed.as_ref().unchecked_ref()));
         reader.set_onprogress(Some(progress.as_ref().unchecked_ref()));
@@ -235,7 +243,8 @@ pub fn FileDrop(
         }
     };
     let on_change = move |ev: web_sys::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
+        let input: Option<web_sys::HtmlInputElement> =
+            ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into(t).ok());
         if let Some(input) = input {
             if let Some(f) = input.files().and_then(|l| l.get(0)) {
                 on_file.run(f);
@@ -294,9 +303,15 @@ mod tests {
         assert_eq!(precheck("scan.JPG", "", 1000.0, MB10), Ok(()));
         assert_eq!(precheck("photo", "image/png", 1000.0, MB10), Ok(()));
         assert_eq!(precheck("scan.pdf", "application/pdf", MB10, MB10), Ok(()));
-        assert_eq!(precheck("scan.pdf", "application/pdf", MB10 + 1.0, MB10), Err(FileProblem::TooLarge));
+        assert_eq!(
+            precheck("scan.pdf", "application/pdf", MB10 + 1.0, MB10),
+            Err(FileProblem::TooLarge)
+        );
         assert_eq!(precheck("scan.pdf", "application/pdf", 0.0, MB10), Err(FileProblem::Empty));
-        assert_eq!(precheck("notes.docx", "application/msword", 10.0, MB10), Err(FileProblem::WrongType));
+        assert_eq!(
+            precheck("notes.docx", "application/msword", 10.0, MB10),
+            Err(FileProblem::WrongType)
+        );
     }
 
     #[test]

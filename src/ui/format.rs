@@ -20,7 +20,9 @@ fn group(int: u128, sep: char) -> String {
 /// `123,456.55 USD` (en).
 pub fn money(amount: Decimal, currency: &str, lang: Lang) -> String {
     let cur = currency.trim().to_ascii_uppercase();
-    let sign = if amount.is_negative() && !amount.round_to(if cur == "VND" || cur.is_empty() { 0 } else { 2 }).is_zero() {
+    let sign = if amount.is_negative()
+        && !amount.round_to(if cur == "VND" || cur.is_empty() { 0 } else { 2 }).is_zero()
+    {
         "-"
     } else {
         ""
@@ -95,7 +97,9 @@ pub fn parse_amount(input: &str, currency: &str) -> Option<Decimal> {
     }
     let cur = currency.trim().to_ascii_uppercase();
     let (int_part, frac) = match cleaned.rfind(['.', ',']) {
-        Some(i) if cur != "VND" && !cur.is_empty() && (1..=2).contains(&(cleaned.len() - i - 1)) => {
+        Some(i)
+            if cur != "VND" && !cur.is_empty() && (1..=2).contains(&(cleaned.len() - i - 1)) =>
+        {
             (&cleaned[..i], &cleaned[i + 1..])
         }
         _ => (cleaned.as_str(), ""),
@@ -103,11 +107,14 @@ pub fn parse_amount(input: &str, currency: &str) -> Option<Decimal> {
     // group separators: every group after the first has three digits
     let groups: Vec<&str> = int_part.split(['.', ',']).collect();
     let grouped_ok = groups.len() == 1
-        || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
     if !grouped_ok || groups.concat().is_empty() {
         return None;
     }
-    let text = if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) };
+    let text =
+        if frac.is_empty() { groups.concat() } else { format!("{}.{frac}", groups.concat()) };
     Decimal::parse(&text)
 }
 

@@ -1,16 +1,16 @@
 //! Reusable pieces: fields, loading and error states, the language switch.
 
-pub mod camera;
-pub mod format;
-pub mod image;
 pub mod address;
+pub mod camera;
 pub mod choice;
 pub mod combobox;
+pub mod dialog;
 pub mod erase;
 pub mod fields;
-pub mod pager;
-pub mod dialog;
 pub mod file_drop;
+pub mod format;
+pub mod image;
+pub mod pager;
 pub mod select;
 pub mod signature_pad;
 pub mod table;

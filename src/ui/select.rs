@@ -167,11 +167,20 @@ mod tests {
     #[test]
     fn cycle_labels_with_prices_and_setup() {
         // the host tests run in Vietnamese
-        let c = CyclePrice { code: "a".into(), price: Money::from_str("599000"), setup: Money::from_str("0") };
+        let c = CyclePrice {
+            code: "a".into(),
+            price: Money::from_str("599000"),
+            setup: Money::from_str("0"),
+        };
         assert_eq!(cycle_label(&c, "VND"), "Hàng năm — 599.000 ₫");
-        let c = CyclePrice { code: "m".into(), price: Money::from_str("149000"), setup: Money::from_str("100000.00") };
+        let c = CyclePrice {
+            code: "m".into(),
+            price: Money::from_str("149000"),
+            setup: Money::from_str("100000.00"),
+        };
         assert_eq!(cycle_label(&c, "VND"), "Hàng tháng — 149.000 ₫ (+ 100.000 ₫ phí khởi tạo)");
-        let c = CyclePrice { code: "q".into(), price: Money::from_str("20"), setup: Money::default() };
+        let c =
+            CyclePrice { code: "q".into(), price: Money::from_str("20"), setup: Money::default() };
         assert_eq!(cycle_label(&c, "USD"), "Hàng quý — 20,00 USD");
     }
 }

@@ -53,7 +53,8 @@ pub mod geom {
         pub max_velocity: f64,
     }
 
-    pub const PEN: Pen = Pen { min_width: 4.0, max_width: 11.0, velocity_weight: 0.7, max_velocity: 6.0 };
+    pub const PEN: Pen =
+        Pen { min_width: 4.0, max_width: 11.0, velocity_weight: 0.7, max_velocity: 6.0 };
 
     /// Width for a (smoothed) speed: `max_width` at rest, `min_width` at
     /// `max_velocity` and beyond, linear between.
@@ -118,8 +119,16 @@ pub mod geom {
             return Some(Segment { a: (p.x, p.y), c: (p.x, p.y), b: (p.x, p.y), wa: p.w, wb: p.w });
         }
         let p = &points[i];
-        let (a, wa) = if i == 0 { ((p.x, p.y), p.w) } else { (mid(&points[i - 1], p), (points[i - 1].w + p.w) / 2.0) };
-        let (b, wb) = if i + 1 == n { ((p.x, p.y), p.w) } else { (mid(p, &points[i + 1]), (p.w + points[i + 1].w) / 2.0) };
+        let (a, wa) = if i == 0 {
+            ((p.x, p.y), p.w)
+        } else {
+            (mid(&points[i - 1], p), (points[i - 1].w + p.w) / 2.0)
+        };
+        let (b, wb) = if i + 1 == n {
+            ((p.x, p.y), p.w)
+        } else {
+            (mid(p, &points[i + 1]), (p.w + points[i + 1].w) / 2.0)
+        };
         Some(Segment { a, c: (p.x, p.y), b, wa, wb })
     }
 
@@ -143,7 +152,8 @@ pub mod geom {
 
         /// Enough steps for a smooth curve: one per ~2 units of length.
         pub fn steps(&self) -> usize {
-            let len = ((self.c.0 - self.a.0).hypot(self.c.1 - self.a.1)) + ((self.b.0 - self.c.0).hypot(self.b.1 - self.c.1));
+            let len = ((self.c.0 - self.a.0).hypot(self.c.1 - self.a.1))
+                + ((self.b.0 - self.c.0).hypot(self.b.1 - self.c.1));
             ((len / 2.0).ceil() as usize).clamp(1, 64)
         }
     }
@@ -219,7 +229,11 @@ impl Default for SignatureState {
 
 impl SignatureState {
     pub fn new() -> Self {
-        SignatureState { strokes: RwSignal::new(Vec::new()), scale: RwSignal::new(0.4), redraw: RwSignal::new(0) }
+        SignatureState {
+            strokes: RwSignal::new(Vec::new()),
+            scale: RwSignal::new(0.4),
+            redraw: RwSignal::new(0),
+        }
     }
     /// Nothing drawn (reactive).
     pub fn is_empty(&self) -> bool {
@@ -307,8 +321,16 @@ mod web {
         }
     }
 
-    pub fn export(strokes: &[Stroke], ink: &Rect, scale: f64, dpr: f64, w: u32, h: u32) -> Option<String> {
-        let canvas: HtmlCanvasElement = web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    pub fn export(
+        strokes: &[Stroke],
+        ink: &Rect,
+        scale: f64,
+        dpr: f64,
+        w: u32,
+        h: u32,
+    ) -> Option<String> {
+        let canvas: HtmlCanvasElement =
+            web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
         canvas.set_width(w);
         canvas.set_height(h);
         let ctx = context(&canvas)?;
@@ -363,7 +385,9 @@ pub fn SignaturePad(state: SignatureState, label: &'static str) -> impl IntoView
         let Some(c) = canvas.get() else { return };
         fit();
         let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_| fit());
-        if let Ok(obs) = web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(cb.as_ref())) {
+        if let Ok(obs) =
+            web_sys::ResizeObserver::new(wasm_bindgen::JsCast::unchecked_ref(cb.as_ref()))
+        {
             obs.observe(&c);
             let obs = send_wrapper::SendWrapper::new(obs);
             let cb = send_wrapper::SendWrapper::new(cb);
@@ -491,8 +515,10 @@ mod tests {
         let mid = width_for(PEN.max_velocity / 2.0, &PEN);
         assert!((mid - (PEN.min_width + PEN.max_width) / 2.0).abs() < 1e-9);
         // slow strokes end thicker than fast ones
-        let slow = stroke(&[(0.0, 0.0, 0.0), (10.0, 0.0, 100.0), (20.0, 0.0, 200.0), (30.0, 0.0, 300.0)]);
-        let fast = stroke(&[(0.0, 0.0, 0.0), (100.0, 0.0, 5.0), (200.0, 0.0, 10.0), (300.0, 0.0, 15.0)]);
+        let slow =
+            stroke(&[(0.0, 0.0, 0.0), (10.0, 0.0, 100.0), (20.0, 0.0, 200.0), (30.0, 0.0, 300.0)]);
+        let fast =
+            stroke(&[(0.0, 0.0, 0.0), (100.0, 0.0, 5.0), (200.0, 0.0, 10.0), (300.0, 0.0, 15.0)]);
         let (ws, wf) = (slow.points.last().unwrap().w, fast.points.last().unwrap().w);
         assert!(ws > wf, "slow {ws} vs fast {wf}");
         assert!(wf >= PEN.min_width && ws <= PEN.max_width);
@@ -559,6 +585,9 @@ mod tests {
         let rect = Rect { x0: 0.0, y0: 0.0, x1: 500.0, y1: 100.0 };
         assert_eq!(export_size(&rect, 0.4, 2.0, 4.0), (416, 96));
         assert_eq!(export_size(&rect, 0.4, 1.0, 4.0), (208, 48));
-        assert_eq!(export_size(&Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }, 1.0, 1.0, 0.0), (1, 1));
+        assert_eq!(
+            export_size(&Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }, 1.0, 1.0, 0.0),
+            (1, 1)
+        );
     }
 }

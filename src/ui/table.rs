@@ -15,9 +15,15 @@ pub enum Cell {
     /// A number or amount: right-aligned.
     Num(String),
     /// A link inside the portal (handled by the router).
-    Link { href: String, text: String },
+    Link {
+        href: String,
+        text: String,
+    },
     /// A status with a tone class (`ok`, `warn`, `muted`, `danger`).
-    Badge { text: String, tone: &'static str },
+    Badge {
+        text: String,
+        tone: &'static str,
+    },
 }
 
 /// A column: its i18n header key, and whether it holds numbers.
@@ -41,7 +47,9 @@ fn cell_view(cell: Cell, key: &'static str, numeric: bool) -> impl IntoView {
     let inner = match cell {
         Cell::Text(s) | Cell::Num(s) => s.into_any(),
         Cell::Link { href, text } => view! { <a href=href>{text}</a> }.into_any(),
-        Cell::Badge { text, tone } => view! { <span class=format!("badge badge-{tone}")>{text}</span> }.into_any(),
+        Cell::Badge { text, tone } => {
+            view! { <span class=format!("badge badge-{tone}")>{text}</span> }.into_any()
+        }
     };
     view! { <td class=class data-label=move || t(key)>{inner}</td> }
 }

@@ -6,7 +6,10 @@ use crate::i18n::{t, t_with};
 use leptos::prelude::*;
 
 /// A translated text with `{placeholders}` filled, following the language.
-pub fn tw(key: &'static str, args: Vec<(&'static str, String)>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+pub fn tw(
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     move || {
         let a: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         t_with(key, &a)
@@ -14,12 +17,18 @@ pub fn tw(key: &'static str, args: Vec<(&'static str, String)>) -> impl Fn() -> 
 }
 
 /// `yes` while `flag` is true, else `no` (i18n keys): "Saving…" / "Save".
-pub fn either_text(flag: Signal<bool>, yes: &'static str, no: &'static str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+pub fn either_text(
+    flag: Signal<bool>,
+    yes: &'static str,
+    no: &'static str,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     move || t(if flag.get() { yes } else { no })
 }
 
 /// `"true"` while there is an error, for `aria-invalid`.
-pub fn invalid(err: Signal<Option<String>>) -> impl Fn() -> Option<&'static str> + Clone + Send + Sync + 'static {
+pub fn invalid(
+    err: Signal<Option<String>>,
+) -> impl Fn() -> Option<&'static str> + Clone + Send + Sync + 'static {
     move || err.with(Option::is_some).then_some("true")
 }
 

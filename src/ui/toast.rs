@@ -53,7 +53,8 @@ pub fn show(text: impl Into<String>) {
 /// Shows the server's `info` messages (translated when known), or
 /// `fallback_key`'s text when the server sent none.
 pub fn info(messages: &[String], fallback_key: &str) {
-    let text: Vec<String> = messages.iter().map(|m| i18n::server_message(m)).filter(|m| !m.is_empty()).collect();
+    let text: Vec<String> =
+        messages.iter().map(|m| i18n::server_message(m)).filter(|m| !m.is_empty()).collect();
     if text.is_empty() {
         show(i18n::t(fallback_key));
     } else {

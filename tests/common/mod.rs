@@ -64,7 +64,11 @@ impl FetchTrap {
                  return {answer_js};"
             ),
         );
-        for (k, v) in [("__fetchCalls", JsValue::from(0)), ("__signals", js_sys::Array::new().into()), ("__methods", js_sys::Array::new().into())] {
+        for (k, v) in [
+            ("__fetchCalls", JsValue::from(0)),
+            ("__signals", js_sys::Array::new().into()),
+            ("__methods", js_sys::Array::new().into()),
+        ] {
             js_sys::Reflect::set(&w, &k.into(), &v).unwrap();
         }
         js_sys::Reflect::set(&w, &"fetch".into(), &trap).unwrap();
@@ -79,9 +83,13 @@ impl FetchTrap {
     /// Whether the n-th request's abort signal has fired.
     pub fn aborted(&self, n: u32) -> bool {
         let w = web_sys::window().unwrap();
-        let signals: js_sys::Array = js_sys::Reflect::get(&w, &"__signals".into()).unwrap().unchecked_into();
+        let signals: js_sys::Array =
+            js_sys::Reflect::get(&w, &"__signals".into()).unwrap().unchecked_into();
         let signal = signals.get(n);
-        js_sys::Reflect::get(&signal, &"aborted".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false)
+        js_sys::Reflect::get(&signal, &"aborted".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
     }
 }
 
@@ -185,7 +193,10 @@ impl FakeApi {
         }
         js_sys::Array::from(&list)
             .iter()
-            .map(|b| serde_json::from_str(&b.as_string().unwrap_or_default()).unwrap_or(serde_json::Value::Null))
+            .map(|b| {
+                serde_json::from_str(&b.as_string().unwrap_or_default())
+                    .unwrap_or(serde_json::Value::Null)
+            })
             .collect()
     }
 }
@@ -199,5 +210,9 @@ impl Drop for FakeApi {
 
 /// `GET /balance` of a VND account.
 pub fn balance(credit: &str) -> (&'static str, u16, serde_json::Value) {
-    ("GET /balance", 200, serde_json::json!({"success": true, "details": {"currency": "VND", "acc_balance": "0.00", "acc_credit": credit}}))
+    (
+        "GET /balance",
+        200,
+        serde_json::json!({"success": true, "details": {"currency": "VND", "acc_balance": "0.00", "acc_credit": credit}}),
+    )
 }

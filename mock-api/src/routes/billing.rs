@@ -36,20 +36,19 @@ async fn balance(
     State(state): State<AppState>,
     authed: Authed,
 ) -> Result<Json<BalanceResponse>, ApiError> {
-    let details = state
+    let details =
+        state.db().account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.balance.clone();
+    Ok(Json(BalanceResponse { success: true, details }))
+}
+
+fn account_currency(state: &AppState, authed: &Authed) -> Result<String, ApiError> {
+    Ok(state
         .db()
         .account(&authed.client_id)
         .ok_or_else(ApiError::unauthorized)?
         .balance
-        .clone();
-    Ok(Json(BalanceResponse {
-        success: true,
-        details,
-    }))
-}
-
-fn account_currency(state: &AppState, authed: &Authed) -> Result<String, ApiError> {
-    Ok(state.db().account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.balance.currency.clone())
+        .currency
+        .clone())
 }
 
 /// `GET /payment` → `{"payments": {"<id>": "<name>"}}`.
@@ -58,7 +57,10 @@ async fn payment(State(state): State<AppState>, authed: Authed) -> Result<Json<V
 }
 
 /// `GET /payment/fees` → `{"payments": [{id, name, fixed_fee, percent_fee}]}`.
-async fn payment_fees(State(state): State<AppState>, authed: Authed) -> Result<Json<Value>, ApiError> {
+async fn payment_fees(
+    State(state): State<AppState>,
+    authed: Authed,
+) -> Result<Json<Value>, ApiError> {
     Ok(Json(render::fees_json(&account_currency(&state, &authed)?)))
 }
 
@@ -77,7 +79,11 @@ async fn invoices(State(state): State<AppState>, authed: Authed) -> Json<Value> 
 
 /// `GET /invoice/@id` → `{"invoice": {...}}`; another account's or an
 /// unknown invoice → `{"error": ["invoice_not_found"]}`.
-async fn invoice(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn invoice(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let db = state.db();
     let client = &db.account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.client;
     let inv = db

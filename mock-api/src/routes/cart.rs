@@ -32,7 +32,13 @@ pub fn router() -> Router<AppState> {
 
 /// The account's currency.
 fn currency(state: &AppState, authed: &Authed) -> Result<String, ApiError> {
-    Ok(state.db().account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.balance.currency.clone())
+    Ok(state
+        .db()
+        .account(&authed.client_id)
+        .ok_or_else(ApiError::unauthorized)?
+        .balance
+        .currency
+        .clone())
 }
 
 /// `GET /category` → `{"categories": [{id, name, description, slug}]}`.
@@ -48,7 +54,9 @@ async fn category_products(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let cur = currency(&state, &authed)?;
-    render::category_products_json(&id, &cur).map(Json).ok_or_else(|| ApiError::business("category_not_found"))
+    render::category_products_json(&id, &cur)
+        .map(Json)
+        .ok_or_else(|| ApiError::business("category_not_found"))
 }
 
 /// `GET /order/@product_id` → `{"product": {..., "config": {product, forms,
@@ -59,15 +67,21 @@ async fn product(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let cur = currency(&state, &authed)?;
-    let p = crate::shop::catalog::product(&id).ok_or_else(|| ApiError::business("product_not_found"))?;
+    let p = crate::shop::catalog::product(&id)
+        .ok_or_else(|| ApiError::business("product_not_found"))?;
     Ok(Json(render::product_json(&p, &cur)))
 }
 
 /// `POST /quote` `{pay_method, output, items}` → `{"summary", "items"}`.
-async fn quote(State(state): State<AppState>, authed: Authed, Payload(body): Payload) -> Result<Json<Value>, ApiError> {
+async fn quote(
+    State(state): State<AppState>,
+    authed: Authed,
+    Payload(body): Payload,
+) -> Result<Json<Value>, ApiError> {
     let mut db = state.db();
     sync_contacts(&mut db, &authed.client_id);
-    let cur = db.account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.balance.currency.clone();
+    let cur =
+        db.account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.balance.currency.clone();
     let priced = engine::evaluate_all(&db.shop, &authed.client_id, &cur, &body);
     if priced.is_empty() {
         return Err(ApiError::business("empty_order"));
@@ -78,7 +92,12 @@ async fn quote(State(state): State<AppState>, authed: Authed, Payload(body): Pay
 /// Order items name contacts by id: the shop checks them against the
 /// contacts `GET`/`POST /contact` manage (routes/contacts.rs).
 fn sync_contacts(db: &mut crate::state::Db, client_id: &str) {
-    let ids = db.customer.contacts.get(client_id).map(|l| l.iter().map(|c| c.id.clone()).collect()).unwrap_or_default();
+    let ids = db
+        .customer
+        .contacts
+        .get(client_id)
+        .map(|l| l.iter().map(|c| c.id.clone()).collect())
+        .unwrap_or_default();
     db.shop.ledger(client_id).contact_ids = ids;
 }
 
@@ -97,7 +116,11 @@ fn item_json(h: &crate::shop::Holding) -> Value {
 
 /// `POST /order` `{pay_method, ignore_errors, items, aff_id}` →
 /// `{"order_num_list", "invoice_id", "total", "items"}`.
-async fn order(State(state): State<AppState>, authed: Authed, Payload(body): Payload) -> Result<Json<Value>, ApiError> {
+async fn order(
+    State(state): State<AppState>,
+    authed: Authed,
+    Payload(body): Payload,
+) -> Result<Json<Value>, ApiError> {
     let placed = place(&state, &authed, &body)?;
     Ok(Json(json!({
         "order_num_list": vec![placed.order_num; placed.items.len().max(1)],
@@ -109,7 +132,12 @@ async fn order(State(state): State<AppState>, authed: Authed, Payload(body): Pay
 
 /// The single-item order calls answer `{"order_num", "invoice_id",
 /// "total", "items": {one item}}`.
-fn single(state: &AppState, authed: &Authed, body: &Value, item: Value) -> Result<Json<Value>, ApiError> {
+fn single(
+    state: &AppState,
+    authed: &Authed,
+    body: &Value,
+    item: Value,
+) -> Result<Json<Value>, ApiError> {
     let wrapped = json!({
         "pay_method": body.get("pay_method").cloned().unwrap_or(Value::Null),
         "aff_id": body.get("aff_id").cloned().unwrap_or(Value::Null),
@@ -149,7 +177,11 @@ async fn order_product(
 }
 
 /// `POST /domain/order` `{name, years, action, tld_id, pay_method, epp, …}`.
-async fn order_domain(State(state): State<AppState>, authed: Authed, Payload(body): Payload) -> Result<Json<Value>, ApiError> {
+async fn order_domain(
+    State(state): State<AppState>,
+    authed: Authed,
+    Payload(body): Payload,
+) -> Result<Json<Value>, ApiError> {
     single(&state, &authed, &body, with_type(&body, "domain"))
 }
 
@@ -183,7 +215,10 @@ async fn tld_forms(
 /// `GET /bkns/whois/@domain` (public; the reference shows no answer) →
 /// `{"domain", "status": "available"|"registered", "available", "whois"}`;
 /// a malformed name → `{"error": ["invalid_domain"]}`.
-async fn whois(State(state): State<AppState>, Path(domain): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn whois(
+    State(state): State<AppState>,
+    Path(domain): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let name = domain.trim().trim_end_matches('.').to_ascii_lowercase();
     if !valid_hostname(&name) {
         return Err(ApiError::business("invalid_domain"));
@@ -204,13 +239,16 @@ async fn whois(State(state): State<AppState>, Path(domain): Path<String>) -> Res
 
 /// `GET /certificate/order` → `{"products": [{id, name, description,
 /// periods: [{years, price, renew}], category, category_url}]}`.
-async fn certificates(State(state): State<AppState>, authed: Authed) -> Result<Json<Value>, ApiError> {
+async fn certificates(
+    State(state): State<AppState>,
+    authed: Authed,
+) -> Result<Json<Value>, ApiError> {
     Ok(Json(render::certificates_json(&currency(&state, &authed)?)))
 }
 
 /// `GET /certificate/order/@product_id/software` → `{"software": [{id, name}]}`.
 async fn software(_: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    crate::shop::catalog::certificate(&id).ok_or_else(|| ApiError::business("product_not_found"))?;
+    crate::shop::catalog::certificate(&id)
+        .ok_or_else(|| ApiError::business("product_not_found"))?;
     Ok(Json(render::software_json()))
 }
-

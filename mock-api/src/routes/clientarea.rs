@@ -32,12 +32,7 @@ async fn login(State(state): State<AppState>, body: Payload) -> Result<Json<Toke
     let username = body.non_empty("username").ok_or_else(wrong)?;
     let password = body.non_empty("password").ok_or_else(wrong)?;
     let mut db = state.db();
-    let client_id = db
-        .find_login(&username, &password)
-        .ok_or_else(wrong)?
-        .client
-        .id
-        .clone();
+    let client_id = db.find_login(&username, &password).ok_or_else(wrong)?.client.id.clone();
     Ok(Json(auth::issue_pair(&state, &mut db, &client_id, None)))
 }
 
@@ -56,17 +51,10 @@ async fn logout(State(state): State<AppState>, authed: Authed) -> Response {
 /// refresh token used becomes invalid. Bad, expired, used or revoked token
 /// → HTTP 401 `{"error":["invalid_token"]}`.
 async fn token(State(state): State<AppState>, body: Payload) -> Result<Json<TokenPair>, ApiError> {
-    let refresh = body
-        .non_empty("refresh_token")
-        .ok_or_else(ApiError::invalid_token)?;
+    let refresh = body.non_empty("refresh_token").ok_or_else(ApiError::invalid_token)?;
     let mut db = state.db();
     let claims = auth::check_refresh(&state, &db, &refresh).ok_or_else(ApiError::invalid_token)?;
-    Ok(Json(auth::issue_pair(
-        &state,
-        &mut db,
-        &claims.sub,
-        Some(&claims.sid),
-    )))
+    Ok(Json(auth::issue_pair(&state, &mut db, &claims.sub, Some(&claims.sid))))
 }
 
 /// `POST /revoke` `{refresh_token}`, or with a valid Bearer token →
@@ -88,9 +76,7 @@ async fn revoke(
         db.sessions.remove(&claims.sid);
         return Ok(status_true());
     }
-    let header = headers
-        .get(AUTHORIZATION)
-        .ok_or_else(ApiError::invalid_token)?;
+    let header = headers.get(AUTHORIZATION).ok_or_else(ApiError::invalid_token)?;
     let authed = Authed::from_header(&state, header.to_str().unwrap_or(""))?;
     if let AuthVia::Bearer { sid, .. } = authed.via {
         state.db().sessions.remove(&sid);
@@ -105,11 +91,7 @@ struct DetailsResponse {
 
 /// `GET /details` (Bearer) → `{"client": {...}}`, all values strings.
 async fn details(State(state): State<AppState>, authed: Authed) -> Result<Response, ApiError> {
-    let client = state
-        .db()
-        .account(&authed.client_id)
-        .ok_or_else(ApiError::unauthorized)?
-        .client
-        .clone();
+    let client =
+        state.db().account(&authed.client_id).ok_or_else(ApiError::unauthorized)?.client.clone();
     Ok(Json(DetailsResponse { client }).into_response())
 }

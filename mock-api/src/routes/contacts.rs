@@ -86,7 +86,9 @@ pub fn check_privileges(tree: &Value, sent: &Value) -> Result<Value, String> {
                 let mut scoped = Map::new();
                 for (id, v) in sel {
                     if id == "full" {
-                        let on = matches!(v, Value::Bool(true)) || v.as_u64() == Some(1) || v.as_str() == Some("1");
+                        let on = matches!(v, Value::Bool(true))
+                            || v.as_u64() == Some(1)
+                            || v.as_str() == Some("1");
                         if on {
                             scoped.insert("full".into(), json!(1));
                         }
@@ -158,7 +160,11 @@ fn apply(db: &Db, client_id: &str, contact: &mut Contact, body: &Payload) -> Vec
             _ => continue,
         };
         *slot = if f == "type" {
-            if v.eq_ignore_ascii_case("company") { "Company".into() } else { "Private".into() }
+            if v.eq_ignore_ascii_case("company") {
+                "Company".into()
+            } else {
+                "Private".into()
+            }
         } else {
             v
         };
@@ -173,7 +179,11 @@ fn apply(db: &Db, client_id: &str, contact: &mut Contact, body: &Payload) -> Vec
 }
 
 /// `POST /contact` → `{"contact_id": "51", "info": ["profile_added"]}`.
-async fn add(State(state): State<AppState>, authed: Authed, body: Payload) -> Result<Response, ApiError> {
+async fn add(
+    State(state): State<AppState>,
+    authed: Authed,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let mut db = state.db();
     let mut contact = Contact::empty(db.customer.next_contact_id.to_string());
     let mut problems = apply(&db, &authed.client_id, &mut contact, &body);
@@ -190,7 +200,11 @@ async fn add(State(state): State<AppState>, authed: Authed, body: Payload) -> Re
     let id = contact.id.clone();
     let name = format!("{} {}", contact.lastname, contact.firstname);
     db.customer.contacts.entry(authed.client_id.clone()).or_default().push(contact);
-    db.customer.log(&authed.client_id, &format!("Thêm người liên hệ {}", name.trim()), profile::now_text());
+    db.customer.log(
+        &authed.client_id,
+        &format!("Thêm người liên hệ {}", name.trim()),
+        profile::now_text(),
+    );
     Ok(Json(json!({ "contact_id": id, "info": ["profile_added"] })).into_response())
 }
 
@@ -199,7 +213,11 @@ fn not_found() -> ApiError {
 }
 
 /// `GET /contact/@id` → `{"contact": {...}}` (with `privileges`).
-async fn details(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn details(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let db = state.db();
     let contact = db
         .customer
@@ -235,6 +253,10 @@ async fn edit(
     {
         *slot = contact;
     }
-    db.customer.log(&authed.client_id, &format!("Sửa người liên hệ {}", name.trim()), profile::now_text());
+    db.customer.log(
+        &authed.client_id,
+        &format!("Sửa người liên hệ {}", name.trim()),
+        profile::now_text(),
+    );
     Ok(info("profile_updated"))
 }

@@ -97,7 +97,11 @@ fn parse_flag(v: &Value) -> Option<bool> {
 }
 
 /// The body as an object with exactly `required` plus any of `optional`.
-fn exact<'a>(body: &'a Value, required: &[&str], optional: &[&str]) -> Result<&'a Map<String, Value>, ApiError> {
+fn exact<'a>(
+    body: &'a Value,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<&'a Map<String, Value>, ApiError> {
     let obj = body.as_object().ok_or_else(wrong)?;
     if obj.keys().any(|k| !required.contains(&k.as_str()) && !optional.contains(&k.as_str())) {
         return Err(wrong());
@@ -144,7 +148,12 @@ fn currency(state: &AppState, client_id: &str) -> String {
 }
 
 /// Runs `f` on the caller's domain.
-fn with_domain<T>(state: &AppState, authed: &Authed, id: &str, f: impl FnOnce(&Domain) -> T) -> Result<T, ApiError> {
+fn with_domain<T>(
+    state: &AppState,
+    authed: &Authed,
+    id: &str,
+    f: impl FnOnce(&Domain) -> T,
+) -> Result<T, ApiError> {
     let db = state.db();
     let d = db.domains.owned(&authed.client_id, id).ok_or_else(not_found)?;
     Ok(f(d))
@@ -203,18 +212,27 @@ fn detail_row(d: &Domain) -> Value {
 async fn list(State(state): State<AppState>, authed: Authed) -> Json<Value> {
     let today = data::today();
     let db = state.db();
-    let rows: Vec<Value> = db.domains.of_client(&authed.client_id).map(|d| list_row(d, today)).collect();
+    let rows: Vec<Value> =
+        db.domains.of_client(&authed.client_id).map(|d| list_row(d, today)).collect();
     Json(json!({ "domains": rows }))
 }
 
 /// `GET /domain/@id` → `{"details": {...}}`.
-async fn details(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn details(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     with_domain(&state, &authed, &id, |d| Json(json!({ "details": detail_row(d) })))
 }
 
 /// `GET /domain/name/@name` → `{"details": [...]}`: a list, several domains
 /// may share a name (the reference's example has two `testname.com`).
-async fn by_name(State(state): State<AppState>, authed: Authed, Path(name): Path<String>) -> Json<Value> {
+async fn by_name(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(name): Path<String>,
+) -> Json<Value> {
     let wanted = name.trim().trim_end_matches('.').to_ascii_lowercase();
     let db = state.db();
     let rows: Vec<Value> = db
@@ -229,19 +247,32 @@ async fn by_name(State(state): State<AppState>, authed: Authed, Path(name): Path
 // ------------------------------------------------------------------ nameservers
 
 /// `GET /domain/@id/ns` → `{"success": true, "nameservers": [...]}`.
-async fn get_ns(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_domain(&state, &authed, &id, |d| Json(json!({ "success": true, "nameservers": d.nameservers })))
+async fn get_ns(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    with_domain(&state, &authed, &id, |d| {
+        Json(json!({ "success": true, "nameservers": d.nameservers }))
+    })
 }
 
 /// `PUT /domain/@id/ns` `{nameservers: [2-4 hosts]}`; an empty list (or
 /// none) restores the provider's nameservers. The reference's sample sends
 /// one string, so a string of hosts separated by commas/spaces is read too.
-async fn put_ns(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_ns(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let body = if body.0.is_null() { json!({}) } else { body.0 };
     let obj = exact(&body, &[], &["nameservers"])?;
     let hosts: Vec<String> = match obj.get("nameservers") {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(a)) => a.iter().map(|v| text(Some(v)).to_ascii_lowercase()).filter(|h| !h.is_empty()).collect(),
+        Some(Value::Array(a)) => {
+            a.iter().map(|v| text(Some(v)).to_ascii_lowercase()).filter(|h| !h.is_empty()).collect()
+        }
         Some(Value::String(s)) => s
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|h| !h.is_empty())
@@ -252,7 +283,10 @@ async fn put_ns(State(state): State<AppState>, authed: Authed, Path(id): Path<St
     let mut unique = hosts.clone();
     unique.sort();
     unique.dedup();
-    let ok = hosts.is_empty() || ((2..=4).contains(&hosts.len()) && unique.len() == hosts.len() && hosts.iter().all(|h| valid_host(h)));
+    let ok = hosts.is_empty()
+        || ((2..=4).contains(&hosts.len())
+            && unique.len() == hosts.len()
+            && hosts.iter().all(|h| valid_host(h)));
     if !ok {
         return Err(err("nameservers_invalid"));
     }
@@ -275,7 +309,12 @@ fn valid_ip(ip: &str) -> bool {
 /// `{action: "modifyNameServer", nameserver, oldip, newip}`,
 /// `{action: "deleteNameServer", nameserver}`. The host must be below the
 /// domain.
-async fn register_ns(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn register_ns(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let action = body.str("action").unwrap_or_default();
     let obj = match action.as_str() {
         "registerNameServer" => exact(&body.0, &["action", "nameserver", "ip"], &[])?,
@@ -320,33 +359,60 @@ async fn register_ns(State(state): State<AppState>, authed: Authed, Path(id): Pa
 // ------------------------------------------------------------------ simple reads
 
 /// `GET /domain/@id/epp` → `{"success": true, "epp": "<code>"}`.
-async fn epp(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn epp(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     with_domain(&state, &authed, &id, |d| Json(json!({ "success": true, "epp": d.epp })))
 }
 
 /// `GET /domain/@id/sync` → `{"success": true, "info": ["domain_synced"]}`.
-async fn sync(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_domain(&state, &authed, &id, |_| Json(json!({ "success": true, "info": ["domain_synced"] })))
+async fn sync(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    with_domain(&state, &authed, &id, |_| {
+        Json(json!({ "success": true, "info": ["domain_synced"] }))
+    })
 }
 
 /// `GET /domain/@id/reglock` → `{"success": true, "reglock": "1"}`.
-async fn reglock(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_domain(&state, &authed, &id, |d| Json(json!({ "success": true, "reglock": flag(d.reglock) })))
+async fn reglock(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    with_domain(&state, &authed, &id, |d| {
+        Json(json!({ "success": true, "reglock": flag(d.reglock) }))
+    })
 }
 
 // ------------------------------------------------------------------ contacts
 
 /// `GET /domain/@id/contact` →
 /// `{"success": true, "contact_info": {"registrant": {...}, "admin", "tech", "billing"}}`.
-async fn get_contacts(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_domain(&state, &authed, &id, |d| Json(json!({ "success": true, "contact_info": d.contacts })))
+async fn get_contacts(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    with_domain(&state, &authed, &id, |d| {
+        Json(json!({ "success": true, "contact_info": d.contacts }))
+    })
 }
 
 /// `PUT /domain/@id/contact` `{contact_info: {<role>: {<field>: ...}}}`:
 /// any of the four roles, each with exactly the fields of the GET answer
 /// (missing ones read as empty). Names (or company), e-mail and phone are
 /// required.
-async fn put_contacts(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_contacts(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let obj = exact(&body.0, &["contact_info"], &[])?;
     let roles = obj.get("contact_info").and_then(Value::as_object).ok_or_else(wrong)?;
     if roles.is_empty() {
@@ -359,7 +425,8 @@ async fn put_contacts(State(state): State<AppState>, authed: Authed, Path(id): P
         }
         let f = exact(fields, &[], CONTACT_FIELDS)?;
         let c: Contact = CONTACT_FIELDS.iter().map(|k| (k.to_string(), text(f.get(*k)))).collect();
-        let named = !c["lastname"].is_empty() && !c["firstname"].is_empty() || !c["companyname"].is_empty();
+        let named =
+            !c["lastname"].is_empty() && !c["firstname"].is_empty() || !c["companyname"].is_empty();
         if !named || c["phonenumber"].is_empty() {
             return Err(err("contact_incomplete"));
         }
@@ -380,23 +447,36 @@ async fn put_contacts(State(state): State<AppState>, authed: Authed, Path(id): P
 
 /// `GET /domain/@id/emforwarding` →
 /// `{"success": true, "emforwarding": [{"prefix", "forwardto"}]}`.
-async fn get_emforwarding(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn get_emforwarding(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     with_domain(&state, &authed, &id, |d| {
-        let rows: Vec<Value> = d.emforwarding.iter().map(|(p, t)| json!({ "prefix": p, "forwardto": t })).collect();
+        let rows: Vec<Value> =
+            d.emforwarding.iter().map(|(p, t)| json!({ "prefix": p, "forwardto": t })).collect();
         Json(json!({ "success": true, "emforwarding": rows }))
     })
 }
 
 /// `PUT /domain/@id/emforwarding` `{emforwarding: [{prefix, forwardto}]}`:
 /// replaces the whole list (an empty list removes every rule).
-async fn put_emforwarding(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_emforwarding(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let obj = exact(&body.0, &["emforwarding"], &[])?;
     let rows = obj.get("emforwarding").and_then(Value::as_array).ok_or_else(wrong)?;
     let mut list = Vec::new();
     for r in rows {
         let f = exact(r, &["prefix", "forwardto"], &[])?;
         let (p, t) = (text(f.get("prefix")).to_ascii_lowercase(), text(f.get("forwardto")));
-        let prefix_ok = p == "*" || (!p.is_empty() && p.len() <= 64 && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-+".contains(c)));
+        let prefix_ok = p == "*"
+            || (!p.is_empty()
+                && p.len() <= 64
+                && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-+".contains(c)));
         if !prefix_ok {
             return Err(err("forwarding_prefix_invalid"));
         }
@@ -413,7 +493,12 @@ async fn put_emforwarding(State(state): State<AppState>, authed: Authed, Path(id
 
 /// `PUT /domain/@id/forwarding` `{url, type}`: web forwarding to an
 /// http(s) URL, `type` `URL` (redirect) or `FRAME` (masked).
-async fn put_forwarding(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_forwarding(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let obj = exact(&body.0, &["url", "type"], &[])?;
     let (url, kind) = (text(obj.get("url")), text(obj.get("type")));
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
@@ -434,8 +519,14 @@ async fn put_forwarding(State(state): State<AppState>, authed: Authed, Path(id):
 // ------------------------------------------------------------------ toggles
 
 /// `GET /domain/@id/autorenew` → `{"success": true, "autorenew": "1"}`.
-async fn get_autorenew(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
-    with_domain(&state, &authed, &id, |d| Json(json!({ "success": true, "autorenew": flag(d.autorenew) })))
+async fn get_autorenew(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    with_domain(&state, &authed, &id, |d| {
+        Json(json!({ "success": true, "autorenew": flag(d.autorenew) }))
+    })
 }
 
 fn switch(body: &Payload) -> Result<bool, ApiError> {
@@ -444,7 +535,12 @@ fn switch(body: &Payload) -> Result<bool, ApiError> {
 }
 
 /// `PUT /domain/@id/autorenew` `{switch: bool}`.
-async fn put_autorenew(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_autorenew(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let on = switch(&body)?;
     with_domain_mut(&state, &authed, &id, |d| {
         d.autorenew = on;
@@ -453,7 +549,12 @@ async fn put_autorenew(State(state): State<AppState>, authed: Authed, Path(id): 
 }
 
 /// `PUT /domain/@id/idprotection` `{switch: bool}`.
-async fn put_idprotection(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_idprotection(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let on = switch(&body)?;
     with_domain_mut(&state, &authed, &id, |d| {
         d.idprotection = on;
@@ -464,13 +565,21 @@ async fn put_idprotection(State(state): State<AppState>, authed: Authed, Path(id
 // ------------------------------------------------------------------ DNSSEC
 
 /// `GET /domain/@id/dnssec/flags` → `{"flags": {"256": "ZSK", "257": "KSK"}}`.
-async fn dnssec_flags(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn dnssec_flags(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     with_domain(&state, &authed, &id, |_| Json(json!({ "flags": { "256": "ZSK", "257": "KSK" } })))
 }
 
 /// `GET /domain/@id/dnssec` → `{"success": true, "keys": [{id, flags,
 /// protocol, alg, pubkey}]}`.
-async fn get_dnssec(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn get_dnssec(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     with_domain(&state, &authed, &id, |d| {
         let keys: Vec<Value> = d
             .dnssec
@@ -486,7 +595,12 @@ async fn get_dnssec(State(state): State<AppState>, authed: Authed, Path(id): Pat
 pub const DNSSEC_ALGORITHMS: &[&str] = &["8", "10", "13", "14", "15", "16"];
 
 /// `PUT /domain/@id/dnssec` `{flags, protocol, alg, pubkey}` adds a key.
-async fn put_dnssec(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Response, ApiError> {
+async fn put_dnssec(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let obj = exact(&body.0, &["flags", "protocol", "alg", "pubkey"], &[])?;
     let key = DnssecKey {
         id: String::new(),
@@ -495,8 +609,13 @@ async fn put_dnssec(State(state): State<AppState>, authed: Authed, Path(id): Pat
         alg: text(obj.get("alg")),
         pubkey: text(obj.get("pubkey")).split_whitespace().collect(),
     };
-    let b64 = base64::engine::general_purpose::STANDARD.decode(&key.pubkey).is_ok_and(|b| b.len() >= 32);
-    if !["256", "257"].contains(&key.flags.as_str()) || key.protocol != "3" || !DNSSEC_ALGORITHMS.contains(&key.alg.as_str()) || !b64 {
+    let b64 =
+        base64::engine::general_purpose::STANDARD.decode(&key.pubkey).is_ok_and(|b| b.len() >= 32);
+    if !["256", "257"].contains(&key.flags.as_str())
+        || key.protocol != "3"
+        || !DNSSEC_ALGORITHMS.contains(&key.alg.as_str())
+        || !b64
+    {
         return Err(err("dnssec_key_invalid"));
     }
     let mut db = state.db();
@@ -508,7 +627,11 @@ async fn put_dnssec(State(state): State<AppState>, authed: Authed, Path(id): Pat
 }
 
 /// `DELETE /domain/@id/dnssec/@key` (the key's `id`).
-async fn delete_dnssec(State(state): State<AppState>, authed: Authed, Path((id, key)): Path<(String, String)>) -> Result<Response, ApiError> {
+async fn delete_dnssec(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path((id, key)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
     with_domain_mut(&state, &authed, &id, |d| {
         let before = d.dnssec.len();
         d.dnssec.retain(|k| k.id != key);
@@ -524,7 +647,12 @@ async fn delete_dnssec(State(state): State<AppState>, authed: Authed, Path((id, 
 /// `POST /domain/@id/renew` `{years, pay_method}` → an order like `POST
 /// /domain/order`'s: `{order_num, invoice_id, total, items}`. Cancelled or
 /// pending domains: `renewnotavailable`.
-async fn renew(State(state): State<AppState>, authed: Authed, Path(id): Path<String>, body: Payload) -> Result<Json<Value>, ApiError> {
+async fn renew(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+    body: Payload,
+) -> Result<Json<Value>, ApiError> {
     let obj = exact(&body.0, &["years", "pay_method"], &[])?;
     let years: u32 = text(obj.get("years")).parse().map_err(|_| err("period_invalid"))?;
     let method = text(obj.get("pay_method"));
@@ -542,7 +670,8 @@ async fn renew(State(state): State<AppState>, authed: Authed, Path(id): Path<Str
     let tlds = crate::shop::catalog::tlds();
     let t = tlds.iter().find(|t| t.tld == tld).ok_or_else(|| err("renewnotavailable"))?;
     let tld_id = t.id;
-    let period = t.periods.iter().find(|p| p.years == years).ok_or_else(|| err("period_invalid"))?;
+    let period =
+        t.periods.iter().find(|p| p.years == years).ok_or_else(|| err("period_invalid"))?;
     let total = crate::shop::money_str(crate::shop::catalog::convert(period.renew, &cur));
     let name = d.name.clone();
     db.domains.next_order += 1;
@@ -586,7 +715,11 @@ fn doc_row(doc: &data::Document) -> Value {
 
 /// `GET /domain/@id/documents` → `{"documents": [{id, name, status,
 /// date_created, date_signed, filename, token?}]}`.
-async fn documents(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn documents(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     with_domain(&state, &authed, &id, |d| {
         let rows: Vec<Value> = d.documents.iter().map(doc_row).collect();
         Json(json!({ "documents": rows }))
@@ -594,7 +727,8 @@ async fn documents(State(state): State<AppState>, authed: Authed, Path(id): Path
 }
 
 fn pdf_response(bytes: Vec<u8>, file: &str, inline: bool) -> Response {
-    let disposition = format!("{}; filename=\"{}\"", if inline { "inline" } else { "attachment" }, file);
+    let disposition =
+        format!("{}; filename=\"{}\"", if inline { "inline" } else { "attachment" }, file);
     (
         [
             (CONTENT_TYPE, "application/pdf".to_string()),
@@ -607,24 +741,39 @@ fn pdf_response(bytes: Vec<u8>, file: &str, inline: bool) -> Response {
 }
 
 /// The PDF of a document, for download or view.
-fn document_file(state: &AppState, headers: &HeaderMap, id: &str, doc_id: &str, inline: bool) -> Result<Response, ApiError> {
+fn document_file(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: &str,
+    doc_id: &str,
+    inline: bool,
+) -> Result<Response, ApiError> {
     let who = optional_auth(state, headers)?;
     let db = state.db();
     let d = db.domains.domains.get(id).ok_or_else(|| err("document_not_found"))?;
     if who.is_some_and(|w| w.client_id != d.client_id) {
         return Err(err("document_not_found"));
     }
-    let doc = d.documents.iter().find(|x| x.id == doc_id).ok_or_else(|| err("document_not_found"))?;
+    let doc =
+        d.documents.iter().find(|x| x.id == doc_id).ok_or_else(|| err("document_not_found"))?;
     Ok(pdf_response(data::document_pdf(d, doc), &data::file_name(d, doc, ""), inline))
 }
 
 /// `GET /domain/@id/documents/@documentid/download` → `application/pdf` (attachment).
-async fn download(State(state): State<AppState>, headers: HeaderMap, Path((id, doc)): Path<(String, String)>) -> Result<Response, ApiError> {
+async fn download(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, doc)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
     document_file(&state, &headers, &id, &doc, false)
 }
 
 /// `GET /domain/@id/documents/@documentid/View` → `application/pdf` (inline).
-async fn view(State(state): State<AppState>, headers: HeaderMap, Path((id, doc)): Path<(String, String)>) -> Result<Response, ApiError> {
+async fn view(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, doc)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
     document_file(&state, &headers, &id, &doc, true)
 }
 
@@ -644,12 +793,19 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 /// `POST /domain/@id/documents/@documentid/upload` `{filename, content}`
 /// (base64): a signed scan, PDF or image, at most 10 MB →
 /// `{"success": true, "info": ["document_uploaded"]}`.
-async fn upload(State(state): State<AppState>, headers: HeaderMap, Path((id, doc_id)): Path<(String, String)>, body: Payload) -> Result<Response, ApiError> {
+async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, doc_id)): Path<(String, String)>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let who = optional_auth(&state, &headers)?;
     let obj = exact(&body.0, &["filename", "content"], &[])?;
     let filename = text(obj.get("filename"));
     let content = text(obj.get("content"));
-    let bytes = base64::engine::general_purpose::STANDARD.decode(content.as_bytes()).map_err(|_| err("file_invalid"))?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(content.as_bytes())
+        .map_err(|_| err("file_invalid"))?;
     if bytes.len() > MAX_UPLOAD {
         return Err(err("file_too_large"));
     }
@@ -667,7 +823,8 @@ async fn upload(State(state): State<AppState>, headers: HeaderMap, Path((id, doc
     if who.is_some_and(|w| w.client_id != d.client_id) {
         return Err(err("document_not_found"));
     }
-    let doc = d.documents.iter_mut().find(|x| x.id == doc_id).ok_or_else(|| err("document_not_found"))?;
+    let doc =
+        d.documents.iter_mut().find(|x| x.id == doc_id).ok_or_else(|| err("document_not_found"))?;
     doc.upload = Some((filename, bytes));
     doc.status = "Uploaded".into();
     doc.date_signed = Some(data::today());
@@ -685,26 +842,40 @@ fn token_error(state: TokenState) -> ApiError {
 /// `GET /domain/documents/view/@token` → the document to sign
 /// (`application/pdf`, inline). Unknown token: `document_token_invalid`;
 /// used: `document_already_signed`; expired: `document_token_expired`.
-async fn token_view(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, ApiError> {
+async fn token_view(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, ApiError> {
     let db = state.db();
     let (d, doc) = token_document(&db.domains, &token, TokenState::Valid)?;
     Ok(pdf_response(data::document_pdf(d, doc), &data::file_name(d, doc, ""), true))
 }
 
 /// The domain and document of a token that is in state `wanted`.
-fn token_document<'a>(db: &'a data::DomainDb, token: &str, wanted: TokenState) -> Result<(&'a Domain, &'a data::Document), ApiError> {
+fn token_document<'a>(
+    db: &'a data::DomainDb,
+    token: &str,
+    wanted: TokenState,
+) -> Result<(&'a Domain, &'a data::Document), ApiError> {
     let t = db.tokens.get(token).ok_or_else(|| err("document_token_invalid"))?;
     if t.state != wanted {
         return Err(token_error(t.state));
     }
     let d = db.domains.get(&t.domain_id).ok_or_else(|| err("document_token_invalid"))?;
-    let doc = d.documents.iter().find(|x| x.id == t.document_id).ok_or_else(|| err("document_token_invalid"))?;
+    let doc = d
+        .documents
+        .iter()
+        .find(|x| x.id == t.document_id)
+        .ok_or_else(|| err("document_token_invalid"))?;
     Ok((d, doc))
 }
 
 /// `GET /domain/documents/download/uploaded/@token` → the signed PDF
 /// (attachment) once the token was used; before: `document_not_signed`.
-async fn token_download(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, ApiError> {
+async fn token_download(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, ApiError> {
     let db = state.db();
     let (d, doc) = token_document(&db.domains, &token, TokenState::Used)?;
     let pdf = doc.signed_pdf.clone().ok_or_else(|| err("document_not_signed"))?;
@@ -735,7 +906,8 @@ async fn token_sign(State(state): State<AppState>, body: Payload) -> Result<Resp
         return Err(token_error(t.state));
     }
     let today = data::today();
-    let pdf = data::signed_pdf(&db.domains, &t.domain_id, &t.document_id, &mask, today).ok_or_else(|| err("document_token_invalid"))?;
+    let pdf = data::signed_pdf(&db.domains, &t.domain_id, &t.document_id, &mask, today)
+        .ok_or_else(|| err("document_token_invalid"))?;
     if let Some(doc) = db
         .domains
         .domains

@@ -47,16 +47,10 @@ pub const TOKEN_INVALID: &str = "ekyc_request_token_invalid";
 pub const NOT_ELIGIBLE: &str = "promocode_not_eligible";
 pub const FACE_NOT_MATCHED: &str = "ekyc_face_not_matched";
 
-
 /// Face images of every face-ID call, in the order of the reference.
 /// (`image_live_1` without the trailing space the doc's samples carry.)
-pub const FACE_FIELDS: [&str; 5] = [
-    "image_live",
-    "image_live_1",
-    "image_live_2",
-    "image_live_3",
-    "image_card",
-];
+pub const FACE_FIELDS: [&str; 5] =
+    ["image_live", "image_live_1", "image_live_2", "image_live_3", "image_card"];
 
 /// eKYC progress kept in the db (cleared by `/__mock/reset`).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -82,9 +76,8 @@ pub fn router() -> Router<AppState> {
 pub fn decode_image(b64: Option<String>) -> Result<image::RgbImage, ApiError> {
     let invalid = || ApiError::business(IMAGE_INVALID);
     let b64 = b64.filter(|s| !s.trim().is_empty()).ok_or_else(invalid)?;
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(b64.trim())
-        .map_err(|_| invalid())?;
+    let bytes =
+        base64::engine::general_purpose::STANDARD.decode(b64.trim()).map_err(|_| invalid())?;
     let format = image::guess_format(&bytes).map_err(|_| invalid())?;
     if !matches!(format, image::ImageFormat::Jpeg | image::ImageFormat::Png) {
         return Err(invalid());
@@ -94,21 +87,25 @@ pub fn decode_image(b64: Option<String>) -> Result<image::RgbImage, ApiError> {
 }
 
 fn request_id(body: &Payload) -> Result<String, ApiError> {
-    body.non_empty("request_id")
-        .ok_or_else(|| ApiError::business(REQUEST_ID_MISSING))
+    body.non_empty("request_id").ok_or_else(|| ApiError::business(REQUEST_ID_MISSING))
 }
 
 /// Whether the domain with this id exists (and `client`, when given, owns
 /// it), in the Domains section's data.
 fn domain_by_id(state: &AppState, id: &str, client: Option<&str>) -> Option<()> {
     let db = state.db();
-    db.domains.domains.get(id.trim()).filter(|d| client.is_none_or(|c| c == d.client_id)).map(|_| ())
+    db.domains
+        .domains
+        .get(id.trim())
+        .filter(|d| client.is_none_or(|c| c == d.client_id))
+        .map(|_| ())
 }
 
 /// Whether `contact` (a client id) holds a domain of this name.
 fn domain_by_name(state: &AppState, contact: &str, name: &str) -> Option<()> {
     let db = state.db();
-    let found = db.domains.of_client(contact.trim()).any(|d| d.name.eq_ignore_ascii_case(name.trim()));
+    let found =
+        db.domains.of_client(contact.trim()).any(|d| d.name.eq_ignore_ascii_case(name.trim()));
     found.then_some(())
 }
 
@@ -166,7 +163,11 @@ async fn verify_account(_authed: Authed, body: Payload) -> Result<Json<Value>, A
 }
 
 /// `POST /ekyc/faceid/verification` (for one of the client's domains).
-async fn verify_domain(State(state): State<AppState>, authed: Authed, body: Payload) -> Result<Json<Value>, ApiError> {
+async fn verify_domain(
+    State(state): State<AppState>,
+    authed: Authed,
+    body: Payload,
+) -> Result<Json<Value>, ApiError> {
     let request_id = request_id(&body)?;
     let domainsid = body.non_empty("domainsid").unwrap_or_default();
     domain_by_id(&state, &domainsid, Some(&authed.client_id))
@@ -182,9 +183,7 @@ async fn ekyccode(State(state): State<AppState>, body: Payload) -> Result<Json<V
     request_id(&body)?;
     let domainsid = body.non_empty("domainsid").unwrap_or_default();
     domain_by_id(&state, &domainsid, None).ok_or_else(|| ApiError::business(DOMAIN_NOT_FOUND))?;
-    let token = body
-        .non_empty("request_token")
-        .ok_or_else(|| ApiError::business(TOKEN_INVALID))?;
+    let token = body.non_empty("request_token").ok_or_else(|| ApiError::business(TOKEN_INVALID))?;
     let (live, _) = face_check(&body)?;
     if !live {
         return Err(ApiError::business(FACE_NOT_MATCHED));
@@ -218,10 +217,14 @@ async fn ekyccodeup(State(state): State<AppState>, body: Payload) -> Result<Json
 }
 
 /// `POST /domain/vnnic/faceidverifitele`.
-async fn faceidverifitele(State(state): State<AppState>, body: Payload) -> Result<Json<Value>, ApiError> {
+async fn faceidverifitele(
+    State(state): State<AppState>,
+    body: Payload,
+) -> Result<Json<Value>, ApiError> {
     let contact = body.non_empty("id").unwrap_or_default();
     let domain = body.non_empty("domain").unwrap_or_default();
-    domain_by_name(&state, &contact, &domain).ok_or_else(|| ApiError::business(DOMAIN_NOT_FOUND))?;
+    domain_by_name(&state, &contact, &domain)
+        .ok_or_else(|| ApiError::business(DOMAIN_NOT_FOUND))?;
     Ok(Json(json!({
         "success": true,
         "status": "sent",
@@ -238,21 +241,16 @@ pub fn promo_code(domain: &str) -> String {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let tail: String = (0..8)
-        .map(|i| ALPHABET[((h >> (i * 5)) & 31) as usize] as char)
-        .collect();
+    let tail: String = (0..8).map(|i| ALPHABET[((h >> (i * 5)) & 31) as usize] as char).collect();
     format!("VNNIC-{tail}")
 }
 
 /// `POST /domain/vnnic/promocode`.
 async fn promocode(State(state): State<AppState>, body: Payload) -> Result<Json<Value>, ApiError> {
     let contact = body.non_empty("id").unwrap_or_default();
-    let domain = body
-        .non_empty("domain")
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    domain_by_name(&state, &contact, &domain).ok_or_else(|| ApiError::business(DOMAIN_NOT_FOUND))?;
+    let domain = body.non_empty("domain").unwrap_or_default().trim().to_ascii_lowercase();
+    domain_by_name(&state, &contact, &domain)
+        .ok_or_else(|| ApiError::business(DOMAIN_NOT_FOUND))?;
     if !(domain.ends_with(".id.vn") || domain.ends_with(".biz.vn")) {
         return Err(ApiError::business(NOT_ELIGIBLE));
     }

@@ -10,13 +10,13 @@ use crate::state::AppState;
 pub mod billing;
 pub mod cart;
 pub mod clientarea;
-pub mod ekyc;
 pub mod contacts;
+pub mod domains;
+pub mod ekyc;
 pub mod location;
 pub mod notifications;
 pub mod profile;
 pub mod signup;
-pub mod domains;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
 /// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.

@@ -32,10 +32,18 @@ pub fn router() -> Router<AppState> {
         .route("/statuses/{id}", put(status_details))
 }
 
-fn filtered(state: &AppState, client_id: &str, q: &HashMap<String, String>, only_new: bool) -> Value {
+fn filtered(
+    state: &AppState,
+    client_id: &str,
+    q: &HashMap<String, String>,
+    only_new: bool,
+) -> Value {
     let db = state.db();
     let want = |key: &str, value: &str| {
-        q.get(key).map(|w| w.trim()).filter(|w| !w.is_empty()).is_none_or(|w| w.eq_ignore_ascii_case(value))
+        q.get(key)
+            .map(|w| w.trim())
+            .filter(|w| !w.is_empty())
+            .is_none_or(|w| w.eq_ignore_ascii_case(value))
     };
     let list: Vec<Value> = db
         .customer
@@ -50,15 +58,27 @@ fn filtered(state: &AppState, client_id: &str, q: &HashMap<String, String>, only
     json!({ "notifications": list })
 }
 
-async fn all(State(state): State<AppState>, authed: Authed, Query(q): Query<HashMap<String, String>>) -> Json<Value> {
+async fn all(
+    State(state): State<AppState>,
+    authed: Authed,
+    Query(q): Query<HashMap<String, String>>,
+) -> Json<Value> {
     Json(filtered(&state, &authed.client_id, &q, false))
 }
 
-async fn new(State(state): State<AppState>, authed: Authed, Query(q): Query<HashMap<String, String>>) -> Json<Value> {
+async fn new(
+    State(state): State<AppState>,
+    authed: Authed,
+    Query(q): Query<HashMap<String, String>>,
+) -> Json<Value> {
     Json(filtered(&state, &authed.client_id, &q, true))
 }
 
-async fn ack(State(state): State<AppState>, authed: Authed, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn ack(
+    State(state): State<AppState>,
+    authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let mut db = state.db();
     let n = db
         .customer
@@ -70,7 +90,11 @@ async fn ack(State(state): State<AppState>, authed: Authed, Path(id): Path<Strin
     Ok(status_true())
 }
 
-async fn statuses(State(state): State<AppState>, _authed: Authed, Query(q): Query<HashMap<String, String>>) -> Json<Value> {
+async fn statuses(
+    State(state): State<AppState>,
+    _authed: Authed,
+    Query(q): Query<HashMap<String, String>>,
+) -> Json<Value> {
     let want = q.get("status").map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let db = state.db();
     let list: Vec<Value> = db
@@ -83,8 +107,17 @@ async fn statuses(State(state): State<AppState>, _authed: Authed, Query(q): Quer
     Json(json!({ "statuses": list }))
 }
 
-async fn status_details(State(state): State<AppState>, _authed: Authed, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+async fn status_details(
+    State(state): State<AppState>,
+    _authed: Authed,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let db = state.db();
-    let s = db.customer.statuses.iter().find(|s| s.id == id).ok_or_else(|| ApiError::business("Status not found"))?;
+    let s = db
+        .customer
+        .statuses
+        .iter()
+        .find(|s| s.id == id)
+        .ok_or_else(|| ApiError::business("Status not found"))?;
     Ok(Json(json!({ "details": s })))
 }

@@ -16,15 +16,17 @@ use crate::routes::signup::errors;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/details", put(update_details))
-        .route("/logs", get(logs))
+    Router::new().route("/details", put(update_details)).route("/logs", get(logs))
 }
 
 /// `PUT /details` (Bearer) with any of the profile fields → `{"info":
 /// ["client_info_updated"]}`. Only the fields sent change; problems →
 /// HTTP 200 `{"error": [...]}`.
-async fn update_details(State(state): State<AppState>, authed: Authed, body: Payload) -> Result<Response, ApiError> {
+async fn update_details(
+    State(state): State<AppState>,
+    authed: Authed,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let mut problems = profile::check(&body, Mode::Update);
     let mut db = state.db();
     if let Some(email) = field(&body, "email") {
@@ -64,7 +66,11 @@ async fn update_details(State(state): State<AppState>, authed: Authed, body: Pay
             _ => continue,
         };
         *slot = if f == "type" {
-            if v.eq_ignore_ascii_case("company") { "Company".into() } else { "Private".into() }
+            if v.eq_ignore_ascii_case("company") {
+                "Company".into()
+            } else {
+                "Private".into()
+            }
         } else {
             v
         };

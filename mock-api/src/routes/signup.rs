@@ -54,7 +54,9 @@ async fn signup(State(state): State<AppState>, body: Payload) -> Result<Response
     }
     let email = field(&body, "email").unwrap_or_default();
     let mut db = state.db();
-    if !email.is_empty() && db.accounts.values().any(|a| a.client.email.eq_ignore_ascii_case(&email)) {
+    if !email.is_empty()
+        && db.accounts.values().any(|a| a.client.email.eq_ignore_ascii_case(&email))
+    {
         problems.push("useralreadyexistsemail_error".into());
     }
     errors(problems)?;
@@ -114,7 +116,10 @@ async fn signup(State(state): State<AppState>, body: Payload) -> Result<Response
 /// `POST /passwordreset {email}` (HostBill standard) → `{"info":
 /// ["forgetthanks2"]}` for a known e-mail, `{"error": ["emailnotfound"]}`
 /// otherwise (the portal shows the same text either way).
-async fn password_reset(State(state): State<AppState>, body: Payload) -> Result<Response, ApiError> {
+async fn password_reset(
+    State(state): State<AppState>,
+    body: Payload,
+) -> Result<Response, ApiError> {
     let email = field(&body, "email").unwrap_or_default();
     if !profile::looks_like_email(&email) {
         return Err(ApiError::business("emailformat_error"));
@@ -159,7 +164,8 @@ async fn households(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, ApiError> {
     let taxid = taxid_query(&q)?;
-    let found: Vec<Business> = state.db().customer.households.get(&taxid).cloned().into_iter().collect();
+    let found: Vec<Business> =
+        state.db().customer.households.get(&taxid).cloned().into_iter().collect();
     Ok(Json(json!({ "success": true, "households": found })))
 }
 
@@ -170,6 +176,7 @@ async fn email_login(
     Query(q): Query<HashMap<String, String>>,
 ) -> Json<Value> {
     let name = q.get("name").map(|n| n.trim().to_string()).unwrap_or_default();
-    let exists = !name.is_empty() && state.db().accounts.values().any(|a| a.client.email.eq_ignore_ascii_case(&name));
+    let exists = !name.is_empty()
+        && state.db().accounts.values().any(|a| a.client.email.eq_ignore_ascii_case(&name));
     Json(json!({ "exists": exists }))
 }

@@ -73,10 +73,30 @@ pub struct Category {
 }
 
 pub const CATEGORIES: [Category; 4] = [
-    Category { id: "10", name: "Cloud Hosting", description: "Hosting tốc độ cao cho website và e-mail", slug: "hosting" },
-    Category { id: "20", name: "Máy chủ ảo VPS", description: "VPS SSD, toàn quyền quản trị", slug: "vps" },
-    Category { id: "6", name: "Tên miền", description: "Đăng ký và chuyển tên miền", slug: "domains" },
-    Category { id: "30", name: "Chứng chỉ SSL", description: "Bảo mật website với HTTPS", slug: "ssl" },
+    Category {
+        id: "10",
+        name: "Cloud Hosting",
+        description: "Hosting tốc độ cao cho website và e-mail",
+        slug: "hosting",
+    },
+    Category {
+        id: "20",
+        name: "Máy chủ ảo VPS",
+        description: "VPS SSD, toàn quyền quản trị",
+        slug: "vps",
+    },
+    Category {
+        id: "6",
+        name: "Tên miền",
+        description: "Đăng ký và chuyển tên miền",
+        slug: "domains",
+    },
+    Category {
+        id: "30",
+        name: "Chứng chỉ SSL",
+        description: "Bảo mật website với HTTPS",
+        slug: "ssl",
+    },
 ];
 
 #[derive(Clone, Debug)]
@@ -221,7 +241,14 @@ fn vps(id: &'static str, name: &'static str, description: &'static str, monthly:
         category_id: "20",
         name,
         description,
-        cycles: vec![("m", p(1, 0), 0), ("q", p(3, 3), 0), ("s", p(6, 5), 0), ("a", p(12, 10), 0), ("b", p(24, 14), 0), ("t", p(36, 18), 0)],
+        cycles: vec![
+            ("m", p(1, 0), 0),
+            ("q", p(3, 3), 0),
+            ("s", p(6, 5), 0),
+            ("a", p(12, 10), 0),
+            ("b", p(24, 14), 0),
+            ("t", p(36, 18), 0),
+        ],
         default_cycle: "m",
         takes_domain: false,
         forms: vec![
@@ -241,23 +268,36 @@ fn vps(id: &'static str, name: &'static str, description: &'static str, monthly:
             Form::new("2102", "input", "Tên máy chủ (hostname)", vec![item("21021", "", 0)])
                 .required()
                 .describe("Ví dụ: vps1.congty.vn"),
-            Form::new("2103", "slider", "RAM bổ sung", vec![item("21031", "GB", vnd(50_000))]).range(0, 16, 2, "GB"),
+            Form::new("2103", "slider", "RAM bổ sung", vec![item("21031", "GB", vnd(50_000))])
+                .range(0, 16, 2, "GB"),
             Form::new(
                 "2104",
                 "checkbox",
                 "Sao lưu tự động",
-                vec![item("21041", "Hằng tuần", vnd(40_000)), item("21042", "Hằng ngày", vnd(90_000))],
+                vec![
+                    item("21041", "Hằng tuần", vnd(40_000)),
+                    item("21042", "Hằng ngày", vnd(90_000)),
+                ],
             ),
-            Form::new("2105", "qty", "Giấy phép Remote Desktop (RDS)", vec![item("21051", "giấy phép", vnd(120_000))])
-                .range(1, 20, 1, "giấy phép")
-                .describe("Chỉ cần với Windows Server"),
+            Form::new(
+                "2105",
+                "qty",
+                "Giấy phép Remote Desktop (RDS)",
+                vec![item("21051", "giấy phép", vnd(120_000))],
+            )
+            .range(1, 20, 1, "giấy phép")
+            .describe("Chỉ cần với Windows Server"),
             Form::new("2106", "textarea", "Khoá SSH công khai", vec![item("21061", "", 0)])
                 .describe("Tuỳ chọn, để đăng nhập không cần mật khẩu"),
             Form::new(
                 "2107",
                 "checkbox",
                 "Cam kết sử dụng",
-                vec![item("21071", "Tôi cam kết không dùng VPS để gửi thư rác hay tấn công mạng", 0)],
+                vec![item(
+                    "21071",
+                    "Tôi cam kết không dùng VPS để gửi thư rác hay tấn công mạng",
+                    0,
+                )],
             )
             .required(),
         ],
@@ -296,7 +336,12 @@ pub fn products() -> Vec<Product> {
                     "Vị trí máy chủ",
                     vec![selected("11011", "Hà Nội", 0), item("11012", "TP. Hồ Chí Minh", 0)],
                 ),
-                Form::new("1102", "checkbox", "Sao lưu hằng ngày", vec![item("11021", "Bật sao lưu hằng ngày", vnd(20_000))]),
+                Form::new(
+                    "1102",
+                    "checkbox",
+                    "Sao lưu hằng ngày",
+                    vec![item("11021", "Bật sao lưu hằng ngày", vnd(20_000))],
+                ),
                 dns_form("1103", "11031"),
             ],
             addons: vec![ip_addon()],
@@ -321,16 +366,26 @@ pub fn products() -> Vec<Product> {
                     "1201",
                     "radio",
                     "Phiên bản PHP",
-                    vec![item("12011", "PHP 8.1", 0), selected("12012", "PHP 8.2", 0), item("12013", "PHP 8.3", 0)],
+                    vec![
+                        item("12011", "PHP 8.1", 0),
+                        selected("12012", "PHP 8.2", 0),
+                        item("12013", "PHP 8.3", 0),
+                    ],
                 ),
-                Form::new("1202", "qty", "Hộp thư e-mail bổ sung", vec![item("12021", "hộp thư", vnd(10_000))]).range(
-                    0,
-                    50,
-                    1,
-                    "hộp thư",
-                ),
+                Form::new(
+                    "1202",
+                    "qty",
+                    "Hộp thư e-mail bổ sung",
+                    vec![item("12021", "hộp thư", vnd(10_000))],
+                )
+                .range(0, 50, 1, "hộp thư"),
                 Form::new("1203", "input", "Ghi chú cho kỹ thuật", vec![item("12031", "", 0)]),
-                Form::new("1204", "checkbox", "Sao lưu hằng ngày", vec![item("12041", "Bật sao lưu hằng ngày", vnd(30_000))]),
+                Form::new(
+                    "1204",
+                    "checkbox",
+                    "Sao lưu hằng ngày",
+                    vec![item("12041", "Bật sao lưu hằng ngày", vnd(30_000))],
+                ),
                 dns_form("1205", "12051"),
             ],
             addons: vec![
@@ -389,25 +444,37 @@ pub fn tlds() -> Vec<Tld> {
         Tld {
             id: "6",
             tld: ".com",
-            periods: periods(&[(1, 299_000, 279_000, 349_000, 1_200_000), (2, 648_000, 628_000, 698_000, 2_400_000)]),
+            periods: periods(&[
+                (1, 299_000, 279_000, 349_000, 1_200_000),
+                (2, 648_000, 628_000, 698_000, 2_400_000),
+            ]),
             epp_required: true,
         },
         Tld {
             id: "7",
             tld: ".net",
-            periods: periods(&[(1, 329_000, 309_000, 379_000, 1_200_000), (2, 708_000, 688_000, 758_000, 2_400_000)]),
+            periods: periods(&[
+                (1, 329_000, 309_000, 379_000, 1_200_000),
+                (2, 708_000, 688_000, 758_000, 2_400_000),
+            ]),
             epp_required: true,
         },
         Tld {
             id: "11",
             tld: ".vn",
-            periods: periods(&[(1, 750_000, 200_000, 480_000, 1_500_000), (2, 1_230_000, 680_000, 960_000, 3_000_000)]),
+            periods: periods(&[
+                (1, 750_000, 200_000, 480_000, 1_500_000),
+                (2, 1_230_000, 680_000, 960_000, 3_000_000),
+            ]),
             epp_required: false,
         },
         Tld {
             id: "12",
             tld: ".com.vn",
-            periods: periods(&[(1, 600_000, 200_000, 350_000, 1_500_000), (2, 950_000, 550_000, 700_000, 3_000_000)]),
+            periods: periods(&[
+                (1, 600_000, 200_000, 350_000, 1_500_000),
+                (2, 950_000, 550_000, 700_000, 3_000_000),
+            ]),
             epp_required: false,
         },
         Tld {
@@ -419,7 +486,10 @@ pub fn tlds() -> Vec<Tld> {
         Tld {
             id: "14",
             tld: ".biz.vn",
-            periods: periods(&[(1, 250_000, 250_000, 250_000, 600_000), (2, 500_000, 500_000, 500_000, 1_200_000)]),
+            periods: periods(&[
+                (1, 250_000, 250_000, 250_000, 600_000),
+                (2, 500_000, 500_000, 500_000, 1_200_000),
+            ]),
             epp_required: false,
         },
     ]
@@ -441,9 +511,14 @@ pub fn tld_forms(tld_id: &str) -> Vec<Form> {
                 vec![selected("51011", "Cá nhân", 0), item("51012", "Tổ chức", 0)],
             )
             .required(),
-            Form::new("5102", "input", "Số CCCD / Mã số thuế của chủ thể", vec![item("51021", "", 0)])
-                .required()
-                .describe("Theo quy định của VNNIC, cần khớp với giấy tờ của chủ thể"),
+            Form::new(
+                "5102",
+                "input",
+                "Số CCCD / Mã số thuế của chủ thể",
+                vec![item("51021", "", 0)],
+            )
+            .required()
+            .describe("Theo quy định của VNNIC, cần khớp với giấy tờ của chủ thể"),
             dns_form("5103", "51031"),
         ],
         "6" | "7" => vec![
@@ -460,8 +535,15 @@ pub fn tld_forms(tld_id: &str) -> Vec<Form> {
 }
 
 /// Names that the whois answers as registered to someone else.
-pub const REGISTERED_ELSEWHERE: [&str; 7] =
-    ["bkns.vn", "google.com", "vnexpress.net", "example.com", "facebook.com", "zing.vn", "thegioididong.com.vn"];
+pub const REGISTERED_ELSEWHERE: [&str; 7] = [
+    "bkns.vn",
+    "google.com",
+    "vnexpress.net",
+    "example.com",
+    "facebook.com",
+    "zing.vn",
+    "thegioididong.com.vn",
+];
 
 // ------------------------------------------------------------ certificates
 

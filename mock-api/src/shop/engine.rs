@@ -9,7 +9,10 @@ use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
 use super::catalog::{self, convert, cycle_title, months, years_cycle, Promo, VAT_PERCENT};
-use super::{date_in, money_num, money_str, now_stamp, percent_of, Cents, Holding, Invoice, InvoiceLine, Ledger, Shop};
+use super::{
+    date_in, money_num, money_str, now_stamp, percent_of, Cents, Holding, Invoice, InvoiceLine,
+    Ledger, Shop,
+};
 use crate::envelope::ApiError;
 use crate::model::Account;
 
@@ -27,14 +30,18 @@ fn flag(v: Option<&Value>) -> bool {
     match v {
         Some(Value::Bool(b)) => *b,
         Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
-        Some(Value::String(s)) => matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on"),
+        Some(Value::String(s)) => {
+            matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "on")
+        }
         _ => false,
     }
 }
 
 fn number(v: Option<&Value>) -> Option<i64> {
     match v? {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+        Value::Number(n) => {
+            n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
+        }
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }
@@ -82,7 +89,8 @@ pub fn valid_hostname(name: &str) -> bool {
 pub fn csr_common_name(pem: &str) -> Option<String> {
     let t = pem.trim();
     let body = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"].iter().find_map(|label| {
-        t.strip_prefix(&format!("-----BEGIN {label}-----"))?.strip_suffix(&format!("-----END {label}-----"))
+        t.strip_prefix(&format!("-----BEGIN {label}-----"))?
+            .strip_suffix(&format!("-----END {label}-----"))
     })?;
     let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
     let der = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
@@ -131,10 +139,25 @@ impl Priced {
 
 /// Checks and prices one item of `POST /quote` / `POST /order` for an
 /// account (`promocode` is the body's, used when the item has none).
-pub fn evaluate(shop: &Shop, ledger: &Ledger, currency: &str, item: &Value, index: usize, promocode: &str) -> Priced {
-    let mut p = Priced { index, product: Value::Null, domains: json!({}), coupon: json!({}), ..Default::default() };
+pub fn evaluate(
+    shop: &Shop,
+    ledger: &Ledger,
+    currency: &str,
+    item: &Value,
+    index: usize,
+    promocode: &str,
+) -> Priced {
+    let mut p = Priced {
+        index,
+        product: Value::Null,
+        domains: json!({}),
+        coupon: json!({}),
+        ..Default::default()
+    };
     match text(item, "type").to_ascii_lowercase().as_str() {
-        "product" | "" if item.get("product_id").is_some() => product(&mut p, currency, item, promocode),
+        "product" | "" if item.get("product_id").is_some() => {
+            product(&mut p, currency, item, promocode)
+        }
         "domain" => domain(&mut p, shop, ledger, currency, item),
         "certificate" => certificate(&mut p, ledger, currency, item),
         _ => p.fail("invalid_item_type"),
@@ -150,7 +173,10 @@ fn contacts_ok(ledger: &Ledger, item: &Value, keys: &[&str]) -> bool {
 }
 
 /// Which forms are shown under their conditionals, for chosen `custom`.
-fn visible_forms(forms: &[catalog::Form], custom: &BTreeMap<String, BTreeMap<String, Value>>) -> BTreeSet<&'static str> {
+fn visible_forms(
+    forms: &[catalog::Form],
+    custom: &BTreeMap<String, BTreeMap<String, Value>>,
+) -> BTreeSet<&'static str> {
     forms
         .iter()
         .filter(|f| {
@@ -159,7 +185,10 @@ fn visible_forms(forms: &[catalog::Form], custom: &BTreeMap<String, BTreeMap<Str
                 .flat_map(|src| src.conditionals.iter().map(move |c| (src.id, c)))
                 .filter(|(_, c)| c.target == f.id)
                 .collect();
-            rules.is_empty() || rules.iter().any(|(src, c)| custom.get(*src).is_some_and(|m| m.contains_key(c.value)))
+            rules.is_empty()
+                || rules
+                    .iter()
+                    .any(|(src, c)| custom.get(*src).is_some_and(|m| m.contains_key(c.value)))
         })
         .map(|f| f.id)
         .collect()
@@ -196,7 +225,8 @@ fn price_forms(
                 continue;
             }
             let qty = if f.is_quantity() { number(Some(value)).unwrap_or(-1) } else { 1 };
-            if f.is_quantity() && (qty < f.min || qty > f.max || (qty - f.min) % f.step.max(1) != 0) {
+            if f.is_quantity() && (qty < f.min || qty > f.max || (qty - f.min) % f.step.max(1) != 0)
+            {
                 p.fail("invalid_quantity");
                 continue;
             }
@@ -204,7 +234,11 @@ fn price_forms(
                 p.fail("invalid_option");
             }
             total += convert(item.price, currency) * qty * units;
-            let label = if item.title.is_empty() || f.is_quantity() { format!("{qty}") } else { item.title.to_owned() };
+            let label = if item.title.is_empty() || f.is_quantity() {
+                format!("{qty}")
+            } else {
+                item.title.to_owned()
+            };
             notes.push(format!("{}: {label}", f.title));
         }
     }
@@ -240,7 +274,8 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
     let base = price + options;
     let mut first = base + setup;
     let mut recurring = vec![(cycle.clone(), base)];
-    let label = if domain.is_empty() { prod.name.to_owned() } else { format!("{} ({domain})", prod.name) };
+    let label =
+        if domain.is_empty() { prod.name.to_owned() } else { format!("{} ({domain})", prod.name) };
     p.lines.push(("Hosting".into(), format!("{label} - {}", cycle_title(&cycle)), base));
     if setup > 0 {
         p.lines.push(("Setup".into(), format!("Phí khởi tạo - {}", prod.name), setup));
@@ -248,7 +283,9 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
 
     // addons: addon[<id>] = 1, addon_cycles[<id>] = cycle
     let chosen: Vec<String> = match item.get("addon") {
-        Some(Value::Object(m)) => m.iter().filter(|(_, v)| flag(Some(v))).map(|(k, _)| k.clone()).collect(),
+        Some(Value::Object(m)) => {
+            m.iter().filter(|(_, v)| flag(Some(v))).map(|(k, _)| k.clone()).collect()
+        }
         Some(Value::Array(a)) => a.iter().map(|v| text(&json!({ "x": v }), "x")).collect(),
         _ => Vec::new(),
     };
@@ -266,7 +303,11 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
         let (a_price, a_setup) = (convert(a_price, currency), convert(a_setup, currency));
         first += a_price + a_setup;
         recurring.push((c.to_owned(), a_price));
-        p.lines.push(("Addon".into(), format!("{} - {}", addon.title, cycle_title(c)), a_price + a_setup));
+        p.lines.push((
+            "Addon".into(),
+            format!("{} - {}", addon.title, cycle_title(c)),
+            a_price + a_setup,
+        ));
     }
 
     let mut code = text(item, "promocode");
@@ -283,7 +324,11 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
                 };
                 p.discount = off;
                 p.coupon = json!({ "code": code.to_ascii_uppercase(), "discount": money_num(off) });
-                p.lines.push(("Discount".into(), format!("Mã khuyến mãi {}", code.to_ascii_uppercase()), -off));
+                p.lines.push((
+                    "Discount".into(),
+                    format!("Mã khuyến mãi {}", code.to_ascii_uppercase()),
+                    -off,
+                ));
             }
         }
     }
@@ -296,7 +341,11 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
         "cycle": cycle, "price": money_num(first - p.discount), "setup": money_num(setup),
         "recurring_price": money_num(base)
     });
-    p.creates = Some(("Hosting".into(), if domain.is_empty() { prod.name.into() } else { domain }, prod.id.into()));
+    p.creates = Some((
+        "Hosting".into(),
+        if domain.is_empty() { prod.name.into() } else { domain },
+        prod.id.into(),
+    ));
 }
 
 fn domain(p: &mut Priced, shop: &Shop, ledger: &Ledger, currency: &str, item: &Value) {
@@ -310,7 +359,8 @@ fn domain(p: &mut Priced, shop: &Shop, ledger: &Ledger, currency: &str, item: &V
             p.fail("renew_not_found");
             return;
         };
-        let tld = tlds.iter().filter(|t| name.ends_with(t.tld)).max_by_key(|t| t.tld.len()).cloned();
+        let tld =
+            tlds.iter().filter(|t| name.ends_with(t.tld)).max_by_key(|t| t.tld.len()).cloned();
         (name.clone(), tld)
     } else {
         let name = text(item, "name").to_ascii_lowercase();
@@ -348,11 +398,15 @@ fn domain(p: &mut Priced, shop: &Shop, ledger: &Ledger, currency: &str, item: &V
     }
     if let Some(ns) = item.get("nameservers") {
         let list: Vec<String> = match ns {
-            Value::Array(a) => a.iter().map(|v| text(&json!({ "x": v }), "x").to_ascii_lowercase()).collect(),
+            Value::Array(a) => {
+                a.iter().map(|v| text(&json!({ "x": v }), "x").to_ascii_lowercase()).collect()
+            }
             _ => vec![text(&json!({ "x": ns }), "x")],
         };
         let list: Vec<&String> = list.iter().filter(|n| !n.is_empty()).collect();
-        if !list.is_empty() && (list.len() < 2 || list.len() > 4 || !list.iter().all(|n| valid_hostname(n))) {
+        if !list.is_empty()
+            && (list.len() < 2 || list.len() > 4 || !list.iter().all(|n| valid_hostname(n)))
+        {
             p.fail("invalid_nameservers");
         }
     }
@@ -423,7 +477,8 @@ fn certificate(p: &mut Priced, ledger: &Ledger, currency: &str, item: &Value) {
         "id": cert.id.parse::<u64>().unwrap_or(0), "category_name": "Chứng chỉ SSL", "category_id": 30,
         "name": cert.name, "domain": cn, "price": money_num(price), "years": y
     });
-    p.creates = Some(("SSL".into(), if cn.is_empty() { cert.name.into() } else { cn }, cert.id.into()));
+    p.creates =
+        Some(("SSL".into(), if cn.is_empty() { cert.name.into() } else { cn }, cert.id.into()));
 }
 
 /// Totals of the valid items: (subtotal, discount, tax, total, recurring).
@@ -440,7 +495,8 @@ pub fn totals(items: &[Priced]) -> (Cents, Cents, Cents, Cents, Vec<(String, Cen
             *rec.entry((order, cycle.clone())).or_default() += amount;
         }
     }
-    let recurring = rec.into_iter().map(|((_, c), a)| (c, a + percent_of(a, VAT_PERCENT))).collect();
+    let recurring =
+        rec.into_iter().map(|((_, c), a)| (c, a + percent_of(a, VAT_PERCENT))).collect();
     (subtotal, discount, tax, cost + tax, recurring)
 }
 
@@ -481,7 +537,11 @@ pub fn evaluate_all(shop: &Shop, client_id: &str, currency: &str, body: &Value) 
         Some(Value::Object(m)) => m.values().cloned().collect(),
         _ => Vec::new(),
     };
-    items.iter().enumerate().map(|(i, item)| evaluate(shop, ledger, currency, item, i, &promo)).collect()
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| evaluate(shop, ledger, currency, item, i, &promo))
+        .collect()
 }
 
 /// The fee of a payment method on `total`: fixed + total × percent / 100,
@@ -506,7 +566,11 @@ pub struct Placed {
 /// `POST /order`: one invoice for every valid item (all must be valid
 /// unless `ignore_errors`), pending services/domains, the balance due
 /// raised by the invoice total.
-pub fn place_order(shop: &mut Shop, account: &mut Account, body: &Value) -> Result<Placed, ApiError> {
+pub fn place_order(
+    shop: &mut Shop,
+    account: &mut Account,
+    body: &Value,
+) -> Result<Placed, ApiError> {
     let client_id = account.client.id.clone();
     let currency = account.balance.currency.clone();
     let priced = evaluate_all(shop, &client_id, &currency, body);
@@ -661,7 +725,12 @@ mod tests {
 
     #[test]
     fn fees_on_exact_cents() {
-        let m = |fixed, pct| catalog::PaymentMethod { id: 9, name: "x", fixed_fee: fixed, percent_fee: pct };
+        let m = |fixed, pct| catalog::PaymentMethod {
+            id: 9,
+            name: "x",
+            fixed_fee: fixed,
+            percent_fee: pct,
+        };
         // 1100 + 1.1 % of 1,089,000 = 1100 + 11,979 = 13,079 đồng
         assert_eq!(fee(&m("1100", "1.1"), 108_900_000, "VND"), 1_307_900);
         // 0.5 + 2.9 % of 88.81 = 3.07549 → 3.08

@@ -65,14 +65,16 @@ pub fn percent_of(c: Cents, percent: i64) -> Cents {
 
 /// Today as `YYYY-MM-DD` (UTC) shifted by `days`.
 pub fn date_in(days: i64) -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let secs =
+        SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400) + days);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Now as `YYYY-MM-DD HH:MM:SS` (UTC).
 pub fn now_stamp() -> String {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let secs =
+        SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     let t = secs.rem_euclid(86_400);
     format!("{} {:02}:{:02}:{:02}", date_in(0), t / 3600, t % 3600 / 60, t % 60)
 }
@@ -217,22 +219,34 @@ impl Shop {
         let n = name.to_ascii_lowercase();
         catalog::REGISTERED_ELSEWHERE.contains(&n.as_str())
             || n.split('.').next().is_some_and(|sld| sld.contains("taken"))
-            || self.ledgers.values().any(|l| l.domains.iter().any(|(_, d)| d.eq_ignore_ascii_case(&n)))
+            || self
+                .ledgers
+                .values()
+                .any(|l| l.domains.iter().any(|(_, d)| d.eq_ignore_ascii_case(&n)))
     }
 
     /// Seed: the demo account's unpaid invoices add up to its `acc_balance`
     /// (1,100,000 + 150,000 = 1,250,000 VND); the doc's example account has
     /// the doc's paid invoice and an unpaid one of 123,456.55 USD.
     pub fn seed() -> Shop {
-        let line = |id: &str, kind: &str, description: &str, amount: Cents, taxed: bool| InvoiceLine {
-            id: id.into(),
-            kind: kind.into(),
-            item_id: "0".into(),
-            description: description.into(),
-            amount,
-            taxed,
-        };
-        let inv = |id: &str, number: &str, status: &str, date: &str, due: &str, paid: &str, lines, rate, cur: &str| Invoice {
+        let line =
+            |id: &str, kind: &str, description: &str, amount: Cents, taxed: bool| InvoiceLine {
+                id: id.into(),
+                kind: kind.into(),
+                item_id: "0".into(),
+                description: description.into(),
+                amount,
+                taxed,
+            };
+        let inv = |id: &str,
+                   number: &str,
+                   status: &str,
+                   date: &str,
+                   due: &str,
+                   paid: &str,
+                   lines,
+                   rate,
+                   cur: &str| Invoice {
             id: id.into(),
             number: number.into(),
             status: status.into(),
@@ -253,7 +267,13 @@ impl Shop {
                     "2025-11-03",
                     "2025-11-10",
                     "2025-11-04 09:12:40",
-                    vec![line("9001", "Hosting", "Cloud Hosting Cơ bản (nguyenvanan.vn) - 12 tháng", 50_000_000, true)],
+                    vec![line(
+                        "9001",
+                        "Hosting",
+                        "Cloud Hosting Cơ bản (nguyenvanan.vn) - 12 tháng",
+                        50_000_000,
+                        true,
+                    )],
                     10,
                     "VND",
                 ),
@@ -264,7 +284,13 @@ impl Shop {
                     "2026-01-05",
                     "2026-01-12",
                     "",
-                    vec![line("9002", "Hosting", "Cloud Hosting Doanh nghiệp (anshop.com.vn) - gia hạn 12 tháng", 100_000_000, true)],
+                    vec![line(
+                        "9002",
+                        "Hosting",
+                        "Cloud Hosting Doanh nghiệp (anshop.com.vn) - gia hạn 12 tháng",
+                        100_000_000,
+                        true,
+                    )],
                     10,
                     "VND",
                 ),
@@ -275,13 +301,22 @@ impl Shop {
                     "2026-01-06",
                     "2026-01-20",
                     "",
-                    vec![line("9003", "Domain", "Gia hạn tên miền nguyenvanan.vn - 1 năm (phí duy trì, không chịu VAT)", 15_000_000, false)],
+                    vec![line(
+                        "9003",
+                        "Domain",
+                        "Gia hạn tên miền nguyenvanan.vn - 1 năm (phí duy trì, không chịu VAT)",
+                        15_000_000,
+                        false,
+                    )],
                     10,
                     "VND",
                 ),
             ],
             holdings: Vec::new(),
-            domains: vec![("301".into(), "nguyenvanan.vn".into()), ("302".into(), "anshop.com.vn".into())],
+            domains: vec![
+                ("301".into(), "nguyenvanan.vn".into()),
+                ("302".into(), "anshop.com.vn".into()),
+            ],
             contact_ids: Vec::new(),
         };
         let example = Ledger {
@@ -291,7 +326,17 @@ impl Shop {
                         line("12305", "Other", "Example Service", 1500, true),
                         line("12309", "Other", "PayPal Payment Fee", 124, true),
                     ],
-                    ..inv("308976", "2016/12/1", "Paid", "2016-12-30", "2017-01-06", "2016-12-30 12:40:47", vec![], 21, "USD")
+                    ..inv(
+                        "308976",
+                        "2016/12/1",
+                        "Paid",
+                        "2016-12-30",
+                        "2017-01-06",
+                        "2016-12-30 12:40:47",
+                        vec![],
+                        21,
+                        "USD",
+                    )
                 },
                 inv(
                     "308977",
@@ -342,7 +387,8 @@ mod tests {
     #[test]
     fn seeded_unpaid_invoices_match_the_balance() {
         let shop = Shop::seed();
-        let unpaid = |id: &str| -> Cents { shop.ledgers[id].invoices.iter().map(Invoice::balance).sum() };
+        let unpaid =
+            |id: &str| -> Cents { shop.ledgers[id].invoices.iter().map(Invoice::balance).sum() };
         assert_eq!(unpaid("1042"), 125_000_000);
         assert_eq!(unpaid("26"), 12_345_655);
         // the doc's example invoice: 16.24 + 21 % = 19.65

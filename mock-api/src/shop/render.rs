@@ -27,14 +27,17 @@ fn cycles_json(cycles: &[(&str, i64, i64)], default: &str, currency: &str) -> Ve
 pub fn form_json(f: &Form, currency: &str) -> Value {
     let first = f.items.first().map(|i| i.id).unwrap_or(f.id);
     let per_item = !(f.kind == "select" || f.kind == "radio");
-    let name = if per_item { format!("custom[{}][{}]", f.id, first) } else { format!("custom[{}]", f.id) };
+    let name =
+        if per_item { format!("custom[{}][{}]", f.id, first) } else { format!("custom[{}]", f.id) };
     let conditionals: Vec<Value> = f
         .conditionals
         .iter()
         .map(|c| json!({ "target": c.target, "condition": "equals", "value": c.value, "action": c.action }))
         .collect();
     let config = match f.kind {
-        "qty" | "slider" => json!({ "minvalue": f.min, "maxvalue": f.max, "step": f.step, "unit": f.unit, "conditionals": [] }),
+        "qty" | "slider" => {
+            json!({ "minvalue": f.min, "maxvalue": f.max, "step": f.step, "unit": f.unit, "conditionals": [] })
+        }
         k if k.starts_with("domain") => json!({ "enableddefault": i32::from(f.enableddefault) }),
         _ => json!({ "conditionals": conditionals }),
     };
@@ -104,7 +107,9 @@ pub fn product_json(p: &Product, currency: &str) -> Value {
 pub fn categories_json() -> Value {
     let list: Vec<Value> = catalog::CATEGORIES
         .iter()
-        .map(|c| json!({ "id": c.id, "name": c.name, "description": c.description, "slug": c.slug }))
+        .map(
+            |c| json!({ "id": c.id, "name": c.name, "description": c.description, "slug": c.slug }),
+        )
         .collect();
     json!({ "categories": list })
 }
@@ -161,7 +166,8 @@ pub fn tlds_json(currency: &str) -> Value {
 
 /// `GET /domain/order/@id/form` → `{"forms": [...]}`.
 pub fn tld_forms_json(tld_id: &str, currency: &str) -> Value {
-    let forms: Vec<Value> = catalog::tld_forms(tld_id).iter().map(|f| form_json(f, currency)).collect();
+    let forms: Vec<Value> =
+        catalog::tld_forms(tld_id).iter().map(|f| form_json(f, currency)).collect();
     json!({ "forms": forms })
 }
 
@@ -188,7 +194,8 @@ pub fn certificates_json(currency: &str) -> Value {
 
 /// `GET /certificate/order/@product_id/software` → `{"software": [...]}`.
 pub fn software_json() -> Value {
-    let list: Vec<Value> = catalog::SOFTWARE.iter().map(|(id, name)| json!({ "id": id, "name": name })).collect();
+    let list: Vec<Value> =
+        catalog::SOFTWARE.iter().map(|(id, name)| json!({ "id": id, "name": name })).collect();
     json!({ "software": list })
 }
 
@@ -203,8 +210,9 @@ pub fn fees_json(currency: &str) -> Value {
 
 /// `GET /payment` → `{"payments": {"<id>": "<name>"}}`.
 pub fn payments_json(currency: &str) -> Value {
-    let map: serde_json::Map<String, Value> =
-        catalog::payment_methods(currency).iter().map(|m| (m.id.to_string(), Value::from(m.name))).collect();
+    let map: serde_json::Map<String, Value> = catalog::payment_methods(currency)
+        .iter()
+        .map(|m| (m.id.to_string(), Value::from(m.name)))
+        .collect();
     json!({ "payments": map })
 }
-

@@ -17,12 +17,21 @@ pub struct Mock {
 }
 
 pub fn mock() -> Mock {
-    let state = AppState::new(&Config { dist: PathBuf::from("/nonexistent/mock-api-dist"), ..Config::default() });
+    let state = AppState::new(&Config {
+        dist: PathBuf::from("/nonexistent/mock-api-dist"),
+        ..Config::default()
+    });
     Mock { router: app(state.clone()), state }
 }
 
 impl Mock {
-    pub async fn send(&self, method: Method, uri: &str, body: Option<Value>, bearer: Option<&str>) -> (StatusCode, Value) {
+    pub async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        body: Option<Value>,
+        bearer: Option<&str>,
+    ) -> (StatusCode, Value) {
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(t) = bearer {
             req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
@@ -55,7 +64,14 @@ impl Mock {
     }
 
     pub async fn login(&self, username: &str, password: &str) -> String {
-        let (_, v) = self.send(Method::POST, "/api/login", Some(json!({"username": username, "password": password})), None).await;
+        let (_, v) = self
+            .send(
+                Method::POST,
+                "/api/login",
+                Some(json!({"username": username, "password": password})),
+                None,
+            )
+            .await;
         v["token"].as_str().expect("token").to_owned()
     }
 
@@ -69,7 +85,10 @@ impl Mock {
 
     pub async fn balance(&self, token: &str) -> (String, String) {
         let v = self.get("/api/balance", token).await;
-        (v["details"]["acc_balance"].as_str().unwrap().to_owned(), v["details"]["acc_credit"].as_str().unwrap().to_owned())
+        (
+            v["details"]["acc_balance"].as_str().unwrap().to_owned(),
+            v["details"]["acc_credit"].as_str().unwrap().to_owned(),
+        )
     }
 }
 

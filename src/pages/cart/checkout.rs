@@ -54,34 +54,41 @@ pub fn CheckoutPage() -> impl IntoView {
     let order_error = RwSignal::new(None::<ApiError>);
     // set the moment an order leaves; cleared only when it failed
     let sending = StoredValue::new(false);
-    let place = crate::ui::erase::action(move |(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
-        let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
-        async move {
-            match api::cart::order(items, &pm, aff.as_deref()).await {
-                Ok(r) => {
-                    // the confirmation empties the cart
-                    cart::update(|c| c.clear_items());
-                    done.set(Some(r));
-                    gloo_timers::future::TimeoutFuture::new(30).await;
-                    crate::browser::focus("order-done");
-                }
-                Err(e) => {
-                    // a failed order keeps the cart and may be sent again
-                    order_error.set(Some(e));
-                    sending.try_set_value(false);
+    let place = crate::ui::erase::action(
+        move |(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
+            let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
+            async move {
+                match api::cart::order(items, &pm, aff.as_deref()).await {
+                    Ok(r) => {
+                        // the confirmation empties the cart
+                        cart::update(|c| c.clear_items());
+                        done.set(Some(r));
+                        gloo_timers::future::TimeoutFuture::new(30).await;
+                        crate::browser::focus("order-done");
+                    }
+                    Err(e) => {
+                        // a failed order keeps the cart and may be sent again
+                        order_error.set(Some(e));
+                        sending.try_set_value(false);
+                    }
                 }
             }
-        }
-    });
+        },
+    );
     let pending = place.pending();
     let ready = move || {
-        LiveQuote::ready(quote, quote_err, loading) && !pay_method.get().is_empty() && cart::count() > 0
+        LiveQuote::ready(quote, quote_err, loading)
+            && !pay_method.get().is_empty()
+            && cart::count() > 0
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         // the guard: a double click, a held Enter or a slow network never
         // sends a second order
-        if sending.get_value() || place.pending().get_untracked() || done.with_untracked(Option::is_some) {
+        if sending.get_value()
+            || place.pending().get_untracked()
+            || done.with_untracked(Option::is_some)
+        {
             return;
         }
         if !ready() {
@@ -96,7 +103,9 @@ pub fn CheckoutPage() -> impl IntoView {
     let empty = Memo::new(move |_| cart::count() == 0);
     let aff = Memo::new(move |_| cart::with(|c| c.aff().map(str::to_owned)));
     let failure = Signal::derive(move || {
-        order_error.get().map(|e| format!("{} {} {}", t("checkout.failed"), error_text(&e), t("checkout.failed_hint")))
+        order_error.get().map(|e| {
+            format!("{} {} {}", t("checkout.failed"), error_text(&e), t("checkout.failed_hint"))
+        })
     });
     view! {
         <section class="page" aria-labelledby="checkout-title">
@@ -170,7 +179,9 @@ fn PaymentChoices(
     currency: Signal<String>,
 ) -> impl IntoView {
     let items = Signal::derive(move || {
-        let list = loaded(methods, api::billing::read_payment_methods).and_then(Result::ok).unwrap_or_default();
+        let list = loaded(methods, api::billing::read_payment_methods)
+            .and_then(Result::ok)
+            .unwrap_or_default();
         let cur = currency.get();
         let total = quote.with(|q| q.as_ref().map(|q| q.summary.0.total.clone()));
         let lang = i18n::lang();
@@ -182,15 +193,23 @@ fn PaymentChoices(
                     Some(f) => t_with("checkout.fee", &[("fee", &money(f, &cur, lang))]),
                     None => t("checkout.fee_unknown"),
                 };
-                let to_pay = total.as_ref().and_then(|tot| tot.value).zip(fee.filter(|f| !f.is_zero())).and_then(|(a, b)| a.checked_add(b));
+                let to_pay = total
+                    .as_ref()
+                    .and_then(|tot| tot.value)
+                    .zip(fee.filter(|f| !f.is_zero()))
+                    .and_then(|(a, b)| a.checked_add(b));
                 if let Some(p) = to_pay {
-                    detail = format!("{detail} · {}", t_with("checkout.to_pay", &[("amount", &money(p, &cur, lang))]));
+                    detail = format!(
+                        "{detail} · {}",
+                        t_with("checkout.to_pay", &[("amount", &money(p, &cur, lang))])
+                    );
                 }
                 ChoiceItem::new(m.id.0.clone(), m.name.0.clone(), detail)
             })
             .collect()
     });
-    move || match methods.get() {
+    move || {
+        match methods.get() {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
         Some(Err(e)) => view! {
             <ErrorPanel error=e what="checkout.methods_error" on_retry=Callback::new(move |_| methods.refetch())/>
@@ -202,6 +221,7 @@ fn PaymentChoices(
                 on_change=Callback::new(move |(v, _): (String, bool)| chosen.set(v)) testid="pay-methods"/>
         }
         .into_any(),
+    }
     }
 }
 

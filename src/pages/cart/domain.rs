@@ -111,10 +111,12 @@ fn resolve(typed: &str, tld_id: &str, tlds: &[Tld]) -> Result<(String, usize), S
 /// Search box, availability and, once checked, the order form.
 #[component]
 fn DomainSearch(tlds: Vec<Tld>, currency: Signal<String>) -> impl IntoView {
-    let tld_options: Vec<Choice> = tlds.iter().map(|t| Choice::new(t.id.0.clone(), t.suffix())).collect();
+    let tld_options: Vec<Choice> =
+        tlds.iter().map(|t| Choice::new(t.id.0.clone(), t.suffix())).collect();
     let tlds = StoredValue::new(tlds);
     let typed = RwSignal::new(String::new());
-    let tld_choice = RwSignal::new(tlds.with_value(|l| l.first().map(|t| t.id.0.clone()).unwrap_or_default()));
+    let tld_choice =
+        RwSignal::new(tlds.with_value(|l| l.first().map(|t| t.id.0.clone()).unwrap_or_default()));
     let search_err = RwSignal::new(None::<String>);
     // (full name, tld index) being looked at
     let target = RwSignal::new(None::<(String, usize)>);
@@ -193,7 +195,10 @@ fn whois_view(w: &Whois) -> impl IntoView {
 /// The contact selects (`registrant`, `admin`, …: "my account" or one of
 /// `GET /contact`), or nothing when the server has no contacts call.
 /// `roles` are (API field, i18n label, value).
-pub fn contact_selects(contacts: Json, roles: Vec<(&'static str, &'static str, RwSignal<String>)>) -> impl IntoView {
+pub fn contact_selects(
+    contacts: Json,
+    roles: Vec<(&'static str, &'static str, RwSignal<String>)>,
+) -> impl IntoView {
     move || {
         let list = loaded(contacts, api::cart::read_contacts)?.ok().filter(|l| !l.is_empty())?;
         let options: Vec<Choice> = std::iter::once(Choice::new("", t("cart.contact_self")))
@@ -219,9 +224,19 @@ fn some_id(s: &RwSignal<String>) -> Option<NumId> {
 }
 
 #[component]
-fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts: Json, currency: Signal<String>) -> impl IntoView {
-    let action = RwSignal::new(if availability == Availability::Taken { "transfer" } else { "register" }.to_string());
-    let years = RwSignal::new(tld.periods.0.first().map(|p| p.period.0.clone()).unwrap_or_else(|| "1".into()));
+fn DomainOrderForm(
+    name: String,
+    tld: Tld,
+    availability: Availability,
+    contacts: Json,
+    currency: Signal<String>,
+) -> impl IntoView {
+    let action = RwSignal::new(
+        if availability == Availability::Taken { "transfer" } else { "register" }.to_string(),
+    );
+    let years = RwSignal::new(
+        tld.periods.0.first().map(|p| p.period.0.clone()).unwrap_or_else(|| "1".into()),
+    );
     let epp = RwSignal::new(String::new());
     let ns: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let roles: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
@@ -229,13 +244,17 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
     let checked = RwSignal::new(false);
     let tld_id = tld.id.0.clone();
     let forms = json_resource(move || api::cart::tld_forms_path(&tld_id));
-    let form_list = move || loaded(forms, api::cart::read_forms).and_then(Result::ok).unwrap_or_default();
+    let form_list =
+        move || loaded(forms, api::cart::read_forms).and_then(Result::ok).unwrap_or_default();
     let tld = StoredValue::new(tld);
 
     let epp_err = Signal::derive(move || {
-        (checked.get() && action.get() == "transfer" && !valid_epp(&epp.get())).then(|| t("cart.epp_required"))
+        (checked.get() && action.get() == "transfer" && !valid_epp(&epp.get()))
+            .then(|| t("cart.epp_required"))
     });
-    let ns_values = move || ns.iter().map(|s| normalize_domain(&s.get())).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    let ns_values = move || {
+        ns.iter().map(|s| normalize_domain(&s.get())).filter(|s| !s.is_empty()).collect::<Vec<_>>()
+    };
     let ns_err = Signal::derive(move || {
         let list = ns_values();
         let bad = !list.is_empty() && (list.len() < 2 || !list.iter().all(|n| valid_hostname(n)));
@@ -249,7 +268,10 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
                 .iter()
                 .map(|p| {
                     let price = money_text(p.price(&a), &cur, i18n::lang());
-                    Choice::new(p.period.0.clone(), t_with("cart.years_price", &[("n", p.period.as_str()), ("price", &price)]))
+                    Choice::new(
+                        p.period.0.clone(),
+                        t_with("cart.years_price", &[("n", p.period.as_str()), ("price", &price)]),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -305,7 +327,8 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
         ("tech", "cart.contact_tech", roles[2]),
         ("billing", "cart.contact_billing", roles[3]),
     ];
-    let tld_forms = move || match loaded(forms, api::cart::read_forms) {
+    let tld_forms = move || {
+        match loaded(forms, api::cart::read_forms) {
         Some(Ok(f)) if !f.is_empty() => Some(view! {
             <div class="tld-forms">
                 <p class="muted">{t("cart.tld_data")}</p>
@@ -317,6 +340,7 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
             Some(view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any())
         }
         _ => None,
+    }
     };
     view! {
         <form class="form card" novalidate on:submit=on_submit data-testid="domain-order" aria-label=title.clone()>
@@ -347,10 +371,21 @@ fn DomainOrderForm(name: String, tld: Tld, availability: Availability, contacts:
 /// `?renew=<id>&name=<domain>`: a renewal `{type: domain, domain_id,
 /// action: renew, years}` with the TLD's renew prices.
 #[component]
-fn RenewForm(domain_id: String, name: String, tlds: Vec<Tld>, currency: Signal<String>) -> impl IntoView {
-    let shown_name = if name.trim().is_empty() { format!("#{domain_id}") } else { normalize_domain(&name) };
+fn RenewForm(
+    domain_id: String,
+    name: String,
+    tlds: Vec<Tld>,
+    currency: Signal<String>,
+) -> impl IntoView {
+    let shown_name =
+        if name.trim().is_empty() { format!("#{domain_id}") } else { normalize_domain(&name) };
     let tld = split_domain(&shown_name, &tlds).and_then(|(i, _)| tlds.get(i).cloned());
-    let years = RwSignal::new(tld.as_ref().and_then(|t| t.periods.0.first()).map(|p| p.period.0.clone()).unwrap_or_else(|| "1".into()));
+    let years = RwSignal::new(
+        tld.as_ref()
+            .and_then(|t| t.periods.0.first())
+            .map(|p| p.period.0.clone())
+            .unwrap_or_else(|| "1".into()),
+    );
     let options = Signal::derive(move || {
         let cur = currency.get();
         match &tld {
@@ -360,10 +395,15 @@ fn RenewForm(domain_id: String, name: String, tlds: Vec<Tld>, currency: Signal<S
                 .iter()
                 .map(|p| {
                     let price = money_text(&p.renew, &cur, i18n::lang());
-                    Choice::new(p.period.0.clone(), t_with("cart.years_price", &[("n", p.period.as_str()), ("price", &price)]))
+                    Choice::new(
+                        p.period.0.clone(),
+                        t_with("cart.years_price", &[("n", p.period.as_str()), ("price", &price)]),
+                    )
                 })
                 .collect(),
-            None => (1..=5).map(|n| Choice::new(n.to_string(), t_with("cart.years", &[("n", &n.to_string())]))).collect(),
+            None => (1..=5)
+                .map(|n| Choice::new(n.to_string(), t_with("cart.years", &[("n", &n.to_string())])))
+                .collect(),
         }
     });
     let navigate = use_navigate();

@@ -5,7 +5,9 @@
 //! ([`FormValues`]); `cart::config::custom` turns them into the map sent.
 
 use crate::api::cart::{Form, FormItem};
-use crate::cart::config::{form_kind, problems, range, visible, FormKind, FormValue, FormValues, Problem};
+use crate::cart::config::{
+    form_kind, problems, range, visible, FormKind, FormValue, FormValues, Problem,
+};
 use crate::i18n::{self, t, t_with};
 use crate::ui::fields::{ChoiceItem, ChoiceList, InputField};
 use crate::ui::format::money_text;
@@ -33,7 +35,11 @@ fn problem_text(p: Problem) -> String {
         Problem::Required => t("cart.option_required"),
         Problem::OutOfRange(r) => t_with(
             "cart.option_range",
-            &[("min", &r.min.to_string()), ("max", &r.max.to_string()), ("step", &r.step.to_string())],
+            &[
+                ("min", &r.min.to_string()),
+                ("max", &r.max.to_string()),
+                ("step", &r.step.to_string()),
+            ],
         ),
     }
 }
@@ -46,7 +52,10 @@ pub fn control_id(prefix: &str, form_id: &str) -> String {
 /// The id of the first visible form with a problem, to focus it.
 pub fn first_problem(prefix: &str, forms: &[Form], values: &FormValues) -> Option<String> {
     let bad = problems(forms, values);
-    forms.iter().find(|f| bad.contains_key(f.id.as_str())).map(|f| control_id(prefix, f.id.as_str()))
+    forms
+        .iter()
+        .find(|f| bad.contains_key(f.id.as_str()))
+        .map(|f| control_id(prefix, f.id.as_str()))
 }
 
 /// All forms, bound to `values`. `prefix` keeps element ids unique on the
@@ -80,7 +89,11 @@ pub fn ConfigForms(
                     None
                 }
             });
-            move || is_shown.get().then(|| form_field(form.clone(), values, currency, error, prefix, field))
+            move || {
+                is_shown
+                    .get()
+                    .then(|| form_field(form.clone(), values, currency, error, prefix, field))
+            }
         })
         .collect_view()
 }
@@ -108,12 +121,15 @@ fn form_field(
     let kind = form_kind(&form);
     let items = StoredValue::new(form.items.0.clone());
     let stored = StoredValue::new(form.clone());
-    let current = move || Some(stored.with_value(|f| values.with(|v| crate::cart::config::value_of(f, v))));
+    let current =
+        move || Some(stored.with_value(|f| values.with(|v| crate::cart::config::value_of(f, v))));
     match kind {
         FormKind::Select => {
             let options = Signal::derive(move || {
                 let cur = currency.get();
-                items.with_value(|l| l.iter().map(|i| Choice::new(i.id.0.clone(), item_label(i, &cur))).collect())
+                items.with_value(|l| {
+                    l.iter().map(|i| Choice::new(i.id.0.clone(), item_label(i, &cur))).collect()
+                })
             });
             let value = Signal::derive(move || match current() {
                 Some(FormValue::One(id)) => id,
@@ -129,7 +145,8 @@ fn form_field(
         FormKind::Radio | FormKind::Checkbox => {
             let radio = kind == FormKind::Radio;
             // a single unnamed item (`domaindnssupport`): one checkbox labelled by the form
-            let lone = !radio && items.with_value(|l| l.len() == 1 && l[0].title.as_str().trim().is_empty());
+            let lone = !radio
+                && items.with_value(|l| l.len() == 1 && l[0].title.as_str().trim().is_empty());
             let label_for_lone = title.clone();
             let choices = Signal::derive(move || {
                 let cur = currency.get();
@@ -172,7 +189,11 @@ fn form_field(
                     });
                 }
             });
-            let name = if radio { format!("{field}[{fid}]") } else { format!("{field}[{fid}][{{value}}]") };
+            let name = if radio {
+                format!("{field}[{fid}]")
+            } else {
+                format!("{field}[{fid}][{{value}}]")
+            };
             let legend = (!lone).then(|| leptos::text_prop::TextProp::from(title));
             view! {
                 <ChoiceList legend=legend multiple=!radio id=cid name=name items=choices selected=selected
@@ -183,12 +204,16 @@ fn form_field(
         FormKind::Quantity | FormKind::Slider => {
             let unit = form.config.0.unit.0.clone();
             let name = format!("{field}[{fid}][{}]", form.value_item());
-            let price = items.with_value(|l| l.first().map(|i| i.price.clone())).filter(|p| p.value.is_some_and(|d| !d.is_zero()));
+            let price = items
+                .with_value(|l| l.first().map(|i| i.price.clone()))
+                .filter(|p| p.value.is_some_and(|d| !d.is_zero()));
             let number = Signal::derive(move || match current() {
                 Some(FormValue::Number(n)) => n,
                 _ => 0,
             });
-            let on_input = Callback::new(move |raw: String| set(values, &fid, FormValue::Number(raw.trim().parse().unwrap_or(0))));
+            let on_input = Callback::new(move |raw: String| {
+                set(values, &fid, FormValue::Number(raw.trim().parse().unwrap_or(0)))
+            });
             view! {
                 <NumberField label=title id=cid name=name value=number on_input=on_input slider=kind == FormKind::Slider
                     range=range(&form) unit=unit price=price currency=currency hint=hint error=error required=required/>
@@ -236,9 +261,13 @@ fn NumberField(
     let u = unit.clone();
     let shown = move || format!("{} {u}", value.get()).trim().to_owned();
     let per_unit = move || {
-        let mut parts: Vec<String> = hint.as_ref().map(|h| h.get().to_string()).into_iter().collect();
+        let mut parts: Vec<String> =
+            hint.as_ref().map(|h| h.get().to_string()).into_iter().collect();
         if let Some(p) = &price {
-            parts.push(t_with("cart.unit_price", &[("price", &money_text(p, &currency.get(), i18n::lang()))]));
+            parts.push(t_with(
+                "cart.unit_price",
+                &[("price", &money_text(p, &currency.get(), i18n::lang()))],
+            ));
         }
         parts.join(" ")
     };

@@ -12,8 +12,6 @@ pub mod ssl;
 use crate::api::billing::Balance;
 use crate::api::cart::{Category, CategoryKind, OrderItem, ProductSummary, Quote};
 use crate::api::{self, ApiError};
-use serde_json::Value;
-use std::sync::Arc;
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::format::money_text;
@@ -21,6 +19,8 @@ use crate::ui::select::cycle_name;
 use crate::ui::{resource_view, ErrorPanel, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use serde_json::Value;
+use std::sync::Arc;
 
 /// Sets the document title: "<page> · <app>".
 pub fn page_title(key: &'static str) {
@@ -99,7 +99,8 @@ pub fn CartLines(
     move || {
         let lines = cart::with(|c| c.lines.clone());
         if lines.is_empty() {
-            return view! { <p class="muted" data-testid="cart-empty">{t("cart.empty")}</p> }.into_any();
+            return view! { <p class="muted" data-testid="cart-empty">{t("cart.empty")}</p> }
+                .into_any();
         }
         let q = quote.and_then(|q| q.get());
         let cur = currency.get();
@@ -206,7 +207,8 @@ fn CategorySection(category: Category, currency: Signal<String>) -> impl IntoVie
 
 #[component]
 fn CategoryProducts(products: Json, currency: Signal<String>) -> impl IntoView {
-    move || match loaded(products, api::cart::read_category_products) {
+    move || {
+        match loaded(products, api::cart::read_category_products) {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
         // the server lacks the standard call: say so here, the rest works
         Some(Err(ApiError::NotSupported)) => view! {
@@ -227,6 +229,7 @@ fn CategoryProducts(products: Json, currency: Signal<String>) -> impl IntoView {
             }
             .into_any()
         }
+    }
     }
 }
 

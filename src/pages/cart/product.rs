@@ -23,7 +23,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub fn ProductPage() -> impl IntoView {
     page_title("cart.configure_title");
     let params = use_params_map();
-    let product = json_resource(move || api::cart::product_path(&params.read().get("id").unwrap_or_default()));
+    let product = json_resource(move || {
+        api::cart::product_path(&params.read().get("id").unwrap_or_default())
+    });
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="product-title">
@@ -53,13 +55,18 @@ fn domain_error(v: &str) -> Option<String> {
 }
 
 fn cycle_prices(list: Vec<CycleOption>) -> Vec<CyclePrice> {
-    list.into_iter().map(|c| CyclePrice { code: c.code().to_owned(), price: c.price, setup: c.setup }).collect()
+    list.into_iter()
+        .map(|c| CyclePrice { code: c.code().to_owned(), price: c.price, setup: c.setup })
+        .collect()
 }
 
 /// The configurator for one product (also mounted alone by the browser
 /// tests).
 #[component]
-pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<String>) -> impl IntoView {
+pub fn Configurator(
+    product: ProductDetails,
+    #[prop(into)] currency: Signal<String>,
+) -> impl IntoView {
     let initial = Selection::initial(&product);
     let cycle = RwSignal::new(initial.cycle.clone());
     let domain = RwSignal::new(String::new());
@@ -73,8 +80,15 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
     let (name, category) = (product.name.0.clone(), product.category_name.0.clone());
     let product = StoredValue::new(product);
 
-    let domain_err = Signal::derive(move || (checked.get() && takes_domain).then(|| domain_error(&domain.get())).flatten());
-    let selection = move || Selection { cycle: cycle.get(), domain: domain.get(), forms: values.get(), addons: addons.get() };
+    let domain_err = Signal::derive(move || {
+        (checked.get() && takes_domain).then(|| domain_error(&domain.get())).flatten()
+    });
+    let selection = move || Selection {
+        cycle: cycle.get(),
+        domain: domain.get(),
+        forms: values.get(),
+        addons: addons.get(),
+    };
 
     // every change asks for a new quote (debounced; only the newest shown)
     let live = LiveQuote::new();
@@ -102,19 +116,33 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
                 return;
             }
             // the last answer for these choices says they cannot be ordered
-            if !loading.get_untracked() && quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.all_valid())) {
+            if !loading.get_untracked()
+                && quote.with_untracked(|q| q.as_ref().is_some_and(|q| !q.all_valid()))
+            {
                 add_error.set(Some(t("cart.fix_before_adding")));
                 return;
             }
             add_error.set(None);
             let sel = selection();
-            let (item, title, mut lines) =
-                product.with_value(|p| (product_item(p, &sel, ""), p.name.0.clone(), notes(&p.config.0.forms.0, &sel.forms)));
+            let (item, title, mut lines) = product.with_value(|p| {
+                (
+                    product_item(p, &sel, ""),
+                    p.name.0.clone(),
+                    notes(&p.config.0.forms.0, &sel.forms),
+                )
+            });
             if !item.domain.is_empty() {
                 lines.insert(0, format!("{}: {}", t("cart.domain"), item.domain));
             }
             product.with_value(|p| {
-                for a in p.config.0.addons.0.iter().filter(|a| sel.addons.get(a.id.as_str()).is_some_and(|c| c.on)) {
+                for a in p
+                    .config
+                    .0
+                    .addons
+                    .0
+                    .iter()
+                    .filter(|a| sel.addons.get(a.id.as_str()).is_some_and(|c| c.on))
+                {
                     lines.push(format!("{}: {}", t("cart.addon"), a.title.as_str()));
                 }
             });
@@ -151,11 +179,20 @@ pub fn Configurator(product: ProductDetails, #[prop(into)] currency: Signal<Stri
 
 /// Addons: a checkbox each (`addon[<id>]`), and for each one taken its own
 /// cycle (`addon_cycles[<id>]`).
-fn addons_view(list: Vec<crate::api::cart::Addon>, addons: RwSignal<AddonValues>, currency: Signal<String>) -> impl IntoView {
-    let items: Vec<ChoiceItem> =
-        list.iter().map(|a| ChoiceItem::new(a.id.0.clone(), a.title.0.clone(), a.description.0.trim())).collect();
-    let selected = Signal::derive(move || addons.with(|m| m.0.iter().filter(|(_, c)| c.on).map(|(k, _)| k.clone()).collect()));
-    let on_change = Callback::new(move |(id, on): (String, bool)| addons.update(|m| m.entry(&id).on = on));
+fn addons_view(
+    list: Vec<crate::api::cart::Addon>,
+    addons: RwSignal<AddonValues>,
+    currency: Signal<String>,
+) -> impl IntoView {
+    let items: Vec<ChoiceItem> = list
+        .iter()
+        .map(|a| ChoiceItem::new(a.id.0.clone(), a.title.0.clone(), a.description.0.trim()))
+        .collect();
+    let selected = Signal::derive(move || {
+        addons.with(|m| m.0.iter().filter(|(_, c)| c.on).map(|(k, _)| k.clone()).collect())
+    });
+    let on_change =
+        Callback::new(move |(id, on): (String, bool)| addons.update(|m| m.entry(&id).on = on));
     let list = StoredValue::new(list);
     let cycles = move || {
         list.with_value(|l| {

@@ -73,8 +73,14 @@ impl LiveQuote {
 
     /// Ready to order: an answer for the current inputs, every item valid.
     /// (Reads signals only, so it can be copied into views.)
-    pub fn ready(quote: RwSignal<Option<Quote>>, error: RwSignal<Option<ApiError>>, loading: RwSignal<bool>) -> bool {
-        !loading.get() && error.get().is_none() && quote.with(|q| q.as_ref().is_some_and(Quote::all_valid))
+    pub fn ready(
+        quote: RwSignal<Option<Quote>>,
+        error: RwSignal<Option<ApiError>>,
+        loading: RwSignal<bool>,
+    ) -> bool {
+        !loading.get()
+            && error.get().is_none()
+            && quote.with(|q| q.as_ref().is_some_and(Quote::all_valid))
     }
 }
 

@@ -44,7 +44,10 @@ fn period_choices(c: &Certificate, currency: &str) -> Vec<Choice> {
         .iter()
         .map(|p| {
             let price = money_text(&p.price, currency, i18n::lang());
-            Choice::new(p.years.0.clone(), t_with("cart.years_price", &[("n", p.years.as_str()), ("price", &price)]))
+            Choice::new(
+                p.years.0.clone(),
+                t_with("cart.years_price", &[("n", p.years.as_str()), ("price", &price)]),
+            )
         })
         .collect()
 }
@@ -60,24 +63,35 @@ fn check<F: Fn(&str) -> Option<&'static str> + Send + Sync + 'static>(
 #[component]
 fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
     let certs = StoredValue::new(certs);
-    let product = RwSignal::new(certs.with_value(|c| c.first().map(|c| c.id.0.clone()).unwrap_or_default()));
+    let product =
+        RwSignal::new(certs.with_value(|c| c.first().map(|c| c.id.0.clone()).unwrap_or_default()));
     let chosen = move || certs.with_value(|l| l.iter().find(|c| c.id.0 == product.get()).cloned());
     let first_period = move |id: &str| {
-        certs.with_value(|l| l.iter().find(|c| c.id.0 == id).and_then(|c| c.periods.0.first()).map(|p| p.years.0.clone()))
+        certs.with_value(|l| {
+            l.iter()
+                .find(|c| c.id.0 == id)
+                .and_then(|c| c.periods.0.first())
+                .map(|p| p.years.0.clone())
+        })
     };
     let years = RwSignal::new(first_period(&product.get_untracked()).unwrap_or_default());
-    let year_options = Signal::derive(move || chosen().map(|c| period_choices(&c, &currency.get())).unwrap_or_default());
+    let year_options = Signal::derive(move || {
+        chosen().map(|c| period_choices(&c, &currency.get())).unwrap_or_default()
+    });
     let software = json_resource(move || api::cart::software_path(&product.get()));
     let software_choice = RwSignal::new(String::new());
     let software_options = Signal::derive(move || {
         loaded(software, api::cart::read_software)
             .and_then(Result::ok)
-            .map(|l| l.iter().map(|s| Choice::new(s.id.0.clone(), s.name.0.clone())).collect::<Vec<_>>())
+            .map(|l| {
+                l.iter().map(|s| Choice::new(s.id.0.clone(), s.name.0.clone())).collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     let csr = RwSignal::new(String::new());
     let approver = RwSignal::new(String::new());
-    let org: [RwSignal<String>; 8] = std::array::from_fn(|i| RwSignal::new(if i == 6 { "VN".into() } else { String::new() }));
+    let org: [RwSignal<String>; 8] =
+        std::array::from_fn(|i| RwSignal::new(if i == 6 { "VN".into() } else { String::new() }));
     let roles: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let checked = RwSignal::new(false);
     let csr_err = check(checked, csr, |v| {
@@ -113,7 +127,9 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
         }
         let Some(cert) = chosen() else { return };
         let v = |i: usize| org[i].get_untracked().trim().to_owned();
-        let pick = |s: &RwSignal<String>| Some(s.get_untracked()).filter(|v| !v.is_empty()).map(|v| NumId::new(&v));
+        let pick = |s: &RwSignal<String>| {
+            Some(s.get_untracked()).filter(|v| !v.is_empty()).map(|v| NumId::new(&v))
+        };
         let item = CertificateItem {
             product_id: NumId::new(cert.id.as_str()),
             csr: csr.get_untracked().trim().to_owned(),
@@ -136,7 +152,11 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
         };
         let mut notes = vec![format!("{}: {}", t("cart.approver"), item.approver_email)];
         let soft = software_choice.get_untracked();
-        if let Some(name) = software_options.get_untracked().into_iter().find(|c| c.value == soft && !soft.is_empty()) {
+        if let Some(name) = software_options
+            .get_untracked()
+            .into_iter()
+            .find(|c| c.value == soft && !soft.is_empty())
+        {
             notes.push(format!("{}: {}", t("cart.software"), name.label));
         }
         if !item.organization.is_empty() {
@@ -154,8 +174,17 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
         certs.with_value(|l| {
             l.iter()
                 .map(|c| {
-                    let prices = period_choices(c, &cur).into_iter().map(|p| p.label).collect::<Vec<_>>().join(" · ");
-                    let detail = [c.description.as_str().trim(), prices.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" — ");
+                    let prices = period_choices(c, &cur)
+                        .into_iter()
+                        .map(|p| p.label)
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    let detail = [c.description.as_str().trim(), prices.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" — ");
                     ChoiceItem::new(c.id.0.clone(), c.name.0.clone(), detail)
                 })
                 .collect()

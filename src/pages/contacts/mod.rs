@@ -6,15 +6,17 @@
 
 pub mod privileges;
 
-use crate::api::contacts::{self, Choice, Contact, ContactBody, ContactSummary, PrivilegeTree, Privileges};
+use crate::api::contacts::{
+    self, Choice, Contact, ContactBody, ContactSummary, PrivilegeTree, Privileges,
+};
 use crate::i18n::{self, t, tr};
 use crate::pages::profile::form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
-use crate::ui::format::date;
-use crate::ui::text::SubmitButton;
 use crate::ui::erase::{action, effect, load_view, resource};
+use crate::ui::format::date;
 use crate::ui::table::{Cell, Column, DataTable};
+use crate::ui::text::SubmitButton;
 use crate::ui::TextField;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -50,7 +52,8 @@ pub fn ContactsPage() -> impl IntoView {
 #[component]
 fn ContactTable(rows: Vec<ContactSummary>) -> impl IntoView {
     if rows.is_empty() {
-        return view! { <p class="empty" data-testid="contacts-empty">{tr("contacts.empty")}</p> }.into_any();
+        return view! { <p class="empty" data-testid="contacts-empty">{tr("contacts.empty")}</p> }
+            .into_any();
     }
     let columns = vec![
         Column::text("account.name"),
@@ -64,7 +67,12 @@ fn ContactTable(rows: Vec<ContactSummary>) -> impl IntoView {
             let name = c.full_name();
             let text = if name.is_empty() { c.email.0.clone() } else { name };
             let href = format!("/account/contacts/{}", crate::util::percent_encode(c.id.as_str()));
-            vec![Cell::Link { href, text }, Cell::Text(c.email.0), Cell::Text(c.companyname.0), Cell::Text(date(&c.lastlogin.0))]
+            vec![
+                Cell::Link { href, text },
+                Cell::Text(c.email.0),
+                Cell::Text(c.companyname.0),
+                Cell::Text(date(&c.lastlogin.0)),
+            ]
         })
         .collect();
     view! { <DataTable caption=move || t("contacts.title") columns=columns rows=rows testid="contacts" caption_hidden=true/> }.into_any()
@@ -150,7 +158,8 @@ fn ContactForm(
     let general = RwSignal::new(Vec::<String>::new());
     let pw_error = Signal::derive(move || {
         let p = password.get();
-        (form.checked.get() && !p.is_empty() && p.chars().count() < 8).then(|| t("signup.password_short"))
+        (form.checked.get() && !p.is_empty() && p.chars().count() < 8)
+            .then(|| t("signup.password_short"))
     });
     let save = action(move |body: &ContactBody| {
         let body = body.clone();
@@ -172,7 +181,12 @@ fn ContactForm(
         }
         Some(Ok(Saved::Added(_))) => navigate("/account/contacts", NavigateOptions::default()),
         Some(Ok(Saved::Updated(info))) => {
-            notice.set(Some((true, info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("contacts.saved")))));
+            notice.set(Some((
+                true,
+                info.first()
+                    .map(|m| i18n::server_message(m))
+                    .unwrap_or_else(|| t("contacts.saved")),
+            )));
             general.set(Vec::new());
             refetch.run(());
             crate::browser::focus("contact-notice");

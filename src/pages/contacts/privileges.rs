@@ -67,7 +67,10 @@ fn PrivCheck(
 }
 
 #[component]
-pub fn PrivilegeEditor(tree: StoredValue<PrivilegeTree>, granted: RwSignal<Privileges>) -> impl IntoView {
+pub fn PrivilegeEditor(
+    tree: StoredValue<PrivilegeTree>,
+    granted: RwSignal<Privileges>,
+) -> impl IntoView {
     let groups = tree.with_value(|t| t.0.clone());
     if groups.is_empty() {
         return view! { <p class="muted">{tr("priv.none_offered")}</p> }.into_any();

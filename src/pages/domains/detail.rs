@@ -2,15 +2,17 @@
 //! setting the API offers, each card with its own loading, success toast
 //! and error. Destructive or costly changes ask first.
 
-use super::settings::{ChildNameservers, Contacts, Dnssec, EmailForwarding, Nameservers, Renew, UrlForwarding};
+use super::settings::{
+    ChildNameservers, Contacts, Dnssec, EmailForwarding, Nameservers, Renew, UrlForwarding,
+};
 use super::{currency, days_text, load, logic, on_off, status_badge, write_action, write_error};
 use crate::api::domains::{self, DomainDetails};
 use crate::api::loose::Id;
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::dialog::{Confirm, ConfirmDialog, ConfirmState};
 use crate::ui::format::{date, money_text};
-use crate::ui::{error_text, resource_view, Loading};
 use crate::ui::text::{either_text, tw};
+use crate::ui::{error_text, resource_view, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -56,11 +58,16 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
     });
     let days = logic::days_left(d.expires.as_str(), logic::today());
     let status = logic::Status::of(d.status.as_str());
-    let soon = matches!(status, logic::Status::Active | logic::Status::Pending) && days.is_some_and(|x| (0..=logic::SOON_DAYS).contains(&x));
+    let soon = matches!(status, logic::Status::Active | logic::Status::Pending)
+        && days.is_some_and(|x| (0..=logic::SOON_DAYS).contains(&x));
     let docs_href = format!("/domains/{}/documents", crate::util::percent_encode(ctx.id.as_str()));
     // VNNIC asks holders of Vietnamese domains to prove who they are.
     let ekyc_href = logic::is_vn(&name).then(|| {
-        format!("/ekyc?domain={}&name={}", crate::util::percent_encode(ctx.id.as_str()), crate::util::percent_encode(&name))
+        format!(
+            "/ekyc?domain={}&name={}",
+            crate::util::percent_encode(ctx.id.as_str()),
+            crate::util::percent_encode(&name)
+        )
     });
     let expires = d.expires.0.clone();
     view! {
@@ -175,7 +182,13 @@ fn SyncButton(ctx: Ctx) -> impl IntoView {
 
 /// A labelled on/off switch (a checkbox with `role="switch"`).
 #[component]
-fn Switch(id: &'static str, label: &'static str, on: Signal<bool>, disabled: Signal<bool>, on_toggle: Callback<bool>) -> impl IntoView {
+fn Switch(
+    id: &'static str,
+    label: &'static str,
+    on: Signal<bool>,
+    disabled: Signal<bool>,
+    on_toggle: Callback<bool>,
+) -> impl IntoView {
     view! {
         <label class="switch" for=id>
             <input
@@ -207,7 +220,10 @@ fn AutoRenew(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
     let state = load(move || domains::autorenew(id.clone()));
     let id = ctx.id.clone();
-    let set = write_action(move |on: bool| domains::set_autorenew(id.clone(), on), move || state.refetch());
+    let set = write_action(
+        move |on: bool| domains::set_autorenew(id.clone(), on),
+        move || state.refetch(),
+    );
     let pending = set.pending();
     let confirm = ctx.confirm;
     let name = ctx.name.clone();
@@ -217,9 +233,17 @@ fn AutoRenew(ctx: Ctx) -> impl IntoView {
             set.dispatch(true);
         } else {
             let body = t_with("domains.autorenew_off_body", &[("name", &name)]);
-            confirm.ask(Confirm::new("domains.autorenew_off_title", body, "domains.autorenew_off", move || {
-                set.dispatch(false);
-            }).danger());
+            confirm.ask(
+                Confirm::new(
+                    "domains.autorenew_off_title",
+                    body,
+                    "domains.autorenew_off",
+                    move || {
+                        set.dispatch(false);
+                    },
+                )
+                .danger(),
+            );
         }
     });
     view! {
@@ -264,9 +288,17 @@ fn IdProtection(ctx: Ctx, on: bool) -> impl IntoView {
     let name = ctx.name.clone();
     let toggle = Callback::new(move |want: bool| {
         let (title, body, label) = if want {
-            ("domains.idp_on_title", t_with("domains.idp_on_body", &[("name", &name)]), "domains.idp_on")
+            (
+                "domains.idp_on_title",
+                t_with("domains.idp_on_body", &[("name", &name)]),
+                "domains.idp_on",
+            )
         } else {
-            ("domains.idp_off_title", t_with("domains.idp_off_body", &[("name", &name)]), "domains.idp_off")
+            (
+                "domains.idp_off_title",
+                t_with("domains.idp_off_body", &[("name", &name)]),
+                "domains.idp_off",
+            )
         };
         let c = Confirm::new(title, body, label, move || {
             set.dispatch(want);

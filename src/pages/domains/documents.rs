@@ -4,17 +4,17 @@
 //! `<domain>-<document>.pdf`; a signed scan (PDF or image, at most 10 MB)
 //! is uploaded by picker or drag-and-drop, base64 in `{filename, content}`.
 
+use super::load;
 use crate::api::domains::{self, Document};
 use crate::api::error::Binary;
 use crate::api::loose::Id;
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
+use crate::ui::choice::SelectField;
 use crate::ui::file_drop::{self, FileDrop, FileProblem};
 use crate::ui::format::date;
-use crate::ui::choice::SelectField;
-use crate::ui::{error_text, resource_view, toast};
 use crate::ui::text::tw;
-use super::load;
+use crate::ui::{error_text, resource_view, toast};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -75,7 +75,9 @@ pub fn DocumentsPage() -> impl IntoView {
         Some(Ok(d)) => d.name.0,
         _ => String::new(),
     });
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("documents.title"), t("app.name"))));
+    Effect::new(|_| {
+        crate::browser::set_title(&format!("{} · {}", t("documents.title"), t("app.name")))
+    });
     view! {
         <section class="page" aria-labelledby="docs-title">
             <nav class="crumbs" aria-label=tr("domains.crumbs")>
@@ -134,7 +136,11 @@ fn Documents(
             busy.set(None);
             match r {
                 Ok(file) => {
-                    let mime = if file.content_type.is_empty() { "application/pdf".to_owned() } else { file.content_type.clone() };
+                    let mime = if file.content_type.is_empty() {
+                        "application/pdf".to_owned()
+                    } else {
+                        file.content_type.clone()
+                    };
                     if inline {
                         if let Some(url) = file_drop::blob_url(&file.bytes, &mime) {
                             if let Some((_, old)) = shown.get_untracked() {
@@ -143,8 +149,16 @@ fn Documents(
                             shown.set(Some((doc.name.0.clone(), url)));
                         }
                     } else {
-                        let ext = if mime.contains("pdf") { "pdf" } else { mime.rsplit('/').next().unwrap_or("bin") };
-                        file_drop::save(&file.bytes, &mime, &download_name(&domain, doc.name.as_str(), ext));
+                        let ext = if mime.contains("pdf") {
+                            "pdf"
+                        } else {
+                            mime.rsplit('/').next().unwrap_or("bin")
+                        };
+                        file_drop::save(
+                            &file.bytes,
+                            &mime,
+                            &download_name(&domain, doc.name.as_str(), ext),
+                        );
                     }
                 }
                 Err(ApiError::Aborted) => {}
@@ -235,7 +249,8 @@ fn UploadScan(
     state: RwSignal<Upload>,
 ) -> impl IntoView {
     let target = RwSignal::new(targets.first().map(|d| d.id.0.clone()).unwrap_or_default());
-    let opts: Vec<(String, String)> = targets.iter().map(|d| (d.id.0.clone(), d.name.0.clone())).collect();
+    let opts: Vec<(String, String)> =
+        targets.iter().map(|d| (d.id.0.clone(), d.name.0.clone())).collect();
     let busy = Signal::derive(move || matches!(state.get(), Upload::Reading(_) | Upload::Sending));
     let on_file = Callback::new(move |file: web_sys::File| {
         if busy.get_untracked() {
@@ -270,7 +285,8 @@ fn UploadScan(
             match domains::upload_document(id, doc, filename.clone(), b64).await {
                 Ok(info) => {
                     toast::info(&info, "documents.uploaded_toast");
-                    state.set(Upload::Done(t_with("documents.upload_done", &[("file", &filename)])));
+                    state
+                        .set(Upload::Done(t_with("documents.upload_done", &[("file", &filename)])));
                     reload.refetch();
                 }
                 Err(e) => state.set(Upload::Failed(error_text(&e))),
@@ -327,7 +343,10 @@ mod tests {
 
     #[test]
     fn download_names() {
-        assert_eq!(download_name("nguyenvanan.vn", "Bản khai đăng ký tên miền", "pdf"), "nguyenvanan.vn-Bản-khai-đăng-ký-tên-miền.pdf");
+        assert_eq!(
+            download_name("nguyenvanan.vn", "Bản khai đăng ký tên miền", "pdf"),
+            "nguyenvanan.vn-Bản-khai-đăng-ký-tên-miền.pdf"
+        );
         assert_eq!(download_name("a.vn", "", "pdf"), "a.vn.pdf");
         assert_eq!(download_name("", "", "png"), "tai-lieu.png");
         assert_eq!(download_name("a.vn", "x/../y", "pdf"), "a.vn-x-..-y.pdf");

@@ -8,11 +8,11 @@ use super::logic::{self, Row, Sort, StatusFilter};
 use super::{days_text, load, on_off, status_badge};
 use crate::api::{self, domains::DomainDetails, ApiError};
 use crate::i18n::{t, t_with, tr};
+use crate::ui::choice::SelectField;
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
-use crate::ui::choice::SelectField;
-use crate::ui::{error_text, resource_view};
 use crate::ui::text::tw;
+use crate::ui::{error_text, resource_view};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -21,7 +21,9 @@ pub const PER_PAGE: usize = 50;
 
 #[component]
 pub fn DomainList() -> impl IntoView {
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("domains.title"), t("app.name"))));
+    Effect::new(|_| {
+        crate::browser::set_title(&format!("{} · {}", t("domains.title"), t("app.name")))
+    });
     let list = load(api::domains::list);
     view! {
         <section class="page" aria-labelledby="domains-title">
@@ -43,7 +45,8 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
     let sort = RwSignal::new(Sort::ExpirySoonest.code().to_string());
     let page = RwSignal::new(0usize);
     let shown = Memo::new(move |_| {
-        let (q, st, so) = (text.get(), StatusFilter::from_code(&status.get()), Sort::from_code(&sort.get()));
+        let (q, st, so) =
+            (text.get(), StatusFilter::from_code(&status.get()), Sort::from_code(&sort.get()));
         rows.with_value(|r| logic::filter_rows(r, &q, st, so))
     });
     // A new filter starts at the first page.
@@ -53,8 +56,12 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
     });
     let soon = rows.with_value(|r| r.iter().filter(|r| r.expiring_soon()).count());
     let total = rows.with_value(Vec::len);
-    let status_opts = Signal::derive(|| StatusFilter::ALL.iter().map(|f| (f.code().to_string(), t(f.key()))).collect::<Vec<_>>());
-    let sort_opts = Signal::derive(|| Sort::ALL.iter().map(|s| (s.code().to_string(), t(s.key()))).collect::<Vec<_>>());
+    let status_opts = Signal::derive(|| {
+        StatusFilter::ALL.iter().map(|f| (f.code().to_string(), t(f.key()))).collect::<Vec<_>>()
+    });
+    let sort_opts = Signal::derive(|| {
+        Sort::ALL.iter().map(|s| (s.code().to_string(), t(s.key()))).collect::<Vec<_>>()
+    });
     let visible = move || {
         let idx = shown.get();
         let range = page_range(idx.len(), PER_PAGE, page.get());
@@ -68,7 +75,11 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
         } else {
             t_with(
                 "domains.showing",
-                &[("from", &(range.start + 1).to_string()), ("to", &range.end.to_string()), ("total", &n.to_string())],
+                &[
+                    ("from", &(range.start + 1).to_string()),
+                    ("to", &range.end.to_string()),
+                    ("total", &n.to_string()),
+                ],
             )
         }
     };

@@ -27,7 +27,12 @@ impl Status {
             Status::Pending
         } else if s == "expired" || s == "redemption" || s == "grace" {
             Status::Expired
-        } else if s == "cancelled" || s == "canceled" || s == "terminated" || s == "transferred away" || s == "fraud" {
+        } else if s == "cancelled"
+            || s == "canceled"
+            || s == "terminated"
+            || s == "transferred away"
+            || s == "fraud"
+        {
             Status::Cancelled
         } else {
             Status::Other
@@ -69,7 +74,8 @@ pub struct Row {
 
 impl Row {
     pub fn expiring_soon(&self) -> bool {
-        matches!(self.status, Status::Active | Status::Pending | Status::Other) && self.days_left.is_some_and(|d| (0..=SOON_DAYS).contains(&d))
+        matches!(self.status, Status::Active | Status::Pending | Status::Other)
+            && self.days_left.is_some_and(|d| (0..=SOON_DAYS).contains(&d))
     }
 }
 
@@ -93,7 +99,13 @@ pub fn days_left(expires: &str, today: i64) -> Option<i64> {
 pub fn normalise(list: Vec<DomainRow>, today: i64) -> Vec<Row> {
     list.into_iter()
         .map(|d| {
-            let days = d.daytoexpire.as_str().trim().parse::<i64>().ok().or_else(|| days_left(d.expires.as_str(), today));
+            let days = d
+                .daytoexpire
+                .as_str()
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .or_else(|| days_left(d.expires.as_str(), today));
             Row {
                 key: fold(d.name.as_str()),
                 name: d.name.0,
@@ -120,8 +132,14 @@ pub enum StatusFilter {
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 6] =
-        [StatusFilter::All, StatusFilter::Soon, StatusFilter::Active, StatusFilter::Pending, StatusFilter::Expired, StatusFilter::Cancelled];
+    pub const ALL: [StatusFilter; 6] = [
+        StatusFilter::All,
+        StatusFilter::Soon,
+        StatusFilter::Active,
+        StatusFilter::Pending,
+        StatusFilter::Expired,
+        StatusFilter::Cancelled,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             StatusFilter::All => "all",
@@ -202,7 +220,9 @@ pub fn filter_rows(rows: &[Row], text: &str, status: StatusFilter, sort: Sort) -
         Some(d) => (1, -d, i),
         None => (2, 0, i),
     };
-    let latest = |i: usize| (rows[i].days_left.is_none(), std::cmp::Reverse(rows[i].days_left.unwrap_or(0)), i);
+    let latest = |i: usize| {
+        (rows[i].days_left.is_none(), std::cmp::Reverse(rows[i].days_left.unwrap_or(0)), i)
+    };
     let order = crate::util::sorted_indices(out.len(), &|a, b| {
         let (a, b) = (out[a], out[b]);
         match sort {
@@ -224,7 +244,11 @@ pub fn valid_host(h: &str) -> bool {
     h.len() <= 253
         && labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && l.len() <= 63 && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
         && labels.last().is_some_and(|l| !l.chars().all(|c| c.is_ascii_digit()))
 }
@@ -277,15 +301,23 @@ pub fn valid_ip(ip: &str) -> bool {
 /// The part before `@` of a forwarding rule, or `*` for every address.
 pub fn valid_prefix(p: &str) -> bool {
     let p = p.trim();
-    p == "*" || (!p.is_empty() && p.len() <= 64 && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-+".contains(c)))
+    p == "*"
+        || (!p.is_empty()
+            && p.len() <= 64
+            && p.chars().all(|c| c.is_ascii_alphanumeric() || "._-+".contains(c)))
 }
 
 /// An http(s) URL with a real host.
 pub fn valid_url(u: &str) -> bool {
     let u = u.trim();
-    let Some(rest) = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")) else { return false };
+    let Some(rest) = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")) else {
+        return false;
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = host.rsplit_once(':').map(|(h, p)| if p.chars().all(|c| c.is_ascii_digit()) { h } else { host }).unwrap_or(host);
+    let host = host
+        .rsplit_once(':')
+        .map(|(h, p)| if p.chars().all(|c| c.is_ascii_digit()) { h } else { host })
+        .unwrap_or(host);
     valid_host(host) && !u.contains(char::is_whitespace)
 }
 
@@ -300,7 +332,10 @@ pub fn valid_pubkey(k: &str) -> bool {
 /// (`a.id.vn` is `.id.vn`, not `.vn`).
 pub fn tld_match<'a>(name: &str, known: &'a [String]) -> Option<&'a String> {
     let n = name.to_ascii_lowercase();
-    known.iter().filter(|t| !t.is_empty() && n.ends_with(&t.to_ascii_lowercase())).max_by_key(|t| t.len())
+    known
+        .iter()
+        .filter(|t| !t.is_empty() && n.ends_with(&t.to_ascii_lowercase()))
+        .max_by_key(|t| t.len())
 }
 
 /// Vietnamese country-code domains: these need the registration declaration.
@@ -327,16 +362,25 @@ mod tests {
 
     #[test]
     fn nameserver_validation() {
-        let v = |xs: &[&str]| validate_nameservers(&xs.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let v = |xs: &[&str]| {
+            validate_nameservers(&xs.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        };
         assert_eq!(v(&["", "", "", ""]), Ok(vec![]));
-        assert_eq!(v(&[" NS1.Example.NET. ", "ns2.example.net", "", ""]), Ok(vec!["ns1.example.net".into(), "ns2.example.net".into()]));
+        assert_eq!(
+            v(&[" NS1.Example.NET. ", "ns2.example.net", "", ""]),
+            Ok(vec!["ns1.example.net".into(), "ns2.example.net".into()])
+        );
         assert_eq!(v(&["a.vn", "b.vn", "c.vn", "d.vn"]).map(|x| x.len()), Ok(4));
         assert_eq!(v(&["ns1.example.net", "", "", ""]), Err(NsError::TooFew));
         assert_eq!(v(&["ns1.example.net", "ns1.example.net."]), Err(NsError::Duplicate(1)));
         assert_eq!(v(&["ns1.example.net", "bad_host.net"]), Err(NsError::Invalid(1)));
         assert_eq!(v(&["localhost", "ns2.a.vn"]), Err(NsError::Invalid(0)));
         assert_eq!(v(&["-ns.a.vn", "ns2.a.vn"]), Err(NsError::Invalid(0)));
-        assert_eq!(v(&["1.2.3.4", "ns2.a.vn"]), Err(NsError::Invalid(0)), "an IP is not a nameserver name");
+        assert_eq!(
+            v(&["1.2.3.4", "ns2.a.vn"]),
+            Err(NsError::Invalid(0)),
+            "an IP is not a nameserver name"
+        );
         assert_eq!(v(&["ns1.xn--bnh-mi-xva.vn", "ns2.a.vn"]).map(|x| x.len()), Ok(2));
         assert_eq!(v(&["a.vn", "b.vn", "c.vn", "d.vn", "e.vn"]), Err(NsError::TooMany));
         let long = format!("{}.vn", "a".repeat(64));
@@ -348,9 +392,25 @@ mod tests {
         assert!(valid_child_host("ns1.example.vn", "example.vn"));
         assert!(!valid_child_host("ns1.other.vn", "example.vn"));
         assert!(!valid_child_host("example.vn", "example.vn"));
-        assert!(valid_ip("203.0.113.5") && valid_ip("2001:db8::1") && !valid_ip("300.1.1.1") && !valid_ip(""));
-        assert!(valid_prefix("info") && valid_prefix("*") && valid_prefix("a.b+c") && !valid_prefix("a b") && !valid_prefix(""));
-        assert!(valid_url("https://shop.example.vn/x?y=1") && valid_url("http://a.vn:8080") && !valid_url("ftp://a.vn") && !valid_url("https://"));
+        assert!(
+            valid_ip("203.0.113.5")
+                && valid_ip("2001:db8::1")
+                && !valid_ip("300.1.1.1")
+                && !valid_ip("")
+        );
+        assert!(
+            valid_prefix("info")
+                && valid_prefix("*")
+                && valid_prefix("a.b+c")
+                && !valid_prefix("a b")
+                && !valid_prefix("")
+        );
+        assert!(
+            valid_url("https://shop.example.vn/x?y=1")
+                && valid_url("http://a.vn:8080")
+                && !valid_url("ftp://a.vn")
+                && !valid_url("https://")
+        );
         assert!(valid_pubkey(&"QUFB".repeat(11)) && !valid_pubkey("QUFB") && !valid_pubkey("%%%"));
         let tlds = vec![".vn".to_string(), ".id.vn".to_string(), ".com".to_string()];
         assert_eq!(tld_match("a.id.vn", &tlds).map(String::as_str), Some(".id.vn"));
@@ -373,7 +433,14 @@ mod tests {
 
     #[test]
     fn statuses_and_soon() {
-        let rows = normalise(vec![row("a.vn", "Active", "12"), row("b.vn", "Expired", "-3"), row("c.vn", "Pending Transfer", "30")], 0);
+        let rows = normalise(
+            vec![
+                row("a.vn", "Active", "12"),
+                row("b.vn", "Expired", "-3"),
+                row("c.vn", "Pending Transfer", "30"),
+            ],
+            0,
+        );
         assert_eq!(rows[0].status, Status::Active);
         assert!(rows[0].expiring_soon());
         assert!(!rows[1].expiring_soon());
@@ -386,11 +453,19 @@ mod tests {
 
     #[test]
     fn filter_and_sort() {
-        let mut list = vec![row("banhmi.vn", "Active", "200"), row("cafe.com", "Active", "5"), row("bánh-ngọt.vn", "Expired", "-9"), row("x.id.vn", "Active", "")];
+        let mut list = vec![
+            row("banhmi.vn", "Active", "200"),
+            row("cafe.com", "Active", "5"),
+            row("bánh-ngọt.vn", "Expired", "-9"),
+            row("x.id.vn", "Active", ""),
+        ];
         list[3].expires = Text(String::new());
         let rows = normalise(list, 0);
         assert_eq!(rows[3].days_left, None);
-        assert_eq!(filter_rows(&rows, "", StatusFilter::All, Sort::ExpirySoonest), vec![1, 0, 2, 3]);
+        assert_eq!(
+            filter_rows(&rows, "", StatusFilter::All, Sort::ExpirySoonest),
+            vec![1, 0, 2, 3]
+        );
         assert_eq!(filter_rows(&rows, "", StatusFilter::All, Sort::ExpiryLatest), vec![0, 1, 2, 3]);
         assert_eq!(filter_rows(&rows, "BANH", StatusFilter::All, Sort::Name), vec![2, 0]);
         assert_eq!(filter_rows(&rows, "bánh", StatusFilter::Active, Sort::Name), vec![0]);
@@ -406,7 +481,13 @@ mod tests {
     fn filtering_2000_domains_is_fast() {
         let tlds = [".com", ".vn", ".id.vn", ".biz.vn", ".com.vn", ".net"];
         let list: Vec<DomainRow> = (0..2000)
-            .map(|i| row(&format!("cuahang-{i:04}-saigon{}", tlds[i % 6]), ["Active", "Expired", "Pending"][i % 3], &((i * 37) % 800).to_string()))
+            .map(|i| {
+                row(
+                    &format!("cuahang-{i:04}-saigon{}", tlds[i % 6]),
+                    ["Active", "Expired", "Pending"][i % 3],
+                    &((i * 37) % 800).to_string(),
+                )
+            })
             .collect();
         let start = std::time::Instant::now();
         let rows = normalise(list, 0);
@@ -414,7 +495,9 @@ mod tests {
         let typed = "cuahang-19";
         let mut worst = std::time::Duration::ZERO;
         for n in 0..=typed.len() {
-            for (status, sort) in [(StatusFilter::All, Sort::ExpirySoonest), (StatusFilter::Active, Sort::Name)] {
+            for (status, sort) in
+                [(StatusFilter::All, Sort::ExpirySoonest), (StatusFilter::Active, Sort::Name)]
+            {
                 let t = std::time::Instant::now();
                 let out = filter_rows(&rows, &typed[..n], status, sort);
                 worst = worst.max(t.elapsed());

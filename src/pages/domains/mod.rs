@@ -15,15 +15,17 @@ use crate::api::domains::Info;
 use crate::api::ApiError;
 use crate::i18n::{t, t_with};
 use crate::ui::{toast, ErrorPanel};
+use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 use logic::Status;
-use futures::future::{FutureExt, LocalBoxFuture};
 use std::future::Future;
 use std::rc::Rc;
 
 /// The account's currency (for prices), read from `GET /balance`.
 pub fn currency() -> crate::ui::erase::Res<String> {
-    load(|| async { crate::api::billing::balance().await.map(|b| b.currency.0).unwrap_or_else(|_| "VND".into()) })
+    load(|| async {
+        crate::api::billing::balance().await.map(|b| b.currency.0).unwrap_or_else(|_| "VND".into())
+    })
 }
 
 /// A resource, erased (see `ui::erase::Res`).
@@ -34,7 +36,10 @@ type WriteFn<I> = Rc<dyn Fn(I) -> LocalBoxFuture<'static, Result<Info, ApiError>
 /// A write (PUT/POST/DELETE): on success the server's `info` becomes a
 /// toast and `after` runs (to refetch what changed); a failure stays in the
 /// action for [`write_error`] to show in the card. Boxed like [`load`].
-pub fn write_action<I, F, Fut>(f: F, after: impl Fn() + Copy + 'static) -> crate::ui::erase::Act<I, Result<Info, ApiError>>
+pub fn write_action<I, F, Fut>(
+    f: F,
+    after: impl Fn() + Copy + 'static,
+) -> crate::ui::erase::Act<I, Result<Info, ApiError>>
 where
     I: Clone + 'static,
     F: Fn(I) -> Fut + 'static,
@@ -55,12 +60,17 @@ where
     write_boxed(f)
 }
 
-fn write_boxed<I: Clone + 'static>(f: WriteFn<I>) -> crate::ui::erase::Act<I, Result<Info, ApiError>> {
+fn write_boxed<I: Clone + 'static>(
+    f: WriteFn<I>,
+) -> crate::ui::erase::Act<I, Result<Info, ApiError>> {
     crate::ui::erase::action(move |input: &I| f(input.clone()))
 }
 
 /// The announced error of a write, with what to do.
-pub fn write_error<I: 'static>(a: crate::ui::erase::Act<I, Result<Info, ApiError>>, what: &'static str) -> impl IntoView {
+pub fn write_error<I: 'static>(
+    a: crate::ui::erase::Act<I, Result<Info, ApiError>>,
+    what: &'static str,
+) -> impl IntoView {
     move || match a.value().get() {
         Some(Err(e)) if !a.pending().get() => Some(view! { <ErrorPanel error=e what=what/> }),
         _ => None,

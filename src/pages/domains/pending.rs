@@ -6,12 +6,12 @@
 //! the most recently registered first, at most [`SCAN_LIMIT`] of them, four
 //! requests at a time. It says when it did not look at every domain.
 
+use super::load;
 use crate::api::domains::{self, DomainRow};
 use crate::api::loose::Id;
 use crate::api::ApiError;
 use crate::i18n::tr;
 use crate::ui::text::tw;
-use super::load;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -34,10 +34,17 @@ pub fn candidates(rows: &[DomainRow]) -> (Vec<(Id, String)>, usize) {
     let mut c: Vec<&DomainRow> = rows
         .iter()
         .filter(|r| super::logic::is_vn(r.name.as_str()))
-        .filter(|r| !matches!(super::logic::Status::of(r.status.as_str()), super::logic::Status::Cancelled))
+        .filter(|r| {
+            !matches!(super::logic::Status::of(r.status.as_str()), super::logic::Status::Cancelled)
+        })
         .collect();
     let total = c.len();
-    crate::util::sort_with(&mut c, &|a, b| b.date_created.as_str().cmp(a.date_created.as_str()).then_with(|| a.name.as_str().cmp(b.name.as_str())));
+    crate::util::sort_with(&mut c, &|a, b| {
+        b.date_created
+            .as_str()
+            .cmp(a.date_created.as_str())
+            .then_with(|| a.name.as_str().cmp(b.name.as_str()))
+    });
     (c.into_iter().take(SCAN_LIMIT).map(|r| (r.id.clone(), r.name.0.clone())).collect(), total)
 }
 
@@ -47,7 +54,9 @@ async fn scan() -> Result<(Vec<Waiting>, usize, usize), ApiError> {
     let checked = check.len();
     let mut found = Vec::new();
     for batch in check.chunks(PARALLEL) {
-        let lists = futures::future::join_all(batch.iter().map(|(id, _)| domains::documents(id.clone()))).await;
+        let lists =
+            futures::future::join_all(batch.iter().map(|(id, _)| domains::documents(id.clone())))
+                .await;
         for ((id, name), docs) in batch.iter().zip(lists) {
             let n = docs.unwrap_or_default().iter().filter(|d| d.needs_signature()).count();
             if n > 0 {
@@ -94,7 +103,13 @@ mod tests {
     use crate::api::loose::Text;
 
     fn row(id: &str, name: &str, status: &str, created: &str) -> DomainRow {
-        DomainRow { id: Id(id.into()), name: Text(name.into()), status: Text(status.into()), date_created: Text(created.into()), ..Default::default() }
+        DomainRow {
+            id: Id(id.into()),
+            name: Text(name.into()),
+            status: Text(status.into()),
+            date_created: Text(created.into()),
+            ..Default::default()
+        }
     }
 
     #[test]

@@ -5,17 +5,20 @@ use super::detail::Ctx;
 use super::logic::{self, NsError};
 use super::{load, write_action, write_error};
 use crate::api::billing::{self, PaymentMethod};
-use crate::api::domains::{self, ChildNameserverBody, Contact, Contacts as ContactsData, ForwardRule, RenewOrder, Tld, CONTACT_ROLES};
+use crate::api::domains::{
+    self, ChildNameserverBody, Contact, Contacts as ContactsData, ForwardRule, RenewOrder, Tld,
+    CONTACT_ROLES,
+};
 use crate::api::loose::{Id, Text};
 use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
+use crate::ui::choice::SelectField;
 use crate::ui::dialog::Confirm;
 use crate::ui::format::money;
-use crate::ui::choice::SelectField;
+use crate::ui::text::{field_error, invalid, tw, SubmitButton};
 use crate::ui::{ErrorPanel, Loading, TextField};
 use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
-use crate::ui::text::{field_error, invalid, tw, SubmitButton};
 use leptos::prelude::*;
 
 fn err_signal(s: RwSignal<Option<String>>) -> Signal<Option<String>> {
@@ -28,7 +31,8 @@ fn err_signal(s: RwSignal<Option<String>>) -> Signal<Option<String>> {
 pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
     let id = ctx.id.clone();
     let ns = load(move || domains::nameservers(id.clone()));
-    let fields: [RwSignal<String>; 4] = std::array::from_fn(|i| RwSignal::new(current.get(i).cloned().unwrap_or_default()));
+    let fields: [RwSignal<String>; 4] =
+        std::array::from_fn(|i| RwSignal::new(current.get(i).cloned().unwrap_or_default()));
     // Fill the inputs from GET /ns once it answers (it is the authority).
     Effect::new(move |_| {
         if let Some(Ok(list)) = ns.get() {
@@ -41,10 +45,13 @@ pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
     let details = ctx.details;
     let id = ctx.id.clone();
-    let save = write_action(move |hosts: Vec<String>| domains::set_nameservers(id.clone(), hosts), move || {
-        ns.refetch();
-        details.refetch();
-    });
+    let save = write_action(
+        move |hosts: Vec<String>| domains::set_nameservers(id.clone(), hosts),
+        move || {
+            ns.refetch();
+            details.refetch();
+        },
+    );
     let pending = save.pending();
     let confirm = ctx.confirm;
     let name = ctx.name.clone();
@@ -63,11 +70,19 @@ pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
                 let body = if hosts.is_empty() {
                     t_with("domains.ns_default_body", &[("name", &name)])
                 } else {
-                    t_with("domains.ns_confirm_body", &[("name", &name), ("hosts", &hosts.join(", "))])
+                    t_with(
+                        "domains.ns_confirm_body",
+                        &[("name", &name), ("hosts", &hosts.join(", "))],
+                    )
                 };
-                confirm.ask(Confirm::new("domains.ns_confirm_title", body, "domains.ns_save", move || {
-                    save.dispatch(hosts.clone());
-                }));
+                confirm.ask(Confirm::new(
+                    "domains.ns_confirm_title",
+                    body,
+                    "domains.ns_save",
+                    move || {
+                        save.dispatch(hosts.clone());
+                    },
+                ));
             }
             Err(NsError::Invalid(i)) => {
                 errors[i].set(Some(t("domains.ns_invalid")));
@@ -118,11 +133,14 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
     let ip_err = RwSignal::new(None::<String>);
     let old_err = RwSignal::new(None::<String>);
     let id = ctx.id.clone();
-    let save = write_action(move |b: ChildNameserverBody| domains::child_nameserver(id.clone(), b), move || {
-        host.set(String::new());
-        ip.set(String::new());
-        old_ip.set(String::new());
-    });
+    let save = write_action(
+        move |b: ChildNameserverBody| domains::child_nameserver(id.clone(), b),
+        move || {
+            host.set(String::new());
+            ip.set(String::new());
+            old_ip.set(String::new());
+        },
+    );
     let pending = save.pending();
     let confirm = ctx.confirm;
     let domain = ctx.name.clone();
@@ -131,8 +149,16 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
         if pending.get_untracked() {
             return;
         }
-        let (a, h, new_ip, old) = (action.get_untracked(), host.get_untracked().trim().to_ascii_lowercase(), ip.get_untracked(), old_ip.get_untracked());
-        host_err.set((!logic::valid_child_host(&h, &domain)).then(|| t_with("domains.glue_host_invalid", &[("name", &domain)])));
+        let (a, h, new_ip, old) = (
+            action.get_untracked(),
+            host.get_untracked().trim().to_ascii_lowercase(),
+            ip.get_untracked(),
+            old_ip.get_untracked(),
+        );
+        host_err.set(
+            (!logic::valid_child_host(&h, &domain))
+                .then(|| t_with("domains.glue_host_invalid", &[("name", &domain)])),
+        );
         ip_err.set((a != "delete" && !logic::valid_ip(&new_ip)).then(|| t("domains.ip_invalid")));
         old_err.set((a == "modify" && !logic::valid_ip(&old)).then(|| t("domains.ip_invalid")));
         if host_err.get_untracked().is_some() {
@@ -145,16 +171,23 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
             return crate::browser::focus(if a == "modify" { "f-newip" } else { "f-ip" });
         }
         let body = match a.as_str() {
-            "modify" => ChildNameserverBody::Modify { nameserver: h, oldip: old.trim().into(), newip: new_ip.trim().into() },
+            "modify" => ChildNameserverBody::Modify {
+                nameserver: h,
+                oldip: old.trim().into(),
+                newip: new_ip.trim().into(),
+            },
             "delete" => ChildNameserverBody::Delete { nameserver: h },
             _ => ChildNameserverBody::Register { nameserver: h, ip: new_ip.trim().into() },
         };
         if let ChildNameserverBody::Delete { nameserver } = &body {
             let text = t_with("domains.glue_delete_body", &[("host", nameserver)]);
             let b = body.clone();
-            confirm.ask(Confirm::new("domains.glue_delete_title", text, "domains.glue_delete", move || {
-                save.dispatch(b.clone());
-            }).danger());
+            confirm.ask(
+                Confirm::new("domains.glue_delete_title", text, "domains.glue_delete", move || {
+                    save.dispatch(b.clone());
+                })
+                .danger(),
+            );
         } else {
             save.dispatch(body);
         }
@@ -261,7 +294,11 @@ fn contact_of(f: &Fields) -> Contact {
 }
 
 #[component]
-fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: crate::ui::erase::Res<Result<ContactsData, ApiError>>) -> impl IntoView {
+fn ContactsForm(
+    ctx: Ctx,
+    initial: ContactsData,
+    reload: crate::ui::erase::Res<Result<ContactsData, ApiError>>,
+) -> impl IntoView {
     let role = RwSignal::new("registrant".to_string());
     // One set of fields per role, so switching roles keeps what was typed.
     let sets: Vec<Fields> = CONTACT_ROLES
@@ -274,7 +311,10 @@ fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: crate::ui::erase::Res<R
     let sets = StoredValue::new(sets);
     let errors: [RwSignal<Option<String>>; 13] = std::array::from_fn(|_| RwSignal::new(None));
     let id = ctx.id.clone();
-    let save = write_action(move |c: ContactsData| domains::set_contacts(id.clone(), c), move || reload.refetch());
+    let save = write_action(
+        move |c: ContactsData| domains::set_contacts(id.clone(), c),
+        move || reload.refetch(),
+    );
     let pending = save.pending();
     let idx = move || CONTACT_ROLES.iter().position(|r| *r == role.get()).unwrap_or(0);
     let copy_registrant = move |_| {
@@ -325,7 +365,12 @@ fn ContactsForm(ctx: Ctx, initial: ContactsData, reload: crate::ui::erase::Res<R
         });
         save.dispatch(all);
     };
-    let role_opts = Signal::derive(|| CONTACT_ROLES.iter().map(|r| (r.to_string(), t(&format!("domains.role_{r}")))).collect::<Vec<_>>());
+    let role_opts = Signal::derive(|| {
+        CONTACT_ROLES
+            .iter()
+            .map(|r| (r.to_string(), t(&format!("domains.role_{r}"))))
+            .collect::<Vec<_>>()
+    });
     view! {
         <form class="form contact-form" novalidate on:submit=on_submit>
             <SelectField label="domains.contact_role" name="role" value=role options=role_opts/>
@@ -369,7 +414,11 @@ pub fn EmailForwarding(ctx: Ctx) -> impl IntoView {
 }
 
 #[component]
-fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: crate::ui::erase::Res<Result<Vec<ForwardRule>, ApiError>>) -> impl IntoView {
+fn ForwardingRules(
+    ctx: Ctx,
+    initial: Vec<ForwardRule>,
+    reload: crate::ui::erase::Res<Result<Vec<ForwardRule>, ApiError>>,
+) -> impl IntoView {
     type Line = (u32, RwSignal<String>, RwSignal<String>);
     let next = StoredValue::new(0u32);
     let mk = move |p: String, f: String| -> Line {
@@ -377,10 +426,15 @@ fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: crate::ui::erase
         next.set_value(n + 1);
         (n, RwSignal::new(p), RwSignal::new(f))
     };
-    let lines = RwSignal::new(initial.into_iter().map(|r| mk(r.prefix.0, r.forwardto.0)).collect::<Vec<Line>>());
+    let lines = RwSignal::new(
+        initial.into_iter().map(|r| mk(r.prefix.0, r.forwardto.0)).collect::<Vec<Line>>(),
+    );
     let error = RwSignal::new(None::<String>);
     let id = ctx.id.clone();
-    let save = write_action(move |rules: Vec<ForwardRule>| domains::set_email_forwarding(id.clone(), rules), move || reload.refetch());
+    let save = write_action(
+        move |rules: Vec<ForwardRule>| domains::set_email_forwarding(id.clone(), rules),
+        move || reload.refetch(),
+    );
     let pending = save.pending();
     let domain = ctx.name.clone();
     let on_submit = move |ev: SubmitEvent| {
@@ -391,7 +445,10 @@ fn ForwardingRules(ctx: Ctx, initial: Vec<ForwardRule>, reload: crate::ui::erase
         error.set(None);
         let mut rules = Vec::new();
         for (n, p, f) in lines.get_untracked() {
-            let (p, f) = (p.get_untracked().trim().to_ascii_lowercase(), f.get_untracked().trim().to_owned());
+            let (p, f) = (
+                p.get_untracked().trim().to_ascii_lowercase(),
+                f.get_untracked().trim().to_owned(),
+            );
             if p.is_empty() && f.is_empty() {
                 continue;
             }
@@ -451,7 +508,10 @@ pub fn UrlForwarding(ctx: Ctx) -> impl IntoView {
     let kind = RwSignal::new(domains::FORWARDING_TYPES[0].to_string());
     let url_err = RwSignal::new(None::<String>);
     let id = ctx.id.clone();
-    let save = write_action(move |(u, k): (String, String)| domains::set_url_forwarding(id.clone(), u, k), || {});
+    let save = write_action(
+        move |(u, k): (String, String)| domains::set_url_forwarding(id.clone(), u, k),
+        || {},
+    );
     let pending = save.pending();
     let confirm = ctx.confirm;
     let name = ctx.name.clone();
@@ -472,7 +532,12 @@ pub fn UrlForwarding(ctx: Ctx) -> impl IntoView {
             save.dispatch((u.clone(), k.clone()));
         }));
     };
-    let kinds = Signal::derive(|| vec![("URL".to_string(), t("domains.fwd_redirect")), ("FRAME".to_string(), t("domains.fwd_frame"))]);
+    let kinds = Signal::derive(|| {
+        vec![
+            ("URL".to_string(), t("domains.fwd_redirect")),
+            ("FRAME".to_string(), t("domains.fwd_frame")),
+        ]
+    });
     view! {
         <section class="card" aria-labelledby="fwd-title">
             <h2 id="fwd-title">{tr("domains.urlforwarding")}</h2>
@@ -501,12 +566,18 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
     let pubkey = RwSignal::new(String::new());
     let key_err = RwSignal::new(None::<String>);
     let id = ctx.id.clone();
-    let add = write_action(move |(f, a, k): (String, String, String)| domains::add_dnssec_key(id.clone(), f, a, k), move || {
-        pubkey.set(String::new());
-        keys.refetch();
-    });
+    let add = write_action(
+        move |(f, a, k): (String, String, String)| domains::add_dnssec_key(id.clone(), f, a, k),
+        move || {
+            pubkey.set(String::new());
+            keys.refetch();
+        },
+    );
     let id = ctx.id.clone();
-    let remove = write_action(move |key: Id| domains::delete_dnssec_key(id.clone(), key), move || keys.refetch());
+    let remove = write_action(
+        move |key: Id| domains::delete_dnssec_key(id.clone(), key),
+        move || keys.refetch(),
+    );
     let (adding, removing) = (add.pending(), remove.pending());
     let confirm = ctx.confirm;
     let on_submit = move |ev: SubmitEvent| {
@@ -522,10 +593,18 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
         add.dispatch((flag.get_untracked(), alg.get_untracked(), pubkey.get_untracked()));
     };
     let flag_opts = Signal::derive(move || match flags.get() {
-        Some(Ok(list)) if !list.is_empty() => list.into_iter().map(|c| (c.id.0.clone(), format!("{} ({})", c.id.0, c.name.0))).collect(),
+        Some(Ok(list)) if !list.is_empty() => list
+            .into_iter()
+            .map(|c| (c.id.0.clone(), format!("{} ({})", c.id.0, c.name.0)))
+            .collect(),
         _ => vec![("257".into(), "257 (KSK)".into()), ("256".into(), "256 (ZSK)".into())],
     });
-    let alg_opts = Signal::derive(|| domains::DNSSEC_ALGORITHMS.iter().map(|(n, name)| (n.to_string(), format!("{n} – {name}"))).collect::<Vec<_>>());
+    let alg_opts = Signal::derive(|| {
+        domains::DNSSEC_ALGORITHMS
+            .iter()
+            .map(|(n, name)| (n.to_string(), format!("{n} – {name}")))
+            .collect::<Vec<_>>()
+    });
     view! {
         <section class="card card-wide" aria-labelledby="ds-title">
             <h2 id="ds-title">{tr("domains.dnssec")}</h2>
@@ -586,7 +665,8 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
     let tlds = load(domains::tlds);
     let methods = load(billing::payment_methods);
     let cur = ctx.currency;
-    let renewable = matches!(logic::Status::of(&status), logic::Status::Active | logic::Status::Expired);
+    let renewable =
+        matches!(logic::Status::of(&status), logic::Status::Active | logic::Status::Expired);
     let name = ctx.name.clone();
     let tld = {
         let name = name.clone();
@@ -621,8 +701,15 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
                     .iter()
                     .filter(|p| p.renew.value.is_some_and(|v| !v.is_zero()))
                     .map(|p| {
-                        let price = p.renew.value.map(|v| money(v, &c, i18n::lang())).unwrap_or_default();
-                        (p.period.0.clone(), t_with("domains.renew_option", &[("n", p.period.as_str()), ("price", &price)]))
+                        let price =
+                            p.renew.value.map(|v| money(v, &c, i18n::lang())).unwrap_or_default();
+                        (
+                            p.period.0.clone(),
+                            t_with(
+                                "domains.renew_option",
+                                &[("n", p.period.as_str()), ("price", &price)],
+                            ),
+                        )
                     })
                     .collect()
             })
@@ -655,12 +742,27 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
         let y = years.get_untracked();
         let m = method.get_untracked();
         let (Ok(n), false) = (y.parse::<u32>(), m.is_empty()) else { return };
-        let total = price_of(&y).map(|p| money(p, &currency_now(), i18n::lang())).unwrap_or_else(|| "—".into());
-        let method_name = method_opts.get_untracked().into_iter().find(|(k, _)| *k == m).map(|(_, v)| v).unwrap_or_default();
-        let body = t_with("domains.renew_confirm_body", &[("name", &name), ("n", &y), ("total", &total), ("method", &method_name)]);
-        confirm.ask(Confirm::new("domains.renew_confirm_title", body, "domains.renew_confirm", move || {
-            renew.dispatch((n, Id(m.clone())));
-        }));
+        let total = price_of(&y)
+            .map(|p| money(p, &currency_now(), i18n::lang()))
+            .unwrap_or_else(|| "—".into());
+        let method_name = method_opts
+            .get_untracked()
+            .into_iter()
+            .find(|(k, _)| *k == m)
+            .map(|(_, v)| v)
+            .unwrap_or_default();
+        let body = t_with(
+            "domains.renew_confirm_body",
+            &[("name", &name), ("n", &y), ("total", &total), ("method", &method_name)],
+        );
+        confirm.ask(Confirm::new(
+            "domains.renew_confirm_title",
+            body,
+            "domains.renew_confirm",
+            move || {
+                renew.dispatch((n, Id(m.clone())));
+            },
+        ));
     };
     view! {
         <section class="card" id="renew" aria-labelledby="rn-title" data-testid="renew">

@@ -4,16 +4,16 @@
 //! then offers the signed copy (`GET /domain/documents/download/uploaded/@token`).
 //! An unknown, expired or used link gets a page that says so.
 
+use super::load;
 use crate::api::domains::{self, SIGNATURE_PREFIX};
 use crate::api::error::Binary;
 use crate::api::ApiError;
 use crate::i18n::{t, tr};
 use crate::ui::file_drop;
 use crate::ui::signature_pad::{device_pixel_ratio, SignaturePad, SignatureState};
+use crate::ui::text::{either_text, field_error, invalid};
 use crate::ui::{error_text, Loading};
 use leptos::ev::SubmitEvent;
-use crate::ui::text::{either_text, field_error, invalid};
-use super::load;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -113,7 +113,11 @@ fn DownloadSigned(token: String) -> impl IntoView {
         async move {
             let r: Result<Binary, ApiError> = domains::download_signed(&tk).await;
             if let Ok(f) = &r {
-                let mime = if f.content_type.is_empty() { "application/pdf" } else { f.content_type.as_str() };
+                let mime = if f.content_type.is_empty() {
+                    "application/pdf"
+                } else {
+                    f.content_type.as_str()
+                };
                 file_drop::save(&f.bytes, mime, &signed_name(f.filename.as_deref()));
             }
             r.map(|_| ())
@@ -133,7 +137,11 @@ fn DownloadSigned(token: String) -> impl IntoView {
 
 #[component]
 fn SignForm(token: String, file: Binary) -> impl IntoView {
-    let mime = if file.content_type.is_empty() { "application/pdf".to_owned() } else { file.content_type.clone() };
+    let mime = if file.content_type.is_empty() {
+        "application/pdf".to_owned()
+    } else {
+        file.content_type.clone()
+    };
     let url = file_drop::blob_url(&file.bytes, &mime);
     let doc_name = file.filename.clone().unwrap_or_else(|| "tai-lieu.pdf".into());
     if let Some(u) = url.clone() {
@@ -145,7 +153,8 @@ fn SignForm(token: String, file: Binary) -> impl IntoView {
     let consent_err = RwSignal::new(None::<String>);
     let pad_err = RwSignal::new(None::<String>);
     let tk = token.clone();
-    let send = crate::ui::erase::action(move |image: &String| domains::sign(tk.clone(), image.clone()));
+    let send =
+        crate::ui::erase::action(move |image: &String| domains::sign(tk.clone(), image.clone()));
     let pending = send.pending();
     let done = move || matches!(send.value().get(), Some(Ok(_)));
     // A signature that changes clears its error.

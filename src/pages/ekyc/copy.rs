@@ -25,7 +25,9 @@ pub fn name_case(s: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(first) => first.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                Some(first) => {
+                    first.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()
+                }
                 None => String::new(),
             }
         })
@@ -145,7 +147,11 @@ mod tests {
         assert_eq!(s("TRẦN THỊ MINH KHAI"), (Some("Trần Thị Minh".into()), Some("Khai".into())));
         assert_eq!(s("ĐẶNG  ĐỨC"), (Some("Đặng".into()), Some("Đức".into())));
         assert_eq!(s("  Lê Thị Hoa "), (Some("Lê Thị".into()), Some("Hoa".into())));
-        assert_eq!(s("McLEAN John"), (Some("McLEAN".into()), Some("John".into())), "mixed case is kept");
+        assert_eq!(
+            s("McLEAN John"),
+            (Some("McLEAN".into()), Some("John".into())),
+            "mixed case is kept"
+        );
         assert_eq!(s("HOA"), (None, Some("Hoa".into())));
         assert_eq!(s(" "), (None, None));
         assert_eq!(name_case("ỨNG ÂU ÝẾN"), "Ứng Âu Ýến");
@@ -172,14 +178,33 @@ mod tests {
     #[test]
     fn the_street_drops_the_area_the_profile_names() {
         let addr = "12 Nguyễn Huệ, Phường Bến Nghé, Quận 1, Hồ Chí Minh";
-        assert_eq!(street(addr, ["Phường Bến Nghé", "Quận 1", "Thành phố Hồ Chí Minh"]).as_deref(), Some("12 Nguyễn Huệ"));
+        assert_eq!(
+            street(addr, ["Phường Bến Nghé", "Quận 1", "Thành phố Hồ Chí Minh"]).as_deref(),
+            Some("12 Nguyễn Huệ")
+        );
         // another district: the whole address is kept
-        assert_eq!(street(addr, ["Phường Bến Thành", "Quận 1", "Hồ Chí Minh"]).as_deref(), Some(addr));
+        assert_eq!(
+            street(addr, ["Phường Bến Thành", "Quận 1", "Hồ Chí Minh"]).as_deref(),
+            Some(addr)
+        );
         assert_eq!(street(addr, ["", "", ""]).as_deref(), Some(addr));
         // a two-level address (ward, province) against a profile without a district
-        assert_eq!(street("5 Lê Lợi, Phường Sài Gòn, TP Hồ Chí Minh", ["Phường Sài Gòn", "", "Hồ Chí Minh"]).as_deref(), Some("5 Lê Lợi"));
+        assert_eq!(
+            street(
+                "5 Lê Lợi, Phường Sài Gòn, TP Hồ Chí Minh",
+                ["Phường Sài Gòn", "", "Hồ Chí Minh"]
+            )
+            .as_deref(),
+            Some("5 Lê Lợi")
+        );
         // nothing but the area: no street to copy
-        assert_eq!(street("Phường Bến Nghé, Quận 1, Hồ Chí Minh", ["Phường Bến Nghé", "Quận 1", "Hồ Chí Minh"]), None);
+        assert_eq!(
+            street(
+                "Phường Bến Nghé, Quận 1, Hồ Chí Minh",
+                ["Phường Bến Nghé", "Quận 1", "Hồ Chí Minh"]
+            ),
+            None
+        );
         assert_eq!(street(" , ", ["", "", ""]), None);
         assert_eq!(street("", ["a", "b", "c"]), None);
     }
@@ -198,7 +223,11 @@ mod tests {
         assert_eq!(p.address1.as_deref(), Some("12 Nguyễn Huệ"));
 
         // only an id and an unreadable birthday: one field, nothing blanked
-        let partial = CardFields { id_number: "0790 9000 1234".into(), birthday: "??".into(), ..Default::default() };
+        let partial = CardFields {
+            id_number: "0790 9000 1234".into(),
+            birthday: "??".into(),
+            ..Default::default()
+        };
         let v = serde_json::to_value(details_patch(&partial, ["", "", ""])).unwrap();
         assert_eq!(v, json!({"nationalid": "079090001234"}));
         assert!(details_patch(&CardFields::default(), ["", "", ""]).is_empty());
@@ -206,7 +235,15 @@ mod tests {
         let all = serde_json::to_value(details_patch(&card(), ["", "", ""])).unwrap();
         let keys: Vec<&String> = all.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 6);
-        assert!(keys.iter().all(|k| ["lastname", "firstname", "gender", "nationalid", "birthday", "address1"].contains(&k.as_str())));
+        assert!(keys.iter().all(|k| [
+            "lastname",
+            "firstname",
+            "gender",
+            "nationalid",
+            "birthday",
+            "address1"
+        ]
+        .contains(&k.as_str())));
     }
 
     #[test]
@@ -232,7 +269,10 @@ mod tests {
         assert_eq!(f.gender, "male");
         assert_eq!(f.nationalid, "079090001234");
         assert_eq!(f.address1, "12 Nguyễn Huệ");
-        assert_eq!((f.email.as_str(), f.phonenumber.as_str(), d.postcode.as_str()), ("an@example.vn", "0903123456", "700000"));
+        assert_eq!(
+            (f.email.as_str(), f.phonenumber.as_str(), d.postcode.as_str()),
+            ("an@example.vn", "0903123456", "700000")
+        );
 
         // a card with only a name: the rest of the draft is untouched
         let before = d.clone();

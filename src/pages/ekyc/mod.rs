@@ -21,7 +21,8 @@ pub mod copy;
 
 use crate::api::client::CancelHandle;
 use crate::api::ekyc::{
-    self, CardFields, EkycCodeRequest, FaceImages, FaceRequest, FaceResult, OcrRequest, PromoRequest, VnnicFaceRequest,
+    self, CardFields, EkycCodeRequest, FaceImages, FaceRequest, FaceResult, OcrRequest,
+    PromoRequest, VnnicFaceRequest,
 };
 use crate::api::{self, ApiError};
 use crate::browser;
@@ -29,13 +30,13 @@ use crate::i18n::{self, t, t_with, tr};
 use crate::pages::dashboard::AccountCtx;
 use crate::pages::profile::{edit_supported, mark_edit_unsupported};
 use crate::pages::signup::{keep_card_for_signup, FROM_CARD_URL};
-use crate::ui::erase::{action, busy_label, dyn_view, effect};
-use crate::util::login_url_for;
 use crate::ui::camera::{Camera, Facing, Guide};
+use crate::ui::erase::{action, busy_label, dyn_view, effect};
 use crate::ui::image::encode::{MAX_BYTES, MAX_LONG_SIDE};
 use crate::ui::image::quality::{check_card_timed, verdict, Issue, Verdict};
 use crate::ui::image::{Encoded, Picture};
 use crate::ui::{error_text, ErrorPanel, TextField};
+use crate::util::login_url_for;
 use crate::util::uuid_v4;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -44,7 +45,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// The face frames, in the order of the API fields `image_live`,
 /// `image_live_1`, `image_live_2`, `image_live_3`.
-pub const FACE_PROMPTS: [&str; 4] = ["ekyc.face_straight", "ekyc.face_left", "ekyc.face_right", "ekyc.face_again"];
+pub const FACE_PROMPTS: [&str; 4] =
+    ["ekyc.face_straight", "ekyc.face_left", "ekyc.face_right", "ekyc.face_again"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
@@ -100,7 +102,10 @@ fn kb(bytes: usize) -> String {
 #[component]
 pub fn EkycRoute() -> impl IntoView {
     let query = use_query_map();
-    let guest = Memo::new(move |_| crate::session::state() == crate::session::SessionState::Anonymous && query.read().get("domain").is_none());
+    let guest = Memo::new(move |_| {
+        crate::session::state() == crate::session::SessionState::Anonymous
+            && query.read().get("domain").is_none()
+    });
     crate::ui::erase::dyn_view(move || {
         if guest.get() {
             view! { <EkycPage guest=true/> }.into_any()
@@ -117,7 +122,9 @@ pub fn EkycPage(
     guest: bool,
 ) -> impl IntoView {
     let query = use_query_map();
-    let domain_id = Memo::new(move |_| query.read().get("domain").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()));
+    let domain_id = Memo::new(move |_| {
+        query.read().get("domain").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
+    });
     let domain_name = Memo::new(move |_| query.read().get("name").unwrap_or_default());
     Effect::new(|_| browser::set_title(&format!("{} · {}", t("ekyc.title"), t("app.name"))));
 
@@ -140,7 +147,12 @@ pub fn EkycPage(
     let read_card = crate::ui::erase::action(move |pic: &Picture| {
         let pic = pic.clone();
         async move {
-            progress.set(Progress { done: 0, total: 2, label: t("ekyc.p_encoding"), sending: false });
+            progress.set(Progress {
+                done: 0,
+                total: 2,
+                label: t("ekyc.p_encoding"),
+                sending: false,
+            });
             let enc = encode(&pic).await?;
             let handle = CancelHandle::new();
             cancel.set_value(handle.clone());
@@ -150,7 +162,8 @@ pub fn EkycPage(
                 label: t_with("ekyc.p_sending", &[("kb", &kb(enc.bytes))]),
                 sending: true,
             });
-            let body = OcrRequest { request_id: request_id.get_untracked(), image: enc.base64.clone() };
+            let body =
+                OcrRequest { request_id: request_id.get_untracked(), image: enc.base64.clone() };
             let read = ekyc::recognise(&body, Some(&handle)).await.map_err(Failure::Api)?;
             Ok::<_, Failure>((enc, read))
         }
@@ -184,7 +197,9 @@ pub fn EkycPage(
         let report = match pic.rgba() {
             Ok(px) => {
                 let perf = web_sys::window().and_then(|w| w.performance());
-                let (report, ms) = check_card_timed(&px, pic.width(), pic.height(), || perf.as_ref().map_or(0.0, |p| p.now()));
+                let (report, ms) = check_card_timed(&px, pic.width(), pic.height(), || {
+                    perf.as_ref().map_or(0.0, |p| p.now())
+                });
                 check_us.set(Some(ms.map(|m| (m * 1000.0) as u32)));
                 report
             }
@@ -220,7 +235,10 @@ pub fn EkycPage(
                         progress.set(Progress {
                             done: i as u32,
                             total,
-                            label: t_with("ekyc.p_encoding_n", &[("n", &(i + 1).to_string()), ("total", &pics.len().to_string())]),
+                            label: t_with(
+                                "ekyc.p_encoding_n",
+                                &[("n", &(i + 1).to_string()), ("total", &pics.len().to_string())],
+                            ),
                             sending: false,
                         });
                         out.push(encode(p).await?.base64);
@@ -237,14 +255,29 @@ pub fn EkycPage(
                     images
                 }
             };
-            let bytes: usize = [&images.image_live, &images.image_live_1, &images.image_live_2, &images.image_live_3, &images.image_card]
-                .iter()
-                .map(|s| s.len() * 3 / 4)
-                .sum();
+            let bytes: usize = [
+                &images.image_live,
+                &images.image_live_1,
+                &images.image_live_2,
+                &images.image_live_3,
+                &images.image_card,
+            ]
+            .iter()
+            .map(|s| s.len() * 3 / 4)
+            .sum();
             let handle = CancelHandle::new();
             cancel.set_value(handle.clone());
-            progress.set(Progress { done: 4, total: 5, label: t_with("ekyc.p_sending", &[("kb", &kb(bytes))]), sending: true });
-            let body = FaceRequest { request_id: request_id.get_untracked(), images, domainsid: domain_id.get_untracked() };
+            progress.set(Progress {
+                done: 4,
+                total: 5,
+                label: t_with("ekyc.p_sending", &[("kb", &kb(bytes))]),
+                sending: true,
+            });
+            let body = FaceRequest {
+                request_id: request_id.get_untracked(),
+                images,
+                domainsid: domain_id.get_untracked(),
+            };
             ekyc::verify_face(&body, Some(&handle)).await.map_err(Failure::Api)
         }
     });
@@ -261,7 +294,9 @@ pub fn EkycPage(
     });
 
     let on_face = Callback::new(move |pic: Picture| {
-        if step.get_untracked() != Step::Face || faces.with_untracked(|f| f.len()) >= FACE_PROMPTS.len() {
+        if step.get_untracked() != Step::Face
+            || faces.with_untracked(|f| f.len()) >= FACE_PROMPTS.len()
+        {
             return;
         }
         faces.update(|f| f.push(pic));
@@ -273,8 +308,10 @@ pub fn EkycPage(
     });
     let face_prompt = Signal::derive(move || {
         let n = faces.with(|f| f.len()).min(FACE_PROMPTS.len() - 1);
-        t_with("ekyc.face_step", &[("n", &(n + 1).to_string()), ("total", &FACE_PROMPTS.len().to_string())])
-            + " · "
+        t_with(
+            "ekyc.face_step",
+            &[("n", &(n + 1).to_string()), ("total", &FACE_PROMPTS.len().to_string())],
+        ) + " · "
             + &t(FACE_PROMPTS[n])
     });
 
@@ -495,7 +532,8 @@ pub fn EkycPage(
 
 fn fields_view(f: CardFields) -> impl IntoView {
     if f.is_empty() {
-        return view! { <p class="alert alert-warn" role="status">{tr("ekyc.fields_empty")}</p> }.into_any();
+        return view! { <p class="alert alert-warn" role="status">{tr("ekyc.fields_empty")}</p> }
+            .into_any();
     }
     view! {
         <dl class="dl">
@@ -512,7 +550,10 @@ fn fields_view(f: CardFields) -> impl IntoView {
 /// then the account's details are fetched again. Hidden when there is
 /// nothing to copy or the server does not offer the update.
 #[component]
-fn CopyToProfile(fields: RwSignal<Option<CardFields>>, copied: crate::ui::erase::Act<CardFields, Result<Vec<String>, ApiError>>) -> impl IntoView {
+fn CopyToProfile(
+    fields: RwSignal<Option<CardFields>>,
+    copied: crate::ui::erase::Act<CardFields, Result<Vec<String>, ApiError>>,
+) -> impl IntoView {
     let account = use_context::<AccountCtx>();
     let supported = RwSignal::new(edit_supported());
     let pending = copied.pending();
@@ -528,7 +569,11 @@ fn CopyToProfile(fields: RwSignal<Option<CardFields>>, copied: crate::ui::erase:
         }
         _ => {}
     });
-    let copyable = move || fields.with(|f| f.as_ref().is_some_and(|f| !copy::details_patch(f, Default::default()).is_empty()));
+    let copyable = move || {
+        fields.with(|f| {
+            f.as_ref().is_some_and(|f| !copy::details_patch(f, Default::default()).is_empty())
+        })
+    };
     let done = move || matches!(copied.value().get(), Some(Ok(_)));
     let on_click = move |_| {
         if let Some(f) = fields.get_untracked() {
@@ -628,13 +673,16 @@ fn DomainChecks(
     let checked = RwSignal::new(false);
     let domain_err = Signal::derive(move || {
         let d = domain.get();
-        (checked.get() && !(d.contains('.') && !d.trim().contains(' ') && d.trim().len() > 3)).then(|| t("ekyc.domain_invalid"))
+        (checked.get() && !(d.contains('.') && !d.trim().contains(' ') && d.trim().len() > 3))
+            .then(|| t("ekyc.domain_invalid"))
     });
     let contact_err = Signal::derive(move || {
         let c = contact.get();
-        (checked.get() && (c.trim().is_empty() || !c.trim().chars().all(|ch| ch.is_ascii_digit()))).then(|| t("ekyc.contact_invalid"))
+        (checked.get() && (c.trim().is_empty() || !c.trim().chars().all(|ch| ch.is_ascii_digit())))
+            .then(|| t("ekyc.contact_invalid"))
     });
-    let valid = move || domain_err.get_untracked().is_none() && contact_err.get_untracked().is_none();
+    let valid =
+        move || domain_err.get_untracked().is_none() && contact_err.get_untracked().is_none();
 
     let ekyc_action = crate::ui::erase::action({
         let domainsid = domainsid.clone();
@@ -656,7 +704,10 @@ fn DomainChecks(
         let b = b.clone();
         async move {
             let code = ekyc::vnnic_promo(&b).await?;
-            browser::local_set(ekyc::PROMO_STORAGE_KEY, &ekyc::promo_storage_value(&b.domain, &code));
+            browser::local_set(
+                ekyc::PROMO_STORAGE_KEY,
+                &ekyc::promo_storage_value(&b.domain, &code),
+            );
             Ok::<_, ApiError>(code)
         }
     });
@@ -665,11 +716,17 @@ fn DomainChecks(
     let ready = move |ev: SubmitEvent, pending: bool| {
         ev.prevent_default();
         checked.set(true);
-        (!pending && valid()).then(|| (contact.get_untracked().trim().to_owned(), domain.get_untracked().trim().to_owned()))
+        (!pending && valid()).then(|| {
+            (contact.get_untracked().trim().to_owned(), domain.get_untracked().trim().to_owned())
+        })
     };
     let on_vnnic = move |ev: SubmitEvent| {
         if let Some((id, domain)) = ready(ev, vnnic_action.pending().get_untracked()) {
-            vnnic_action.dispatch(VnnicFaceRequest { id, domain, nost: nost.get_untracked().trim().to_owned() });
+            vnnic_action.dispatch(VnnicFaceRequest {
+                id,
+                domain,
+                nost: nost.get_untracked().trim().to_owned(),
+            });
         }
     };
     let on_promo = move |ev: SubmitEvent| {
@@ -747,8 +804,13 @@ fn status_text((status, info): (String, Vec<String>)) -> String {
 /// An action's outcome: a success line (`testid`) or the error, announced.
 fn outcome(value: Signal<Option<Result<String, ApiError>>>, testid: &'static str) -> AnyView {
     (move || match value.get() {
-        Some(Ok(text)) => view! { <p class="alert alert-ok" role="status" data-testid=testid>{text}</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any(),
+        Some(Ok(text)) => {
+            view! { <p class="alert alert-ok" role="status" data-testid=testid>{text}</p> }
+                .into_any()
+        }
+        Some(Err(e)) => {
+            view! { <p class="alert alert-error" role="alert">{error_text(&e)}</p> }.into_any()
+        }
         None => ().into_any(),
     })
     .into_any()

@@ -33,8 +33,23 @@ pub const HOUSEHOLD: &str = "Household";
 
 /// The fields in screen order (for "focus the first bad one").
 pub const ORDER: [&str; 17] = [
-    "taxid", "companyname", "lastname", "firstname", "gender", "birthday", "nationalid", "email", "phonenumber",
-    "zalonumber", "country", "state", "city", "ward", "address1", "postcode", "type",
+    "taxid",
+    "companyname",
+    "lastname",
+    "firstname",
+    "gender",
+    "birthday",
+    "nationalid",
+    "email",
+    "phonenumber",
+    "zalonumber",
+    "country",
+    "state",
+    "city",
+    "ward",
+    "address1",
+    "postcode",
+    "type",
 ];
 
 // ------------------------------------------------------------------ pure checks
@@ -43,7 +58,8 @@ pub const ORDER: [&str; 17] = [
 /// (10 digits), landline `024 3826 1234` (11 digits); spaces, dots and
 /// dashes allowed.
 pub fn phone_ok(s: &str) -> bool {
-    let compact: String = s.trim().chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
+    let compact: String =
+        s.trim().chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
     let local = if let Some(rest) = compact.strip_prefix("+84") {
         format!("0{}", rest.trim_start_matches('0'))
     } else if compact.len() == 11 && compact.starts_with("84") {
@@ -110,14 +126,28 @@ pub fn birthday_problem(s: &str, today: (i64, u32, u32)) -> Option<&'static str>
 }
 
 /// The i18n key of what is wrong with `value` in `field`, if anything.
-pub fn problem(field: &str, value: &str, rules: Rules, kind: &str, today: (i64, u32, u32)) -> Option<&'static str> {
+pub fn problem(
+    field: &str,
+    value: &str,
+    rules: Rules,
+    kind: &str,
+    today: (i64, u32, u32),
+) -> Option<&'static str> {
     let v = value.trim();
     let org = kind != PRIVATE && !kind.is_empty();
     let required = match rules {
         Rules::Account => {
             matches!(
                 field,
-                "firstname" | "email" | "phonenumber" | "nationalid" | "country" | "state" | "city" | "ward" | "address1"
+                "firstname"
+                    | "email"
+                    | "phonenumber"
+                    | "nationalid"
+                    | "country"
+                    | "state"
+                    | "city"
+                    | "ward"
+                    | "address1"
             ) || (org && matches!(field, "companyname" | "taxid"))
         }
         Rules::Contact => matches!(field, "firstname" | "email"),
@@ -152,9 +182,15 @@ pub fn field_for_message(msg: &str) -> Option<&'static str> {
         ("email", &["email", "e mail", "thu dien tu"]),
         ("zalonumber", &["zalo"]),
         ("phonenumber", &["phonenumber", "phone", "dien thoai", "sdt"]),
-        ("nationalid", &["nationalid", "national id", "cccd", "cmnd", "passport", "ho chieu", "can cuoc"]),
+        (
+            "nationalid",
+            &["nationalid", "national id", "cccd", "cmnd", "passport", "ho chieu", "can cuoc"],
+        ),
         ("taxid", &["taxid", "tax id", "tax code", "ma so thue", "mst"]),
-        ("companyname", &["companyname", "company", "organization", "organisation", "cong ty", "to chuc"]),
+        (
+            "companyname",
+            &["companyname", "company", "organization", "organisation", "cong ty", "to chuc"],
+        ),
         ("firstname", &["firstname", "first name"]),
         ("lastname", &["lastname", "last name", "ho va ten dem"]),
         ("birthday", &["birthday", "date of birth", "ngay sinh"]),
@@ -176,8 +212,12 @@ pub fn field_for_message(msg: &str) -> Option<&'static str> {
     let mut best: Option<(usize, usize, &'static str)> = None;
     for (field, words) in WORDS {
         for w in words {
-            if let Some(at) = text.find(&format!(" {w}")).filter(|at| text[at + 1 + w.len()..].starts_with([' ', 's'])) {
-                let better = best.is_none_or(|(b_at, b_len, _)| at < b_at || (at == b_at && w.len() > b_len));
+            if let Some(at) = text
+                .find(&format!(" {w}"))
+                .filter(|at| text[at + 1 + w.len()..].starts_with([' ', 's']))
+            {
+                let better = best
+                    .is_none_or(|(b_at, b_len, _)| at < b_at || (at == b_at && w.len() > b_len));
                 if better {
                     best = Some((at, w.len(), field));
                 }
@@ -309,7 +349,9 @@ impl ProfileForm {
             }
             let current = form.signal(field).map(|s| s.get()).unwrap_or_default();
             form.server.with(|list| {
-                list.iter().find(|e| e.field == Some(field) && e.value == current).map(|e| i18n::server_message(&e.message))
+                list.iter()
+                    .find(|e| e.field == Some(field) && e.value == current)
+                    .map(|e| i18n::server_message(&e.message))
             })
         })
     }
@@ -322,14 +364,21 @@ impl ProfileForm {
 
     /// Keeps the server's messages: those naming a field go under it, the
     /// others are returned for the form's top alert.
-    pub fn take_server_errors(&self, e: &ApiError, extra: impl Fn(&'static str) -> Option<String>) -> Vec<String> {
+    pub fn take_server_errors(
+        &self,
+        e: &ApiError,
+        extra: impl Fn(&'static str) -> Option<String>,
+    ) -> Vec<String> {
         let mut general = Vec::new();
         let mut list = Vec::new();
         for m in e.messages() {
             let field = field_for_message(m);
-            let value = field.and_then(|f| self.signal(f).map(|s| s.get_untracked()).or_else(|| extra(f)));
+            let value =
+                field.and_then(|f| self.signal(f).map(|s| s.get_untracked()).or_else(|| extra(f)));
             match (field, value) {
-                (Some(f), Some(v)) => list.push(ServerError { field: Some(f), message: m.clone(), value: v }),
+                (Some(f), Some(v)) => {
+                    list.push(ServerError { field: Some(f), message: m.clone(), value: v })
+                }
                 _ => general.push(m.clone()),
             }
         }
@@ -352,7 +401,13 @@ impl ProfileForm {
     /// name (the password's too, when given), the rest into `general`
     /// (with what went wrong when the server did not answer); focus moves
     /// to the first field named, else to the element `fallback`.
-    pub fn failed(&self, e: &ApiError, password: Option<String>, general: RwSignal<Vec<String>>, fallback: &str) {
+    pub fn failed(
+        &self,
+        e: &ApiError,
+        password: Option<String>,
+        general: RwSignal<Vec<String>>,
+        fallback: &str,
+    ) {
         let mut msgs: Vec<String> = self
             .take_server_errors(e, |f| if f == "password" { password.clone() } else { None })
             .iter()
@@ -362,13 +417,19 @@ impl ProfileForm {
             msgs.push(error_text(e));
         }
         general.set(msgs);
-        let first = ORDER.into_iter().chain(["password"]).find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
-        crate::browser::focus(&first.map(|f| format!("f-{f}")).unwrap_or_else(|| fallback.to_owned()));
+        let first = ORDER
+            .into_iter()
+            .chain(["password"])
+            .find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
+        crate::browser::focus(
+            &first.map(|f| format!("f-{f}")).unwrap_or_else(|| fallback.to_owned()),
+        );
     }
 
     /// Every value as typed (tracked).
     fn raw(&self) -> ProfileFields {
-        let [country, state, city, ward] = [self.address.country, self.address.state, self.address.city, self.address.ward];
+        let [country, state, city, ward] =
+            [self.address.country, self.address.state, self.address.city, self.address.ward];
         ProfileFields {
             kind: self.kind.get(),
             companyname: self.companyname.get(),
@@ -443,7 +504,11 @@ impl ProfileForm {
     pub fn load(&self, f: &ProfileFields, postcode: &str) {
         let t = |s: &str| s.trim().to_owned();
         self.set_raw(&ProfileFields {
-            kind: if f.kind.eq_ignore_ascii_case(COMPANY) { COMPANY.into() } else { PRIVATE.into() },
+            kind: if f.kind.eq_ignore_ascii_case(COMPANY) {
+                COMPANY.into()
+            } else {
+                PRIVATE.into()
+            },
             gender: f.gender.trim().to_ascii_lowercase(),
             birthday: birthday_from_api(&f.birthday),
             country: f.country.trim().to_ascii_uppercase(),
@@ -480,7 +545,8 @@ impl ProfileForm {
             self.address1.set(b.address1.clone());
         }
         if !b.state.is_empty() {
-            let country = if b.country.is_empty() { "VN".to_owned() } else { b.country.to_ascii_uppercase() };
+            let country =
+                if b.country.is_empty() { "VN".to_owned() } else { b.country.to_ascii_uppercase() };
             self.address.set(&country, &b.state, &b.city, &b.ward);
         }
     }
@@ -498,7 +564,11 @@ fn opts(list: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
 #[component]
 pub fn OrgFields(form: ProfileForm) -> impl IntoView {
     let kinds = Signal::derive(|| {
-        opts(&[(PRIVATE, "form.kind_private"), (COMPANY, "form.kind_company"), (HOUSEHOLD, "form.kind_household")])
+        opts(&[
+            (PRIVATE, "form.kind_private"),
+            (COMPANY, "form.kind_company"),
+            (HOUSEHOLD, "form.kind_household"),
+        ])
     });
     let lookup = action(|(kind, taxid): &(TaxLookup, String)| {
         let (kind, taxid) = (*kind, taxid.clone());
@@ -513,23 +583,31 @@ pub fn OrgFields(form: ProfileForm) -> impl IntoView {
     let run = move || {
         let taxid = form.taxid.get_untracked().trim().to_owned();
         if taxid_ok(&taxid) && !pending.get_untracked() {
-            let kind = if form.kind.get_untracked() == HOUSEHOLD { TaxLookup::Household } else { TaxLookup::Business };
+            let kind = if form.kind.get_untracked() == HOUSEHOLD {
+                TaxLookup::Household
+            } else {
+                TaxLookup::Business
+            };
             lookup.dispatch((kind, taxid));
         }
     };
     let status = move || {
         dyn_view(move || {
-        let (warn, text) = if pending.get() {
-            (false, t("form.lookup_busy"))
-        } else {
-            match lookup.value().get() {
-                Some(Ok(Some(_))) => (false, t("form.lookup_done")),
-                Some(Ok(None)) | Some(Err(ApiError::Server { .. })) => (true, t("form.lookup_none")),
-                Some(Err(ApiError::Aborted)) | None => return ().into_any(),
-                Some(Err(e)) => (true, format!("{} {}", t("form.lookup_failed"), error_text(&e))),
-            }
-        };
-        view! { <p class="lookup-status" class:lookup-warn=warn role="status" aria-live="polite">{text}</p> }.into_any()
+            let (warn, text) = if pending.get() {
+                (false, t("form.lookup_busy"))
+            } else {
+                match lookup.value().get() {
+                    Some(Ok(Some(_))) => (false, t("form.lookup_done")),
+                    Some(Ok(None)) | Some(Err(ApiError::Server { .. })) => {
+                        (true, t("form.lookup_none"))
+                    }
+                    Some(Err(ApiError::Aborted)) | None => return ().into_any(),
+                    Some(Err(e)) => {
+                        (true, format!("{} {}", t("form.lookup_failed"), error_text(&e)))
+                    }
+                }
+            };
+            view! { <p class="lookup-status" class:lookup-warn=warn role="status" aria-live="polite">{text}</p> }.into_any()
         })
     };
     let org = Memo::new(move |_| form.is_org());
@@ -582,7 +660,11 @@ pub fn PersonFields(
     on_email: Option<Callback<String>>,
 ) -> impl IntoView {
     let genders = Signal::derive(|| {
-        opts(&[("", "form.gender_none"), ("male", "form.gender_male"), ("female", "form.gender_female")])
+        opts(&[
+            ("", "form.gender_none"),
+            ("male", "form.gender_male"),
+            ("female", "form.gender_female"),
+        ])
     });
     let account = form.rules == Rules::Account;
     view! {
@@ -645,10 +727,27 @@ mod tests {
 
     #[test]
     fn vietnamese_phone_numbers() {
-        for ok in ["0903123456", "0903 123 456", "+84 903 123 456", "+84.903123456", "84903123456", "024 3826 1234", "0328.123.456"] {
+        for ok in [
+            "0903123456",
+            "0903 123 456",
+            "+84 903 123 456",
+            "+84.903123456",
+            "84903123456",
+            "024 3826 1234",
+            "0328.123.456",
+        ] {
             assert!(phone_ok(ok), "{ok}");
         }
-        for bad in ["", "090312345", "09031234567", "0103123456", "+1 415 555 0100", "abc", "1234567890", "+84"] {
+        for bad in [
+            "",
+            "090312345",
+            "09031234567",
+            "0103123456",
+            "+1 415 555 0100",
+            "abc",
+            "1234567890",
+            "+84",
+        ] {
             assert!(!phone_ok(bad), "{bad}");
         }
     }

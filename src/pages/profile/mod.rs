@@ -11,11 +11,11 @@ use crate::api::profile::{DetailsBody, LogEntry, ProfileFields};
 use crate::api::{self, ApiError};
 use crate::i18n::{self, t, tr};
 use crate::pages::dashboard::AccountCtx;
+use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
-use crate::ui::text::SubmitButton;
-use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
 use crate::ui::table::{Cell as TableCell, Column, DataTable};
+use crate::ui::text::SubmitButton;
 use form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -74,8 +74,12 @@ pub fn AccountTabs() -> impl IntoView {
 /// A success (`true`) or failure message above a page's content.
 pub fn notice_view(notice: RwSignal<Option<(bool, String)>>) -> impl IntoView {
     dyn_view(move || match notice.get() {
-        Some((true, text)) => view! { <p class="alert alert-info" role="status">{text}</p> }.into_any(),
-        Some((false, text)) => view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any(),
+        Some((true, text)) => {
+            view! { <p class="alert alert-info" role="status">{text}</p> }.into_any()
+        }
+        Some((false, text)) => {
+            view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any()
+        }
         None => ().into_any(),
     })
 }
@@ -88,7 +92,8 @@ pub fn ProfilePage() -> impl IntoView {
     let supported = RwSignal::new(edit_supported());
     let notice = RwSignal::new(None::<(bool, String)>);
     let logs = resource(api::profile::logs);
-    let can_edit = move || supported.get() && !editing.get() && matches!(account.details.get(), Some(Ok(_)));
+    let can_edit =
+        move || supported.get() && !editing.get() && matches!(account.details.get(), Some(Ok(_)));
 
     view! {
         <section class="page" aria-labelledby="profile-title">
@@ -189,7 +194,8 @@ fn ProfileEditor(
     let pending = save.pending();
     effect(move || match save.value().get() {
         Some(Ok(info)) => {
-            let text = info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("profile.saved"));
+            let text =
+                info.first().map(|m| i18n::server_message(m)).unwrap_or_else(|| t("profile.saved"));
             notice.set(Some((true, text)));
             editing.set(false);
             account.details.refetch();
@@ -213,7 +219,10 @@ fn ProfileEditor(
         if !form.check_all() {
             return;
         }
-        save.dispatch(DetailsBody { profile: form.fields(), postcode: form.postcode.get_untracked().trim().to_owned() });
+        save.dispatch(DetailsBody {
+            profile: form.fields(),
+            postcode: form.postcode.get_untracked().trim().to_owned(),
+        });
     };
     view! {
         <form class="form" novalidate on:submit=on_submit aria-busy=Signal::derive(move || pending.get().then_some("true"))>
@@ -248,11 +257,16 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
                 .iter()
                 .map(|e| {
                     let ip = if e.ip.is_empty() { "—".to_owned() } else { e.ip.clone() };
-                    vec![TableCell::Text(date(&e.date)), TableCell::Text(e.action.clone()), TableCell::Text(ip)]
+                    vec![
+                        TableCell::Text(date(&e.date)),
+                        TableCell::Text(e.action.clone()),
+                        TableCell::Text(ip),
+                    ]
                 })
                 .collect()
         });
-        let columns = vec![Column::text("logs.date"), Column::text("logs.action"), Column::text("logs.ip")];
+        let columns =
+            vec![Column::text("logs.date"), Column::text("logs.action"), Column::text("logs.ip")];
         view! { <DataTable caption=move || t("logs.title") columns=columns rows=rows testid="logs" caption_hidden=true/> }.into_any()
     });
     view! {

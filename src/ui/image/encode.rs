@@ -19,7 +19,8 @@ pub fn fit(w: u32, h: u32, max_long: u32) -> (u32, u32) {
     if long <= max_long || long == 0 {
         return (w.max(1), h.max(1));
     }
-    let scale = |v: u32| ((v as u64 * max_long as u64 + long as u64 / 2) / long as u64).max(1) as u32;
+    let scale =
+        |v: u32| ((v as u64 * max_long as u64 + long as u64 / 2) / long as u64).max(1) as u32;
     (scale(w), scale(h))
 }
 

@@ -47,8 +47,10 @@ fn document() -> Option<web_sys::Document> {
 }
 
 fn canvas(w: u32, h: u32) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), ImageError> {
-    let c: HtmlCanvasElement =
-        document().and_then(|d| d.create_element("canvas").ok()).ok_or(ImageError::Canvas)?.unchecked_into();
+    let c: HtmlCanvasElement = document()
+        .and_then(|d| d.create_element("canvas").ok())
+        .ok_or(ImageError::Canvas)?
+        .unchecked_into();
     c.set_width(w.max(1));
     c.set_height(h.max(1));
     let ctx = c
@@ -120,14 +122,24 @@ impl Picture {
             return Ok((*self.canvas).clone());
         }
         let (c, ctx) = canvas(w, h)?;
-        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&self.canvas, 0.0, 0.0, w as f64, h as f64)
-            .map_err(|_| ImageError::Canvas)?;
+        ctx.draw_image_with_html_canvas_element_and_dw_and_dh(
+            &self.canvas,
+            0.0,
+            0.0,
+            w as f64,
+            h as f64,
+        )
+        .map_err(|_| ImageError::Canvas)?;
         Ok(c)
     }
 
     /// JPEG, long side ≤ `max_long`, file ≤ `max_bytes` (quality searched,
     /// then the picture shrunk when even the lowest quality is too big).
-    pub async fn encode_jpeg(&self, max_long: u32, max_bytes: usize) -> Result<Encoded, ImageError> {
+    pub async fn encode_jpeg(
+        &self,
+        max_long: u32,
+        max_bytes: usize,
+    ) -> Result<Encoded, ImageError> {
         let mut long = max_long;
         for _ in 0..4 {
             let (w, h) = encode::fit(self.width(), self.height(), long);
@@ -160,7 +172,13 @@ impl Picture {
 
 async fn to_jpeg(c: &HtmlCanvasElement, quality: f64) -> Option<web_sys::Blob> {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if c.to_blob_with_type_and_encoder_options(&resolve, "image/jpeg", &JsValue::from_f64(quality)).is_err() {
+        if c.to_blob_with_type_and_encoder_options(
+            &resolve,
+            "image/jpeg",
+            &JsValue::from_f64(quality),
+        )
+        .is_err()
+        {
             let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
         }
     });

@@ -57,9 +57,14 @@ pub fn sharpness(g: &Grey) -> f64 {
     let (mut sum, mut sum_sq) = (0i64, 0i64);
     for y in 1..h - 1 {
         let row = y * w;
-        let (up, mid, down) = (&g.px[row - w..row], &g.px[row..row + w], &g.px[row + w..row + 2 * w]);
+        let (up, mid, down) =
+            (&g.px[row - w..row], &g.px[row..row + w], &g.px[row + w..row + 2 * w]);
         for x in 1..w - 1 {
-            let l = 4 * mid[x] as i32 - mid[x - 1] as i32 - mid[x + 1] as i32 - up[x] as i32 - down[x] as i32;
+            let l = 4 * mid[x] as i32
+                - mid[x - 1] as i32
+                - mid[x + 1] as i32
+                - up[x] as i32
+                - down[x] as i32;
             sum += l as i64;
             sum_sq += (l * l) as i64;
         }
@@ -132,7 +137,12 @@ pub fn check_card(rgba: &[u8], width: u32, height: u32) -> Report {
 
 /// [`check_card`], also giving the milliseconds (by `clock`) of the grey
 /// conversion, the blur check and the exposure check.
-pub fn check_card_timed(rgba: &[u8], width: u32, height: u32, clock: impl Fn() -> f64) -> (Report, [f64; 3]) {
+pub fn check_card_timed(
+    rgba: &[u8],
+    width: u32,
+    height: u32,
+    clock: impl Fn() -> f64,
+) -> (Report, [f64; 3]) {
     let t0 = clock();
     let g = Grey::from_rgba(rgba, width, height);
     let t1 = clock();
@@ -153,7 +163,10 @@ pub fn check_card_timed(rgba: &[u8], width: u32, height: u32, clock: impl Fn() -
     if dark > MAX_DARK_SHARE {
         issues.push(Issue::TooDark);
     }
-    (Report { width, height, sharpness: sharp, saturated, dark, issues }, [t1 - t0, t2 - t1, t3 - t2])
+    (
+        Report { width, height, sharpness: sharp, saturated, dark, issues },
+        [t1 - t0, t2 - t1, t3 - t2],
+    )
 }
 
 /// What the user may do after a failed check: the first failure blocks
@@ -198,7 +211,9 @@ pub(crate) mod tests {
     /// A horizontal then vertical box blur of radius `r`.
     pub fn blurred(rgba: &[u8], w: u32, h: u32, r: i32) -> Vec<u8> {
         let (w, h) = (w as i32, h as i32);
-        let get = |buf: &[u8], x: i32, y: i32, c: usize| buf[((y.clamp(0, h - 1) * w + x.clamp(0, w - 1)) * 4) as usize + c] as u32;
+        let get = |buf: &[u8], x: i32, y: i32, c: usize| {
+            buf[((y.clamp(0, h - 1) * w + x.clamp(0, w - 1)) * 4) as usize + c] as u32
+        };
         let mut tmp = rgba.to_vec();
         for y in 0..h {
             for x in 0..w {
@@ -221,7 +236,11 @@ pub(crate) mod tests {
     }
 
     fn brighten(rgba: &[u8], add: u8) -> Vec<u8> {
-        rgba.chunks_exact(4).flat_map(|p| [p[0].saturating_add(add), p[1].saturating_add(add), p[2].saturating_add(add), 255]).collect()
+        rgba.chunks_exact(4)
+            .flat_map(|p| {
+                [p[0].saturating_add(add), p[1].saturating_add(add), p[2].saturating_add(add), 255]
+            })
+            .collect()
     }
 
     #[test]
@@ -262,7 +281,10 @@ pub(crate) mod tests {
         }
         assert_eq!(check_card(&spot, w, h).issues, vec![Issue::Glare]);
 
-        let dark: Vec<u8> = sharp_card(w, h).chunks_exact(4).flat_map(|p| [p[0] / 10, p[1] / 10, p[2] / 10, 255]).collect();
+        let dark: Vec<u8> = sharp_card(w, h)
+            .chunks_exact(4)
+            .flat_map(|p| [p[0] / 10, p[1] / 10, p[2] / 10, 255])
+            .collect();
         assert!(check_card(&dark, w, h).issues.contains(&Issue::TooDark));
     }
 
