@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test layer and ends with one line: "N passed, N failed".
+#   0. lint:       cargo fmt --check; clippy -D warnings, host and wasm
 #   1. host:       cargo test (app logic, decoding, i18n parity; mock-api)
 #   2. browser:    wasm-bindgen-test in headless Chromium (fake camera on)
 #   3. journeys:   Playwright against the release bundle served by mock-api
@@ -29,6 +30,18 @@ layer() { # name, status, passed, failed, seconds
   passed=$((passed + p)); failed=$((failed + f))
   summary+=("$(printf '%-10s %4d passed, %d failed  (%ss)' "$name" "$p" "$f" "$secs")")
 }
+
+echo "==> lint (rustfmt, clippy host + wasm)"
+t0=$SECONDS
+p=0; f=0
+lint() { # name, command...
+  local name="$1"; shift
+  if "$@" > "$LOGS/lint-$name.log" 2>&1; then p=$((p + 1)); else f=$((f + 1)); echo "lint $name failed:"; tail -40 "$LOGS/lint-$name.log"; fi
+}
+lint fmt cargo fmt --all -- --check
+lint clippy-host cargo clippy --workspace --all-targets -- -D warnings
+lint clippy-wasm cargo clippy --target wasm32-unknown-unknown -p portal --all-targets -- -D warnings
+layer lint 0 "$p" "$f" $((SECONDS - t0))
 
 echo "==> host tests"
 t0=$SECONDS

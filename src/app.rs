@@ -1,13 +1,12 @@
 //! The app shell and the router: every route of the portal in one table.
 
-use crate::api;
 use crate::i18n::{t, tr};
-use crate::pages::dashboard::AccountCtx;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::notifications::{Bell, NotifCtx};
 use crate::session::{self, SessionState};
 use crate::split::{Lazy, Page};
+use crate::state::{self, AccountCtx};
 use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
@@ -18,24 +17,12 @@ use leptos_router::{path, NavigateOptions};
 
 #[component]
 pub fn App() -> impl IntoView {
-    // The client's details: fetched when a session becomes active, shared
-    // by the header and the pages.
-    let details = crate::ui::erase::resource(move || {
-        let active = session::state() == SessionState::Active;
-        async move {
-            if active {
-                api::account::details().await
-            } else {
-                Err(api::ApiError::Unauthorized)
-            }
-        }
-    });
-    provide_context(AccountCtx { details });
+    AccountCtx::provide();
     provide_context(NotifCtx::new());
 
     view! {
         <Router>
-            <ProgressBar/>
+            <ProgressBar active=Signal::derive(|| state::pending() > 0)/>
             <a class="skip-link" href="#main">{tr("app.skip")}</a>
             <Header/>
             <main id="main" tabindex="-1">

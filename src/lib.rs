@@ -10,8 +10,10 @@ pub mod i18n;
 pub mod pages;
 pub mod session;
 pub mod split;
+pub mod state;
 pub mod ui;
 pub mod util;
+pub mod vocab;
 
 #[cfg(test)]
 mod fixtures;

@@ -364,11 +364,13 @@ async fn reload_if_redeployed() {
         };
         let Ok(html) = resp.text().await else { return };
         match build_id(&html) {
-            Some(served) if served != running => {
-                if crate::browser::session_get("portal.reloaded_for") != Some(served.clone()) {
-                    crate::browser::session_set("portal.reloaded_for", &served);
-                    let _ = web_sys::window().map(|w| w.location().reload());
-                }
+            Some(served)
+                if served != running
+                    && crate::browser::session_get("portal.reloaded_for")
+                        != Some(served.clone()) =>
+            {
+                crate::browser::session_set("portal.reloaded_for", &served);
+                let _ = web_sys::window().map(|w| w.location().reload());
             }
             _ => {}
         }

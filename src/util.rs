@@ -49,11 +49,9 @@ pub fn percent_decode(s: &str) -> String {
 pub fn safe_next(next: Option<&str>) -> String {
     const HOME: &str = "/dashboard";
     let Some(n) = next.map(str::trim).filter(|n| !n.is_empty()) else { return HOME.into() };
-    let ok = n.starts_with('/')
-        && !n.starts_with("//")
-        && !n.starts_with("/\\")
-        && !n.chars().any(|c| c.is_control())
-        && !(n == "/login" || n.starts_with("/login?") || n.starts_with("/login/"));
+    let login = n == "/login" || n.starts_with("/login?") || n.starts_with("/login/");
+    let foreign = n.starts_with("//") || n.starts_with("/\\");
+    let ok = n.starts_with('/') && !foreign && !n.chars().any(char::is_control) && !login;
     if ok {
         n.to_owned()
     } else {

@@ -23,12 +23,17 @@ type Coded<T> = (u32, String, T);
 /// `[name, children]` of the other countries.
 type Named<T> = (String, T);
 
+/// Vietnam: province → district → (ward id, ward name).
+type VnTree = Vec<Coded<Vec<Coded<Vec<(u32, String)>>>>>;
+/// Other countries by code: state → city → names.
+type OtherTree = HashMap<String, Vec<Named<Vec<Named<Vec<String>>>>>>;
+
 #[derive(Deserialize)]
 struct File {
     source: String,
     countries: Vec<(String, String)>,
-    vn: Vec<Coded<Vec<Coded<Vec<(u32, String)>>>>>,
-    other: HashMap<String, Vec<Named<Vec<Named<Vec<String>>>>>>,
+    vn: VnTree,
+    other: OtherTree,
 }
 
 /// The parsed data with indexes by id.

@@ -108,7 +108,7 @@ impl Writer {
         let n = self.offsets.len() + 1;
         let mut table = format!("xref\n0 {n}\n0000000000 65535 f \n");
         for off in &self.offsets {
-            let _ = write!(table, "{off:010} 00000 n \n");
+            let _ = writeln!(table, "{off:010} 00000 n ");
         }
         let _ = write!(table, "trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
         self.out.extend_from_slice(table.as_bytes());

@@ -312,8 +312,8 @@ mod payment_tests {
         assert!(bank.fee(d("1234567"), 0).unwrap().is_zero());
         // VND: no decimals, half up
         let napas = PaymentMethod {
-            fixed_fee: Money::from_str("1100"),
-            percent_fee: Money::from_str("1.1"),
+            fixed_fee: Money::parse("1100"),
+            percent_fee: Money::parse("1.1"),
             ..Default::default()
         };
         assert_eq!(napas.fee(d("1089000"), 0).unwrap().to_string(), "13079"); // 1100 + 11979
@@ -321,13 +321,13 @@ mod payment_tests {
         assert_eq!(napas.fee(d("50"), 0).unwrap().to_string(), "1101"); // 1100 + 0.55
                                                                         // 0.1 + 0.2 is 0.3 here (it is not in f64)
         let tiny = PaymentMethod {
-            fixed_fee: Money::from_str("0.1"),
-            percent_fee: Money::from_str("0.2"),
+            fixed_fee: Money::parse("0.1"),
+            percent_fee: Money::parse("0.2"),
             ..Default::default()
         };
         assert_eq!(tiny.fee(d("100"), 2).unwrap().to_string(), "0.30");
         // an unreadable fee is not guessed
-        let bad = PaymentMethod { fixed_fee: Money::from_str("n/a"), ..Default::default() };
+        let bad = PaymentMethod { fixed_fee: Money::parse("n/a"), ..Default::default() };
         assert_eq!(bad.fee(d("100"), 2), None);
         assert_eq!(currency_places("VND"), 0);
         assert_eq!(currency_places("usd"), 2);

@@ -66,7 +66,7 @@ fn id(v: &Value, keys: &[&str]) -> Id {
     Id(scalar(field(v, keys)))
 }
 fn money(v: &Value, key: &str) -> Money {
-    Money::from_str(&scalar(field(v, &[key])))
+    Money::parse(&scalar(field(v, &[key])))
 }
 fn flag(v: &Value, keys: &[&str]) -> Flag {
     let t = scalar(field(v, keys)).trim().to_ascii_lowercase();

@@ -7,66 +7,8 @@
 //! cover every form of the envelope.
 
 use serde_json::Value;
-use std::fmt;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum ApiError {
-    /// The request never got an answer (offline, DNS, CORS, connection reset).
-    Network,
-    /// No answer within the client's time limit.
-    Timeout,
-    /// Cancelled because the page that asked was left. Never shown.
-    Aborted,
-    /// The access token was refused and could not be renewed: log in again.
-    Unauthorized,
-    /// The server does not offer this call (HTTP 404 or `invalid method`).
-    NotSupported,
-    /// HostBill said no: `{"error": [...]}` (with whatever HTTP status).
-    Server { status: u16, messages: Vec<String> },
-    /// An HTTP error status without a HostBill error body (e.g. a 502 page).
-    Http { status: u16 },
-    /// The answer could not be read as the expected shape.
-    Decode { endpoint: String, detail: String },
-}
-
-impl ApiError {
-    /// Worth trying again automatically (safe methods only).
-    pub fn is_transient(&self) -> bool {
-        match self {
-            ApiError::Network | ApiError::Timeout => true,
-            ApiError::Http { status } => *status >= 500,
-            ApiError::Server { status, .. } => *status >= 500,
-            _ => false,
-        }
-    }
-
-    /// The server's messages, if it sent any.
-    pub fn messages(&self) -> &[String] {
-        match self {
-            ApiError::Server { messages, .. } => messages,
-            _ => &[],
-        }
-    }
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ApiError::Network => f.write_str("network error"),
-            ApiError::Timeout => f.write_str("timeout"),
-            ApiError::Aborted => f.write_str("aborted"),
-            ApiError::Unauthorized => f.write_str("unauthorized"),
-            ApiError::NotSupported => f.write_str("not supported"),
-            ApiError::Server { messages, .. } => f.write_str(&messages.join("; ")),
-            ApiError::Http { status } => write!(f, "HTTP {status}"),
-            ApiError::Decode { endpoint, detail } => {
-                write!(f, "cannot read answer of {endpoint}: {detail}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ApiError {}
+pub use crate::vocab::ApiError;
 
 /// What a good answer carries besides its data.
 #[derive(Clone, Debug, PartialEq)]

@@ -325,14 +325,8 @@ mod tests {
         let core: Vec<Strings> =
             all_sections().into_iter().filter(|s| CORE.contains(&s.name)).collect();
         assert_eq!(core.len(), CORE.len());
-        assert_eq!(
-            core.iter().map(|s| s.vi).collect::<Vec<_>>(),
-            CORE_VI.iter().copied().collect::<Vec<_>>()
-        );
-        assert_eq!(
-            core.iter().map(|s| s.en).collect::<Vec<_>>(),
-            ENGLISH_CORE.iter().copied().collect::<Vec<_>>()
-        );
+        assert_eq!(core.iter().map(|s| s.vi).collect::<Vec<_>>(), CORE_VI.to_vec());
+        assert_eq!(core.iter().map(|s| s.en).collect::<Vec<_>>(), ENGLISH_CORE.to_vec());
     }
 
     fn keys(json: &str) -> BTreeSet<String> {

@@ -10,7 +10,7 @@ use crate::api::billing::{invoice_status, Balance, Invoice, InvoiceStatus, Invoi
 use crate::api::loose::Money;
 use crate::api::{self, ApiError};
 use crate::i18n::{self, server_message, t, t_with, tr};
-use crate::pages::cart::{json_resource, loaded, page_title};
+use crate::pages::cart::{json_resource, loaded};
 use crate::pages::dashboard::money_cards;
 use crate::ui::fields::Note;
 use crate::ui::format::{date, money_text, parse_amount};
@@ -38,7 +38,7 @@ fn invoice_href(id: &str) -> String {
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
-    page_title("billing.title");
+    crate::ui::page_title("billing.title");
     let balance = crate::ui::erase::resource(api::billing::balance);
     let invoices = json_resource(api::billing::invoices_path);
     let currency = Signal::derive(move || {
@@ -139,7 +139,7 @@ fn PayByNumber() -> impl IntoView {
 
 #[component]
 pub fn InvoicePage() -> impl IntoView {
-    page_title("billing.invoice_title");
+    crate::ui::page_title("billing.invoice_title");
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let invoice = json_resource(move || api::billing::invoice_path(&id()));

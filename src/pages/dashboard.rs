@@ -1,27 +1,19 @@
 //! `/dashboard`: who is logged in (`GET /details`) and the money side
 //! (`GET /balance`) in the account currency.
 
-use crate::api::{self, account::Client, billing::Balance, ApiError};
+use crate::api::{self, account::Client, billing::Balance};
 use crate::i18n::{self, t, t_with, tr};
 use crate::pages::notifications::StatusUpdates;
+use crate::state::{self, AccountCtx};
 use crate::ui::format::{date, money_text};
 use crate::ui::resource_view;
 use leptos::prelude::*;
-
-/// The logged-in client's details, loaded once per session and shared by
-/// the header and the pages (see `app.rs`).
-#[derive(Clone, Copy)]
-pub struct AccountCtx {
-    pub details: crate::ui::erase::Res<Result<Client, ApiError>>,
-}
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
     let balance = crate::ui::erase::resource(api::billing::balance);
-    Effect::new(|_| {
-        crate::browser::set_title(&format!("{} · {}", t("dashboard.title"), t("app.name")))
-    });
+    crate::ui::page_title("dashboard.title");
 
     let greeting = move || match account.details.get() {
         Some(Ok(c)) if !c.display_name().is_empty() => {
@@ -29,7 +21,7 @@ pub fn Dashboard() -> impl IntoView {
         }
         _ => t("dashboard.greeting_anon"),
     };
-    let busy = move || api::client::pending() > 0;
+    let busy = move || state::pending() > 0;
     let refresh = move |_| {
         account.details.refetch();
         balance.refetch();

@@ -52,9 +52,7 @@ pub fn LoginPage() -> impl IntoView {
             navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
-    Effect::new(|_| {
-        crate::browser::set_title(&format!("{} · {}", t("login.title"), t("app.name")))
-    });
+    crate::ui::page_title("login.title");
     // While the form is filled in, the page after it loads in the background.
     Effect::new(move |_| {
         let after =

@@ -1,14 +1,12 @@
 //! The real 404 page for unknown paths.
 
-use crate::i18n::{t, tr};
+use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    Effect::new(|_| {
-        crate::browser::set_title(&format!("{} · {}", t("notfound.title"), t("app.name")))
-    });
+    crate::ui::page_title("notfound.title");
     view! {
         <section class="notfound" aria-labelledby="nf-title">
             <p class="notfound-code" aria-hidden="true">"404"</p>

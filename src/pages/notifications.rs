@@ -111,7 +111,7 @@ fn kind_label(rel_type: &str) -> String {
 
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
-    effect(|| browser::set_title(&format!("{} · {}", t("notif.title"), t("app.name"))));
+    crate::ui::page_title("notif.title");
     let ctx = expect_context::<NotifCtx>();
     let filter = RwSignal::new(String::new());
     let list = resource(move || {

@@ -6,7 +6,7 @@
 
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
-use crate::ui::erase::{action, dyn_view, effect};
+use crate::ui::erase::{action, dyn_view};
 use crate::ui::text::SubmitButton;
 use crate::ui::{error_text, TextField};
 use crate::util::looks_like_email;
@@ -36,7 +36,7 @@ pub fn outcome(r: Result<(), ApiError>) -> ResetOutcome {
 
 #[component]
 pub fn PasswordResetPage() -> impl IntoView {
-    effect(|| crate::browser::set_title(&format!("{} · {}", t("reset.title"), t("app.name"))));
+    crate::ui::page_title("reset.title");
     let email = RwSignal::new(String::new());
     let checked = RwSignal::new(false);
     let email_err = Signal::derive(move || {

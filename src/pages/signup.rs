@@ -81,7 +81,7 @@ type Registered = Result<(), ApiError>;
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    effect(|| browser::set_title(&format!("{} · {}", t("signup.title"), t("app.name"))));
+    crate::ui::page_title("signup.title");
     let form = ProfileForm::new(Rules::Account);
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());

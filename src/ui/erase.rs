@@ -8,8 +8,8 @@
 //! actions of ordinary pages. For reactive text and attributes use
 //! `Signal::derive(...)`, which erases the same way.
 
-use crate::api::ApiError;
 use crate::ui::{ErrorPanel, Loading};
+use crate::vocab::ApiError;
 use leptos::prelude::*;
 use std::any::Any;
 use std::future::Future;
@@ -134,7 +134,9 @@ impl<I: 'static, O: Clone + 'static> Act<I, O> {
     }
 }
 
-fn erased_action(f: Rc<dyn Fn(&Erased) -> LocalFuture<Erased>>) -> Action<Erased, Erased> {
+type ActionFn = Rc<dyn Fn(&Erased) -> LocalFuture<Erased>>;
+
+fn erased_action(f: ActionFn) -> Action<Erased, Erased> {
     Action::new_local(move |i: &Erased| f(i))
 }
 

@@ -1,13 +1,13 @@
 //! Display of money and dates, exact and locale-aware.
 
-use crate::api::loose::{Decimal, Money};
 use crate::i18n::Lang;
+use crate::vocab::{Decimal, Money};
 
 fn group(int: u128, sep: char) -> String {
     let digits = int.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(ch);
@@ -147,9 +147,9 @@ mod tests {
 
     #[test]
     fn unparseable_money_is_shown_as_sent() {
-        assert_eq!(money_text(&Money::from_str("n/a"), "VND", Lang::Vi), "n/a");
-        assert_eq!(money_text(&Money::from_str(""), "VND", Lang::Vi), "—");
-        assert_eq!(money_text(&Money::from_str("350000.00"), "VND", Lang::Vi), "350.000 ₫");
+        assert_eq!(money_text(&Money::parse("n/a"), "VND", Lang::Vi), "n/a");
+        assert_eq!(money_text(&Money::parse(""), "VND", Lang::Vi), "—");
+        assert_eq!(money_text(&Money::parse("350000.00"), "VND", Lang::Vi), "350.000 ₫");
     }
 
     #[test]

@@ -17,8 +17,8 @@ pub mod table;
 pub mod text;
 pub mod toast;
 
-use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
+use crate::vocab::ApiError;
 use leptos::prelude::*;
 
 /// What to tell the user about a failed call, in the current language.
@@ -175,9 +175,20 @@ pub fn LangSwitch() -> impl IntoView {
     }
 }
 
+/// Sets the document title to "<page> · <app>", again on a language switch.
+/// `key` is the page's i18n key.
+pub fn page_title(key: &'static str) {
+    page_title_with(move || t(key));
+}
+
+/// [`page_title`] with a title made at run time (a domain name, say).
+pub fn page_title_with(page: impl Fn() -> String + 'static) {
+    erase::effect(move || crate::browser::set_title(&format!("{} · {}", page(), t("app.name"))));
+}
+
 /// The thin bar at the top while requests are under way (shown after a
 /// short delay by CSS, so fast answers do not flicker).
 #[component]
-pub fn ProgressBar() -> impl IntoView {
-    view! { <div class="topbar" class:active=move || { crate::api::client::pending() > 0 } aria-hidden="true"></div> }
+pub fn ProgressBar(active: Signal<bool>) -> impl IntoView {
+    view! { <div class="topbar" class:active=active aria-hidden="true"></div> }
 }

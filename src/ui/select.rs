@@ -2,9 +2,9 @@
 //! built on it (cycle codes `m`, `q`, `s`, `a`, `b`, `t`… shown as
 //! translated names with their prices).
 
-use crate::api::loose::Money;
 use crate::i18n::{self, t, t_with};
 use crate::ui::format::money_text;
+use crate::vocab::Money;
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
@@ -169,18 +169,17 @@ mod tests {
         // the host tests run in Vietnamese
         let c = CyclePrice {
             code: "a".into(),
-            price: Money::from_str("599000"),
-            setup: Money::from_str("0"),
+            price: Money::parse("599000"),
+            setup: Money::parse("0"),
         };
         assert_eq!(cycle_label(&c, "VND"), "Hàng năm — 599.000 ₫");
         let c = CyclePrice {
             code: "m".into(),
-            price: Money::from_str("149000"),
-            setup: Money::from_str("100000.00"),
+            price: Money::parse("149000"),
+            setup: Money::parse("100000.00"),
         };
         assert_eq!(cycle_label(&c, "VND"), "Hàng tháng — 149.000 ₫ (+ 100.000 ₫ phí khởi tạo)");
-        let c =
-            CyclePrice { code: "q".into(), price: Money::from_str("20"), setup: Money::default() };
+        let c = CyclePrice { code: "q".into(), price: Money::parse("20"), setup: Money::default() };
         assert_eq!(cycle_label(&c, "USD"), "Hàng quý — 20,00 USD");
     }
 }

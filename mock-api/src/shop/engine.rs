@@ -168,7 +168,7 @@ pub fn evaluate(
 fn contacts_ok(ledger: &Ledger, item: &Value, keys: &[&str]) -> bool {
     keys.iter().all(|k| {
         let id = text(item, k);
-        id.is_empty() || ledger.contact_ids.iter().any(|c| *c == id)
+        id.is_empty() || ledger.contact_ids.contains(&id)
     })
 }
 

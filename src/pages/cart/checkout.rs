@@ -6,13 +6,14 @@
 //! the cart; the confirmation empties it and links to the invoice.
 
 use super::quote::{LiveQuote, QuotePanel};
-use super::{account_currency, json_resource, loaded, page_title, CartLines, Json};
+use super::{json_resource, loaded, CartLines, Json};
 use crate::api::billing::{currency_places, PaymentMethod};
 use crate::api::cart::{OrderResult, Quote};
 use crate::api::loose::{Decimal, Money};
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
+use crate::state::account_currency;
 use crate::ui::fields::{ChoiceItem, ChoiceList, Note};
 use crate::ui::format::{money, money_text};
 use crate::ui::{error_text, ErrorPanel, Loading, TextField};
@@ -27,7 +28,7 @@ pub fn fee_for(method: &PaymentMethod, total: &Money, currency: &str) -> Option<
 
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
-    page_title("checkout.title");
+    crate::ui::page_title("checkout.title");
     let (_, currency) = account_currency();
     let methods = json_resource(api::billing::payment_methods_paths);
     // the method chosen, else the first offered

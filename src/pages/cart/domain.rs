@@ -5,13 +5,14 @@
 //! <domain>` (links from a domain's page) it adds a renewal instead.
 
 use super::forms::{first_problem, ConfigForms};
-use super::{account_currency, json_resource, loaded, page_title, Json};
+use super::{json_resource, loaded, Json};
 use crate::api::cart::{Availability, DomainItem, NumId, OrderItem, Tld, Whois};
 use crate::api::{self, ApiError};
 use crate::cart::check::{normalize_domain, split_domain, valid_epp, valid_hostname};
 use crate::cart::config::{custom, notes, FormValues};
 use crate::cart::{self, renewal};
 use crate::i18n::{self, t, t_with, tr};
+use crate::state::account_currency;
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, InputField};
 use crate::ui::format::money_text;
 use crate::ui::select::{Choice, SelectField};
@@ -25,7 +26,7 @@ use serde_json::Value;
 
 #[component]
 pub fn DomainPage() -> impl IntoView {
-    page_title("cart.domain_title");
+    crate::ui::page_title("cart.domain_title");
     let query = use_query_map();
     let tlds = json_resource(api::cart::tlds_path);
     let (_, currency) = account_currency();

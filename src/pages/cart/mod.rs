@@ -9,11 +9,11 @@ pub mod product;
 pub mod quote;
 pub mod ssl;
 
-use crate::api::billing::Balance;
 use crate::api::cart::{Category, CategoryKind, OrderItem, ProductSummary, Quote};
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
+use crate::state::account_currency;
 use crate::ui::format::money_text;
 use crate::ui::select::cycle_name;
 use crate::ui::{resource_view, ErrorPanel, Loading};
@@ -21,11 +21,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use serde_json::Value;
 use std::sync::Arc;
-
-/// Sets the document title: "<page> · <app>".
-pub fn page_title(key: &'static str) {
-    Effect::new(move |_| crate::browser::set_title(&format!("{} · {}", t(key), t("app.name"))));
-}
 
 /// A page's GET, kept as JSON and read with the API module's `read_*`
 /// function. All of them share one async type (see `api::raw`), so the
@@ -45,16 +40,6 @@ fn json_resource_dyn(paths: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Json 
 /// A resource's state, read with `read`.
 pub fn loaded<T>(res: Json, read: impl Fn(&Value) -> T) -> Option<Result<T, ApiError>> {
     res.get().map(|r| r.map(|v| read(&v)))
-}
-
-/// The account currency from `GET /balance` ("" until known, formatted as
-/// VND), and the balance itself.
-pub fn account_currency() -> (crate::ui::erase::Res<Result<Balance, ApiError>>, Signal<String>) {
-    let balance = crate::ui::erase::resource(api::billing::balance);
-    let currency = Signal::derive(move || {
-        balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default()
-    });
-    (balance, currency)
 }
 
 /// "Sản phẩm", "Đăng ký tên miền"… for a cart line.
@@ -148,7 +133,7 @@ pub fn CartLines(
 /// `/cart`: what is in the cart, then the catalogue by category.
 #[component]
 pub fn CartPage() -> impl IntoView {
-    page_title("cart.title");
+    crate::ui::page_title("cart.title");
     let (_, currency) = account_currency();
     let categories = json_resource(api::cart::categories_path);
     let count = move || cart::count();

@@ -4,13 +4,14 @@
 
 use super::forms::{first_problem, ConfigForms};
 use super::quote::{LiveQuote, QuotePanel};
-use super::{account_currency, json_resource, loaded, page_title};
+use super::{json_resource, loaded};
 use crate::api::cart::{CycleOption, OrderItem, ProductDetails};
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::cart::check::{normalize_domain, valid_hostname};
 use crate::cart::config::{notes, product_item, AddonValues, Selection};
 use crate::i18n::{t, tr};
+use crate::state::account_currency;
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, Note};
 use crate::ui::select::{CyclePrice, CycleSelect};
 use crate::ui::{ErrorPanel, Loading, TextField};
@@ -21,7 +22,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn ProductPage() -> impl IntoView {
-    page_title("cart.configure_title");
+    crate::ui::page_title("cart.configure_title");
     let params = use_params_map();
     let product = json_resource(move || {
         api::cart::product_path(&params.read().get("id").unwrap_or_default())

@@ -4,11 +4,12 @@
 //! organisation's details.
 
 use super::domain::contact_selects;
-use super::{account_currency, json_resource, loaded, page_title};
+use super::{json_resource, loaded};
 use crate::api;
 use crate::api::cart::{Certificate, CertificateItem, NumId, OrderItem, Organization};
 use crate::cart::{self, check::is_pem_csr};
 use crate::i18n::{self, t, t_with, tr};
+use crate::state::account_currency;
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, InputField};
 use crate::ui::format::money_text;
 use crate::ui::select::{Choice, SelectField};
@@ -22,7 +23,7 @@ use serde_json::Value;
 
 #[component]
 pub fn SslPage() -> impl IntoView {
-    page_title("cart.ssl_title");
+    crate::ui::page_title("cart.ssl_title");
     let certs = json_resource(api::cart::certificates_path);
     let (_, currency) = account_currency();
     view! {

@@ -25,13 +25,9 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use privileges::PrivilegeEditor;
 
-fn title(key: &'static str) {
-    crate::browser::set_title(&format!("{} · {}", t(key), t("app.name")));
-}
-
 #[component]
 pub fn ContactsPage() -> impl IntoView {
-    effect(|| title("contacts.title"));
+    crate::ui::page_title("contacts.title");
     let list = resource(contacts::list);
     view! {
         <section class="page" aria-labelledby="contacts-title">
@@ -105,7 +101,7 @@ pub fn ContactPage() -> impl IntoView {
         }
     });
     let heading = move || if id() == "new" { "contacts.add_title" } else { "contacts.edit_title" };
-    effect(move || title(heading()));
+    crate::ui::page_title_with(move || t(heading()));
     view! {
         <section class="page" aria-labelledby="contact-title">
             <p class="back"><A href="/account/contacts">{tr("contacts.back")}</A></p>

@@ -5,7 +5,7 @@
 use super::settings::{
     ChildNameservers, Contacts, Dnssec, EmailForwarding, Nameservers, Renew, UrlForwarding,
 };
-use super::{currency, days_text, load, logic, on_off, status_badge, write_action, write_error};
+use super::{days_text, load, logic, on_off, status_badge, write_action, write_error};
 use crate::api::domains::{self, DomainDetails};
 use crate::api::loose::Id;
 use crate::i18n::{self, t, t_with, tr};
@@ -24,7 +24,7 @@ pub struct Ctx {
     pub name: String,
     pub details: crate::ui::erase::Res<Result<DomainDetails, crate::api::ApiError>>,
     /// The account currency (`GET /balance`), read once for the page.
-    pub currency: crate::ui::erase::Res<String>,
+    pub currency: Signal<String>,
     pub confirm: ConfirmState,
 }
 
@@ -34,7 +34,7 @@ pub fn DomainDetail() -> impl IntoView {
     let id = move || Id(params.read().get("id").unwrap_or_default());
     let details = load(move || domains::details(id()));
     let confirm = ConfirmState::new();
-    let currency = currency();
+    let (_, currency) = crate::state::account_currency();
     view! {
         <section class="page domain-page">
             <nav class="crumbs" aria-label=tr("domains.crumbs")>
@@ -52,9 +52,9 @@ pub fn DomainDetail() -> impl IntoView {
 #[component]
 fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
     let name = d.name.0.clone();
-    Effect::new({
+    crate::ui::page_title_with({
         let name = name.clone();
-        move |_| crate::browser::set_title(&format!("{name} · {}", t("app.name")))
+        move || name.clone()
     });
     let days = logic::days_left(d.expires.as_str(), logic::today());
     let status = logic::Status::of(d.status.as_str());
@@ -141,7 +141,7 @@ fn PendingDocuments(ctx: Ctx, href: String) -> impl IntoView {
 }
 
 #[component]
-fn Overview(d: DomainDetails, cur: crate::ui::erase::Res<String>) -> impl IntoView {
+fn Overview(d: DomainDetails, cur: Signal<String>) -> impl IntoView {
     let amount = d.recurring_amount.clone();
     let row = |key: &'static str, value: String| view! { <div class="dl-row"><dt>{tr(key)}</dt><dd>{value}</dd></div> };
     view! {
@@ -154,7 +154,7 @@ fn Overview(d: DomainDetails, cur: crate::ui::erase::Res<String>) -> impl IntoVi
                 {row("domains.period", t_with("domains.years", &[("n", d.period.as_str())]))}
                 <div class="dl-row">
                     <dt>{tr("domains.recurring")}</dt>
-                    <dd>{move || money_text(&amount, &cur.get().unwrap_or_else(|| "VND".into()), i18n::lang())}</dd>
+                    <dd>{move || money_text(&amount, &cur.get(), i18n::lang())}</dd>
                 </div>
             </dl>
         </section>

@@ -75,9 +75,7 @@ pub fn DocumentsPage() -> impl IntoView {
         Some(Ok(d)) => d.name.0,
         _ => String::new(),
     });
-    Effect::new(|_| {
-        crate::browser::set_title(&format!("{} · {}", t("documents.title"), t("app.name")))
-    });
+    crate::ui::page_title("documents.title");
     view! {
         <section class="page" aria-labelledby="docs-title">
             <nav class="crumbs" aria-label=tr("domains.crumbs")>

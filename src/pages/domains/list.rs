@@ -21,9 +21,7 @@ pub const PER_PAGE: usize = 50;
 
 #[component]
 pub fn DomainList() -> impl IntoView {
-    Effect::new(|_| {
-        crate::browser::set_title(&format!("{} · {}", t("domains.title"), t("app.name")))
-    });
+    crate::ui::page_title("domains.title");
     let list = load(api::domains::list);
     view! {
         <section class="page" aria-labelledby="domains-title">

@@ -21,13 +21,6 @@ use logic::Status;
 use std::future::Future;
 use std::rc::Rc;
 
-/// The account's currency (for prices), read from `GET /balance`.
-pub fn currency() -> crate::ui::erase::Res<String> {
-    load(|| async {
-        crate::api::billing::balance().await.map(|b| b.currency.0).unwrap_or_else(|_| "VND".into())
-    })
-}
-
 /// A resource, erased (see `ui::erase::Res`).
 pub use crate::ui::erase::resource as load;
 

@@ -104,7 +104,7 @@ pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
         <section class="card" aria-labelledby="ns-title" data-testid="nameservers">
             <h2 id="ns-title">{tr("domains.nameservers")}</h2>
             <p class="muted">{tr("domains.ns_help")}</p>
-            {move || matches!(ns.get(), None).then(|| view! { <Loading/> })}
+            {move || ns.get().is_none().then(|| view! { <Loading/> })}
             <form class="form" novalidate on:submit=on_submit>
                 {(0..4).map(|i| view! {
                     <TextField label=LABELS[i] name=NAMES[i] value=fields[i] error=err_signal(errors[i]) inputmode="url" autocomplete="off"/>
@@ -320,8 +320,8 @@ fn ContactsForm(
     let copy_registrant = move |_| {
         let i = idx();
         sets.with_value(|s| {
-            for k in 0..13 {
-                s[i][k].set(s[0][k].get_untracked());
+            for (to, from) in s[i].iter().zip(&s[0]) {
+                to.set(from.get_untracked());
             }
         });
     };
@@ -691,7 +691,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
     let price_of = move |y: &str| -> Option<crate::api::loose::Decimal> {
         tld.get()?.periods.0.into_iter().find(|p| p.period.as_str() == y)?.renew.value
     };
-    let currency_now = move || cur.get().unwrap_or_else(|| "VND".into());
+    let currency_now = move || cur.get();
     let year_opts = Signal::derive(move || {
         let c = currency_now();
         tld.get()

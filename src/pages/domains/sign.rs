@@ -68,7 +68,7 @@ pub fn SignDocument(token: String) -> impl IntoView {
             async move { domains::view_by_token(&tk).await }
         }
     });
-    Effect::new(|_| crate::browser::set_title(&format!("{} · {}", t("sign.title"), t("app.name"))));
+    crate::ui::page_title("sign.title");
     view! {
         <section class="page sign-page" aria-labelledby="sign-title">
             <h1 id="sign-title">{tr("sign.title")}</h1>

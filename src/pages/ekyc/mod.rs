@@ -27,9 +27,9 @@ use crate::api::ekyc::{
 use crate::api::{self, ApiError};
 use crate::browser;
 use crate::i18n::{self, t, t_with, tr};
-use crate::pages::dashboard::AccountCtx;
 use crate::pages::profile::{edit_supported, mark_edit_unsupported};
 use crate::pages::signup::{keep_card_for_signup, FROM_CARD_URL};
+use crate::state::AccountCtx;
 use crate::ui::camera::{Camera, Facing, Guide};
 use crate::ui::erase::{action, busy_label, dyn_view, effect};
 use crate::ui::image::encode::{MAX_BYTES, MAX_LONG_SIDE};
@@ -126,7 +126,7 @@ pub fn EkycPage(
         query.read().get("domain").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
     });
     let domain_name = Memo::new(move |_| query.read().get("name").unwrap_or_default());
-    Effect::new(|_| browser::set_title(&format!("{} · {}", t("ekyc.title"), t("app.name"))));
+    crate::ui::page_title("ekyc.title");
 
     let step = RwSignal::new(Step::Card);
     let request_id = RwSignal::new(new_request_id());

@@ -10,7 +10,7 @@ use crate::api::account::Client;
 use crate::api::profile::{DetailsBody, LogEntry, ProfileFields};
 use crate::api::{self, ApiError};
 use crate::i18n::{self, t, tr};
-use crate::pages::dashboard::AccountCtx;
+use crate::state::AccountCtx;
 use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
@@ -86,7 +86,7 @@ pub fn notice_view(notice: RwSignal<Option<(bool, String)>>) -> impl IntoView {
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    effect(|| crate::browser::set_title(&format!("{} · {}", t("profile.title"), t("app.name"))));
+    crate::ui::page_title("profile.title");
     let account = expect_context::<AccountCtx>();
     let editing = RwSignal::new(false);
     let supported = RwSignal::new(edit_supported());

@@ -1,0 +1,54 @@
+//! App-wide state, in one place: who is signed in and their account, the
+//! account currency, the cart count and the requests under way. The
+//! session's tokens and lifecycle are `crate::session`; the cart's lines
+//! `crate::cart`; this module is what pages and the shell read.
+
+use crate::api::{self, account::Client, billing::Balance, ApiError};
+use crate::session::{self, SessionState};
+use crate::ui::erase::{resource, Res};
+use leptos::prelude::*;
+
+/// The signed-in client's details, loaded once per session (when it
+/// becomes active) and shared by the header and the pages.
+#[derive(Clone, Copy)]
+pub struct AccountCtx {
+    pub details: Res<Result<Client, ApiError>>,
+}
+
+impl AccountCtx {
+    /// Provided once, by the app shell.
+    pub fn provide() {
+        let details = resource(move || {
+            let active = session::state() == SessionState::Active;
+            async move {
+                if active {
+                    api::account::details().await
+                } else {
+                    Err(ApiError::Unauthorized)
+                }
+            }
+        });
+        provide_context(AccountCtx { details });
+    }
+}
+
+/// The account's balance (`GET /balance`) and its currency: "" until the
+/// balance is known, then the server's code (money is shown as VND while
+/// the code is empty, see `ui::format::money_text`).
+pub fn account_currency() -> (Res<Result<Balance, ApiError>>, Signal<String>) {
+    let balance = resource(api::billing::balance);
+    let currency = Signal::derive(move || {
+        balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default()
+    });
+    (balance, currency)
+}
+
+/// Requests under way (reactive), for progress indicators.
+pub fn pending() -> u32 {
+    api::client::pending()
+}
+
+/// Lines in the cart (reactive).
+pub fn cart_count() -> usize {
+    crate::cart::count()
+}
