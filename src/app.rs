@@ -7,6 +7,7 @@ use crate::pages::notifications::{Bell, NotifCtx};
 use crate::session::{self, SessionState};
 use crate::split::{Lazy, Page};
 use crate::state::{self, AccountCtx};
+use crate::ui::erase::effect;
 use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
 use crate::util::login_url_for;
@@ -66,7 +67,7 @@ fn signed_in(page: Page) -> impl IntoView {
 pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
     let navigate = use_navigate();
     let location = use_location();
-    Effect::new(move |_| {
+    effect(move || {
         if session::state() == SessionState::Anonymous {
             let here =
                 format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());

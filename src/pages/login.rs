@@ -3,6 +3,7 @@
 
 use crate::i18n::{t, tr};
 use crate::session::{self, EndReason, SessionState};
+use crate::ui::erase::effect;
 use crate::ui::{error_text, TextField};
 use crate::util::{looks_like_email, safe_next};
 use leptos::ev::SubmitEvent;
@@ -47,14 +48,14 @@ pub fn LoginPage() -> impl IntoView {
 
     // Logged in (now or already): go where the visitor was heading.
     let navigate = use_navigate();
-    Effect::new(move |_| {
+    effect(move || {
         if session::state() == SessionState::Active {
             navigate(&next(), NavigateOptions { replace: true, ..Default::default() });
         }
     });
     crate::ui::page_title("login.title");
     // While the form is filled in, the page after it loads in the background.
-    Effect::new(move |_| {
+    effect(move || {
         let after =
             query.read_untracked().get("next").and_then(|n| crate::split::Section::of_path(&n));
         crate::split::prefetch(after.unwrap_or(crate::split::Section::Dashboard));

@@ -11,7 +11,7 @@ use crate::browser;
 use crate::i18n::{self, t, t_with, tr};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
-use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
+use crate::ui::erase::{action, dyn_view, effect, resource, resource_view};
 use crate::ui::format::date;
 use crate::ui::{error_text, ErrorPanel, Loading};
 use leptos::prelude::*;
@@ -262,7 +262,7 @@ pub fn StatusUpdates() -> impl IntoView {
         _ => view! {
             <section class="card statuses" aria-labelledby="status-title">
                 <h2 id="status-title">{tr("status.title")}</h2>
-                {load_view(statuses, "status.load_error", |list: Vec<StatusUpdate>| view! { <StatusList list=list/> }.into_any())}
+                {resource_view(statuses, "status.load_error", |list: Vec<StatusUpdate>| view! { <StatusList list=list/> }.into_any())}
             </section>
         }
         .into_any(),

@@ -13,6 +13,7 @@
 //! ```
 
 use crate::i18n::{t, tr};
+use crate::ui::erase::effect;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -81,7 +82,7 @@ pub fn ConfirmDialog(state: ConfirmState) -> impl IntoView {
     // The control that had focus when the dialog opened.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
 
-    Effect::new(move |_| {
+    effect(move || {
         let open = state.current.with(Option::is_some);
         let Some(d) = dialog.get() else { return };
         if open && !d.open() {

@@ -30,6 +30,7 @@ pub fn dyn_view(f: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoVie
     erased_view(Arc::new(f))
 }
 
+#[allow(clippy::disallowed_methods)] // the one place these are built
 fn erased_effect(f: Box<dyn Fn()>) {
     Effect::new(move |_| f());
 }
@@ -87,6 +88,7 @@ impl<T> Res<T> {
     }
 }
 
+#[allow(clippy::disallowed_methods)] // the one place these are built
 fn erased_resource(f: Rc<dyn Fn() -> LocalFuture<Erased>>) -> LocalResource<Erased> {
     LocalResource::new(move || f())
 }
@@ -136,6 +138,7 @@ impl<I: 'static, O: Clone + 'static> Act<I, O> {
 
 type ActionFn = Rc<dyn Fn(&Erased) -> LocalFuture<Erased>>;
 
+#[allow(clippy::disallowed_methods)] // the one place these are built
 fn erased_action(f: ActionFn) -> Action<Erased, Erased> {
     Action::new_local(move |i: &Erased| f(i))
 }
@@ -151,11 +154,21 @@ pub fn action<I: 'static, O: 'static, Fut: Future<Output = O> + 'static>(
     Act { inner, _t: PhantomData }
 }
 
-/// Like `ui::resource_view`, erased: loading, error with retry, or `ok`.
-pub fn load_view<T: Clone + 'static>(
+/// A resource's three states: loading, error (with retry, `what` is the
+/// error's i18n title), or `ok` of the value. The view code is shared by
+/// every call (`ok`'s view is erased to `AnyView` first).
+pub fn resource_view<T: Clone + 'static, V: IntoView + 'static>(
     res: Res<Result<T, ApiError>>,
     what: &'static str,
-    ok: impl Fn(T) -> AnyView + Send + Sync + 'static,
+    ok: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    erased_resource_view(res, what, Arc::new(move |v| ok(v).into_any()))
+}
+
+fn erased_resource_view<T: Clone + 'static>(
+    res: Res<Result<T, ApiError>>,
+    what: &'static str,
+    ok: Arc<dyn Fn(T) -> AnyView + Send + Sync>,
 ) -> impl IntoView {
     dyn_view(move || match res.get() {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),

@@ -17,6 +17,8 @@ pub mod table;
 pub mod text;
 pub mod toast;
 
+pub use erase::{effect, resource, resource_view};
+
 use crate::i18n::{self, t, t_with, tr};
 use crate::vocab::ApiError;
 use leptos::prelude::*;
@@ -70,20 +72,6 @@ pub fn ErrorPanel(
             })}
         </div>
     }
-}
-
-/// Renders a resource's three states: loading, error (with retry), data
-/// (`erase::load_view` for views of any type).
-pub fn resource_view<T, V>(
-    res: crate::ui::erase::Res<Result<T, ApiError>>,
-    what: &'static str,
-    ok: impl Fn(T) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + 'static,
-    V: IntoView + 'static,
-{
-    crate::ui::erase::load_view(res, what, move |v| ok(v).into_any())
 }
 
 /// A labelled input bound to a signal, with its error announced and tied

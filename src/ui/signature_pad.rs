@@ -17,6 +17,7 @@
 //! The maths is in [`geom`] (pure, host-tested).
 
 use crate::i18n::tr;
+use crate::ui::erase::effect;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -373,7 +374,7 @@ pub fn SignaturePad(state: SignatureState, label: &'static str) -> impl IntoView
     };
 
     // Redraw on undo/clear/resize.
-    Effect::new(move |_| {
+    effect(move || {
         state.redraw.track();
         let Some(c) = canvas.get() else { return };
         let k = state.scale.get_untracked() * device_pixel_ratio();
@@ -381,7 +382,7 @@ pub fn SignaturePad(state: SignatureState, label: &'static str) -> impl IntoView
     });
 
     // Keep the drawing through resizes and rotations.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(c) = canvas.get() else { return };
         fit();
         let cb = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |_| fit());

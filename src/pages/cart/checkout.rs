@@ -14,6 +14,7 @@ use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
+use crate::ui::erase::effect;
 use crate::ui::fields::{ChoiceItem, ChoiceList, Note};
 use crate::ui::format::{money, money_text};
 use crate::ui::{error_text, ErrorPanel, Loading, TextField};
@@ -45,7 +46,7 @@ pub fn CheckoutPage() -> impl IntoView {
     });
 
     let live = LiveQuote::new();
-    Effect::new(move |_| {
+    effect(move || {
         let items = cart::with(|c| c.order_items());
         live.request(items, None);
     });

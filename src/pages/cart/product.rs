@@ -12,6 +12,7 @@ use crate::cart::check::{normalize_domain, valid_hostname};
 use crate::cart::config::{notes, product_item, AddonValues, Selection};
 use crate::i18n::{t, tr};
 use crate::state::account_currency;
+use crate::ui::erase::effect;
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, Note};
 use crate::ui::select::{CyclePrice, CycleSelect};
 use crate::ui::{ErrorPanel, Loading, TextField};
@@ -93,7 +94,7 @@ pub fn Configurator(
 
     // every change asks for a new quote (debounced; only the newest shown)
     let live = LiveQuote::new();
-    Effect::new(move |_| {
+    effect(move || {
         let sel = selection();
         let promo = cart::with(|c| c.promocode.clone());
         let item = product.with_value(|p| product_item(p, &sel, &promo));

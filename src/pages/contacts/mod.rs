@@ -13,7 +13,7 @@ use crate::i18n::{self, t, tr};
 use crate::pages::profile::form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
-use crate::ui::erase::{action, effect, load_view, resource};
+use crate::ui::erase::{action, effect, resource, resource_view};
 use crate::ui::format::date;
 use crate::ui::table::{Cell, Column, DataTable};
 use crate::ui::text::SubmitButton;
@@ -39,7 +39,7 @@ pub fn ContactsPage() -> impl IntoView {
             <section class="card" aria-labelledby="contacts-h2">
                 <h2 id="contacts-h2">{tr("contacts.title")}</h2>
                 <p class="muted">{tr("contacts.intro")}</p>
-                {load_view(list, "contacts.load_error", |rows: Vec<ContactSummary>| view! { <ContactTable rows=rows/> }.into_any())}
+                {resource_view(list, "contacts.load_error", |rows: Vec<ContactSummary>| view! { <ContactTable rows=rows/> }.into_any())}
             </section>
         </section>
     }
@@ -107,8 +107,8 @@ pub fn ContactPage() -> impl IntoView {
             <p class="back"><A href="/account/contacts">{tr("contacts.back")}</A></p>
             <h1 id="contact-title">{Signal::derive(move || t(heading()))}</h1>
             <div id="contact-notice" tabindex="-1">{notice_view(notice)}</div>
-            {load_view(tree, "contacts.privileges_error", move |tree: PrivilegeTree| {
-                load_view(contact, "contacts.load_error", move |c: Option<Contact>| {
+            {resource_view(tree, "contacts.privileges_error", move |tree: PrivilegeTree| {
+                resource_view(contact, "contacts.load_error", move |c: Option<Contact>| {
                     let key = c.as_ref().map(|c| c.id.clone()).unwrap_or_default();
                     view! { <ContactForm contact=c tree=tree.clone() refetch=Callback::new(move |_| contact.refetch()) key=key notice=notice/> }
                         .into_any()

@@ -5,11 +5,12 @@
 use super::settings::{
     ChildNameservers, Contacts, Dnssec, EmailForwarding, Nameservers, Renew, UrlForwarding,
 };
-use super::{days_text, load, logic, on_off, status_badge, write_action, write_error};
+use super::{days_text, logic, on_off, status_badge, write_action, write_error};
 use crate::api::domains::{self, DomainDetails};
 use crate::api::loose::Id;
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::dialog::{Confirm, ConfirmDialog, ConfirmState};
+use crate::ui::erase::resource;
 use crate::ui::format::{date, money_text};
 use crate::ui::text::{either_text, tw};
 use crate::ui::{error_text, resource_view, Loading};
@@ -32,7 +33,7 @@ pub struct Ctx {
 pub fn DomainDetail() -> impl IntoView {
     let params = use_params_map();
     let id = move || Id(params.read().get("id").unwrap_or_default());
-    let details = load(move || domains::details(id()));
+    let details = resource(move || domains::details(id()));
     let confirm = ConfirmState::new();
     let (_, currency) = crate::state::account_currency();
     view! {
@@ -121,7 +122,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
 #[component]
 fn PendingDocuments(ctx: Ctx, href: String) -> impl IntoView {
     let id = ctx.id.clone();
-    let docs = load(move || domains::documents(id.clone()));
+    let docs = resource(move || domains::documents(id.clone()));
     move || {
         let n = match docs.get() {
             Some(Ok(list)) => list.iter().filter(|d| d.needs_signature()).count(),
@@ -218,7 +219,7 @@ fn Switch(
 #[component]
 fn AutoRenew(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let state = load(move || domains::autorenew(id.clone()));
+    let state = resource(move || domains::autorenew(id.clone()));
     let id = ctx.id.clone();
     let set = write_action(
         move |on: bool| domains::set_autorenew(id.clone(), on),
@@ -324,7 +325,7 @@ fn Security(ctx: Ctx) -> impl IntoView {
     let reveal = crate::ui::erase::action(move |_: &()| domains::epp_code(id.clone()));
     let pending = reveal.pending();
     let id = ctx.id.clone();
-    let lock = load(move || domains::registrar_lock(id.clone()));
+    let lock = resource(move || domains::registrar_lock(id.clone()));
     let copied = RwSignal::new(false);
     let copy = move |code: String| {
         if let Some(w) = web_sys::window() {

@@ -4,13 +4,13 @@
 //! `<domain>-<document>.pdf`; a signed scan (PDF or image, at most 10 MB)
 //! is uploaded by picker or drag-and-drop, base64 in `{filename, content}`.
 
-use super::load;
 use crate::api::domains::{self, Document};
 use crate::api::error::Binary;
 use crate::api::loose::Id;
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
+use crate::ui::erase::resource;
 use crate::ui::file_drop::{self, FileDrop, FileProblem};
 use crate::ui::format::date;
 use crate::ui::text::tw;
@@ -66,8 +66,8 @@ pub enum Upload {
 pub fn DocumentsPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || Id(params.read().get("id").unwrap_or_default());
-    let details = load(move || domains::details(id()));
-    let docs = load(move || domains::documents(id()));
+    let details = resource(move || domains::details(id()));
+    let docs = resource(move || domains::documents(id()));
     // Kept here, above the list, so the upload's result survives the reload.
     let upload = RwSignal::new(Upload::Idle);
     // Read when a file is saved, by then the details have come.

@@ -5,10 +5,11 @@
 //! (`GET /domain/name/@name`).
 
 use super::logic::{self, Row, Sort, StatusFilter};
-use super::{days_text, load, on_off, status_badge};
+use super::{days_text, on_off, status_badge};
 use crate::api::{self, domains::DomainDetails, ApiError};
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
+use crate::ui::erase::{effect, resource};
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
 use crate::ui::text::tw;
@@ -22,7 +23,7 @@ pub const PER_PAGE: usize = 50;
 #[component]
 pub fn DomainList() -> impl IntoView {
     crate::ui::page_title("domains.title");
-    let list = load(api::domains::list);
+    let list = resource(api::domains::list);
     view! {
         <section class="page" aria-labelledby="domains-title">
             <div class="page-head">
@@ -48,7 +49,7 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
         rows.with_value(|r| logic::filter_rows(r, &q, st, so))
     });
     // A new filter starts at the first page.
-    Effect::new(move |_| {
+    effect(move || {
         shown.track();
         page.set(0);
     });

@@ -21,14 +21,11 @@ use logic::Status;
 use std::future::Future;
 use std::rc::Rc;
 
-/// A resource, erased (see `ui::erase::Res`).
-pub use crate::ui::erase::resource as load;
-
 type WriteFn<I> = Rc<dyn Fn(I) -> LocalBoxFuture<'static, Result<Info, ApiError>>>;
 
 /// A write (PUT/POST/DELETE): on success the server's `info` becomes a
 /// toast and `after` runs (to refetch what changed); a failure stays in the
-/// action for [`write_error`] to show in the card. Boxed like [`load`].
+/// action for [`write_error`] to show in the card. Boxed like `ui::erase::resource`.
 pub fn write_action<I, F, Fut>(
     f: F,
     after: impl Fn() + Copy + 'static,

@@ -6,11 +6,11 @@
 //! the most recently registered first, at most [`SCAN_LIMIT`] of them, four
 //! requests at a time. It says when it did not look at every domain.
 
-use super::load;
 use crate::api::domains::{self, DomainRow};
 use crate::api::loose::Id;
 use crate::api::ApiError;
 use crate::i18n::tr;
+use crate::ui::erase::resource;
 use crate::ui::text::tw;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -69,7 +69,7 @@ async fn scan() -> Result<(Vec<Waiting>, usize, usize), ApiError> {
 
 #[component]
 pub fn PendingDocumentsCard() -> impl IntoView {
-    let res = load(scan);
+    let res = resource(scan);
     move || match res.get() {
         Some(Ok((found, checked, total))) if !found.is_empty() => Some(view! {
             <section class="card card-attention" aria-labelledby="pd-title" data-testid="dashboard-pending-docs">

@@ -3,7 +3,7 @@
 
 use super::detail::Ctx;
 use super::logic::{self, NsError};
-use super::{load, write_action, write_error};
+use super::{write_action, write_error};
 use crate::api::billing::{self, PaymentMethod};
 use crate::api::domains::{
     self, ChildNameserverBody, Contact, Contacts as ContactsData, ForwardRule, RenewOrder, Tld,
@@ -14,6 +14,7 @@ use crate::api::ApiError;
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::dialog::Confirm;
+use crate::ui::erase::{effect, resource};
 use crate::ui::format::money;
 use crate::ui::text::{field_error, invalid, tw, SubmitButton};
 use crate::ui::{ErrorPanel, Loading, TextField};
@@ -30,11 +31,11 @@ fn err_signal(s: RwSignal<Option<String>>) -> Signal<Option<String>> {
 #[component]
 pub fn Nameservers(ctx: Ctx, current: Vec<String>) -> impl IntoView {
     let id = ctx.id.clone();
-    let ns = load(move || domains::nameservers(id.clone()));
+    let ns = resource(move || domains::nameservers(id.clone()));
     let fields: [RwSignal<String>; 4] =
         std::array::from_fn(|i| RwSignal::new(current.get(i).cloned().unwrap_or_default()));
     // Fill the inputs from GET /ns once it answers (it is the authority).
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Ok(list)) = ns.get() {
             for (i, f) in fields.iter().enumerate() {
                 f.set(list.get(i).cloned().unwrap_or_default());
@@ -226,7 +227,7 @@ pub fn ChildNameservers(ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn Contacts(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let data = load(move || domains::contacts(id.clone()));
+    let data = resource(move || domains::contacts(id.clone()));
     view! {
         <section class="card card-wide" aria-labelledby="ct-title">
             <h2 id="ct-title">{tr("domains.contacts")}</h2>
@@ -402,7 +403,7 @@ fn ContactsForm(
 #[component]
 pub fn EmailForwarding(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let data = load(move || domains::email_forwarding(id.clone()));
+    let data = resource(move || domains::email_forwarding(id.clone()));
     let name = ctx.name.clone();
     view! {
         <section class="card" aria-labelledby="emf-title">
@@ -558,9 +559,9 @@ pub fn UrlForwarding(ctx: Ctx) -> impl IntoView {
 #[component]
 pub fn Dnssec(ctx: Ctx) -> impl IntoView {
     let id = ctx.id.clone();
-    let keys = load(move || domains::dnssec_keys(id.clone()));
+    let keys = resource(move || domains::dnssec_keys(id.clone()));
     let id = ctx.id.clone();
-    let flags = load(move || domains::dnssec_flags(id.clone()));
+    let flags = resource(move || domains::dnssec_flags(id.clone()));
     let flag = RwSignal::new("257".to_string());
     let alg = RwSignal::new("13".to_string());
     let pubkey = RwSignal::new(String::new());
@@ -662,8 +663,8 @@ pub fn Dnssec(ctx: Ctx) -> impl IntoView {
 /// renew prices (`GET /domain/order`) and payment methods (`GET /payment`).
 #[component]
 pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
-    let tlds = load(domains::tlds);
-    let methods = load(billing::payment_methods);
+    let tlds = resource(domains::tlds);
+    let methods = resource(billing::payment_methods);
     let cur = ctx.currency;
     let renewable =
         matches!(logic::Status::of(&status), logic::Status::Active | logic::Status::Expired);
@@ -679,7 +680,7 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
     };
     let years = RwSignal::new("1".to_string());
     let method = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Ok(m)) = methods.get() {
             if method.get_untracked().is_empty() {
                 if let Some(first) = m.first() {

@@ -4,11 +4,11 @@
 //! then offers the signed copy (`GET /domain/documents/download/uploaded/@token`).
 //! An unknown, expired or used link gets a page that says so.
 
-use super::load;
 use crate::api::domains::{self, SIGNATURE_PREFIX};
 use crate::api::error::Binary;
 use crate::api::ApiError;
 use crate::i18n::{t, tr};
+use crate::ui::erase::{effect, resource};
 use crate::ui::file_drop;
 use crate::ui::signature_pad::{device_pixel_ratio, SignaturePad, SignatureState};
 use crate::ui::text::{either_text, field_error, invalid};
@@ -61,7 +61,7 @@ pub fn SignPage() -> impl IntoView {
 pub fn SignDocument(token: String) -> impl IntoView {
     let tk = token.clone();
     let token = move || tk.clone();
-    let doc = load({
+    let doc = resource({
         let token = token.clone();
         move || {
             let tk = token();
@@ -158,7 +158,7 @@ fn SignForm(token: String, file: Binary) -> impl IntoView {
     let pending = send.pending();
     let done = move || matches!(send.value().get(), Some(Ok(_)));
     // A signature that changes clears its error.
-    Effect::new(move |_| {
+    effect(move || {
         pad.strokes.track();
         pad_err.set(None);
     });

@@ -178,7 +178,7 @@ pub fn EkycPage(
         let patch = copy::details_patch(card, [&area[0], &area[1], &area[2]]);
         async move { api::profile::patch_details(&patch).await }
     });
-    Effect::new(move |_| match read_card.value().get() {
+    effect(move || match read_card.value().get() {
         Some(Ok((enc, read))) => {
             copied.clear();
             card.set(Some(enc));
@@ -281,7 +281,7 @@ pub fn EkycPage(
             ekyc::verify_face(&body, Some(&handle)).await.map_err(Failure::Api)
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(r) = verify.value().get() {
             if matches!(&r, Err(f) if f.cancelled()) {
                 notice.set(Some("ekyc.cancelled"));
@@ -664,7 +664,7 @@ fn DomainChecks(
     let domain = RwSignal::new(initial_name);
     let contact = RwSignal::new(String::new());
     let nost = RwSignal::new(card_number);
-    Effect::new(move |_| {
+    effect(move || {
         let id = client_id();
         if contact.get_untracked().is_empty() && !id.is_empty() {
             contact.set(id);

@@ -11,7 +11,7 @@ use crate::api::profile::{DetailsBody, LogEntry, ProfileFields};
 use crate::api::{self, ApiError};
 use crate::i18n::{self, t, tr};
 use crate::state::AccountCtx;
-use crate::ui::erase::{action, dyn_view, effect, load_view, resource};
+use crate::ui::erase::{action, dyn_view, effect, resource, resource_view};
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
 use crate::ui::table::{Cell as TableCell, Column, DataTable};
@@ -119,7 +119,7 @@ pub fn ProfilePage() -> impl IntoView {
                         ().into_any()
                     })}
                 </div>
-                {load_view(account.details, "dashboard.details_error", move |c: Client| {
+                {resource_view(account.details, "dashboard.details_error", move |c: Client| {
                     if editing.get() {
                         view! { <ProfileEditor client=c editing=editing supported=supported notice=notice logs=logs/> }.into_any()
                     } else {
@@ -129,7 +129,7 @@ pub fn ProfilePage() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="log-title">
                 <h2 id="log-title">{tr("logs.title")}</h2>
-                {load_view(logs, "logs.error", |entries: Vec<LogEntry>| view! { <LogTable entries=entries/> }.into_any())}
+                {resource_view(logs, "logs.error", |entries: Vec<LogEntry>| view! { <LogTable entries=entries/> }.into_any())}
             </section>
         </section>
     }
