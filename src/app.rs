@@ -1,5 +1,7 @@
 //! The app shell and the router: every route of the portal in one table.
 
+pub mod href;
+
 use crate::i18n::{t, tr};
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFound;
@@ -10,7 +12,6 @@ use crate::state::{self, AccountCtx};
 use crate::ui::erase::effect;
 use crate::ui::toast::Toaster;
 use crate::ui::{LangSwitch, Loading, ProgressBar};
-use crate::util::login_url_for;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::hooks::{use_location, use_navigate};
@@ -72,7 +73,7 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
             let here =
                 format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             navigate(
-                &login_url_for(&here),
+                &href::login_then(&here),
                 NavigateOptions { replace: true, ..Default::default() },
             );
         }
@@ -143,18 +144,18 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <A href="/dashboard" attr:class="brand">
+            <A href=href::DASHBOARD attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"B"</span>
                 <span class="brand-name">{tr("app.name")}</span>
             </A>
             <Show when=active>
                 <nav class="main-nav" aria-label=tr("nav.main")>
-                    <A href="/dashboard">{tr("nav.dashboard")}</A>
-                    <A href="/ekyc">{tr("nav.ekyc")}</A>
-                    <A href="/account">{tr("nav.account")}</A>
-                    <A href="/notifications">{tr("nav.notifications")}</A>
-                    <A href="/domains">{tr("nav.domains")}</A>
-                    <A href="/cart">
+                    <A href=href::DASHBOARD>{tr("nav.dashboard")}</A>
+                    <A href=href::EKYC>{tr("nav.ekyc")}</A>
+                    <A href=href::ACCOUNT>{tr("nav.account")}</A>
+                    <A href=href::NOTIFICATIONS>{tr("nav.notifications")}</A>
+                    <A href=href::DOMAINS>{tr("nav.domains")}</A>
+                    <A href=href::CART>
                         {tr("nav.cart")}
                         {move || {
                             let n = crate::cart::count();
@@ -165,7 +166,7 @@ fn Header() -> impl IntoView {
                             })
                         }}
                     </A>
-                    <A href="/billing">{tr("nav.billing")}</A>
+                    <A href=href::BILLING>{tr("nav.billing")}</A>
                 </nav>
             </Show>
             <div class="header-tools">

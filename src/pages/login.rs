@@ -1,6 +1,7 @@
 //! `/login`: e-mail and password, "remember me", translated errors, and
 //! back to `?next=` afterwards.
 
+use crate::app::href;
 use crate::i18n::{t, tr};
 use crate::session::{self, EndReason, SessionState};
 use crate::ui::erase::effect;
@@ -134,8 +135,8 @@ pub fn LoginPage() -> impl IntoView {
                 </button>
             </form>
             <p class="auth-links">
-                <A href="/password-reset">{tr("reset.forgot")}</A>
-                <A href="/signup">{tr("signup.no_account")}</A>
+                <A href=href::PASSWORD_RESET>{tr("reset.forgot")}</A>
+                <A href=href::SIGNUP>{tr("signup.no_account")}</A>
             </p>
         </section>
     }

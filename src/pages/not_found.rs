@@ -1,5 +1,6 @@
 //! The real 404 page for unknown paths.
 
+use crate::app::href;
 use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <p class="notfound-code" aria-hidden="true">"404"</p>
             <h1 id="nf-title">{tr("notfound.title")}</h1>
             <p>{tr("notfound.text")}</p>
-            <A href="/dashboard" attr:class="btn btn-primary">{tr("notfound.home")}</A>
+            <A href=href::DASHBOARD attr:class="btn btn-primary">{tr("notfound.home")}</A>
         </section>
     }
 }

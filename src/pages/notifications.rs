@@ -7,6 +7,7 @@
 
 use crate::api::notifications::{Notification, StatusUpdate};
 use crate::api::{self, ApiError};
+use crate::app::href;
 use crate::browser;
 use crate::i18n::{self, t, t_with, tr};
 use crate::session::{self, SessionState};
@@ -88,7 +89,7 @@ pub fn Bell(#[prop(default = POLL_MS)] period_ms: u32) -> impl IntoView {
         n => t_with("notif.bell_new", &[("count", &n.to_string())]),
     });
     view! {
-        <A href="/notifications" attr:class="bell" attr:aria-label=label attr:title=label>
+        <A href=href::NOTIFICATIONS attr:class="bell" attr:aria-label=label attr:title=label>
             <svg class="bell-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"/>
             </svg>

@@ -8,6 +8,7 @@ use super::settings::{
 use super::{days_text, logic, on_off, status_badge, write_action, write_error};
 use crate::api::domains::{self, DomainDetails};
 use crate::api::loose::Id;
+use crate::app::href;
 use crate::i18n::{self, t, t_with, tr};
 use crate::ui::dialog::{Confirm, ConfirmDialog, ConfirmState};
 use crate::ui::erase::resource;
@@ -39,7 +40,7 @@ pub fn DomainDetail() -> impl IntoView {
     view! {
         <section class="page domain-page">
             <nav class="crumbs" aria-label=tr("domains.crumbs")>
-                <A href="/domains">{tr("domains.title")}</A>
+                <A href=href::DOMAINS>{tr("domains.title")}</A>
             </nav>
             {resource_view(details, "domains.details_error", move |d| {
                 let ctx = Ctx { id: d.id.clone(), name: d.name.0.clone(), details, currency, confirm };
@@ -61,15 +62,9 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
     let status = logic::Status::of(d.status.as_str());
     let soon = matches!(status, logic::Status::Active | logic::Status::Pending)
         && days.is_some_and(|x| (0..=logic::SOON_DAYS).contains(&x));
-    let docs_href = format!("/domains/{}/documents", crate::util::percent_encode(ctx.id.as_str()));
+    let docs_href = href::domain_documents(ctx.id.as_str());
     // VNNIC asks holders of Vietnamese domains to prove who they are.
-    let ekyc_href = logic::is_vn(&name).then(|| {
-        format!(
-            "/ekyc?domain={}&name={}",
-            crate::util::percent_encode(ctx.id.as_str()),
-            crate::util::percent_encode(&name)
-        )
-    });
+    let ekyc_href = logic::is_vn(&name).then(|| href::ekyc_for_domain(ctx.id.as_str(), &name));
     let expires = d.expires.0.clone();
     view! {
         <div class="page-head">

@@ -8,6 +8,7 @@ use crate::api::domains::{self, Document};
 use crate::api::error::Binary;
 use crate::api::loose::Id;
 use crate::api::ApiError;
+use crate::app::href;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::resource;
@@ -79,10 +80,10 @@ pub fn DocumentsPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="docs-title">
             <nav class="crumbs" aria-label=tr("domains.crumbs")>
-                <A href="/domains">{tr("domains.title")}</A>
+                <A href=href::DOMAINS>{tr("domains.title")}</A>
                 {move || match details.get() {
                     Some(Ok(d)) => {
-                        let href = format!("/domains/{}", crate::util::percent_encode(d.id.as_str()));
+                        let href = href::domain(d.id.as_str());
                         Some(view! { " › " <A href=href>{d.name.0.clone()}</A> })
                     }
                     _ => None,
@@ -183,7 +184,7 @@ fn Documents(
                 let is_busy = move || busy.get().as_deref() == Some(doc_id.as_str());
                 let busy_attr = is_busy.clone();
                 let sign_href = (!doc.token.0.is_empty() && doc.needs_signature())
-                    .then(|| format!("/sign/{}", crate::util::percent_encode(doc.token.as_str())));
+                    .then(|| href::sign(doc.token.as_str()));
                 view! {
                     <li class="doc" class:doc-pending=doc.needs_signature() data-testid="document">
                         <div class="doc-main">

@@ -7,6 +7,7 @@
 use super::logic::{self, Row, Sort, StatusFilter};
 use super::{days_text, on_off, status_badge};
 use crate::api::{self, domains::DomainDetails, ApiError};
+use crate::app::href;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{effect, resource};
@@ -136,7 +137,7 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
 fn DomainRowView(row: Row) -> impl IntoView {
     let soon = row.expiring_soon();
     let expired = row.days_left.is_some_and(|d| d < 0);
-    let href = format!("/domains/{}", crate::util::percent_encode(row.id.as_str()));
+    let href = href::domain(row.id.as_str());
     let days = row.days_left;
     let auto = row.autorenew;
     view! {
@@ -172,11 +173,13 @@ fn Lookup(text: RwSignal<String>) -> impl IntoView {
     let result = move || -> Option<AnyView> {
         let r: Result<Vec<DomainDetails>, ApiError> = lookup.value().get()?;
         Some(match r {
-            Ok(found) if found.is_empty() => view! { <p class="muted" role="status">{tr("domains.lookup_none")}</p> }.into_any(),
+            Ok(found) if found.is_empty() => {
+                view! { <p class="muted" role="status">{tr("domains.lookup_none")}</p> }.into_any()
+            }
             Ok(found) => view! {
                 <ul class="lookup-results" role="status">
                     {found.into_iter().map(|d| {
-                        let href = format!("/domains/{}", crate::util::percent_encode(d.id.as_str()));
+                        let href = href::domain(d.id.as_str());
                         view! {
                             <li>
                                 <A href=href>{d.name.0.clone()}</A>

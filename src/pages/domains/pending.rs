@@ -9,6 +9,7 @@
 use crate::api::domains::{self, DomainRow};
 use crate::api::loose::Id;
 use crate::api::ApiError;
+use crate::app::href;
 use crate::i18n::tr;
 use crate::ui::erase::resource;
 use crate::ui::text::tw;
@@ -77,7 +78,7 @@ pub fn PendingDocumentsCard() -> impl IntoView {
                 <p>{tr("documents.dashboard_text")}</p>
                 <ul class="pending-list">
                     {found.into_iter().map(|w| {
-                        let href = format!("/domains/{}/documents", crate::util::percent_encode(w.id.as_str()));
+                        let href = href::domain_documents(w.id.as_str());
                         let n = w.documents;
                         view! {
                             <li>
