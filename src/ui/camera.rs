@@ -146,6 +146,135 @@ async fn open_camera(facing: Facing) -> Result<web_sys::MediaStream, String> {
     stream.dyn_into().map_err(|_| String::new())
 }
 
+/// The camera's moving parts, shared by its handlers: what it shows, the
+/// stream it holds and whether the component is still mounted (a camera
+/// that opens after the page was left is closed at once).
+#[derive(Clone)]
+struct Cam {
+    state: RwSignal<CameraState>,
+    count: RwSignal<Option<u32>>,
+    shooting: RwSignal<bool>,
+    upload_error: RwSignal<bool>,
+    video_ref: NodeRef<html::Video>,
+    slot: StreamSlot,
+    alive: Arc<AtomicBool>,
+}
+
+impl Cam {
+    fn new() -> Self {
+        let cam = Cam {
+            state: RwSignal::new(CameraState::Primer),
+            count: RwSignal::new(None),
+            shooting: RwSignal::new(false),
+            upload_error: RwSignal::new(false),
+            video_ref: NodeRef::new(),
+            slot: Arc::default(),
+            alive: Arc::new(AtomicBool::new(true)),
+        };
+        let (slot, alive) = (cam.slot.clone(), cam.alive.clone());
+        on_cleanup(move || {
+            alive.store(false, Ordering::SeqCst);
+            stop_stream(&slot);
+        });
+        cam
+    }
+
+    fn alive(&self) -> bool {
+        self.alive.load(Ordering::SeqCst)
+    }
+
+    /// Asks for the camera and shows its preview (or the failure's screen).
+    fn start(&self, facing: Facing) {
+        self.state.set(CameraState::Starting);
+        let cam = self.clone();
+        leptos::task::spawn_local(async move {
+            let result = open_camera(facing).await;
+            let keep = |stream| {
+                if let Ok(mut s) = cam.slot.lock() {
+                    *s = Some(SendWrapper::new(stream));
+                }
+            };
+            if !cam.alive() {
+                if let Ok(stream) = result {
+                    keep(stream);
+                    stop_stream(&cam.slot);
+                }
+                return;
+            }
+            match result {
+                Ok(stream) => {
+                    if let Some(video) = cam.video_ref.get_untracked() {
+                        video.set_src_object(Some(&stream));
+                        if let Ok(p) = video.play() {
+                            let _ = JsFuture::from(p).await;
+                        }
+                    }
+                    stop_stream(&cam.slot);
+                    keep(stream);
+                    if cam.alive() {
+                        cam.state.set(CameraState::Live);
+                    } else {
+                        stop_stream(&cam.slot);
+                    }
+                }
+                Err(name) => cam.state.set(CameraState::from_error(&name)),
+            }
+        });
+    }
+
+    /// Takes `shots` pictures, each after `countdown` seconds.
+    fn shoot(&self, shots: u32, countdown: u32, on_picture: Callback<Picture>) {
+        self.shooting.set(true);
+        let cam = self.clone();
+        leptos::task::spawn_local(async move {
+            for _ in 0..shots {
+                for n in (1..=countdown).rev() {
+                    cam.count.try_set(Some(n));
+                    gloo_timers::future::TimeoutFuture::new(1000).await;
+                    if !cam.alive() {
+                        return;
+                    }
+                }
+                cam.count.try_set(None);
+                let Some(video) = cam.video_ref.get_untracked() else { return };
+                if let Ok(p) = Picture::from_video(&video) {
+                    on_picture.run(p);
+                }
+                // The parent may have moved on (last shot): stop here.
+                gloo_timers::future::TimeoutFuture::new(300).await;
+                if !cam.alive() {
+                    return;
+                }
+            }
+            cam.shooting.try_set(false);
+        });
+    }
+
+    /// Reads a chosen file as a picture (or says it cannot be read).
+    fn take_file(&self, ev: leptos::ev::Event, on_picture: Callback<Picture>) {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        self.upload_error.set(false);
+        let cam = self.clone();
+        leptos::task::spawn_local(async move {
+            let result = Picture::from_blob(&file).await;
+            if !cam.alive() {
+                return;
+            }
+            match result {
+                Ok(p) => on_picture.run(p),
+                Err(_) => {
+                    cam.upload_error.try_set(true);
+                }
+            }
+        });
+    }
+}
+
 #[component]
 pub fn Camera(
     facing: Facing,
@@ -171,126 +300,23 @@ pub fn Camera(
     #[prop(optional, into)]
     busy: Signal<bool>,
 ) -> impl IntoView {
-    let state = RwSignal::new(CameraState::Primer);
-    let count = RwSignal::new(None::<u32>);
-    let shooting = RwSignal::new(false);
-    let upload_error = RwSignal::new(false);
-    let video_ref = NodeRef::<html::Video>::new();
-    let slot: StreamSlot = Arc::default();
-    let alive = Arc::new(AtomicBool::new(true));
-
-    {
-        let (slot, alive) = (slot.clone(), alive.clone());
-        on_cleanup(move || {
-            alive.store(false, Ordering::SeqCst);
-            stop_stream(&slot);
-        });
-    }
-
-    let start = {
-        let (slot, alive) = (slot.clone(), alive.clone());
-        move || {
-            state.set(CameraState::Starting);
-            let (slot, alive) = (slot.clone(), alive.clone());
-            leptos::task::spawn_local(async move {
-                let result = open_camera(facing).await;
-                if !alive.load(Ordering::SeqCst) {
-                    if let Ok(stream) = result {
-                        if let Ok(mut s) = slot.lock() {
-                            *s = Some(SendWrapper::new(stream));
-                        }
-                        stop_stream(&slot);
-                    }
-                    return;
-                }
-                match result {
-                    Ok(stream) => {
-                        if let Some(video) = video_ref.get_untracked() {
-                            video.set_src_object(Some(&stream));
-                            if let Ok(p) = video.play() {
-                                let _ = JsFuture::from(p).await;
-                            }
-                        }
-                        stop_stream(&slot);
-                        if let Ok(mut s) = slot.lock() {
-                            *s = Some(SendWrapper::new(stream));
-                        }
-                        if alive.load(Ordering::SeqCst) {
-                            state.set(CameraState::Live);
-                        } else {
-                            stop_stream(&slot);
-                        }
-                    }
-                    Err(name) => state.set(CameraState::from_error(&name)),
-                }
-            });
-        }
+    let cam = Cam::new();
+    let Cam { state, count, shooting, upload_error, video_ref, .. } = cam.clone();
+    let start_primer = {
+        let cam = cam.clone();
+        move || cam.start(facing)
     };
-    let start_primer = start.clone();
-    let start_retry = start;
-
+    let start_retry = start_primer.clone();
     let shoot = {
-        let alive = alive.clone();
+        let cam = cam.clone();
         move |_| {
-            if shooting.get_untracked()
-                || busy.get_untracked()
-                || state.get_untracked() != CameraState::Live
-            {
-                return;
+            let ready = state.get_untracked() == CameraState::Live;
+            if ready && !shooting.get_untracked() && !busy.get_untracked() {
+                cam.shoot(shots, countdown, on_picture);
             }
-            shooting.set(true);
-            let alive = alive.clone();
-            leptos::task::spawn_local(async move {
-                for _ in 0..shots {
-                    for n in (1..=countdown).rev() {
-                        count.try_set(Some(n));
-                        gloo_timers::future::TimeoutFuture::new(1000).await;
-                        if !alive.load(Ordering::SeqCst) {
-                            return;
-                        }
-                    }
-                    count.try_set(None);
-                    let Some(video) = video_ref.get_untracked() else { return };
-                    if let Ok(p) = Picture::from_video(&video) {
-                        on_picture.run(p);
-                    }
-                    // The parent may have moved on (last shot): stop here.
-                    gloo_timers::future::TimeoutFuture::new(300).await;
-                    if !alive.load(Ordering::SeqCst) {
-                        return;
-                    }
-                }
-                shooting.try_set(false);
-            });
         }
     };
-
-    let on_file = {
-        let alive = alive.clone();
-        move |ev: leptos::ev::Event| {
-            let Some(input) =
-                ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            upload_error.set(false);
-            let alive = alive.clone();
-            leptos::task::spawn_local(async move {
-                let result = Picture::from_blob(&file).await;
-                if !alive.load(Ordering::SeqCst) {
-                    return;
-                }
-                match result {
-                    Ok(p) => on_picture.run(p),
-                    Err(_) => {
-                        upload_error.try_set(true);
-                    }
-                }
-            });
-        }
-    };
+    let on_file = move |ev| cam.take_file(ev, on_picture);
 
     let guide_class = match guide {
         Guide::Card => "cam-guide cam-guide-card",
