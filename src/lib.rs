@@ -17,6 +17,8 @@ pub mod vocab;
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod layering;
 
 /// Loads the runtime config, restores the session and mounts the app.
 pub fn start() {
