@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod cart;
 pub mod config;
+pub mod domain_rules;
 pub mod i18n;
 pub mod pages;
 pub mod session;

@@ -445,7 +445,9 @@ mod text_map {
     /// they are in; the most specific prefix wins.
     const MAP: &[(&str, &[&str])] = &[
         ("api/ekyc.rs", super::ekyc::TEXTS),
-        ("pages/dashboard.rs", super::dashboard::TEXTS),
+        ("pages/dashboard", super::dashboard::TEXTS),
+        // status and filter labels: read by the domain pages only
+        ("domain_rules.rs", super::domain::TEXTS),
         ("pages/signup.rs", super::signup::TEXTS),
         ("pages/password_reset.rs", super::signup::TEXTS),
         ("pages/profile/", super::account::TEXTS),
@@ -453,7 +455,6 @@ mod text_map {
         ("pages/ekyc/", super::ekyc::TEXTS),
         ("pages/domains/", super::domain::TEXTS),
         ("pages/domains/list.rs", super::domains::TEXTS),
-        ("pages/domains/pending.rs", super::dashboard::TEXTS),
         ("pages/domains/sign.rs", super::sign::TEXTS),
         ("pages/cart/", super::cart::TEXTS),
         ("pages/cart/domain.rs", super::domain_order::TEXTS),

@@ -1,9 +1,11 @@
 //! `/dashboard`: who is logged in (`GET /details`) and the money side
 //! (`GET /balance`) in the account currency.
 
+pub mod documents;
+pub mod status;
+
 use crate::api::{self, account::Client, billing::Balance};
 use crate::i18n::{self, t, t_with, tr};
-use crate::pages::notifications::StatusUpdates;
 use crate::state::{self, AccountCtx};
 use crate::ui::format::{date, money_text};
 use crate::ui::resource_view;
@@ -41,8 +43,8 @@ pub fn Dashboard() -> impl IntoView {
             <div class="cards">
                 {resource_view(balance, "dashboard.money_error", money_cards)}
             </div>
-            <StatusUpdates/>
-            <crate::pages::domains::pending::PendingDocumentsCard/>
+            <status::StatusUpdates/>
+            <documents::PendingDocumentsCard/>
             <section class="card" aria-labelledby="acc-title">
                 <h2 id="acc-title">{tr("dashboard.account")}</h2>
                 {resource_view(account.details, "dashboard.details_error", details_list)}

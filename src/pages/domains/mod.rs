@@ -1,18 +1,18 @@
 //! The domain section: `/domains` (list), `/domains/:id` (details and every
 //! setting), `/domains/:id/documents` (registration documents) and the
-//! public `/sign/:token` (signing an e-mailed document). The dashboard's
-//! "documents waiting for your signature" card lives here too.
+//! public `/sign/:token` (signing an e-mailed document).
 
 pub mod detail;
 pub mod documents;
 pub mod list;
-pub mod logic;
-pub mod pending;
 pub mod settings;
 pub mod sign;
 
 use crate::api::domains::Info;
 use crate::api::ApiError;
+/// The section's rules (statuses, expiry, filters, checks), kept outside
+/// `pages` because the dashboard reads them too.
+pub use crate::domain_rules as logic;
 use crate::i18n::{t, t_with};
 use crate::ui::{toast, ErrorPanel};
 use futures::future::{FutureExt, LocalBoxFuture};

@@ -34,9 +34,12 @@ pub struct Waiting {
 pub fn candidates(rows: &[DomainRow]) -> (Vec<(Id, String)>, usize) {
     let mut c: Vec<&DomainRow> = rows
         .iter()
-        .filter(|r| super::logic::is_vn(r.name.as_str()))
+        .filter(|r| crate::domain_rules::is_vn(r.name.as_str()))
         .filter(|r| {
-            !matches!(super::logic::Status::of(r.status.as_str()), super::logic::Status::Cancelled)
+            !matches!(
+                crate::domain_rules::Status::of(r.status.as_str()),
+                crate::domain_rules::Status::Cancelled
+            )
         })
         .collect();
     let total = c.len();

@@ -1,5 +1,6 @@
-//! The pure side of the domain pages: the list's rows (normalised once),
-//! filtering and sorting, days left, and the checks of every form.
+//! The rules of domains, shared by the domain pages (as `pages::domains::logic`)
+//! and the dashboard: the list's rows (normalised once), filtering and sorting,
+//! statuses, days left, and the checks of every form.
 //! Host-tested; nothing here touches the browser.
 
 use crate::api::domains::DomainRow;
