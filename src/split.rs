@@ -460,6 +460,8 @@ mod text_map {
         ("pages/cart/domain.rs", super::domain_order::TEXTS),
         ("pages/cart/checkout.rs", super::checkout::TEXTS),
         ("pages/billing.rs", super::billing::TEXTS),
+        ("forms/", &["forms"]),
+        ("forms/account.rs", &["profile"]),
         ("ui/address.rs", &["forms"]),
         ("ui/combobox.rs", &["forms"]),
         ("ui/camera.rs", &["ekyc"]),

@@ -1,12 +1,14 @@
 //! App-wide state, in one place: who is signed in and their account, the
-//! account currency, the cart count and the requests under way. The
-//! session's tokens and lifecycle are `crate::session`; the cart's lines
-//! `crate::cart`; this module is what pages and the shell read.
+//! account currency, the cart count, the requests under way, and whether
+//! `PUT /details` is offered. The session's tokens and lifecycle are
+//! `crate::session`; the cart's lines `crate::cart`; this module is what
+//! pages and the shell read.
 
 use crate::api::{self, account::Client, billing::Balance, ApiError};
 use crate::session::{self, SessionState};
 use crate::ui::erase::{resource, Res};
 use leptos::prelude::*;
+use std::cell::Cell;
 
 /// The signed-in client's details, loaded once per session (when it
 /// becomes active) and shared by the header and the pages.
@@ -51,4 +53,20 @@ pub fn pending() -> u32 {
 /// Lines in the cart (reactive).
 pub fn cart_count() -> usize {
     crate::cart::count()
+}
+
+thread_local! {
+    /// `PUT /details` answered "not supported" in this session.
+    static EDIT_UNSUPPORTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether `PUT /details` may be offered (not refused as unsupported in
+/// this session): the profile edit and eKYC's "copy to my profile".
+pub fn edit_supported() -> bool {
+    !EDIT_UNSUPPORTED.with(Cell::get)
+}
+
+/// `PUT /details` answered "not supported": hide it for the session.
+pub fn mark_edit_unsupported() {
+    EDIT_UNSUPPORTED.with(|c| c.set(true));
 }

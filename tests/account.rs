@@ -1,13 +1,14 @@
 //! Browser tests of the account section: the address cascade, the
-//! notification bell's polling, the sign-up form's controls. Run with
-//! `cargo test --target wasm32-unknown-unknown --test account`.
+//! notification bell's polling, the sign-up form's controls and its saved
+//! draft. Run with `cargo test --target wasm32-unknown-unknown --test account`.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
+use portal::forms::address::{AddressCascade, AddressModel};
+use portal::forms::signup_draft::DRAFT_KEY;
 use portal::pages::notifications::{Bell, NotifCtx};
 use portal::pages::signup::SignupPage;
-use portal::ui::address::{AddressCascade, AddressModel};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -331,4 +332,30 @@ async fn every_signup_control_is_named_and_labelled() {
         q::<HtmlInputElement>(&root, "input[name=email]").get_attribute("autocomplete").as_deref(),
         Some("email")
     );
+}
+
+/// Types into an input as the user does (its value, then `input`).
+fn type_into(root: &HtmlElement, name: &str, value: &str) {
+    let input: HtmlInputElement = q(root, &format!("input[name={name}]"));
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_saved_signup_draft_never_holds_the_passwords() {
+    let _api = FakeApi::install(LOCATIONS);
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item(DRAFT_KEY).unwrap();
+    let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
+    until("countries", || options(&root, "country").len() > 1).await;
+    type_into(&root, "password", "Hoa@2026-first-secret");
+    type_into(&root, "password_confirm", "Hoa@2026-second-secret");
+    type_into(&root, "firstname", "An");
+    type_into(&root, "email", "an@example.vn");
+    let draft = || storage.get_item(DRAFT_KEY).unwrap().unwrap_or_default();
+    until("the draft is saved", || draft().contains("an@example.vn")).await;
+    let saved = draft();
+    storage.remove_item(DRAFT_KEY).unwrap();
+    assert!(saved.contains(r#""firstname":"An""#), "{saved}");
+    assert!(!saved.contains("secret") && !saved.contains("password"), "{saved}");
 }

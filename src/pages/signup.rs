@@ -5,14 +5,12 @@
 //! failed submit keeps every field and shows the server's messages next to
 //! the fields they name.
 
-use crate::api::ekyc::CardFields;
 use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
 use crate::browser;
+use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
+use crate::forms::signup_draft::{self, SignupDraft};
 use crate::i18n::{self, t, tr};
-use crate::pages::profile::form::{
-    AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules,
-};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{action, dyn_view, effect};
@@ -23,37 +21,9 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use serde::{Deserialize, Serialize};
 
-const DRAFT_KEY: &str = "portal.signup";
-
-/// Where `/ekyc` sends a visitor after "Use in sign-up": the form then
-/// says it was filled from the card.
-pub const FROM_CARD_URL: &str = "/signup?from=card";
-
-/// What is kept of an unfinished sign-up: the profile and the currency.
-#[derive(Default, Serialize, Deserialize)]
-#[serde(default)]
-struct SignupDraft {
-    #[serde(flatten)]
-    profile: Draft,
-    currency: String,
-}
-
-/// The saved draft (JSON, if any) with a card's fields put in: what the
-/// card did not give is kept; an unreadable draft starts afresh. Only the
-/// draft's own fields survive, so never a password.
-pub fn draft_with_card(saved: Option<&str>, card: &CardFields) -> String {
-    let mut d: SignupDraft = saved.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
-    crate::pages::ekyc::copy::onto_draft(card, &mut d.profile);
-    serde_json::to_string(&d).unwrap_or_default()
-}
-
-/// Keeps a card's fields in the sign-up draft for `/signup` to show.
-pub fn keep_card_for_signup(card: &CardFields) {
-    let saved = browser::local_get(DRAFT_KEY);
-    browser::local_set(DRAFT_KEY, &draft_with_card(saved.as_deref(), card));
-}
+// moved: kept for pages::ekyc until it is updated
+pub use crate::forms::signup_draft::{keep_card_for_signup, FROM_CARD_URL};
 
 /// The password's problem (i18n key), if any.
 pub fn password_problem(p: &str) -> Option<&'static str> {
@@ -93,9 +63,7 @@ pub fn SignupPage() -> impl IntoView {
     let from_card = query.with_untracked(|q| q.get("from").as_deref() == Some("card"));
 
     // Restore an unfinished sign-up, then keep saving it (no passwords).
-    if let Some(d) =
-        browser::local_get(DRAFT_KEY).and_then(|s| serde_json::from_str::<SignupDraft>(&s).ok())
-    {
+    if let Some(d) = signup_draft::saved() {
         form.restore(&d.profile);
         if d.currency == "VND" || d.currency == "USD" {
             currency.set(d.currency);
@@ -104,9 +72,7 @@ pub fn SignupPage() -> impl IntoView {
     effect(move || {
         let d = SignupDraft { profile: form.draft(), currency: currency.get() };
         if done.with(Option::is_none) {
-            if let Ok(json) = serde_json::to_string(&d) {
-                browser::local_set(DRAFT_KEY, &json);
-            }
+            signup_draft::save(&d);
         }
     });
 
@@ -149,7 +115,7 @@ pub fn SignupPage() -> impl IntoView {
     let pending = submit.pending();
     effect(move || match submit.value().get() {
         Some(Ok(logged_in)) => {
-            browser::local_remove(DRAFT_KEY);
+            signup_draft::forget();
             done.set(Some(logged_in));
             browser::scroll_into_view("signup-title");
         }
@@ -327,7 +293,6 @@ fn Welcome(result: Registered) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::profile::ProfileFields;
 
     #[test]
     fn passwords() {
@@ -338,60 +303,5 @@ mod tests {
         assert_eq!(confirm_problem("a", ""), Some("form.required"));
         assert_eq!(confirm_problem("abcdefgh", "abcdefgH"), Some("signup.password_mismatch"));
         assert_eq!(confirm_problem("abcdefgh", "abcdefgh"), None);
-    }
-
-    #[test]
-    fn the_draft_never_holds_a_password() {
-        let d = SignupDraft {
-            profile: Draft {
-                fields: ProfileFields { email: "a@b.vn".into(), ..Default::default() },
-                postcode: String::new(),
-            },
-            currency: "VND".into(),
-        };
-        let json = serde_json::to_string(&d).unwrap();
-        assert!(!json.contains("password"), "{json}");
-        let back: SignupDraft = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.profile.fields.email, "a@b.vn");
-        // an old or broken draft is ignored field by field
-        let old: SignupDraft =
-            serde_json::from_str(r#"{"email": 5, "currency": "VND"}"#).unwrap_or_default();
-        assert_eq!(old.currency, "");
-    }
-
-    #[test]
-    fn a_card_goes_into_the_draft_without_losing_it_or_keeping_a_password() {
-        let card = CardFields {
-            id_number: "079090001234".into(),
-            name: "NGUYỄN VĂN AN".into(),
-            birthday: "15/03/1990".into(),
-            sex: "Nam".into(),
-            ..Default::default()
-        };
-        // no draft yet
-        let v: serde_json::Value = serde_json::from_str(&draft_with_card(None, &card)).unwrap();
-        assert_eq!(v["lastname"], "Nguyễn Văn");
-        assert_eq!(v["firstname"], "An");
-        assert_eq!(v["birthday"], "1990-03-15");
-        assert_eq!(v["gender"], "male");
-        assert_eq!(v["nationalid"], "079090001234");
-        assert_eq!(v["address1"], "", "the card had no address");
-        // a draft being typed: its other fields and the currency stay; a
-        // password slipped into storage is dropped
-        let saved = r#"{"type": "Company", "companyname": "Sao Việt", "email": "an@example.vn", "address1": "27 Hàng Bạc",
-            "currency": "USD", "postcode": "100000", "password": "Hoa@2026xyz"}"#;
-        let json = draft_with_card(Some(saved), &card);
-        assert!(!json.contains("password") && !json.contains("Hoa@2026xyz"), "{json}");
-        let d: SignupDraft = serde_json::from_str(&json).unwrap();
-        assert_eq!(d.profile.fields.kind, "Company");
-        assert_eq!(d.profile.fields.companyname, "Sao Việt");
-        assert_eq!(d.profile.fields.email, "an@example.vn");
-        assert_eq!(d.profile.fields.address1, "27 Hàng Bạc");
-        assert_eq!(d.profile.fields.firstname, "An");
-        assert_eq!((d.currency.as_str(), d.profile.postcode.as_str()), ("USD", "100000"));
-        // a broken draft is replaced by the card's fields
-        let d: SignupDraft =
-            serde_json::from_str(&draft_with_card(Some("{not json"), &card)).unwrap();
-        assert_eq!(d.profile.fields.nationalid, "079090001234");
     }
 }

@@ -7,8 +7,8 @@
 //!
 //! The ranking is the pure [`search`], host-tested.
 
-use crate::api::location::without_division;
 use crate::i18n::{t, t_with, tr};
+use crate::places::without_division;
 use crate::ui::erase::dyn_view;
 use crate::util::fold;
 use leptos::prelude::*;

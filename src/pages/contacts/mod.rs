@@ -9,9 +9,9 @@ pub mod privileges;
 use crate::api::contacts::{
     self, Choice, Contact, ContactBody, ContactSummary, PrivilegeTree, Privileges,
 };
+use crate::forms::account::{errors_view, notice_view, AccountTabs};
+use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::i18n::{self, t, tr};
-use crate::pages::profile::form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
-use crate::pages::profile::{errors_view, notice_view, AccountTabs};
 use crate::ui::choice::CheckField;
 use crate::ui::erase::{action, effect, resource, resource_view};
 use crate::ui::format::date;

@@ -4,11 +4,11 @@
 //! the session and the page says why), and the activity log (`GET /logs`)
 //! as a table with paging.
 
-pub mod form;
-
 use crate::api::account::Client;
 use crate::api::profile::{DetailsBody, LogEntry, ProfileFields};
 use crate::api::{self, ApiError};
+use crate::forms::account::{errors_view, notice_view, AccountTabs};
+use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::i18n::{self, t, tr};
 use crate::state::AccountCtx;
 use crate::ui::erase::{action, dyn_view, effect, resource, resource_view};
@@ -16,27 +16,18 @@ use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
 use crate::ui::table::{Cell as TableCell, Column, DataTable};
 use crate::ui::text::SubmitButton;
-use form::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use std::cell::Cell;
 
-thread_local! {
-    /// `PUT /details` answered "not supported" in this session.
-    static EDIT_UNSUPPORTED: Cell<bool> = const { Cell::new(false) };
+pub mod form {
+    //! The profile form's old path: it is `crate::forms::profile` now.
+
+    // moved: kept for pages::ekyc until it is updated
+    pub use crate::forms::profile::{birthday_problem, Draft};
 }
 
-/// Whether `PUT /details` may be offered (not refused as unsupported in
-/// this session).
-pub fn edit_supported() -> bool {
-    !EDIT_UNSUPPORTED.with(Cell::get)
-}
-
-/// `PUT /details` answered "not supported": hide it for the session.
-pub fn mark_edit_unsupported() {
-    EDIT_UNSUPPORTED.with(|c| c.set(true));
-}
+// moved: kept for pages::ekyc until it is updated
+pub use crate::state::{edit_supported, mark_edit_unsupported};
 
 /// The API fields of a client, for the edit form.
 pub fn fields_of(c: &Client) -> ProfileFields {
@@ -58,30 +49,6 @@ pub fn fields_of(c: &Client) -> ProfileFields {
         ward: c.ward.0.clone(),
         address1: c.address1.0.clone(),
     }
-}
-
-/// Tabs of the account area (profile, contacts).
-#[component]
-pub fn AccountTabs() -> impl IntoView {
-    view! {
-        <nav class="tabs" aria-label=tr("profile.tabs")>
-            <A href="/account" exact=true>{tr("profile.tab_profile")}</A>
-            <A href="/account/contacts">{tr("profile.tab_contacts")}</A>
-        </nav>
-    }
-}
-
-/// A success (`true`) or failure message above a page's content.
-pub fn notice_view(notice: RwSignal<Option<(bool, String)>>) -> impl IntoView {
-    dyn_view(move || match notice.get() {
-        Some((true, text)) => {
-            view! { <p class="alert alert-info" role="status">{text}</p> }.into_any()
-        }
-        Some((false, text)) => {
-            view! { <p class="alert alert-error" role="alert">{text}</p> }.into_any()
-        }
-        None => ().into_any(),
-    })
 }
 
 #[component]
@@ -274,21 +241,4 @@ fn LogTable(entries: Vec<LogEntry>) -> impl IntoView {
         <Pager page=page len=total per=LOGS_PER_PAGE/>
     }
     .into_any()
-}
-
-/// A failed save's messages under a headline (i18n key), or nothing.
-pub fn errors_view(title: &'static str, messages: RwSignal<Vec<String>>) -> impl IntoView {
-    dyn_view(move || {
-        let list = messages.get();
-        if list.is_empty() {
-            return ().into_any();
-        }
-        view! {
-            <div class="alert alert-error" role="alert">
-                <strong class="alert-title">{tr(title)}</strong>
-                {list.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-            </div>
-        }
-        .into_any()
-    })
 }
