@@ -7,6 +7,7 @@
 
 use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
+use crate::app::href;
 use crate::browser;
 use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::forms::signup_draft::{self, SignupDraft};
@@ -16,7 +17,7 @@ use crate::ui::choice::SelectField;
 use crate::ui::erase::{action, dyn_view, effect};
 use crate::ui::text::SubmitButton;
 use crate::ui::{error_text, TextField};
-use crate::util::{login_url_for, looks_like_email};
+use crate::util::looks_like_email;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -74,32 +75,6 @@ pub fn SignupPage() -> impl IntoView {
         if done.with(Option::is_none) {
             signup_draft::save(&d);
         }
-    });
-
-    let pw_error = Signal::derive(move || {
-        if form.checked.get() {
-            if let Some(k) = password_problem(&password.get()) {
-                return Some(t(k));
-            }
-        }
-        let p = password.get();
-        form.server.with(|l| {
-            l.iter()
-                .find(|e| e.field == Some("password") && e.value == p)
-                .map(|e| i18n::server_message(&e.message))
-        })
-    });
-    let confirm_error = Signal::derive(move || {
-        form.checked
-            .get()
-            .then(|| confirm_problem(&password.get(), &confirm.get()).map(t))
-            .flatten()
-    });
-    let currencies = Signal::derive(|| {
-        vec![
-            ("VND".to_owned(), t("signup.currency_vnd")),
-            ("USD".to_owned(), t("signup.currency_usd")),
-        ]
     });
 
     let submit = action(|(body,): &(SignupBody,)| {
@@ -164,9 +139,9 @@ pub fn SignupPage() -> impl IntoView {
         view! {
             <p class="alert alert-info email-note" role="status">
                 {tr("signup.email_registered")} " "
-                <A href="/login">{tr("signup.login_instead")}</A>
+                <A href=href::LOGIN>{tr("signup.login_instead")}</A>
                 " · "
-                <A href="/password-reset">{tr("signup.reset_instead")}</A>
+                <A href=href::PASSWORD_RESET>{tr("signup.reset_instead")}</A>
             </p>
         }
         .into_any()
@@ -177,26 +152,6 @@ pub fn SignupPage() -> impl IntoView {
         session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get()
     };
     let busy = Signal::derive(move || pending.get().then_some("true"));
-    let errors = move || {
-        dyn_view(move || {
-            let general = general.get();
-            if !general.is_empty() {
-                view! {
-                    <div class="alert alert-error" role="alert">
-                        <strong class="alert-title">{tr("signup.failed")}</strong>
-                        {general.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                    </div>
-                }
-                .into_any()
-            } else if form.server.with(|s| !s.is_empty()) {
-                view! { <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p> }
-                    .into_any()
-            } else {
-                ().into_any()
-            }
-        })
-    };
-
     view! {
         <section class="page signup" aria-labelledby="signup-title">
             {dyn_view(move || match done.get() {
@@ -205,7 +160,7 @@ pub fn SignupPage() -> impl IntoView {
                     <h1 id="signup-title">{tr("signup.title")}</h1>
                     <p class="alert alert-info" role="status">
                         {tr("signup.already_logged_in")} " "
-                        <A href="/dashboard">{tr("signup.to_dashboard")}</A>
+                        <A href=href::DASHBOARD>{tr("signup.to_dashboard")}</A>
                     </p>
                 }
                 .into_any(),
@@ -213,20 +168,11 @@ pub fn SignupPage() -> impl IntoView {
                     <div class="page-head">
                         <div>
                             <h1 id="signup-title">{tr("signup.title")}</h1>
-                            <p class="muted">{tr("signup.subtitle")} " " <A href="/login">{tr("signup.have_account")}</A></p>
+                            <p class="muted">{tr("signup.subtitle")} " " <A href=href::LOGIN>{tr("signup.have_account")}</A></p>
                         </div>
                     </div>
-                    {if from_card {
-                        view! { <p class="alert alert-info" role="status" data-testid="from-card">{tr("signup.from_card_done")}</p> }.into_any()
-                    } else {
-                        view! {
-                            <p class="from-card">
-                                {tr("signup.from_card_hint")} " " <A href="/ekyc">{tr("signup.from_card")}</A>
-                            </p>
-                        }
-                        .into_any()
-                    }}
-                    <div id="signup-errors" tabindex="-1">{errors()}</div>
+                    <FromCardNote from_card=from_card/>
+                    <div id="signup-errors" tabindex="-1"><SignupErrors form=form general=general/></div>
                     <form class="form form-wide" novalidate on:submit=on_submit aria-busy=busy>
                         <fieldset class="form-section">
                             <legend>{tr("signup.section_type")}</legend>
@@ -240,18 +186,7 @@ pub fn SignupPage() -> impl IntoView {
                             <legend>{tr("signup.section_address")}</legend>
                             <AddressFields form=form/>
                         </fieldset>
-                        <fieldset class="form-section">
-                            <legend>{tr("signup.section_login")}</legend>
-                            <TextField
-                                label="signup.password" name="password" input_type="password" autocomplete="new-password"
-                                required=true revealable=true hint="signup.password_hint" value=password error=pw_error
-                            />
-                            <TextField
-                                label="signup.password_confirm" name="password_confirm" input_type="password"
-                                autocomplete="new-password" required=true value=confirm error=confirm_error
-                            />
-                            <SelectField label="signup.currency" name="currency" value=currency options=currencies hint="signup.currency_hint"/>
-                        </fieldset>
+                        <LoginFields form=form password=password confirm=confirm currency=currency/>
                         <p class="hint">{tr("signup.draft_note")}</p>
                         <SubmitButton pending=pending label="signup.submit" busy="signup.submitting" block=true/>
                     </form>
@@ -262,11 +197,99 @@ pub fn SignupPage() -> impl IntoView {
     }
 }
 
+/// The login part of the form: password twice and the account currency.
+#[component]
+fn LoginFields(
+    form: ProfileForm,
+    password: RwSignal<String>,
+    confirm: RwSignal<String>,
+    currency: RwSignal<String>,
+) -> impl IntoView {
+    let pw_error = Signal::derive(move || {
+        if form.checked.get() {
+            if let Some(k) = password_problem(&password.get()) {
+                return Some(t(k));
+            }
+        }
+        let p = password.get();
+        form.server.with(|l| {
+            l.iter()
+                .find(|e| e.field == Some("password") && e.value == p)
+                .map(|e| i18n::server_message(&e.message))
+        })
+    });
+    let confirm_error = Signal::derive(move || {
+        form.checked
+            .get()
+            .then(|| confirm_problem(&password.get(), &confirm.get()).map(t))
+            .flatten()
+    });
+    let currencies = Signal::derive(|| {
+        vec![
+            ("VND".to_owned(), t("signup.currency_vnd")),
+            ("USD".to_owned(), t("signup.currency_usd")),
+        ]
+    });
+    view! {
+        <fieldset class="form-section">
+            <legend>{tr("signup.section_login")}</legend>
+            <TextField
+                label="signup.password" name="password" input_type="password" autocomplete="new-password"
+                required=true revealable=true hint="signup.password_hint" value=password error=pw_error
+            />
+            <TextField
+                label="signup.password_confirm" name="password_confirm" input_type="password"
+                autocomplete="new-password" required=true value=confirm error=confirm_error
+            />
+            <SelectField label="signup.currency" name="currency" value=currency options=currencies hint="signup.currency_hint"/>
+        </fieldset>
+    }
+}
+
+/// What went wrong with the last submit: the server's general messages,
+/// or a pointer to the fields it named.
+#[component]
+fn SignupErrors(form: ProfileForm, general: RwSignal<Vec<String>>) -> impl IntoView {
+    dyn_view(move || {
+        let general = general.get();
+        if !general.is_empty() {
+            view! {
+                <div class="alert alert-error" role="alert">
+                    <strong class="alert-title">{tr("signup.failed")}</strong>
+                    {general.into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                </div>
+            }
+            .into_any()
+        } else if form.server.with(|s| !s.is_empty()) {
+            view! { <p class="alert alert-error" role="alert">{tr("signup.fix_fields")}</p> }
+                .into_any()
+        } else {
+            ().into_any()
+        }
+    })
+}
+
+/// After an ID card was read on `/ekyc`: say the form was filled from it;
+/// otherwise offer to start there.
+#[component]
+fn FromCardNote(from_card: bool) -> impl IntoView {
+    if from_card {
+        view! { <p class="alert alert-info" role="status" data-testid="from-card">{tr("signup.from_card_done")}</p> }.into_any()
+    } else {
+        view! {
+            <p class="from-card">
+                {tr("signup.from_card_hint")} " " <A href=href::EKYC>{tr("signup.from_card")}</A>
+            </p>
+        }
+        .into_any()
+    }
+}
+
 #[component]
 fn Welcome(result: Registered) -> impl IntoView {
     // Identity verification comes next; without the automatic login it
     // starts with logging in.
-    let ekyc = if result.is_ok() { "/ekyc".to_owned() } else { login_url_for("/ekyc") };
+    let ekyc = if result.is_ok() { href::EKYC.to_owned() } else { href::login_then(href::EKYC) };
     view! {
         <div class="card welcome" role="status">
             <h1 id="signup-title" tabindex="-1">{tr("signup.done_title")}</h1>
@@ -275,7 +298,7 @@ fn Welcome(result: Registered) -> impl IntoView {
                 Err(e) => view! {
                     <div class="alert alert-error" role="alert">
                         <p>{tr("signup.done_login_failed")} " " {move || error_text(&e)}</p>
-                        <A href="/login" attr:class="btn btn-secondary">{tr("signup.login_instead")}</A>
+                        <A href=href::LOGIN attr:class="btn btn-secondary">{tr("signup.login_instead")}</A>
                     </div>
                 }
                 .into_any(),
@@ -284,7 +307,7 @@ fn Welcome(result: Registered) -> impl IntoView {
             <p>{tr("signup.next_ekyc")}</p>
             <div class="actions">
                 <A href=ekyc attr:class="btn btn-primary">{tr("signup.verify_now")}</A>
-                <A href="/dashboard" attr:class="btn btn-secondary">{tr("signup.to_dashboard")}</A>
+                <A href=href::DASHBOARD attr:class="btn btn-secondary">{tr("signup.to_dashboard")}</A>
             </div>
         </div>
     }
