@@ -10,8 +10,8 @@ use crate::api::billing::{invoice_status, Balance, Invoice, InvoiceStatus, Invoi
 use crate::api::loose::Money;
 use crate::api::{self, ApiError};
 use crate::i18n::{self, server_message, t, t_with, tr};
-use crate::pages::cart::{json_resource, loaded};
 use crate::pages::dashboard::money_cards;
+use crate::ui::erase::{resource, Res};
 use crate::ui::fields::Note;
 use crate::ui::format::{date, money_text, parse_amount};
 use crate::ui::table::{Cell, Column, DataTable};
@@ -39,8 +39,8 @@ fn invoice_href(id: &str) -> String {
 #[component]
 pub fn BillingPage() -> impl IntoView {
     crate::ui::page_title("billing.title");
-    let balance = crate::ui::erase::resource(api::billing::balance);
-    let invoices = json_resource(api::billing::invoices_path);
+    let balance = resource(api::billing::balance);
+    let invoices = resource(api::billing::invoices);
     let currency = Signal::derive(move || {
         balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default()
     });
@@ -50,7 +50,7 @@ pub fn BillingPage() -> impl IntoView {
             <div class="cards">{resource_view(balance, "dashboard.money_error", money_cards)}</div>
             <section class="card" aria-labelledby="inv-title">
                 <h2 id="inv-title">{tr("billing.invoices")}</h2>
-                {move || match loaded(invoices, api::billing::read_invoices) {
+                {move || match invoices.get() {
                     None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                     Some(Err(ApiError::NotSupported)) => view! {
                         <p class="alert alert-info" role="status" data-testid="invoices-unsupported">{t("billing.list_unsupported")}</p>
@@ -142,15 +142,15 @@ pub fn InvoicePage() -> impl IntoView {
     crate::ui::page_title("billing.invoice_title");
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let invoice = json_resource(move || api::billing::invoice_path(&id()));
-    let balance = crate::ui::erase::resource(api::billing::balance);
+    let invoice = resource(move || api::billing::invoice(id()));
+    let balance = resource(api::billing::balance);
     let refresh = Callback::new(move |_| {
         invoice.refetch();
         balance.refetch();
     });
     // Paying stays on the page while the invoice reloads: shown for an
     // unpaid invoice, and for one the server cannot show.
-    let state = move || loaded(invoice, api::billing::read_invoice);
+    let state = move || invoice.get();
     let payable = Signal::derive(move || match state() {
         Some(Ok(inv)) => invoice_status(inv.status.as_str()) == InvoiceStatus::Unpaid,
         Some(Err(ApiError::NotSupported)) => true,
@@ -253,7 +253,7 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
 #[component]
 fn PayWithCredit(
     invoice_id: Signal<String>,
-    balance: crate::ui::erase::Res<Result<Balance, ApiError>>,
+    balance: Res<Result<Balance, ApiError>>,
     /// What is left to pay, when known.
     due: Signal<Option<Money>>,
     /// Whether the form is offered (the outcome of a payment stays shown).
