@@ -466,6 +466,7 @@ mod text_map {
         ("ui/combobox.rs", &["forms"]),
         ("ui/camera.rs", &["ekyc"]),
         ("ui/image/", &["ekyc"]),
+        ("ui/money_cards.rs", &["dashboard"]),
         ("ui/select.rs", &["cart"]),
     ];
 

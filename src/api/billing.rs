@@ -1,10 +1,11 @@
-//! Billing: balance and credit, payment methods and their fees, invoices
-//! (standard HostBill `GET /invoice`, `GET /invoice/@id`) and paying an
-//! invoice from credit.
+//! Billing (catalog endpoints 30-33): balance and credit, payment methods
+//! and their fees, invoices (standard HostBill `GET /invoice`, `GET
+//! /invoice/@id`) and paying an invoice from credit.
 
 use super::client::{fetch, fetch_with_info, ApiRequest};
 use super::error::ApiError;
 use super::loose::{list_at, object_at, Decimal, Flag, Id, LooseList, Money, PhpObject, Text};
+use super::raw;
 use crate::util::percent_encode;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -72,15 +73,17 @@ pub fn currency_places(currency: &str) -> u32 {
     }
 }
 
-/// Payment methods with fees (`GET /payment/fees`), falling back to
-/// `GET /payment` (names only) when the server does not offer the fees.
-pub fn payment_methods_paths() -> Vec<String> {
-    vec!["/payment/fees".into(), "/payment".into()]
+/// The payment methods: with their fees (`GET /payment/fees`), else, when
+/// the server does not offer the fees, names only (`GET /payment`). A
+/// method without an id cannot be chosen, so it is left out.
+pub async fn payment_methods() -> Result<Vec<PaymentMethod>, ApiError> {
+    raw::get_first(&["/payment/fees", "/payment"]).await.map(|v| read_payment_methods(&v))
 }
 
 /// Either answer: `[{id, name, fixed_fee, percent_fee}]` or `{"<id>": "<name>"}`.
-pub fn read_payment_methods(v: &Value) -> Vec<PaymentMethod> {
-    list_at(v, "payments")
+fn read_payment_methods(v: &Value) -> Vec<PaymentMethod> {
+    let all: Vec<PaymentMethod> = list_at(v, "payments");
+    all.into_iter().filter(|m| !m.id.is_empty()).collect()
 }
 
 crate::loose_struct! {
@@ -157,20 +160,20 @@ pub fn invoice_status(s: &str) -> InvoiceStatus {
 }
 
 /// `GET /invoice` (standard HostBill, not in the provider's reference).
-pub fn invoices_path() -> Vec<String> {
-    vec!["/invoice".into()]
+pub async fn invoices() -> Result<Vec<InvoiceSummary>, ApiError> {
+    raw::get("/invoice".into()).await.map(|v| read_invoices(&v))
 }
 
-pub fn read_invoices(v: &Value) -> Vec<InvoiceSummary> {
+fn read_invoices(v: &Value) -> Vec<InvoiceSummary> {
     list_at(v, "invoices")
 }
 
 /// `GET /invoice/@id` (standard HostBill, not in the provider's reference).
-pub fn invoice_path(id: &str) -> Vec<String> {
-    vec![format!("/invoice/{}", percent_encode(id))]
+pub async fn invoice(id: String) -> Result<Invoice, ApiError> {
+    raw::get(format!("/invoice/{}", percent_encode(&id))).await.map(|v| read_invoice(&v))
 }
 
-pub fn read_invoice(v: &Value) -> Invoice {
+fn read_invoice(v: &Value) -> Invoice {
     object_at(v, "invoice")
 }
 
@@ -202,12 +205,6 @@ pub async fn apply_credit(
     amount: Option<Decimal>,
 ) -> Result<(CreditResult, Vec<String>), ApiError> {
     fetch_with_info(credit_request(invoice_id, amount)).await
-}
-
-/// `GET /payment` → `{"payments": {"<id>": "<name>"}}` (names only, no fees).
-pub async fn payment_methods() -> Result<Vec<PaymentMethod>, ApiError> {
-    let v: Value = fetch(ApiRequest::get("/payment")).await?;
-    Ok(read_payment_methods(&v).into_iter().filter(|m| !m.id.is_empty()).collect())
 }
 
 #[cfg(test)]
@@ -256,6 +253,12 @@ mod tests {
         );
         assert_eq!(list[0].id.as_str(), "10");
         assert!(read_payment_methods(&serde_json::json!({"payments": []})).is_empty());
+        // a method without an id cannot be chosen: left out
+        let list = read_payment_methods(&serde_json::json!({"payments": [
+            {"id": "", "name": "Nowhere"}, {"name": "Nobody"}, {"id": 4, "name": "MoMo"}
+        ]}));
+        let names: Vec<_> = list.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["MoMo"]);
     }
 }
 
@@ -335,14 +338,14 @@ mod payment_tests {
 
     #[test]
     fn invoices_decode() {
-        let a: Vec<InvoiceSummary> = list_at(&doc(fx::INVOICE_LIST), "invoices");
+        let a = read_invoices(&doc(fx::INVOICE_LIST));
         let i = &a[0];
         assert_eq!(
             (i.id.as_str(), i.number.as_str(), i.status.as_str()),
             ("308976", "2016/12/1", "Paid")
         );
         assert_eq!(i.total.value, Some(d("19.65")));
-        let a: Invoice = object_at(&doc(fx::INVOICE), "invoice");
+        let a = read_invoice(&doc(fx::INVOICE));
         let inv = a;
         assert_eq!(inv.subtotal.value, Some(d("16.24")));
         assert_eq!(inv.tax.value, Some(d("3.41")));

@@ -280,7 +280,7 @@ pub struct DnssecKey {
 }
 
 /// A TLD and its prices (`GET /domain/order`): the cart's reading.
-pub use super::cart::{Tld, TldPeriod};
+pub use super::cart::domain::{Tld, TldPeriod};
 
 /// The order a renewal creates (shaped like `POST /domain/order`'s answer).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -676,7 +676,7 @@ pub async fn delete_dnssec_key(id: Id, key: Id) -> Result<Info, ApiError> {
 
 /// `GET /domain/order`: TLDs and their prices.
 pub async fn tlds() -> Result<Vec<Tld>, ApiError> {
-    Ok(super::cart::read_tlds(&get("/domain/order".into()).await?))
+    Ok(super::cart::domain::read_tlds(&get("/domain/order".into()).await?))
 }
 
 /// `POST /domain/@id/renew`.
@@ -775,7 +775,7 @@ mod tests {
         let n = details_list(v(crate::fixtures::DOMAIN_BY_NAME));
         assert_eq!(n.len(), 2);
         assert_eq!(n[1].status.as_str(), "Expired");
-        let t = super::super::cart::read_tlds(&v(crate::fixtures::DOMAIN_TLDS));
+        let t = super::super::cart::domain::read_tlds(&v(crate::fixtures::DOMAIN_TLDS));
         assert_eq!(t[0].tld.as_str(), ".com");
         assert_eq!(t[0].periods.0[1].renew.value, Some(Decimal::new(3000, 2)));
         let saved = crate::api::error::interpret(

@@ -14,7 +14,7 @@ pub mod location;
 pub mod loose;
 pub mod notifications;
 pub mod profile;
-pub mod raw;
+mod raw;
 pub mod refresh;
 pub mod signup;
 

@@ -2,7 +2,7 @@
 //! PEM certificate requests. The server has the last word; these catch
 //! typing mistakes before anything is sent.
 
-use crate::api::cart::Tld;
+use crate::api::cart::domain::Tld;
 
 /// `https://WWW.Example.vn/path` → `www.example.vn`: trimmed, lower case,
 /// without scheme, path or trailing dot.

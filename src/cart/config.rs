@@ -3,7 +3,9 @@
 //! their conditionals, which are missing, and the `custom`/`data` map,
 //! `addon`/`addon_cycles` and the whole product item.
 
-use crate::api::cart::{Addon, CustomMap, Form, NumId, ProductDetails, ProductItem};
+use crate::api::cart::items::{CustomMap, ProductItem};
+use crate::api::cart::product::{Addon, Form, ProductDetails};
+use crate::api::cart::NumId;
 use serde_json::Value;
 
 /// A small map kept as a list: the few forms or addons of one product do
@@ -492,7 +494,7 @@ mod tests {
         s.forms.insert("306".into(), FormValue::Number(4));
         s.addons.insert("31".into(), AddonChoice { on: true, cycle: "q".into() });
         let item = product_item(&p, &s, " BKNS10 ");
-        let v = serde_json::to_value(crate::api::cart::OrderItem::Product(item)).unwrap();
+        let v = serde_json::to_value(crate::api::cart::items::OrderItem::Product(item)).unwrap();
         assert_eq!(
             v,
             json!({

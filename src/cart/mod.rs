@@ -10,7 +10,8 @@ mod latest;
 
 pub use latest::{accept as accept_answer, Latest};
 
-use crate::api::cart::{DomainItem, NumId, OrderItem};
+use crate::api::cart::items::{DomainItem, OrderItem};
+use crate::api::cart::NumId;
 use crate::api::loose::{field, FromLoose};
 use crate::browser;
 use leptos::prelude::*;
@@ -231,7 +232,7 @@ pub fn capture_affiliate(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::cart::{CertificateItem, ProductItem};
+    use crate::api::cart::items::{CertificateItem, ProductItem};
     use serde_json::json;
 
     fn product(id: &str) -> OrderItem {

@@ -10,10 +10,11 @@ use crate::api::billing::{invoice_status, Balance, Invoice, InvoiceStatus, Invoi
 use crate::api::loose::Money;
 use crate::api::{self, ApiError};
 use crate::i18n::{self, server_message, t, t_with, tr};
-use crate::pages::cart::{json_resource, loaded};
-use crate::pages::dashboard::money_cards;
+use crate::state::account_currency;
+use crate::ui::erase::{resource, Res};
 use crate::ui::fields::Note;
 use crate::ui::format::{date, money_text, parse_amount};
+use crate::ui::money_cards::money_cards;
 use crate::ui::table::{Cell, Column, DataTable};
 use crate::ui::{error_text, resource_view, ErrorPanel, Loading, TextField};
 use leptos::ev::SubmitEvent;
@@ -39,18 +40,15 @@ fn invoice_href(id: &str) -> String {
 #[component]
 pub fn BillingPage() -> impl IntoView {
     crate::ui::page_title("billing.title");
-    let balance = crate::ui::erase::resource(api::billing::balance);
-    let invoices = json_resource(api::billing::invoices_path);
-    let currency = Signal::derive(move || {
-        balance.get().and_then(|r| r.ok()).map(|b| b.currency.0).unwrap_or_default()
-    });
+    let (balance, currency) = account_currency();
+    let invoices = resource(api::billing::invoices);
     view! {
         <section class="page" aria-labelledby="billing-title">
             <h1 id="billing-title">{tr("billing.title")}</h1>
-            <div class="cards">{resource_view(balance, "dashboard.money_error", money_cards)}</div>
+            <div class="cards">{resource_view(balance, "dashboard.money_error", |b: Balance| money_cards(b.acc_balance, b.acc_credit, b.currency.0))}</div>
             <section class="card" aria-labelledby="inv-title">
                 <h2 id="inv-title">{tr("billing.invoices")}</h2>
-                {move || match loaded(invoices, api::billing::read_invoices) {
+                {move || match invoices.get() {
                     None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                     Some(Err(ApiError::NotSupported)) => view! {
                         <p class="alert alert-info" role="status" data-testid="invoices-unsupported">{t("billing.list_unsupported")}</p>
@@ -142,15 +140,15 @@ pub fn InvoicePage() -> impl IntoView {
     crate::ui::page_title("billing.invoice_title");
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let invoice = json_resource(move || api::billing::invoice_path(&id()));
-    let balance = crate::ui::erase::resource(api::billing::balance);
+    let invoice = resource(move || api::billing::invoice(id()));
+    let (balance, currency) = account_currency();
     let refresh = Callback::new(move |_| {
         invoice.refetch();
         balance.refetch();
     });
     // Paying stays on the page while the invoice reloads: shown for an
     // unpaid invoice, and for one the server cannot show.
-    let state = move || loaded(invoice, api::billing::read_invoice);
+    let state = move || invoice.get();
     let payable = Signal::derive(move || match state() {
         Some(Ok(inv)) => invoice_status(inv.status.as_str()) == InvoiceStatus::Unpaid,
         Some(Err(ApiError::NotSupported)) => true,
@@ -178,7 +176,7 @@ pub fn InvoicePage() -> impl IntoView {
                 .into_any(),
                 Some(Ok(inv)) => invoice_view(inv).into_any(),
             }}
-            <PayWithCredit invoice_id=Signal::derive(id) balance=balance due=due payable=payable on_paid=refresh/>
+            <PayWithCredit invoice_id=Signal::derive(id) balance=balance currency=currency due=due payable=payable on_paid=refresh/>
         </section>
     }
 }
@@ -253,7 +251,9 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
 #[component]
 fn PayWithCredit(
     invoice_id: Signal<String>,
-    balance: crate::ui::erase::Res<Result<Balance, ApiError>>,
+    balance: Res<Result<Balance, ApiError>>,
+    /// The account's currency (from `balance`).
+    currency: Signal<String>,
     /// What is left to pay, when known.
     due: Signal<Option<Money>>,
     /// Whether the form is offered (the outcome of a payment stays shown).
@@ -263,7 +263,6 @@ fn PayWithCredit(
     let amount = RwSignal::new(String::new());
     let checked = RwSignal::new(false);
     let credit = move || balance.get().and_then(|r| r.ok());
-    let currency = move || credit().map(|b| b.currency.0).unwrap_or_default();
     let amount_err = Signal::derive(move || {
         if !checked.get() {
             return None;
@@ -272,7 +271,7 @@ fn PayWithCredit(
         if raw.trim().is_empty() {
             return None;
         }
-        match parse_amount(&raw, &currency()) {
+        match parse_amount(&raw, &currency.get()) {
             None => Some(t("billing.amount_invalid")),
             Some(a) if a.is_zero() => Some(t("billing.amount_invalid")),
             Some(a) => {
@@ -296,7 +295,7 @@ fn PayWithCredit(
                 match r {
                     Ok((res, _info)) => {
                         let (status, _) = status_badge(res.invoice_status.as_str());
-                        let applied = money_text(&res.applied, &currency(), i18n::lang());
+                        let applied = money_text(&res.applied, &currency.get(), i18n::lang());
                         done.set(Some(t_with(
                             "billing.credit_done",
                             &[("amount", &applied), ("status", &status)],
@@ -326,7 +325,7 @@ fn PayWithCredit(
             return;
         }
         let raw = amount.get_untracked();
-        let value = if raw.trim().is_empty() { None } else { parse_amount(&raw, &currency()) };
+        let value = if raw.trim().is_empty() { None } else { parse_amount(&raw, &currency.get()) };
         sending.set_value(true);
         done.set(None);
         failed.set(None);
@@ -340,14 +339,14 @@ fn PayWithCredit(
             hidden=move || !payable.get() && done.with(Option::is_none) && failed.with(Option::is_none)>
             <h2 id="pay-credit-title">{tr("billing.pay_credit")}</h2>
             <p data-testid="credit-available">{move || {
-                let cur = currency();
+                let cur = currency.get();
                 match credit() {
                     Some(b) => t_with("billing.credit_available", &[("amount", &money_text(&b.acc_credit, &cur, i18n::lang()))]),
                     None => t("common.loading"),
                 }
             }}</p>
             <p class="muted" hidden=move || due.with(Option::is_none)>
-                {move || due.get().map(|d| t_with("billing.due_amount", &[("amount", &money_text(&d, &currency(), i18n::lang()))])).unwrap_or_default()}
+                {move || due.get().map(|d| t_with("billing.due_amount", &[("amount", &money_text(&d, &currency.get(), i18n::lang()))])).unwrap_or_default()}
             </p>
             <Note text=done class="alert alert-ok" role="status" testid="credit-result"/>
             <Note text=failed class="alert alert-error" role="alert" testid="credit-error"/>

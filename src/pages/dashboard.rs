@@ -5,9 +5,10 @@ pub mod documents;
 pub mod status;
 
 use crate::api::{self, account::Client, billing::Balance};
-use crate::i18n::{self, t, t_with, tr};
+use crate::i18n::{t, t_with, tr};
 use crate::state::{self, AccountCtx};
-use crate::ui::format::{date, money_text};
+use crate::ui::format::date;
+use crate::ui::money_cards::money_cards;
 use crate::ui::resource_view;
 use leptos::prelude::*;
 
@@ -41,7 +42,7 @@ pub fn Dashboard() -> impl IntoView {
                 </button>
             </div>
             <div class="cards">
-                {resource_view(balance, "dashboard.money_error", money_cards)}
+                {resource_view(balance, "dashboard.money_error", |b: Balance| money_cards(b.acc_balance, b.acc_credit, b.currency.0))}
             </div>
             <status::StatusUpdates/>
             <documents::PendingDocumentsCard/>
@@ -50,27 +51,6 @@ pub fn Dashboard() -> impl IntoView {
                 {resource_view(account.details, "dashboard.details_error", details_list)}
             </section>
         </section>
-    }
-}
-
-/// The amount due and the credit, as cards (also on `/billing`).
-pub fn money_cards(b: Balance) -> impl IntoView {
-    let currency = b.currency.0.clone();
-    let cur2 = currency.clone();
-    let due = b.acc_balance.clone();
-    let credit = b.acc_credit.clone();
-    let due_positive = due.value.is_some_and(|d| !d.is_zero() && !d.is_negative());
-    view! {
-        <article class="card stat" class:stat-due=due_positive data-testid="balance">
-            <h2 class="stat-label">{tr("dashboard.balance")}</h2>
-            <p class="stat-value">{move || money_text(&due, &currency, i18n::lang())}</p>
-            <p class="muted">{tr("dashboard.balance_hint")}</p>
-        </article>
-        <article class="card stat" data-testid="credit">
-            <h2 class="stat-label">{tr("dashboard.credit")}</h2>
-            <p class="stat-value">{move || money_text(&credit, &cur2, i18n::lang())}</p>
-            <p class="muted">{tr("dashboard.credit_hint")}</p>
-        </article>
     }
 }
 

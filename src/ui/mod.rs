@@ -10,6 +10,7 @@ pub mod fields;
 pub mod file_drop;
 pub mod format;
 pub mod image;
+pub mod money_cards;
 pub mod pager;
 pub mod select;
 pub mod signature_pad;

@@ -6,15 +6,16 @@
 //! the cart; the confirmation empties it and links to the invoice.
 
 use super::quote::{LiveQuote, QuotePanel};
-use super::{json_resource, loaded, CartLines, Json};
+use super::CartLines;
 use crate::api::billing::{currency_places, PaymentMethod};
-use crate::api::cart::{OrderResult, Quote};
+use crate::api::cart::items::OrderItem;
+use crate::api::cart::order::{OrderResult, Quote};
 use crate::api::loose::{Decimal, Money};
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
-use crate::ui::erase::effect;
+use crate::ui::erase::{effect, resource, Res};
 use crate::ui::fields::{ChoiceItem, ChoiceList, Note};
 use crate::ui::format::{money, money_text};
 use crate::ui::{error_text, ErrorPanel, Loading, TextField};
@@ -31,7 +32,7 @@ pub fn fee_for(method: &PaymentMethod, total: &Money, currency: &str) -> Option<
 pub fn CheckoutPage() -> impl IntoView {
     crate::ui::page_title("checkout.title");
     let (_, currency) = account_currency();
-    let methods = json_resource(api::billing::payment_methods_paths);
+    let methods = resource(api::billing::payment_methods);
     // the method chosen, else the first offered
     let chosen = RwSignal::new(String::new());
     let pay_method = Signal::derive(move || {
@@ -39,7 +40,8 @@ pub fn CheckoutPage() -> impl IntoView {
         if !c.is_empty() {
             return c;
         }
-        loaded(methods, api::billing::read_payment_methods)
+        methods
+            .get()
             .and_then(Result::ok)
             .and_then(|l| l.first().map(|m| m.id.0.clone()))
             .unwrap_or_default()
@@ -57,10 +59,10 @@ pub fn CheckoutPage() -> impl IntoView {
     // set the moment an order leaves; cleared only when it failed
     let sending = StoredValue::new(false);
     let place = crate::ui::erase::action(
-        move |(items, pm, aff): &(Vec<api::cart::OrderItem>, String, Option<String>)| {
+        move |(items, pm, aff): &(Vec<OrderItem>, String, Option<String>)| {
             let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
             async move {
-                match api::cart::order(items, &pm, aff.as_deref()).await {
+                match api::cart::order::place(items, &pm, aff.as_deref()).await {
                     Ok(r) => {
                         // the confirmation empties the cart
                         cart::update(|c| c.clear_items());
@@ -174,16 +176,14 @@ fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
 /// (and the estimated amount to pay with it).
 #[component]
 fn PaymentChoices(
-    methods: Json,
+    methods: Res<Result<Vec<PaymentMethod>, ApiError>>,
     pay_method: Signal<String>,
     chosen: RwSignal<String>,
     quote: RwSignal<Option<Quote>>,
     currency: Signal<String>,
 ) -> impl IntoView {
     let items = Signal::derive(move || {
-        let list = loaded(methods, api::billing::read_payment_methods)
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let list = methods.get().and_then(Result::ok).unwrap_or_default();
         let cur = currency.get();
         let total = quote.with(|q| q.as_ref().map(|q| q.summary.0.total.clone()));
         let lang = i18n::lang();

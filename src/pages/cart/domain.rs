@@ -5,14 +5,17 @@
 //! <domain>` (links from a domain's page) it adds a renewal instead.
 
 use super::forms::{first_problem, ConfigForms};
-use super::{json_resource, loaded, Json};
-use crate::api::cart::{Availability, DomainItem, NumId, OrderItem, Tld, Whois};
+use crate::api::cart::domain::{Availability, Tld, Whois};
+use crate::api::cart::items::{DomainItem, OrderItem};
+use crate::api::cart::NumId;
+use crate::api::contacts::ContactSummary;
 use crate::api::{self, ApiError};
 use crate::cart::check::{normalize_domain, split_domain, valid_epp, valid_hostname};
 use crate::cart::config::{custom, notes, FormValues};
 use crate::cart::{self, renewal};
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
+use crate::ui::erase::{resource, Res};
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, InputField};
 use crate::ui::format::money_text;
 use crate::ui::select::{Choice, SelectField};
@@ -22,20 +25,21 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use serde_json::Value;
+
+/// The account's contacts (`GET /contact`), loaded once per form.
+pub type Contacts = Res<Result<Vec<ContactSummary>, ApiError>>;
 
 #[component]
 pub fn DomainPage() -> impl IntoView {
     crate::ui::page_title("cart.domain_title");
     let query = use_query_map();
-    let tlds = json_resource(api::cart::tlds_path);
+    let tlds = resource(api::domains::tlds);
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="domain-title">
             <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
             <h1 id="domain-title">{tr("cart.domain_title")}</h1>
-            {resource_view(tlds, "cart.tlds_error", move |v: Value| {
-                let list = api::cart::read_tlds(&v);
+            {resource_view(tlds, "cart.tlds_error", move |list: Vec<Tld>| {
                 let renew = query.read().get("renew").filter(|r| !r.trim().is_empty());
                 let form = match renew {
                     Some(id) => {
@@ -123,7 +127,7 @@ fn DomainSearch(tlds: Vec<Tld>, currency: Signal<String>) -> impl IntoView {
     let target = RwSignal::new(None::<(String, usize)>);
     let lookup = crate::ui::erase::action(|name: &String| {
         let name = name.clone();
-        async move { api::cart::whois(&name).await }
+        async move { api::cart::domain::whois(&name).await }
     });
     let on_search = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -140,7 +144,7 @@ fn DomainSearch(tlds: Vec<Tld>, currency: Signal<String>) -> impl IntoView {
         }
     };
     let pending = lookup.pending();
-    let contacts = json_resource(api::cart::contacts_path);
+    let contacts = resource(api::contacts::list);
     let result = move || {
         let (name, i) = target.get()?;
         if pending.get() {
@@ -197,13 +201,13 @@ fn whois_view(w: &Whois) -> impl IntoView {
 /// `GET /contact`), or nothing when the server has no contacts call.
 /// `roles` are (API field, i18n label, value).
 pub fn contact_selects(
-    contacts: Json,
+    contacts: Contacts,
     roles: Vec<(&'static str, &'static str, RwSignal<String>)>,
 ) -> impl IntoView {
     move || {
-        let list = loaded(contacts, api::cart::read_contacts)?.ok().filter(|l| !l.is_empty())?;
+        let list = contacts.get()?.ok().filter(|l| !l.is_empty())?;
         let options: Vec<Choice> = std::iter::once(Choice::new("", t("cart.contact_self")))
-            .chain(list.iter().map(|c| Choice::new(c.id.0.clone(), c.label())))
+            .chain(list.iter().map(|c| Choice::new(c.id.0.clone(), contact_label(c))))
             .collect();
         Some(view! {
             <fieldset class="contacts">
@@ -220,6 +224,16 @@ pub fn contact_selects(
     }
 }
 
+/// "Trần Thị Bình <binh@congty.vn>", or the name or the e-mail alone.
+fn contact_label(c: &ContactSummary) -> String {
+    let name = c.full_name();
+    match (name.is_empty(), c.email.as_str().trim()) {
+        (true, e) => e.to_owned(),
+        (false, "") => name,
+        (false, e) => format!("{name} <{e}>"),
+    }
+}
+
 fn some_id(s: &RwSignal<String>) -> Option<NumId> {
     Some(s.get_untracked()).filter(|v| !v.is_empty()).map(|v| NumId::new(&v))
 }
@@ -229,7 +243,7 @@ fn DomainOrderForm(
     name: String,
     tld: Tld,
     availability: Availability,
-    contacts: Json,
+    contacts: Contacts,
     currency: Signal<String>,
 ) -> impl IntoView {
     let action = RwSignal::new(
@@ -244,9 +258,8 @@ fn DomainOrderForm(
     let data = RwSignal::new(FormValues::default());
     let checked = RwSignal::new(false);
     let tld_id = tld.id.0.clone();
-    let forms = json_resource(move || api::cart::tld_forms_path(&tld_id));
-    let form_list =
-        move || loaded(forms, api::cart::read_forms).and_then(Result::ok).unwrap_or_default();
+    let forms = resource(move || api::cart::domain::tld_forms(tld_id.clone()));
+    let form_list = move || forms.get().and_then(Result::ok).unwrap_or_default();
     let tld = StoredValue::new(tld);
 
     let epp_err = Signal::derive(move || {
@@ -329,7 +342,7 @@ fn DomainOrderForm(
         ("billing", "cart.contact_billing", roles[3]),
     ];
     let tld_forms = move || {
-        match loaded(forms, api::cart::read_forms) {
+        match forms.get() {
         Some(Ok(f)) if !f.is_empty() => Some(view! {
             <div class="tld-forms">
                 <p class="muted">{t("cart.tld_data")}</p>
@@ -424,5 +437,22 @@ fn RenewForm(
             <SelectField label=tr("cart.period") id="f-years" name="years" value=years on_change=setter(years) options=options/>
             <button type="submit" class="btn btn-primary btn-block">{tr("cart.add_to_cart")}</button>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::loose::{LooseList, Text};
+
+    #[test]
+    fn a_contact_is_named_by_name_and_e_mail() {
+        let l: LooseList<ContactSummary> = serde_json::from_str(crate::fixtures::CONTACTS).unwrap();
+        assert_eq!(contact_label(&l.0[0]), "Sue Mary <mary@example.com>");
+        let bare = ContactSummary { email: Text("x@y.vn".into()), ..Default::default() };
+        assert_eq!(contact_label(&bare), "x@y.vn");
+        let without_mail =
+            ContactSummary { firstname: Text(" Bình ".into()), ..Default::default() };
+        assert_eq!(contact_label(&without_mail), "Bình");
     }
 }

@@ -4,7 +4,7 @@
 //! conditionals and errors. The values live in one signal
 //! ([`FormValues`]); `cart::config::custom` turns them into the map sent.
 
-use crate::api::cart::{Form, FormItem};
+use crate::api::cart::product::{Form, FormItem};
 use crate::cart::config::{
     form_kind, problems, range, visible, FormKind, FormValue, FormValues, Problem,
 };

@@ -9,38 +9,19 @@ pub mod product;
 pub mod quote;
 pub mod ssl;
 
-use crate::api::cart::{Category, CategoryKind, OrderItem, ProductSummary, Quote};
+use crate::api::cart::catalog::{Category, CategoryKind, ProductSummary};
+use crate::api::cart::items::OrderItem;
+use crate::api::cart::order::Quote;
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
+use crate::ui::erase::{resource, Res};
 use crate::ui::format::money_text;
 use crate::ui::select::cycle_name;
 use crate::ui::{resource_view, ErrorPanel, Loading};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use serde_json::Value;
-use std::sync::Arc;
-
-/// A page's GET, kept as JSON and read with the API module's `read_*`
-/// function. All of them share one async type (see `api::raw`), so the
-/// resource code exists once in the wasm.
-pub type Json = crate::ui::erase::Res<Result<Value, ApiError>>;
-
-/// A resource of `paths()` (the first the server offers); re-fetched when
-/// signals read by `paths` change.
-pub fn json_resource(paths: impl Fn() -> Vec<String> + Send + Sync + 'static) -> Json {
-    json_resource_dyn(Arc::new(paths))
-}
-
-fn json_resource_dyn(paths: Arc<dyn Fn() -> Vec<String> + Send + Sync>) -> Json {
-    crate::ui::erase::resource(move || api::raw::get_first(paths()))
-}
-
-/// A resource's state, read with `read`.
-pub fn loaded<T>(res: Json, read: impl Fn(&Value) -> T) -> Option<Result<T, ApiError>> {
-    res.get().map(|r| r.map(|v| read(&v)))
-}
 
 /// "Sản phẩm", "Đăng ký tên miền"… for a cart line.
 pub fn line_kind(item: &OrderItem) -> String {
@@ -135,7 +116,7 @@ pub fn CartLines(
 pub fn CartPage() -> impl IntoView {
     crate::ui::page_title("cart.title");
     let (_, currency) = account_currency();
-    let categories = json_resource(api::cart::categories_path);
+    let categories = resource(api::cart::catalog::categories);
     let count = move || cart::count();
     view! {
         <section class="page cart-page" aria-labelledby="cart-title">
@@ -149,8 +130,7 @@ pub fn CartPage() -> impl IntoView {
                     <A href="/checkout" attr:class="btn btn-primary">{tr("cart.to_checkout")}</A>
                 </p>
             </section>
-            {resource_view(categories, "cart.categories_error", move |v: Value| {
-                let cats = api::cart::read_categories(&v);
+            {resource_view(categories, "cart.categories_error", move |cats: Vec<Category>| {
                 if cats.is_empty() {
                     return view! { <p class="muted">{t("cart.no_categories")}</p> }.into_any();
                 }
@@ -177,7 +157,7 @@ fn CategorySection(category: Category, currency: Signal<String>) -> impl IntoVie
         .into_any(),
         CategoryKind::Products => {
             let id = category.id.0.clone();
-            let products = json_resource(move || api::cart::category_products_path(&id));
+            let products = resource(move || api::cart::catalog::category_products(id.clone()));
             view! { <CategoryProducts products=products currency=currency/> }.into_any()
         }
     };
@@ -191,9 +171,12 @@ fn CategorySection(category: Category, currency: Signal<String>) -> impl IntoVie
 }
 
 #[component]
-fn CategoryProducts(products: Json, currency: Signal<String>) -> impl IntoView {
+fn CategoryProducts(
+    products: Res<Result<Vec<ProductSummary>, ApiError>>,
+    currency: Signal<String>,
+) -> impl IntoView {
     move || {
-        match loaded(products, api::cart::read_category_products) {
+        match products.get() {
         None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
         // the server lacks the standard call: say so here, the rest works
         Some(Err(ApiError::NotSupported)) => view! {

@@ -4,15 +4,16 @@
 
 use super::forms::{first_problem, ConfigForms};
 use super::quote::{LiveQuote, QuotePanel};
-use super::{json_resource, loaded};
-use crate::api::cart::{CycleOption, OrderItem, ProductDetails};
+use crate::api::cart::items::OrderItem;
+use crate::api::cart::product::{Addon, ProductDetails};
+use crate::api::cart::CycleOption;
 use crate::api::{self, ApiError};
 use crate::cart;
 use crate::cart::check::{normalize_domain, valid_hostname};
 use crate::cart::config::{notes, product_item, AddonValues, Selection};
 use crate::i18n::{t, tr};
 use crate::state::account_currency;
-use crate::ui::erase::effect;
+use crate::ui::erase::{effect, resource};
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, Note};
 use crate::ui::select::{CyclePrice, CycleSelect};
 use crate::ui::{ErrorPanel, Loading, TextField};
@@ -25,14 +26,13 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub fn ProductPage() -> impl IntoView {
     crate::ui::page_title("cart.configure_title");
     let params = use_params_map();
-    let product = json_resource(move || {
-        api::cart::product_path(&params.read().get("id").unwrap_or_default())
-    });
+    let product =
+        resource(move || api::cart::product::details(params.read().get("id").unwrap_or_default()));
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="product-title">
             <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
-            {move || match loaded(product, api::cart::read_product).map(|r| r.and_then(|p| p)) {
+            {move || match product.get() {
                 None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorPanel error=e what="cart.product_error" on_retry=Callback::new(move |_| product.refetch())/>
@@ -182,7 +182,7 @@ pub fn Configurator(
 /// Addons: a checkbox each (`addon[<id>]`), and for each one taken its own
 /// cycle (`addon_cycles[<id>]`).
 fn addons_view(
-    list: Vec<crate::api::cart::Addon>,
+    list: Vec<Addon>,
     addons: RwSignal<AddonValues>,
     currency: Signal<String>,
 ) -> impl IntoView {

@@ -3,7 +3,8 @@
 //! `cart::Latest`). The summary shows what the server computed: subtotal,
 //! discount, each tax line, total and the recurring amounts.
 
-use crate::api::cart::{OrderItem, Quote, QuoteItem};
+use crate::api::cart::items::OrderItem;
+use crate::api::cart::order::{Quote, QuoteItem};
 use crate::api::loose::Money;
 use crate::api::{self, ApiError};
 use crate::cart::Latest;
@@ -56,7 +57,7 @@ impl LiveQuote {
             if latest.try_with_value(|l| l.is_current(n)) != Some(true) {
                 return;
             }
-            let answer = api::cart::quote(items, pay_method.as_deref()).await;
+            let answer = api::cart::order::quote(items, pay_method.as_deref()).await;
             if latest.try_with_value(|l| l.take(n)) != Some(true) {
                 return; // a newer request is under way or answered, or the page is gone
             }

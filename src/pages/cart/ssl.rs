@@ -4,12 +4,14 @@
 //! organisation's details.
 
 use super::domain::contact_selects;
-use super::{json_resource, loaded};
 use crate::api;
-use crate::api::cart::{Certificate, CertificateItem, NumId, OrderItem, Organization};
+use crate::api::cart::certificates::Certificate;
+use crate::api::cart::items::{CertificateItem, OrderItem, Organization};
+use crate::api::cart::NumId;
 use crate::cart::{self, check::is_pem_csr};
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
+use crate::ui::erase::resource;
 use crate::ui::fields::{setter, ChoiceItem, ChoiceList, InputField};
 use crate::ui::format::money_text;
 use crate::ui::select::{Choice, SelectField};
@@ -19,19 +21,17 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use serde_json::Value;
 
 #[component]
 pub fn SslPage() -> impl IntoView {
     crate::ui::page_title("cart.ssl_title");
-    let certs = json_resource(api::cart::certificates_path);
+    let certs = resource(api::cart::certificates::list);
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="ssl-title">
             <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
             <h1 id="ssl-title">{tr("cart.ssl_title")}</h1>
-            {resource_view(certs, "cart.certs_error", move |v: Value| {
-                let list = api::cart::read_certificates(&v);
+            {resource_view(certs, "cart.certs_error", move |list: Vec<Certificate>| {
                 (!list.is_empty()).then(|| view! { <SslForm certs=list currency=currency/> })
             })}
         </section>
@@ -79,10 +79,11 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
     let year_options = Signal::derive(move || {
         chosen().map(|c| period_choices(&c, &currency.get())).unwrap_or_default()
     });
-    let software = json_resource(move || api::cart::software_path(&product.get()));
+    let software = resource(move || api::cart::certificates::software(product.get()));
     let software_choice = RwSignal::new(String::new());
     let software_options = Signal::derive(move || {
-        loaded(software, api::cart::read_software)
+        software
+            .get()
             .and_then(Result::ok)
             .map(|l| {
                 l.iter().map(|s| Choice::new(s.id.0.clone(), s.name.0.clone())).collect::<Vec<_>>()
@@ -113,7 +114,7 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
             None
         }
     });
-    let contacts = json_resource(api::cart::contacts_path);
+    let contacts = resource(api::contacts::list);
     let navigate = use_navigate();
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
