@@ -2,6 +2,7 @@
 //! their forms: the tabs between them, the notice above the page after a
 //! save, and the alert of a failed save.
 
+use crate::app::href;
 use crate::i18n::tr;
 use crate::ui::erase::dyn_view;
 use leptos::prelude::*;
@@ -12,8 +13,8 @@ use leptos_router::components::A;
 pub fn AccountTabs() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label=tr("profile.tabs")>
-            <A href="/account" exact=true>{tr("profile.tab_profile")}</A>
-            <A href="/account/contacts">{tr("profile.tab_contacts")}</A>
+            <A href=href::ACCOUNT exact=true>{tr("profile.tab_profile")}</A>
+            <A href=href::CONTACTS>{tr("profile.tab_contacts")}</A>
         </nav>
     }
 }

@@ -9,6 +9,7 @@
 use crate::api::billing::{invoice_status, Balance, Invoice, InvoiceStatus, InvoiceSummary};
 use crate::api::loose::Money;
 use crate::api::{self, ApiError};
+use crate::app::href;
 use crate::i18n::{self, server_message, t, t_with, tr};
 use crate::state::account_currency;
 use crate::ui::erase::{resource, Res};
@@ -31,10 +32,6 @@ pub fn status_badge(status: &str) -> (String, &'static str) {
         InvoiceStatus::Refunded => (t("billing.status_refunded"), "muted"),
         InvoiceStatus::Other => (status.to_owned(), "muted"),
     }
-}
-
-fn invoice_href(id: &str) -> String {
-    format!("/billing/invoices/{}", crate::util::percent_encode(id))
 }
 
 #[component]
@@ -80,7 +77,7 @@ fn invoice_table(list: Vec<InvoiceSummary>, account_currency: &str) -> impl Into
                 i.number.0.clone()
             };
             vec![
-                Cell::Link { href: invoice_href(i.id.as_str()), text: number },
+                Cell::Link { href: href::invoice(i.id.as_str()), text: number },
                 Cell::Text(date(i.date.as_str())),
                 Cell::Text(date(i.duedate.as_str())),
                 Cell::Num(money_text(&i.total, cur, lang)),
@@ -124,7 +121,7 @@ fn PayByNumber() -> impl IntoView {
             crate::browser::focus("f-invoice_id");
             return;
         }
-        navigate(&invoice_href(number.get_untracked().trim()), Default::default());
+        navigate(&href::invoice(number.get_untracked().trim()), Default::default());
     };
     view! {
         <form class="form" novalidate on:submit=on_submit>
@@ -161,7 +158,7 @@ pub fn InvoicePage() -> impl IntoView {
     let heading = move || t_with("billing.invoice_heading", &[("number", &format!("#{}", id()))]);
     view! {
         <section class="page" aria-labelledby="invoice-title">
-            <p><A href="/billing">{tr("billing.back")}</A></p>
+            <p><A href=href::BILLING>{tr("billing.back")}</A></p>
             {move || match state() {
                 None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                 Some(Err(ApiError::NotSupported)) => view! {

@@ -5,6 +5,7 @@
 //! with the form kept for another try.
 
 use crate::api::ApiError;
+use crate::app::href;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::erase::{action, dyn_view};
 use crate::ui::text::SubmitButton;
@@ -76,7 +77,7 @@ pub fn PasswordResetPage() -> impl IntoView {
                 <div class="alert alert-info" role="status">
                     <p>{t_with("reset.sent", &[("email", email.get_untracked().trim())])}</p>
                 </div>
-                <A href="/login" attr:class="btn btn-primary btn-block">{tr("reset.back")}</A>
+                <A href=href::LOGIN attr:class="btn btn-primary btn-block">{tr("reset.back")}</A>
             }
             .into_any(),
             Some(ResetOutcome::NotOffered) => view! {
@@ -84,7 +85,7 @@ pub fn PasswordResetPage() -> impl IntoView {
                     <strong class="alert-title">{tr("reset.not_offered_title")}</strong>
                     <p>{tr("reset.not_offered")}</p>
                 </div>
-                <A href="/login" attr:class="btn btn-secondary btn-block">{tr("reset.back")}</A>
+                <A href=href::LOGIN attr:class="btn btn-secondary btn-block">{tr("reset.back")}</A>
             }
             .into_any(),
             other => view! {
@@ -106,7 +107,7 @@ pub fn PasswordResetPage() -> impl IntoView {
                     />
                     <SubmitButton pending=pending label="reset.submit" busy="reset.sending" block=true/>
                 </form>
-                <p class="auth-links"><A href="/login">{tr("reset.back")}</A></p>
+                <p class="auth-links"><A href=href::LOGIN>{tr("reset.back")}</A></p>
             }
             .into_any(),
         }

@@ -12,6 +12,7 @@ use crate::api::cart::items::OrderItem;
 use crate::api::cart::order::{OrderResult, Quote};
 use crate::api::loose::{Decimal, Money};
 use crate::api::{self, ApiError};
+use crate::app::href;
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
@@ -118,14 +119,14 @@ pub fn CheckoutPage() -> impl IntoView {
             <div hidden=move || done.with(Option::is_some)>
                 <div class="card" hidden=move || !empty.get()>
                     <p data-testid="checkout-empty">{tr("checkout.empty")}</p>
-                    <A href="/cart" attr:class="btn btn-primary">{tr("checkout.browse")}</A>
+                    <A href=href::CART attr:class="btn btn-primary">{tr("checkout.browse")}</A>
                 </div>
                 <div class="checkout" hidden=move || empty.get()>
                     <div class="checkout-main">
                         <section class="card" aria-labelledby="co-items">
                             <h2 id="co-items">{tr("checkout.items")}</h2>
                             <CartLines quote=quote currency=currency/>
-                            <p><A href="/cart">{tr("checkout.add_more")}</A></p>
+                            <p><A href=href::CART>{tr("checkout.add_more")}</A></p>
                         </section>
                         <PromoForm/>
                         <form class="card form" novalidate on:submit=on_submit aria-labelledby="co-pay" data-testid="checkout-form">
@@ -154,7 +155,7 @@ fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
     let numbers = r.order_numbers().join(", ");
     let total = money_text(&r.total, currency, i18n::lang());
     let invoice = r.invoice_id.0.clone();
-    let href = format!("/billing/invoices/{}", crate::util::percent_encode(&invoice));
+    let href = href::invoice(&invoice);
     view! {
         <div class="card order-done" data-testid="order-done">
             <h2 id="order-done" tabindex="-1">{t("checkout.done")}</h2>
@@ -166,7 +167,7 @@ fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
             <p>{t("checkout.done_hint")}</p>
             <div class="actions">
                 <A href=href attr:class="btn btn-primary">{t_with("checkout.view_invoice", &[("id", &invoice)])}</A>
-                <A href="/cart" attr:class="btn btn-secondary">{t("checkout.continue")}</A>
+                <A href=href::CART attr:class="btn btn-secondary">{t("checkout.continue")}</A>
             </div>
         </div>
     }

@@ -10,6 +10,7 @@ use crate::api::cart::items::{DomainItem, OrderItem};
 use crate::api::cart::NumId;
 use crate::api::contacts::ContactSummary;
 use crate::api::{self, ApiError};
+use crate::app::href;
 use crate::cart::check::{normalize_domain, split_domain, valid_epp, valid_hostname};
 use crate::cart::config::{custom, notes, FormValues};
 use crate::cart::{self, renewal};
@@ -37,7 +38,7 @@ pub fn DomainPage() -> impl IntoView {
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="domain-title">
-            <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
+            <p><A href=href::CART>{tr("cart.back_to_catalogue")}</A></p>
             <h1 id="domain-title">{tr("cart.domain_title")}</h1>
             {resource_view(tlds, "cart.tlds_error", move |list: Vec<Tld>| {
                 let renew = query.read().get("renew").filter(|r| !r.trim().is_empty());
@@ -328,7 +329,7 @@ fn DomainOrderForm(
         cart::update(|c| {
             c.add(domain.clone(), lines, OrderItem::Domain(item));
         });
-        navigate("/cart", Default::default());
+        navigate(href::CART, Default::default());
     };
     let actions = vec![
         ChoiceItem::new("register", t("cart.action_register"), ""),
@@ -429,7 +430,7 @@ fn RenewForm(
         cart::update(|c| {
             c.add(line_title, Vec::new(), item);
         });
-        navigate("/cart", Default::default());
+        navigate(href::CART, Default::default());
     };
     view! {
         <form class="form card" novalidate on:submit=on_submit data-testid="domain-renew">

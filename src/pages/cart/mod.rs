@@ -13,6 +13,7 @@ use crate::api::cart::catalog::{Category, CategoryKind, ProductSummary};
 use crate::api::cart::items::OrderItem;
 use crate::api::cart::order::Quote;
 use crate::api::{self, ApiError};
+use crate::app::href;
 use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
@@ -127,7 +128,7 @@ pub fn CartPage() -> impl IntoView {
                 <h2 id="cart-box-title">{move || t_with("cart.in_cart", &[("n", &count().to_string())])}</h2>
                 <CartLines currency=currency/>
                 <p hidden=move || count() == 0>
-                    <A href="/checkout" attr:class="btn btn-primary">{tr("cart.to_checkout")}</A>
+                    <A href=href::CHECKOUT attr:class="btn btn-primary">{tr("cart.to_checkout")}</A>
                 </p>
             </section>
             {resource_view(categories, "cart.categories_error", move |cats: Vec<Category>| {
@@ -148,11 +149,11 @@ fn CategorySection(category: Category, currency: Signal<String>) -> impl IntoVie
     let kind = category.kind();
     let body = match kind {
         CategoryKind::Domains => view! {
-            <A href="/cart/domain" attr:class="btn btn-secondary">{tr("cart.go_domains")}</A>
+            <A href=href::CART_DOMAIN attr:class="btn btn-secondary">{tr("cart.go_domains")}</A>
         }
         .into_any(),
         CategoryKind::Certificates => view! {
-            <A href="/cart/ssl" attr:class="btn btn-secondary">{tr("cart.go_ssl")}</A>
+            <A href=href::CART_SSL attr:class="btn btn-secondary">{tr("cart.go_ssl")}</A>
         }
         .into_any(),
         CategoryKind::Products => {
@@ -202,7 +203,7 @@ fn CategoryProducts(
 }
 
 fn product_card(p: ProductSummary, currency: &str) -> impl IntoView {
-    let href = format!("/cart/product/{}", crate::util::percent_encode(p.id.as_str()));
+    let href = href::product(p.id.as_str());
     let out = p.out_of_stock.0;
     let prices = p
         .periods

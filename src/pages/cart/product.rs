@@ -8,6 +8,7 @@ use crate::api::cart::items::OrderItem;
 use crate::api::cart::product::{Addon, ProductDetails};
 use crate::api::cart::CycleOption;
 use crate::api::{self, ApiError};
+use crate::app::href;
 use crate::cart;
 use crate::cart::check::{normalize_domain, valid_hostname};
 use crate::cart::config::{notes, product_item, AddonValues, Selection};
@@ -31,7 +32,7 @@ pub fn ProductPage() -> impl IntoView {
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="product-title">
-            <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
+            <p><A href=href::CART>{tr("cart.back_to_catalogue")}</A></p>
             {move || match product.get() {
                 None | Some(Err(ApiError::Aborted)) => view! { <Loading/> }.into_any(),
                 Some(Err(e)) => view! {
@@ -151,7 +152,7 @@ pub fn Configurator(
             cart::update(|c| {
                 c.add(title, lines, OrderItem::Product(item));
             });
-            navigate("/cart", Default::default());
+            navigate(href::CART, Default::default());
         }
     };
 

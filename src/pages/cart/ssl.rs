@@ -8,6 +8,7 @@ use crate::api;
 use crate::api::cart::certificates::Certificate;
 use crate::api::cart::items::{CertificateItem, OrderItem, Organization};
 use crate::api::cart::NumId;
+use crate::app::href;
 use crate::cart::{self, check::is_pem_csr};
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
@@ -29,7 +30,7 @@ pub fn SslPage() -> impl IntoView {
     let (_, currency) = account_currency();
     view! {
         <section class="page" aria-labelledby="ssl-title">
-            <p><A href="/cart">{tr("cart.back_to_catalogue")}</A></p>
+            <p><A href=href::CART>{tr("cart.back_to_catalogue")}</A></p>
             <h1 id="ssl-title">{tr("cart.ssl_title")}</h1>
             {resource_view(certs, "cart.certs_error", move |list: Vec<Certificate>| {
                 (!list.is_empty()).then(|| view! { <SslForm certs=list currency=currency/> })
@@ -168,7 +169,7 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
         cart::update(|c| {
             c.add(title, notes, OrderItem::Certificate(item));
         });
-        navigate("/cart", Default::default());
+        navigate(href::CART, Default::default());
     };
 
     let cert_items = Signal::derive(move || {

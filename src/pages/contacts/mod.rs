@@ -9,6 +9,7 @@ pub mod privileges;
 use crate::api::contacts::{
     self, Choice, Contact, ContactBody, ContactSummary, PrivilegeTree, Privileges,
 };
+use crate::app::href;
 use crate::forms::account::{errors_view, notice_view, AccountTabs};
 use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::i18n::{self, t, tr};
@@ -33,7 +34,7 @@ pub fn ContactsPage() -> impl IntoView {
         <section class="page" aria-labelledby="contacts-title">
             <div class="page-head">
                 <h1 id="contacts-title">{tr("profile.title")}</h1>
-                <A href="/account/contacts/new" attr:class="btn btn-primary">{tr("contacts.add")}</A>
+                <A href=href::new_contact() attr:class="btn btn-primary">{tr("contacts.add")}</A>
             </div>
             <AccountTabs/>
             <section class="card" aria-labelledby="contacts-h2">
@@ -62,7 +63,7 @@ fn ContactTable(rows: Vec<ContactSummary>) -> impl IntoView {
         .map(|c| {
             let name = c.full_name();
             let text = if name.is_empty() { c.email.0.clone() } else { name };
-            let href = format!("/account/contacts/{}", crate::util::percent_encode(c.id.as_str()));
+            let href = href::contact(c.id.as_str());
             vec![
                 Cell::Link { href, text },
                 Cell::Text(c.email.0),
@@ -104,7 +105,7 @@ pub fn ContactPage() -> impl IntoView {
     crate::ui::page_title_with(move || t(heading()));
     view! {
         <section class="page" aria-labelledby="contact-title">
-            <p class="back"><A href="/account/contacts">{tr("contacts.back")}</A></p>
+            <p class="back"><A href=href::CONTACTS>{tr("contacts.back")}</A></p>
             <h1 id="contact-title">{Signal::derive(move || t(heading()))}</h1>
             <div id="contact-notice" tabindex="-1">{notice_view(notice)}</div>
             {resource_view(tree, "contacts.privileges_error", move |tree: PrivilegeTree| {
@@ -172,10 +173,10 @@ fn ContactForm(
     let navigate = use_navigate();
     effect(move || match save.value().get() {
         Some(Ok(Saved::Added(id))) if !id.is_empty() => {
-            let url = format!("/account/contacts/{}?added=1", crate::util::percent_encode(&id));
+            let url = format!("{}?added=1", href::contact(&id));
             navigate(&url, NavigateOptions { replace: true, ..Default::default() });
         }
-        Some(Ok(Saved::Added(_))) => navigate("/account/contacts", NavigateOptions::default()),
+        Some(Ok(Saved::Added(_))) => navigate(href::CONTACTS, NavigateOptions::default()),
         Some(Ok(Saved::Updated(info))) => {
             notice.set(Some((
                 true,
