@@ -4,7 +4,7 @@
 pub mod documents;
 pub mod status;
 
-use crate::api::{self, account::Client, billing::Balance};
+use crate::api::{account::Client, billing::Balance};
 use crate::i18n::{t, t_with, tr};
 use crate::state::{self, AccountCtx};
 use crate::ui::format::date;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
-    let balance = crate::ui::erase::resource(api::billing::balance);
+    let (balance, _) = state::account_currency();
     crate::ui::page_title("dashboard.title");
 
     let greeting = move || match account.details.get() {
