@@ -25,7 +25,7 @@
 
 use super::client::{fetch, fetch_binary, fetch_with_info, ApiRequest};
 use super::error::{ApiError, Binary};
-use super::loose::{list_items, Flag, Id, Money, Text};
+use super::loose::{field, object_at, objects, read, scalar_text, under, Flag, Id, Money, Text};
 use crate::util::percent_encode;
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -35,70 +35,17 @@ pub type Info = Vec<String>;
 
 // ------------------------------------------------------------------ answers
 //
-// Read by hand from the JSON value (not with derived `Deserialize`): the
-// same tolerance as `loose.rs` (numbers or strings, missing fields empty,
-// several names for one field) for a fraction of the wasm code.
-
-/// The first of `keys` present in an object.
-fn field<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a Value> {
-    let o = v.as_object()?;
-    keys.iter().find_map(|k| o.get(*k))
-}
-
-/// Scalar text: strings as they are, numbers in their shortest form,
-/// booleans as "1"/"0", anything else "".
-fn scalar(v: Option<&Value>) -> String {
-    match v {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => {
-            let s = n.to_string();
-            s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
-        }
-        Some(Value::Bool(b)) => if *b { "1" } else { "0" }.to_owned(),
-        _ => String::new(),
-    }
-}
-
-fn text(v: &Value, keys: &[&str]) -> Text {
-    Text(scalar(field(v, keys)))
-}
-fn id(v: &Value, keys: &[&str]) -> Id {
-    Id(scalar(field(v, keys)))
-}
-fn money(v: &Value, key: &str) -> Money {
-    Money::parse(&scalar(field(v, &[key])))
-}
-fn flag(v: &Value, keys: &[&str]) -> Flag {
-    let t = scalar(field(v, keys)).trim().to_ascii_lowercase();
-    Flag(
-        matches!(t.as_str(), "1" | "true" | "yes" | "on" | "y" | "active" | "enabled")
-            || t.parse::<f64>().is_ok_and(|n| n != 0.0),
-    )
-}
-
-/// The object under `key`: PHP's `[]` and a one-element list read as one
-/// object; anything else as an empty object.
-fn object(v: &Value, key: &str) -> Value {
-    match field(v, &[key]) {
-        Some(o @ Value::Object(_)) => o.clone(),
-        Some(Value::Array(a)) => a.iter().find(|x| x.is_object()).cloned().unwrap_or(Value::Null),
-        _ => Value::Null,
-    }
-}
-
-/// The items of a list (any `LooseList` shape), read with `f`; those
-/// without an id (or not objects) are skipped.
-fn items<T>(v: Value, f: impl Fn(&Value) -> T) -> Vec<T> {
-    list_items(v).iter().filter(|i| i.is_object()).map(f).collect()
-}
+// Read by hand from the JSON value (not with derived `Deserialize`) with the
+// helpers of `loose.rs`: the same tolerance (numbers or strings, missing
+// fields empty, several names for one field) for a fraction of the wasm code.
 
 /// A list of host names: an array of strings, an object of strings, or one
 /// string separated by commas/spaces. Empty entries are dropped.
-pub fn hosts(v: Option<&Value>) -> Vec<String> {
+pub fn hosts(v: &Value) -> Vec<String> {
     let parts: Vec<String> = match v {
-        Some(Value::String(s)) => s.split([',', ' ', '\n']).map(str::to_owned).collect(),
-        Some(Value::Array(a)) => a.iter().map(|x| scalar(Some(x))).collect(),
-        Some(Value::Object(o)) => o.values().map(|x| scalar(Some(x))).collect(),
+        Value::String(s) => s.split([',', ' ', '\n']).map(str::to_owned).collect(),
+        Value::Array(a) => a.iter().map(scalar_text).collect(),
+        Value::Object(o) => o.values().map(scalar_text).collect(),
         _ => Vec::new(),
     };
     parts.into_iter().map(|s| s.trim().to_ascii_lowercase()).filter(|s| !s.is_empty()).collect()
@@ -121,15 +68,15 @@ pub struct DomainRow {
 impl DomainRow {
     pub fn from_json(v: &Value) -> Self {
         DomainRow {
-            id: id(v, &["id"]),
-            name: text(v, &["name", "domain"]),
-            expires: text(v, &["expires", "expirydate"]),
-            recurring_amount: money(v, "recurring_amount"),
-            date_created: text(v, &["date_created", "regdate"]),
-            status: text(v, &["status"]),
-            period: text(v, &["period"]),
-            autorenew: flag(v, &["autorenew"]),
-            daytoexpire: text(v, &["daytoexpire"]),
+            id: read(v, &["id"]),
+            name: read(v, &["name", "domain"]),
+            expires: read(v, &["expires", "expirydate"]),
+            recurring_amount: read(v, &["recurring_amount"]),
+            date_created: read(v, &["date_created", "regdate"]),
+            status: read(v, &["status"]),
+            period: read(v, &["period"]),
+            autorenew: read(v, &["autorenew"]),
+            daytoexpire: read(v, &["daytoexpire"]),
         }
     }
 }
@@ -155,19 +102,19 @@ pub struct DomainDetails {
 impl DomainDetails {
     pub fn from_json(v: &Value) -> Self {
         DomainDetails {
-            id: id(v, &["id"]),
-            name: text(v, &["name", "domain"]),
-            date_created: text(v, &["date_created", "regdate"]),
-            firstpayment: money(v, "firstpayment"),
-            recurring_amount: money(v, "recurring_amount"),
-            period: text(v, &["period"]),
-            expires: text(v, &["expires", "expirydate"]),
-            status: text(v, &["status"]),
-            next_due: text(v, &["next_due"]),
-            next_invoice: text(v, &["next_invoice"]),
-            idprotection: flag(v, &["idprotection"]),
+            id: read(v, &["id"]),
+            name: read(v, &["name", "domain"]),
+            date_created: read(v, &["date_created", "regdate"]),
+            firstpayment: read(v, &["firstpayment"]),
+            recurring_amount: read(v, &["recurring_amount"]),
+            period: read(v, &["period"]),
+            expires: read(v, &["expires", "expirydate"]),
+            status: read(v, &["status"]),
+            next_due: read(v, &["next_due"]),
+            next_invoice: read(v, &["next_invoice"]),
+            idprotection: read(v, &["idprotection"]),
             nameservers: hosts(field(v, &["nameservers"])),
-            autorenew: flag(v, &["autorenew"]),
+            autorenew: read(v, &["autorenew"]),
         }
     }
 }
@@ -193,19 +140,19 @@ pub struct Contact {
 impl Contact {
     pub fn from_json(v: &Value) -> Self {
         Contact {
-            firstname: text(v, &["firstname"]),
-            lastname: text(v, &["lastname"]),
-            companyname: text(v, &["companyname"]),
-            email: text(v, &["email"]),
-            phonenumber: text(v, &["phonenumber"]),
-            address1: text(v, &["address1"]),
-            address2: text(v, &["address2"]),
-            ward: text(v, &["ward"]),
-            city: text(v, &["city"]),
-            state: text(v, &["state"]),
-            postcode: text(v, &["postcode"]),
-            country: text(v, &["country"]),
-            nationalid: text(v, &["nationalid"]),
+            firstname: read(v, &["firstname"]),
+            lastname: read(v, &["lastname"]),
+            companyname: read(v, &["companyname"]),
+            email: read(v, &["email"]),
+            phonenumber: read(v, &["phonenumber"]),
+            address1: read(v, &["address1"]),
+            address2: read(v, &["address2"]),
+            ward: read(v, &["ward"]),
+            city: read(v, &["city"]),
+            state: read(v, &["state"]),
+            postcode: read(v, &["postcode"]),
+            country: read(v, &["country"]),
+            nationalid: read(v, &["nationalid"]),
         }
     }
 }
@@ -225,11 +172,9 @@ pub struct Contacts {
 impl Contacts {
     /// `{"contact_info": {role: {...}}}` (also under `contacts`).
     pub fn from_answer(v: &Value) -> Self {
-        let info = match object(v, "contact_info") {
-            Value::Null => object(v, "contacts"),
-            o => o,
-        };
-        let role = |r: &str| Contact::from_json(&object(&info, r));
+        let info: Value = object_at(v, "contact_info");
+        let info = if info.is_object() { info } else { object_at(v, "contacts") };
+        let role = |r: &str| Contact::from_json(&object_at(&info, r));
         Contacts {
             registrant: role("registrant"),
             admin: role("admin"),
@@ -307,14 +252,14 @@ pub struct Document {
 impl Document {
     pub fn from_json(v: &Value) -> Self {
         Document {
-            id: id(v, &["id", "document_id"]),
-            name: text(v, &["name", "title", "type"]),
-            status: text(v, &["status"]),
-            date_created: text(v, &["date_created"]),
-            date_signed: text(v, &["date_signed"]),
-            filename: text(v, &["filename"]),
-            token: text(v, &["token"]),
-            uploaded_file: text(v, &["uploaded_file"]),
+            id: read(v, &["id", "document_id"]),
+            name: read(v, &["name", "title", "type"]),
+            status: read(v, &["status"]),
+            date_created: read(v, &["date_created"]),
+            date_signed: read(v, &["date_signed"]),
+            filename: read(v, &["filename"]),
+            token: read(v, &["token"]),
+            uploaded_file: read(v, &["uploaded_file"]),
         }
     }
 
@@ -516,7 +461,7 @@ pub async fn list() -> Result<Vec<DomainRow>, ApiError> {
 }
 
 fn domain_rows(v: Value) -> Vec<DomainRow> {
-    items(v, DomainRow::from_json).into_iter().filter(|d| !d.id.is_empty()).collect()
+    objects(v).iter().map(DomainRow::from_json).filter(|d| !d.id.is_empty()).collect()
 }
 
 /// `GET /domain/name/@name`: a list (several domains may share a name).
@@ -526,18 +471,18 @@ pub async fn by_name(name: &str) -> Result<Vec<DomainDetails>, ApiError> {
 }
 
 fn details_list(v: Value) -> Vec<DomainDetails> {
-    let inner = field(&v, &["details"]).cloned().unwrap_or(v);
+    let inner = under(v, &["details"]);
     let list = if inner.get("id").is_some() {
         vec![DomainDetails::from_json(&inner)]
     } else {
-        items(inner, DomainDetails::from_json)
+        objects(inner).iter().map(DomainDetails::from_json).collect()
     };
     list.into_iter().filter(|d| !d.id.is_empty()).collect()
 }
 
 /// `GET /domain/@id`.
 pub async fn details(id: Id) -> Result<DomainDetails, ApiError> {
-    Ok(DomainDetails::from_json(&object(&get(at(&id, "")).await?, "details")))
+    Ok(DomainDetails::from_json(&object_at(&get(at(&id, "")).await?, "details")))
 }
 
 /// `GET /domain/@id/ns`.
@@ -557,7 +502,7 @@ pub async fn child_nameserver(id: Id, body: ChildNameserverBody) -> Result<Info,
 
 /// `GET /domain/@id/epp`.
 pub async fn epp_code(id: Id) -> Result<String, ApiError> {
-    Ok(text(&get(at(&id, "/epp")).await?, &["epp", "eppcode", "epp_code", "code"]).0)
+    Ok(read::<Text>(&get(at(&id, "/epp")).await?, &["epp", "eppcode", "epp_code", "code"]).0)
 }
 
 /// `GET /domain/@id/sync`.
@@ -567,12 +512,12 @@ pub async fn sync(id: Id) -> Result<Info, ApiError> {
 
 /// `GET /domain/@id/reglock`: true when locked.
 pub async fn registrar_lock(id: Id) -> Result<bool, ApiError> {
-    Ok(flag(&get(at(&id, "/reglock")).await?, &["reglock", "lock", "locked", "status"]).0)
+    Ok(read::<Flag>(&get(at(&id, "/reglock")).await?, &["reglock", "lock", "locked", "status"]).0)
 }
 
 /// `GET /domain/@id/autorenew`.
 pub async fn autorenew(id: Id) -> Result<bool, ApiError> {
-    Ok(flag(&get(at(&id, "/autorenew")).await?, &["autorenew", "status", "enabled"]).0)
+    Ok(read::<Flag>(&get(at(&id, "/autorenew")).await?, &["autorenew", "status", "enabled"]).0)
 }
 
 /// `PUT /domain/@id/autorenew`.
@@ -602,14 +547,14 @@ pub async fn email_forwarding(id: Id) -> Result<Vec<ForwardRule>, ApiError> {
 
 /// The rules in an e-mail forwarding answer, whatever the wrapping.
 fn rules_of(v: Value) -> Vec<ForwardRule> {
-    let inner = field(&v, &["emforwarding", "forwarding"]).cloned().unwrap_or(v);
-    items(inner, |r| ForwardRule {
-        prefix: text(r, &["prefix", "source", "from"]),
-        forwardto: text(r, &["forwardto", "destination", "to"]),
-    })
-    .into_iter()
-    .filter(|r| !r.prefix.0.is_empty() || !r.forwardto.0.is_empty())
-    .collect()
+    objects(under(v, &["emforwarding", "forwarding"]))
+        .iter()
+        .map(|r| ForwardRule {
+            prefix: read(r, &["prefix", "source", "from"]),
+            forwardto: read(r, &["forwardto", "destination", "to"]),
+        })
+        .filter(|r| !r.prefix.0.is_empty() || !r.forwardto.0.is_empty())
+        .collect()
 }
 
 /// `PUT /domain/@id/emforwarding`.
@@ -628,14 +573,14 @@ pub async fn dnssec_flags(id: Id) -> Result<Vec<Choice>, ApiError> {
 }
 
 fn flags_of(v: Value) -> Vec<Choice> {
-    let inner = field(&v, &["flags"]).cloned().unwrap_or(v);
-    let mut f: Vec<Choice> = items(inner, |c| Choice {
-        id: id(c, &["id", "value", "flag"]),
-        name: text(c, &["name", "label", "title"]),
-    })
-    .into_iter()
-    .filter(|c| !c.id.is_empty())
-    .collect();
+    let mut f: Vec<Choice> = objects(under(v, &["flags"]))
+        .iter()
+        .map(|c| Choice {
+            id: read(c, &["id", "value", "flag"]),
+            name: read(c, &["name", "label", "title"]),
+        })
+        .filter(|c| !c.id.is_empty())
+        .collect();
     crate::util::sort_with(&mut f, &|a, b| a.id.cmp(&b.id));
     f
 }
@@ -646,17 +591,17 @@ pub async fn dnssec_keys(id: Id) -> Result<Vec<DnssecKey>, ApiError> {
 }
 
 fn keys_of(v: Value) -> Vec<DnssecKey> {
-    let inner = field(&v, &["keys"]).cloned().unwrap_or(v);
-    items(inner, |k| DnssecKey {
-        id: id(k, &["id", "key", "keyid", "keytag"]),
-        flags: text(k, &["flags"]),
-        protocol: text(k, &["protocol"]),
-        alg: text(k, &["alg", "algorithm"]),
-        pubkey: text(k, &["pubkey", "publickey", "public_key", "pubKey"]),
-    })
-    .into_iter()
-    .filter(|k| !k.id.is_empty())
-    .collect()
+    objects(under(v, &["keys"]))
+        .iter()
+        .map(|k| DnssecKey {
+            id: read(k, &["id", "key", "keyid", "keytag"]),
+            flags: read(k, &["flags"]),
+            protocol: read(k, &["protocol"]),
+            alg: read(k, &["alg", "algorithm"]),
+            pubkey: read(k, &["pubkey", "publickey", "public_key", "pubKey"]),
+        })
+        .filter(|k| !k.id.is_empty())
+        .collect()
 }
 
 /// `PUT /domain/@id/dnssec`.
@@ -687,9 +632,9 @@ pub async fn renew(id: Id, years: u32, pay_method: Id) -> Result<(RenewOrder, In
 
 fn order_of(v: &Value) -> RenewOrder {
     RenewOrder {
-        order_num: text(v, &["order_num"]),
-        invoice_id: id(v, &["invoice_id"]),
-        total: money(v, "total"),
+        order_num: read(v, &["order_num"]),
+        invoice_id: read(v, &["invoice_id"]),
+        total: read(v, &["total"]),
     }
 }
 
@@ -699,7 +644,7 @@ pub async fn documents(id: Id) -> Result<Vec<Document>, ApiError> {
 }
 
 fn documents_of(v: Value) -> Vec<Document> {
-    items(v, Document::from_json).into_iter().filter(|d| !d.id.is_empty()).collect()
+    objects(v).iter().map(Document::from_json).filter(|d| !d.id.is_empty()).collect()
 }
 
 /// `GET …/documents/@documentid/View` (the capital V is the API's).
@@ -767,7 +712,8 @@ mod tests {
         );
         assert!(r.autorenew.0);
         assert_eq!(r.recurring_amount.value, Some(Decimal::new(1500, 2)));
-        let d = DomainDetails::from_json(&object(&v(crate::fixtures::DOMAIN_DETAILS), "details"));
+        let d =
+            DomainDetails::from_json(&object_at(&v(crate::fixtures::DOMAIN_DETAILS), "details"));
         assert_eq!(d.nameservers.len(), 4);
         assert!(!d.idprotection.0);
         assert_eq!(d.next_due.as_str(), "2017-12-30");
@@ -791,7 +737,7 @@ mod tests {
     #[test]
     fn loose_variants_decode() {
         // details as a one-element list, nameservers as an object or a string, ids as numbers
-        let d = DomainDetails::from_json(&object(
+        let d = DomainDetails::from_json(&object_at(
             &json!({"details": [{"id": 5, "nameservers": {"ns1": "A.example.net", "ns2": ""}}]}),
             "details",
         ));
@@ -802,15 +748,15 @@ mod tests {
             "x.vn"
         );
         assert!(details_list(json!({"details": []})).is_empty());
-        assert_eq!(hosts(Some(&json!("ns1.a.vn, ns2.a.vn"))), ["ns1.a.vn", "ns2.a.vn"]);
+        assert_eq!(hosts(&json!("ns1.a.vn, ns2.a.vn")), ["ns1.a.vn", "ns2.a.vn"]);
         assert_eq!(
-            text(&json!({"success": true, "eppcode": "x#1"}), &["epp", "eppcode"]).as_str(),
+            read::<Text>(&json!({"success": true, "eppcode": "x#1"}), &["epp", "eppcode"]).as_str(),
             "x#1"
         );
-        assert!(flag(&json!({"locked": true}), &["reglock", "locked"]).0);
-        assert!(flag(&json!({"autorenew": 1}), &["autorenew"]).0);
-        assert!(!flag(&json!({"autorenew": "0"}), &["autorenew"]).0);
-        assert_eq!(scalar(Some(&json!(3.0))), "3");
+        assert!(read::<Flag>(&json!({"locked": true}), &["reglock", "locked"]).0);
+        assert!(read::<Flag>(&json!({"autorenew": 1}), &["autorenew"]).0);
+        assert!(!read::<Flag>(&json!({"autorenew": "0"}), &["autorenew"]).0);
+        assert_eq!(scalar_text(&json!(3.0)), "3");
         let c = Contacts::from_answer(
             &json!({"contact_info": {"registrant": {"email": "a@b.vn", "fax": "1"}, "admin": []}}),
         );

@@ -10,6 +10,7 @@
 
 use super::client::{fetch_with_info, ApiRequest, CancelHandle};
 use super::error::ApiError;
+use super::loose::{data_object, field, field_text, yes_no};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -127,57 +128,13 @@ impl CardFields {
     }
 }
 
-/// A scalar as text ("" for objects, arrays, null).
-fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.trim().to_owned(),
-        Value::Number(n) => n.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// The first non-empty of these keys (case-insensitive).
-fn pick(obj: &serde_json::Map<String, Value>, keys: &[&str]) -> String {
-    keys.iter()
-        .find_map(|k| {
-            obj.iter()
-                .find(|(name, _)| name.trim().eq_ignore_ascii_case(k))
-                .map(|(_, v)| text(v))
-                .filter(|s| !s.is_empty())
-        })
-        .unwrap_or_default()
-}
-
-/// The object holding the answer's data: under one of `keys` (an object or
-/// the first object of a list, searched two levels deep), else the answer.
-fn data_object<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a serde_json::Map<String, Value>> {
-    let as_obj = |v: &'a Value| match v {
-        Value::Object(o) => Some(o),
-        Value::Array(a) => a.iter().find_map(Value::as_object),
-        _ => None,
-    };
-    let top = v.as_object()?;
-    for k in keys {
-        if let Some(inner) = top.get(*k).and_then(as_obj) {
-            for k2 in keys {
-                if let Some(deeper) = inner.get(*k2).and_then(as_obj) {
-                    return Some(deeper);
-                }
-            }
-            return Some(inner);
-        }
-    }
-    Some(top)
-}
-
 /// Reads the card fields from an OCR answer of any plausible shape.
 pub fn card_fields(v: &Value) -> CardFields {
     let Some(o) = data_object(v, &["data", "result", "card", "ocr"]) else {
         return CardFields::default();
     };
     CardFields {
-        id_number: pick(
+        id_number: field_text(
             o,
             &[
                 "id",
@@ -191,23 +148,23 @@ pub fn card_fields(v: &Value) -> CardFields {
                 "so",
             ],
         ),
-        name: pick(o, &["name", "fullname", "full_name", "ho_ten"]),
-        birthday: pick(
+        name: field_text(o, &["name", "fullname", "full_name", "ho_ten"]),
+        birthday: field_text(
             o,
             &["birthday", "dob", "birth_day", "birthdate", "date_of_birth", "ngay_sinh"],
         ),
-        sex: pick(o, &["sex", "gender", "gioi_tinh"]),
-        nationality: pick(o, &["nationality", "nation", "quoc_tich"]),
-        hometown: pick(
+        sex: field_text(o, &["sex", "gender", "gioi_tinh"]),
+        nationality: field_text(o, &["nationality", "nation", "quoc_tich"]),
+        hometown: field_text(
             o,
             &["home", "hometown", "home_town", "origin", "place_of_origin", "que_quan"],
         ),
-        address: pick(o, &["address", "residence", "place_of_residence", "noi_thuong_tru"]),
-        expiry: pick(
+        address: field_text(o, &["address", "residence", "place_of_residence", "noi_thuong_tru"]),
+        expiry: field_text(
             o,
             &["doe", "expiry", "expire", "expiry_date", "date_of_expiry", "valid_until"],
         ),
-        issue_date: pick(o, &["issue_date", "issued", "doi", "date_of_issue"]),
+        issue_date: field_text(o, &["issue_date", "issued", "doi", "date_of_issue"]),
     }
 }
 
@@ -219,33 +176,17 @@ pub struct FaceResult {
     pub score: Option<f64>,
 }
 
-fn flag(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::Number(n) => n.as_f64().map(|n| n != 0.0),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "1" | "true" | "yes" | "match" | "matched" | "verified" | "success" | "ok" | "pass"
-            | "passed" => Some(true),
-            "0" | "false" | "no" | "not_match" | "not matched" | "notmatch" | "unmatched"
-            | "mismatch" | "failed" | "fail" | "rejected" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 /// Reads a face verification answer; `None` when it says nothing usable.
 pub fn face_result(v: &Value) -> Option<FaceResult> {
     let o = data_object(v, &["data", "result"])?;
     let score = ["score", "similarity", "confidence", "sim", "prob"].iter().find_map(|k| {
-        let s = text(o.get(*k)?);
-        let n: f64 = s.trim_end_matches('%').trim().parse().ok()?;
+        let n: f64 = field_text(o, &[k]).trim_end_matches('%').trim().parse().ok()?;
         let n = if n > 1.0 { n / 100.0 } else { n };
         (0.0..=1.0).contains(&n).then_some(n)
     });
     let matched = ["match", "matched", "is_match", "ismatch", "verified", "result", "status"]
         .iter()
-        .find_map(|k| o.get(*k).and_then(flag))
+        .find_map(|k| yes_no(field(o, &[k])))
         .or_else(|| score.map(|s| s >= MATCH_SCORE))?;
     Some(FaceResult { matched, score })
 }
@@ -253,8 +194,8 @@ pub fn face_result(v: &Value) -> Option<FaceResult> {
 /// A status word of a domain check (`status`, else "ok" for `success`).
 pub fn status_word(v: &Value) -> String {
     let Some(o) = data_object(v, &["data", "result"]) else { return String::new() };
-    let s = pick(o, &["status", "state"]);
-    if s.is_empty() && o.get("success").and_then(flag) == Some(true) {
+    let s = field_text(o, &["status", "state"]);
+    if s.is_empty() && yes_no(field(o, &["success"])) == Some(true) {
         "ok".into()
     } else {
         s
@@ -264,7 +205,7 @@ pub fn status_word(v: &Value) -> String {
 /// The promo code of a `promocode` answer.
 pub fn promo_code(v: &Value) -> String {
     data_object(v, &["data", "result"])
-        .map(|o| pick(o, &["promocode", "promo_code", "code", "coupon", "voucher"]))
+        .map(|o| field_text(o, &["promocode", "promo_code", "code", "coupon", "voucher"]))
         .unwrap_or_default()
 }
 
@@ -492,6 +433,12 @@ mod tests {
         );
         assert_eq!(face_result(&json!({"score": 0.5})).map(|r| r.matched), Some(false));
         assert_eq!(face_result(&json!({"success": true})), None);
+        // a boolean is no score; a score's key in any case
+        assert_eq!(face_result(&json!({"score": true})), None);
+        assert_eq!(
+            face_result(&json!({"Score": 12})),
+            Some(FaceResult { matched: false, score: Some(0.12) })
+        );
         assert_eq!(face_result(&json!([])), None);
     }
 

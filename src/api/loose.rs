@@ -5,6 +5,14 @@
 //! (PHP). Every type here accepts all of those and never panics; a value that
 //! makes no sense becomes the type's empty/default value rather than a decode
 //! failure of the whole answer.
+//!
+//! The rules, one place for every section: a scalar becomes text as
+//! [`scalar_text`] reads it (strings as sent, numbers in their shortest form,
+//! booleans "1"/"0", null ""); a flag is [`Flag::from_text`] of that text. The
+//! helpers at the end read answers the reference leaves undocumented:
+//! [`read`] (a field under one of several names), [`field_text`] (the first
+//! filled one), [`yes_no`] (a verdict that may say nothing), [`under`],
+//! [`objects`] and [`data_object`] (where the data sits).
 
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -376,18 +384,86 @@ macro_rules! loose_struct {
     (@keys $field:ident $($key:literal),+) => { [$($key),+] };
 }
 
-/// The first non-empty scalar among `keys` of a JSON object, as text (for
+/// The value of the first of `keys` present, read by the rules of
+/// [`FromLoose`], as [`loose_struct!`] reads a field:
+/// `read::<Text>(v, &["name", "domain"])`.
+pub fn read<T: FromLoose>(v: &serde_json::Value, keys: &[&str]) -> T {
+    T::from_loose(field(v, keys))
+}
+
+/// The first non-empty text among `keys` of a JSON object, trimmed (for
 /// undocumented answers whose field names vary: `subject` or `title`...).
+/// Keys match whatever their ASCII case and surrounding spaces (`"ID"`,
+/// `"image_live_1 "`); values are read by [`scalar_text`], except that a
+/// boolean is no text here (PHP sends `false` for "none").
 pub fn field_text(v: &serde_json::Value, keys: &[&str]) -> String {
+    let Some(o) = v.as_object() else { return String::new() };
     keys.iter()
-        .filter_map(|k| v.get(*k))
-        .filter_map(|x| match x {
-            serde_json::Value::String(s) => Some(s.trim().to_owned()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        })
+        .flat_map(|k| o.iter().filter(move |(name, _)| name.trim().eq_ignore_ascii_case(k)))
+        .filter(|(_, x)| !x.is_boolean())
+        .map(|(_, x)| scalar_text(x).trim().to_owned())
         .find(|s| !s.is_empty())
         .unwrap_or_default()
+}
+
+/// A verdict (a face match, a check's outcome) that may also say nothing.
+/// Yes: what [`Flag::from_text`] reads as true, and the words "match",
+/// "matched", "verified", "success", "ok", "pass", "passed". No: a false
+/// boolean, zero, and the words "0", "false", "no", "not_match",
+/// "not matched", "notmatch", "unmatched", "mismatch", "failed", "fail",
+/// "rejected". Anything else (null, "", "pending", lists, objects): `None`.
+pub fn yes_no(v: &serde_json::Value) -> Option<bool> {
+    use serde_json::Value;
+    if !matches!(v, Value::Bool(_) | Value::Number(_) | Value::String(_)) {
+        return None;
+    }
+    let t = scalar_text(v);
+    if Flag::from_text(&t).0 {
+        return Some(true);
+    }
+    match t.trim().to_ascii_lowercase().as_str() {
+        "match" | "matched" | "verified" | "success" | "ok" | "pass" | "passed" => Some(true),
+        "0" | "false" | "no" | "not_match" | "not matched" | "notmatch" | "unmatched"
+        | "mismatch" | "failed" | "fail" | "rejected" => Some(false),
+        _ if !v.is_string() => Some(false),
+        _ => None,
+    }
+}
+
+/// The part of an answer under the first of `keys` present
+/// (`{"keys": [...]}`), or the whole answer when it has none of them.
+pub fn under(v: serde_json::Value, keys: &[&str]) -> serde_json::Value {
+    match keys.iter().find_map(|k| v.get(*k)) {
+        Some(inner) => inner.clone(),
+        None => v,
+    }
+}
+
+/// The objects of something list-like, per [`list_items`]; other items are
+/// skipped.
+pub fn objects(v: serde_json::Value) -> Vec<serde_json::Value> {
+    list_items(v).into_iter().filter(serde_json::Value::is_object).collect()
+}
+
+/// The object holding an answer's data: the one under the first of `keys`
+/// present (an object, or the first object of a list), or under one of
+/// `keys` inside that one (`{"result": {"data": [{...}]}}`); else the answer
+/// itself. `None` when the answer is not an object.
+pub fn data_object<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a serde_json::Value> {
+    fn as_object(v: &serde_json::Value) -> Option<&serde_json::Value> {
+        match v {
+            serde_json::Value::Object(_) => Some(v),
+            serde_json::Value::Array(a) => a.iter().find(|x| x.is_object()),
+            _ => None,
+        }
+    }
+    if !v.is_object() {
+        return None;
+    }
+    let Some(inner) = keys.iter().find_map(|k| v.get(*k).and_then(as_object)) else {
+        return Some(v);
+    };
+    Some(keys.iter().find_map(|k| inner.get(*k).and_then(as_object)).unwrap_or(inner))
 }
 
 #[cfg(test)]
@@ -512,6 +588,57 @@ mod tests {
         assert_eq!(field_text(&v, &["id"]), "5");
         assert_eq!(field_text(&v, &["x", "nope"]), "");
         assert_eq!(field_text(&json!("str"), &["a"]), "");
+    }
+
+    #[test]
+    fn field_text_matches_keys_in_any_case_and_skips_booleans() {
+        let v = json!({"ID ": 7.0, "Name": " LÊ C ", "title": false, "subject": "x", "n": 0.5});
+        assert_eq!(field_text(&v, &["id"]), "7");
+        assert_eq!(field_text(&v, &["name"]), "LÊ C");
+        assert_eq!(field_text(&v, &["title", "subject"]), "x");
+        assert_eq!(field_text(&v, &["n"]), "0.5");
+    }
+
+    #[test]
+    fn read_takes_the_first_key_present_as_a_struct_field_would() {
+        let v = json!({"name": "", "domain": "a.vn", "on": "Yes", "price": 9.99, "off": null});
+        assert_eq!(read::<Text>(&v, &["name", "domain"]).as_str(), "");
+        assert_eq!(read::<Text>(&v, &["domain"]).as_str(), "a.vn");
+        assert!(read::<Flag>(&v, &["lock", "on"]).0);
+        assert_eq!(read::<Money>(&v, &["price"]).value, Some(Decimal::new(999, 2)));
+        assert_eq!(read::<Option<Flag>>(&v, &["off"]), None);
+        assert_eq!(read::<Option<Flag>>(&v, &["on"]), Some(Flag(true)));
+        assert_eq!(scalar_text(&json!(3.0)), "3");
+        assert_eq!(scalar_text(&json!(1e20)), "100000000000000000000");
+    }
+
+    #[test]
+    fn yes_no_reads_verdicts_and_may_say_nothing() {
+        for v in [json!(true), json!(2), json!("1"), json!("Yes"), json!("verified"), json!("OK")] {
+            assert_eq!(yes_no(&v), Some(true), "{v}");
+        }
+        for v in
+            [json!(false), json!(0), json!(0.0), json!("0"), json!("not matched"), json!("failed")]
+        {
+            assert_eq!(yes_no(&v), Some(false), "{v}");
+        }
+        for v in [json!(null), json!(""), json!("pending"), json!([]), json!({"a": 1})] {
+            assert_eq!(yes_no(&v), None, "{v}");
+        }
+    }
+
+    #[test]
+    fn where_the_data_sits() {
+        assert_eq!(under(json!({"keys": [1]}), &["flags", "keys"]), json!([1]));
+        assert_eq!(under(json!([1]), &["keys"]), json!([1]));
+        assert_eq!(objects(json!({"rows": [{"id": 1}, 2, "x", {"id": 3}]})).len(), 2);
+        let v = json!({"result": {"data": [7, {"id": "001"}]}});
+        assert_eq!(data_object(&v, &["data", "result"]), Some(&json!({"id": "001"})));
+        let v = json!({"data": [], "result": {"id": 2}});
+        assert_eq!(data_object(&v, &["data", "result"]), Some(&json!({"id": 2})));
+        let v = json!({"id": 3});
+        assert_eq!(data_object(&v, &["data"]), Some(&v));
+        assert_eq!(data_object(&json!([{"id": 1}]), &["data"]), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::client::{call, fetch, ApiRequest};
 use super::error::ApiError;
-use super::loose::{field_text, list_items, Flag};
+use super::loose::{field_text, objects, read, Flag};
 use crate::util::percent_encode;
 use serde_json::Value;
 
@@ -20,13 +20,6 @@ pub struct Notification {
     pub date: String,
     /// Acknowledged already.
     pub seen: bool,
-}
-
-fn flag(v: &Value, keys: &[&str]) -> Option<bool> {
-    keys.iter()
-        .filter_map(|k| v.get(*k))
-        .find_map(|x| serde_json::from_value::<Flag>(x.clone()).ok())
-        .map(|f| f.0)
 }
 
 /// HTML to plain text: tags dropped (block tags become spaces), the common
@@ -63,9 +56,8 @@ pub fn plain_text(s: &str) -> String {
 }
 
 pub fn notifications_from(v: Value) -> Vec<Notification> {
-    list_items(v)
+    objects(v)
         .iter()
-        .filter(|x| x.is_object())
         .map(|x| Notification {
             id: field_text(x, &["id", "notification_id"]),
             rel_type: field_text(x, &["rel_type", "type", "related_type"]),
@@ -76,9 +68,9 @@ pub fn notifications_from(v: Value) -> Vec<Notification> {
                 &["message", "body", "content", "text", "description"],
             )),
             date: field_text(x, &["date", "created", "created_at", "datetime", "time"]),
-            seen: flag(x, &["seen", "read", "acknowledged", "ack", "is_read"])
-                .or_else(|| flag(x, &["new", "unread"]).map(|n| !n))
-                .unwrap_or(false),
+            seen: read::<Option<Flag>>(x, &["seen", "read", "acknowledged", "ack", "is_read"])
+                .or_else(|| read::<Option<Flag>>(x, &["new", "unread"]).map(|n| Flag(!n.0)))
+                .is_some_and(|f| f.0),
         })
         .filter(|n| !n.id.is_empty())
         .collect()
@@ -148,9 +140,8 @@ impl StatusUpdate {
 }
 
 pub fn statuses_from(v: Value) -> Vec<StatusUpdate> {
-    let mut l: Vec<StatusUpdate> = list_items(v)
+    let mut l: Vec<StatusUpdate> = objects(v)
         .iter()
-        .filter(|x| x.is_object())
         .map(|x| StatusUpdate {
             id: field_text(x, &["id"]),
             title: plain_text(&field_text(x, &["title", "name", "subject"])),
