@@ -18,9 +18,6 @@ use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-// moved: kept for pages::ekyc until it is updated
-pub use crate::places::same_place;
-
 const ENVELOPE: [&str; 5] = ["success", "status", "info", "message", "count"];
 
 /// The items of a location answer, in the server's order.

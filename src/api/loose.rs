@@ -407,25 +407,25 @@ pub fn field_text(v: &serde_json::Value, keys: &[&str]) -> String {
 }
 
 /// A verdict (a face match, a check's outcome) that may also say nothing.
-/// Yes: what [`Flag::from_text`] reads as true, and the words "match",
-/// "matched", "verified", "success", "ok", "pass", "passed". No: a false
-/// boolean, zero, and the words "0", "false", "no", "not_match",
-/// "not matched", "notmatch", "unmatched", "mismatch", "failed", "fail",
-/// "rejected". Anything else (null, "", "pending", lists, objects): `None`.
+/// A boolean as it is; a number: yes unless zero. Words, yes: "1", "true",
+/// "yes", "match", "matched", "verified", "success", "ok", "pass",
+/// "passed"; no: "0", "false", "no", "not_match", "not matched",
+/// "notmatch", "unmatched", "mismatch", "failed", "fail", "rejected". Any
+/// other text (a score like "0.41", "pending", "") and null, lists or
+/// objects: `None`, so a verdict is never guessed from a word it does not
+/// know.
 pub fn yes_no(v: &serde_json::Value) -> Option<bool> {
     use serde_json::Value;
-    if !matches!(v, Value::Bool(_) | Value::Number(_) | Value::String(_)) {
-        return None;
-    }
-    let t = scalar_text(v);
-    if Flag::from_text(&t).0 {
-        return Some(true);
-    }
-    match t.trim().to_ascii_lowercase().as_str() {
-        "match" | "matched" | "verified" | "success" | "ok" | "pass" | "passed" => Some(true),
-        "0" | "false" | "no" | "not_match" | "not matched" | "notmatch" | "unmatched"
-        | "mismatch" | "failed" | "fail" | "rejected" => Some(false),
-        _ if !v.is_string() => Some(false),
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::Number(_) => Some(Flag::from_text(&scalar_text(v)).0),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" | "match" | "matched" | "verified" | "success" | "ok" | "pass"
+            | "passed" => Some(true),
+            "0" | "false" | "no" | "not_match" | "not matched" | "notmatch" | "unmatched"
+            | "mismatch" | "failed" | "fail" | "rejected" => Some(false),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -622,7 +622,8 @@ mod tests {
         {
             assert_eq!(yes_no(&v), Some(false), "{v}");
         }
-        for v in [json!(null), json!(""), json!("pending"), json!([]), json!({"a": 1})] {
+        // a score or an unknown word is not a verdict
+        for v in [json!(null), json!(""), json!("pending"), json!("0.41"), json!("on"), json!([])] {
             assert_eq!(yes_no(&v), None, "{v}");
         }
     }

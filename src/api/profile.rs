@@ -84,13 +84,6 @@ pub struct DetailsBody {
     pub postcode: String,
 }
 
-/// `PUT /details` → the server's `info` messages (e.g. `client_info_updated`).
-pub async fn update_details(body: &DetailsBody) -> Result<Vec<String>, ApiError> {
-    let (_, info) =
-        fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
-    Ok(info)
-}
-
 /// `PUT /details` with some fields only (the server changes only what is
 /// sent): what an ID card read by OCR gives a profile. Absent fields are
 /// not sent, so nothing is blanked; there is no password among them.
@@ -118,8 +111,17 @@ impl DetailsPatch {
     }
 }
 
-/// `PUT /details` with only the fields of `body` → the server's `info`.
-pub async fn patch_details(body: &DetailsPatch) -> Result<Vec<String>, ApiError> {
+/// What `PUT /details` is sent: the whole profile (the account page) or
+/// only some fields (what an ID card gave, from eKYC).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum DetailsUpdate {
+    Whole(DetailsBody),
+    Some(DetailsPatch),
+}
+
+/// `PUT /details` → the server's `info` messages (e.g. `client_info_updated`).
+pub async fn update_details(body: &DetailsUpdate) -> Result<Vec<String>, ApiError> {
     let (_, info) =
         fetch_with_info::<serde_json::Value>(ApiRequest::put("/details").json(body)).await?;
     Ok(info)
@@ -192,7 +194,8 @@ mod tests {
             },
             postcode: "700000".into(),
         };
-        let v = serde_json::to_value(&body).unwrap();
+        // as sent: the update's variant adds no wrapping
+        let v = serde_json::to_value(DetailsUpdate::Whole(body)).unwrap();
         let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 17);
         assert_eq!(v["type"], "Private");
@@ -210,7 +213,7 @@ mod tests {
         };
         assert!(!p.is_empty());
         assert_eq!(
-            serde_json::to_value(&p).unwrap(),
+            serde_json::to_value(DetailsUpdate::Some(p)).unwrap(),
             json!({"nationalid": "079090001234", "birthday": "15-03-1990"})
         );
     }

@@ -46,8 +46,7 @@ pub fn forget() {
 /// draft's own fields survive, so never a password.
 pub fn draft_with_card(saved: Option<&str>, card: &CardFields) -> String {
     let mut d: SignupDraft = saved.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default();
-    // The card-to-profile mapping is eKYC's (pure, `pages::ekyc::copy`).
-    crate::pages::ekyc::copy::onto_draft(card, &mut d.profile);
+    crate::forms::profile::card::onto_draft(card, &mut d.profile);
     serde_json::to_string(&d).unwrap_or_default()
 }
 

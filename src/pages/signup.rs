@@ -23,9 +23,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-// moved: kept for pages::ekyc until it is updated
-pub use crate::forms::signup_draft::{keep_card_for_signup, FROM_CARD_URL};
-
 /// The password's problem (i18n key), if any.
 pub fn password_problem(p: &str) -> Option<&'static str> {
     if p.is_empty() {

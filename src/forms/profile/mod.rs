@@ -3,8 +3,10 @@
 //! fields, and the address (the cascade plus street and post code). One
 //! [`ProfileForm`] model holds the values ([`model`]); validation and the
 //! mapping of server messages to fields are pure and host-tested
-//! ([`rules`]); the field groups are in [`fields`].
+//! ([`rules`]); the field groups are in [`fields`]; what an ID card read
+//! by eKYC gives a profile or a sign-up draft is [`card`].
 
+pub mod card;
 pub mod fields;
 pub mod model;
 pub mod rules;

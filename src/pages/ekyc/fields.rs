@@ -1,15 +1,15 @@
 //! Step 2, the fields read from the card: shown, then copied into the
 //! customer's profile (`PUT /details`) or, for a visitor, into the sign-up
-//! form (see [`super::copy`] for what is carried over).
+//! form (see `forms::profile::card` for what is carried over).
 
-use super::copy;
 use super::flow::{Flow, Step};
 use crate::api::ekyc::CardFields;
 use crate::api::{self, ApiError};
+use crate::forms::profile::card as copy;
+use crate::forms::signup_draft::{keep_card_for_signup, FROM_CARD_URL};
 use crate::i18n::{self, t, tr};
-use crate::pages::profile::{edit_supported, mark_edit_unsupported};
-use crate::pages::signup::{keep_card_for_signup, FROM_CARD_URL};
 use crate::state::AccountCtx;
+use crate::state::{edit_supported, mark_edit_unsupported};
 use crate::ui::erase::{action, busy_label, dyn_view, effect, Act};
 use crate::ui::error_text;
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub fn copy_to_profile() -> CopyCard {
             _ => Default::default(),
         };
         let patch = copy::details_patch(card, [&area[0], &area[1], &area[2]]);
-        async move { api::profile::patch_details(&patch).await }
+        async move { api::profile::update_details(&api::profile::DetailsUpdate::Some(patch)).await }
     })
 }
 

@@ -24,7 +24,6 @@
 //! [`flow::Flow`] of signals.
 
 mod card;
-pub mod copy;
 mod domain_checks;
 mod face;
 mod fields;

@@ -5,12 +5,12 @@
 //! as a table with paging.
 
 use crate::api::account::Client;
-use crate::api::profile::{DetailsBody, LogEntry, ProfileFields};
+use crate::api::profile::{DetailsBody, DetailsUpdate, LogEntry, ProfileFields};
 use crate::api::{self, ApiError};
 use crate::forms::account::{errors_view, notice_view, AccountTabs};
 use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::i18n::{self, t, tr};
-use crate::state::AccountCtx;
+use crate::state::{self, AccountCtx};
 use crate::ui::erase::{action, dyn_view, effect, resource, resource_view};
 use crate::ui::format::date;
 use crate::ui::pager::{page_range, Pager};
@@ -18,16 +18,6 @@ use crate::ui::table::{Cell as TableCell, Column, DataTable};
 use crate::ui::text::SubmitButton;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-
-pub mod form {
-    //! The profile form's old path: it is `crate::forms::profile` now.
-
-    // moved: kept for pages::ekyc until it is updated
-    pub use crate::forms::profile::{birthday_problem, Draft};
-}
-
-// moved: kept for pages::ekyc until it is updated
-pub use crate::state::{edit_supported, mark_edit_unsupported};
 
 /// The API fields of a client, for the edit form.
 pub fn fields_of(c: &Client) -> ProfileFields {
@@ -56,7 +46,7 @@ pub fn ProfilePage() -> impl IntoView {
     crate::ui::page_title("profile.title");
     let account = expect_context::<AccountCtx>();
     let editing = RwSignal::new(false);
-    let supported = RwSignal::new(edit_supported());
+    let supported = RwSignal::new(state::edit_supported());
     let notice = RwSignal::new(None::<(bool, String)>);
     let logs = resource(api::profile::logs);
     let can_edit =
@@ -156,7 +146,7 @@ fn ProfileEditor(
     let general = RwSignal::new(Vec::<String>::new());
     let save = action(|body: &DetailsBody| {
         let body = body.clone();
-        async move { api::profile::update_details(&body).await }
+        async move { api::profile::update_details(&DetailsUpdate::Whole(body)).await }
     });
     let pending = save.pending();
     effect(move || match save.value().get() {
@@ -169,7 +159,7 @@ fn ProfileEditor(
             logs.refetch();
         }
         Some(Err(ApiError::NotSupported)) => {
-            mark_edit_unsupported();
+            state::mark_edit_unsupported();
             supported.set(false);
             editing.set(false);
             notice.set(Some((false, t("profile.edit_unsupported"))));

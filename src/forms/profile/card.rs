@@ -8,10 +8,10 @@
 //! the API and yyyy-mm-dd for the form, and the address without the area
 //! levels the profile already names. Never a password.
 
+use super::{birthday_problem, Draft};
 use crate::api::ekyc::CardFields;
-use crate::api::location::same_place;
 use crate::api::profile::{birthday_from_api, birthday_to_api, DetailsPatch};
-use crate::pages::profile::form::{birthday_problem, Draft};
+use crate::places::same_place;
 use crate::util::fold;
 
 /// A name as printed on the card (capitals) in Title Case; a name already
