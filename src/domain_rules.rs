@@ -475,38 +475,4 @@ mod tests {
         assert_eq!(StatusFilter::from_code("soon"), StatusFilter::Soon);
         assert_eq!(Sort::from_code("nope"), Sort::ExpirySoonest);
     }
-
-    /// The list stays fast with 2,000 domains: every keystroke of a search
-    /// (filter + sort over pre-normalised rows) well under 50 ms.
-    #[test]
-    fn filtering_2000_domains_is_fast() {
-        let tlds = [".com", ".vn", ".id.vn", ".biz.vn", ".com.vn", ".net"];
-        let list: Vec<DomainRow> = (0..2000)
-            .map(|i| {
-                row(
-                    &format!("cuahang-{i:04}-saigon{}", tlds[i % 6]),
-                    ["Active", "Expired", "Pending"][i % 3],
-                    &((i * 37) % 800).to_string(),
-                )
-            })
-            .collect();
-        let start = std::time::Instant::now();
-        let rows = normalise(list, 0);
-        let prep = start.elapsed();
-        let typed = "cuahang-19";
-        let mut worst = std::time::Duration::ZERO;
-        for n in 0..=typed.len() {
-            for (status, sort) in
-                [(StatusFilter::All, Sort::ExpirySoonest), (StatusFilter::Active, Sort::Name)]
-            {
-                let t = std::time::Instant::now();
-                let out = filter_rows(&rows, &typed[..n], status, sort);
-                worst = worst.max(t.elapsed());
-                assert!(!out.is_empty());
-            }
-        }
-        println!("2,000 domains: normalise {prep:?}, worst keystroke {worst:?}");
-        assert!(worst < std::time::Duration::from_millis(50), "worst keystroke {worst:?}");
-        assert_eq!(filter_rows(&rows, "cuahang-1999", StatusFilter::All, Sort::Name).len(), 1);
-    }
 }

@@ -3,51 +3,21 @@
 //! draft. Run with `cargo test --target wasm32-unknown-unknown --test account`.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{fire, has, mount, q, settle, type_into, wait_for, Answer, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::forms::address::{AddressCascade, AddressModel};
 use portal::forms::signup_draft::DRAFT_KEY;
 use portal::pages::notifications::{Bell, NotifCtx};
 use portal::pages::signup::SignupPage;
+use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
-
-/// Waits (up to 3 s) until `check` holds.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..150 {
-        if check() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn mount<F, V>(f: F) -> (HtmlElement, impl Drop)
-where
-    F: FnOnce() -> V + 'static,
-    V: IntoView + 'static,
-{
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), f);
-    (host, handle)
-}
-
-fn q<T: JsCast>(root: &HtmlElement, sel: &str) -> T {
-    root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}")).unchecked_into()
-}
 
 fn options(root: &HtmlElement, name: &str) -> Vec<String> {
     let list = root.query_selector_all(&format!("select[name={name}] option")).unwrap();
@@ -60,94 +30,85 @@ fn options(root: &HtmlElement, name: &str) -> Vec<String> {
 fn choose(root: &HtmlElement, name: &str, value: &str) {
     let s: HtmlElement = q(root, &format!("select[name={name}]"));
     js_sys::Reflect::set(&s, &"value".into(), &value.into()).unwrap();
-    s.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&s, "change");
 }
 
 fn disabled(root: &HtmlElement, sel: &str) -> bool {
     q::<HtmlElement>(root, sel).has_attribute("disabled")
 }
 
-/// Replaces window.fetch with a fake API: `routes` maps a path suffix to a
-/// JSON answer; every call's URL is recorded in `window.__calls`; unknown
-/// paths get HostBill's 404.
-struct FakeApi {
-    original: JsValue,
-}
-
-impl FakeApi {
-    fn install(routes: &str) -> Self {
-        let w = web_sys::window().unwrap();
-        let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
-        js_sys::Reflect::set(&w, &"__routes".into(), &js_sys::JSON::parse(routes).unwrap())
-            .unwrap();
-        js_sys::Reflect::set(&w, &"__calls".into(), &js_sys::Array::new()).unwrap();
-        let fake = js_sys::Function::new_with_args(
-            "input",
-            "var url = decodeURIComponent(typeof input === 'string' ? input : input.url);
-             window.__calls.push(url);
-             var path = url.replace(/^https?:\\/\\/[^/]+/, '');
-             var body = window.__routes[path];
-             if (body === undefined) {
-               return Promise.resolve(new Response('{\"error\":[\"invalid method\"]}', {status: 404, headers: {'Content-Type': 'application/json'}}));
-             }
-             return Promise.resolve(new Response(JSON.stringify(body), {status: 200, headers: {'Content-Type': 'application/json'}}));",
-        );
-        js_sys::Reflect::set(&w, &"fetch".into(), &fake).unwrap();
-        FakeApi { original }
-    }
-
-    fn set(&self, path: &str, json: &str) {
-        let routes = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__routes".into()).unwrap();
-        js_sys::Reflect::set(&routes, &path.into(), &js_sys::JSON::parse(json).unwrap()).unwrap();
-    }
-
-    fn calls(&self, path: &str) -> usize {
-        let calls: js_sys::Array =
-            js_sys::Reflect::get(&web_sys::window().unwrap(), &"__calls".into())
-                .unwrap()
-                .unchecked_into();
-        calls.iter().filter(|c| c.as_string().is_some_and(|u| u.ends_with(path))).count()
-    }
-}
-
-impl Drop for FakeApi {
-    fn drop(&mut self) {
-        js_sys::Reflect::set(&web_sys::window().unwrap(), &"fetch".into(), &self.original).unwrap();
-    }
-}
-
 /// A small location API: ids for Vietnam, names only for the US (so the
 /// by-name calls are used there). Lists are cached for the session (all
 /// tests of this file share one page), so every test offers the same
 /// countries and uses its own country below them.
-const LOCATIONS: &str = r#"{
-  "/api/location/countries": {"countries": {"VN": "Việt Nam", "US": "Hoa Kỳ", "XA": "Test A", "XB": "Test B", "XC": "Test C"}},
-  "/api/location/VN/state": {"states": [{"id": "79", "name": "Thành phố Hồ Chí Minh"}, {"id": "1", "name": "Thành phố Hà Nội"}]},
-  "/api/location/state/79/city": {"cities": [{"id": "760", "name": "Quận 1"}, {"id": "770", "name": "Quận 3"}]},
-  "/api/location/state/1/city": {"cities": [{"id": "2", "name": "Quận Hoàn Kiếm"}, {"id": "1", "name": "Quận Ba Đình"}]},
-  "/api/location/city/760/ward": {"wards": [{"id": "26734", "name": "Phường Bến Nghé"}, {"id": "26737", "name": "Phường Bến Thành"}]},
-  "/api/location/city/770/ward": {"wards": [{"id": "27139", "name": "Phường Võ Thị Sáu"}]},
-  "/api/location/US/state": {"states": ["California", "Texas"]},
-  "/api/location/state/city/California": {"cities": ["Santa Rosa"]},
-  "/api/location/city/ward/Santa Rosa": {"wards": []}
-}"#;
+fn countries() -> (&'static str, Answer) {
+    (
+        "GET /location/countries",
+        Answer::ok(
+            json!({"countries": {"VN": "Việt Nam", "US": "Hoa Kỳ", "XA": "Test A", "XB": "Test B", "XC": "Test C"}}),
+        ),
+    )
+}
+
+fn locations() -> Vec<(&'static str, Answer)> {
+    let ok = |path, body| (path, Answer::ok(body));
+    vec![
+        countries(),
+        ok(
+            "GET /location/VN/state",
+            json!({"states": [{"id": "79", "name": "Thành phố Hồ Chí Minh"}, {"id": "1", "name": "Thành phố Hà Nội"}]}),
+        ),
+        ok(
+            "GET /location/state/79/city",
+            json!({"cities": [{"id": "760", "name": "Quận 1"}, {"id": "770", "name": "Quận 3"}]}),
+        ),
+        ok(
+            "GET /location/state/1/city",
+            json!({"cities": [{"id": "2", "name": "Quận Hoàn Kiếm"}, {"id": "1", "name": "Quận Ba Đình"}]}),
+        ),
+        ok(
+            "GET /location/city/760/ward",
+            json!({"wards": [{"id": "26734", "name": "Phường Bến Nghé"}, {"id": "26737", "name": "Phường Bến Thành"}]}),
+        ),
+        ok(
+            "GET /location/city/770/ward",
+            json!({"wards": [{"id": "27139", "name": "Phường Võ Thị Sáu"}]}),
+        ),
+        ok("GET /location/US/state", json!({"states": ["California", "Texas"]})),
+        ok("GET /location/state/city/California", json!({"cities": ["Santa Rosa"]})),
+        ok("GET /location/city/ward/Santa Rosa", json!({"wards": []})),
+    ]
+}
 
 #[wasm_bindgen_test]
 async fn cascade_clears_lower_levels_when_a_higher_one_changes() {
-    let api = FakeApi::install(LOCATIONS);
+    let api = FakeApi::install(&locations());
     let model = AddressModel::new();
     let (root, _h) = mount(move || view! { <AddressCascade model=model required=true/> });
-    until("countries", || options(&root, "country").iter().any(|o| o == "Việt Nam")).await;
+    assert!(
+        wait_for(3000, || options(&root, "country").iter().any(|o| o == "Việt Nam")).await,
+        "countries"
+    );
     // Việt Nam is listed first after the placeholder
     assert_eq!(options(&root, "country")[1], "Việt Nam");
     assert!(disabled(&root, "select[name=state]"), "no state list before a country");
 
     choose(&root, "country", "VN");
-    until("states", || options(&root, "state").iter().any(|o| o == "Thành phố Hồ Chí Minh")).await;
+    assert!(
+        wait_for(3000, || options(&root, "state").iter().any(|o| o == "Thành phố Hồ Chí Minh"))
+            .await,
+        "states"
+    );
     choose(&root, "state", "Thành phố Hồ Chí Minh");
-    until("cities", || options(&root, "city").iter().any(|o| o == "Quận 1")).await;
+    assert!(
+        wait_for(3000, || options(&root, "city").iter().any(|o| o == "Quận 1")).await,
+        "cities"
+    );
     choose(&root, "city", "Quận 1");
-    until("wards", || options(&root, "ward").iter().any(|o| o == "Phường Bến Nghé")).await;
+    assert!(
+        wait_for(3000, || options(&root, "ward").iter().any(|o| o == "Phường Bến Nghé")).await,
+        "wards"
+    );
     choose(&root, "ward", "Phường Bến Nghé");
     assert_eq!(
         model.values(),
@@ -157,7 +118,10 @@ async fn cascade_clears_lower_levels_when_a_higher_one_changes() {
     // a new city clears the ward and loads that city's wards
     choose(&root, "city", "Quận 3");
     assert_eq!(model.ward.get_untracked(), "");
-    until("Quận 3 wards", || options(&root, "ward").iter().any(|o| o == "Phường Võ Thị Sáu")).await;
+    assert!(
+        wait_for(3000, || options(&root, "ward").iter().any(|o| o == "Phường Võ Thị Sáu")).await,
+        "Quận 3 wards"
+    );
     assert!(
         !options(&root, "ward").iter().any(|o| o == "Phường Bến Nghé"),
         "the old wards are gone"
@@ -167,71 +131,82 @@ async fn cascade_clears_lower_levels_when_a_higher_one_changes() {
     choose(&root, "ward", "Phường Võ Thị Sáu");
     choose(&root, "state", "Thành phố Hà Nội");
     assert_eq!(model.values(), ["VN", "Thành phố Hà Nội", "", ""].map(String::from));
-    until("Hà Nội cities", || options(&root, "city").iter().any(|o| o == "Quận Hoàn Kiếm")).await;
+    assert!(
+        wait_for(3000, || options(&root, "city").iter().any(|o| o == "Quận Hoàn Kiếm")).await,
+        "Hà Nội cities"
+    );
     assert!(!options(&root, "city").iter().any(|o| o == "Quận 1"));
     assert!(disabled(&root, "select[name=ward]"), "no ward list until a city is chosen");
 
     // going back to a state seen before uses the session cache
     choose(&root, "state", "Thành phố Hồ Chí Minh");
-    until("HCM cities again", || options(&root, "city").iter().any(|o| o == "Quận 1")).await;
-    assert_eq!(api.calls("/location/state/79/city"), 1, "each list is fetched once");
-    assert_eq!(api.calls("/location/VN/state"), 1);
+    assert!(
+        wait_for(3000, || options(&root, "city").iter().any(|o| o == "Quận 1")).await,
+        "HCM cities again"
+    );
+    assert_eq!(api.calls("GET /location/state/79/city"), 1, "each list is fetched once");
+    assert_eq!(api.calls("GET /location/VN/state"), 1);
 
     // a new country clears everything below; names-only lists go by name
     choose(&root, "country", "US");
     assert_eq!(model.values(), ["US", "", "", ""].map(String::from));
-    until("US states", || options(&root, "state").iter().any(|o| o == "California")).await;
+    assert!(
+        wait_for(3000, || options(&root, "state").iter().any(|o| o == "California")).await,
+        "US states"
+    );
     choose(&root, "state", "California");
-    until("by-name cities", || options(&root, "city").iter().any(|o| o == "Santa Rosa")).await;
-    assert_eq!(api.calls("/location/state/city/California"), 1);
+    assert!(
+        wait_for(3000, || options(&root, "city").iter().any(|o| o == "Santa Rosa")).await,
+        "by-name cities"
+    );
+    assert_eq!(api.calls("GET /location/state/city/California"), 1);
     choose(&root, "city", "Santa Rosa");
     // no ward list there: the ward becomes a text field
-    until("free-text ward", || root.query_selector("input[name=ward]").unwrap().is_some()).await;
-    let ward: HtmlInputElement = q(&root, "input[name=ward]");
-    ward.set_value("Downtown");
-    ward.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    assert!(wait_for(3000, || has(&root, "input[name=ward]")).await, "free-text ward");
+    type_into(&q(&root, "input[name=ward]"), "Downtown");
     assert_eq!(model.ward.get_untracked(), "Downtown");
 }
 
 #[wasm_bindgen_test]
 async fn typing_finds_places_without_diacritics_and_failed_levels_offer_a_retry() {
-    let many: Vec<String> = (0..40)
-        .map(|i| format!(r#"{{"id": "{}", "name": "Tỉnh Số {}"}}"#, 100 + i, i))
-        .chain([r#"{"id": "48", "name": "Thành phố Đà Nẵng"}"#.to_string()])
+    let many: Vec<serde_json::Value> = (0..40)
+        .map(|i| json!({"id": (100 + i).to_string(), "name": format!("Tỉnh Số {i}")}))
+        .chain([json!({"id": "48", "name": "Thành phố Đà Nẵng"})])
         .collect();
-    let api = FakeApi::install(&format!(
-        r#"{{"/api/location/countries": {{"countries": {{"VN": "Việt Nam", "US": "Hoa Kỳ", "XA": "Test A", "XB": "Test B", "XC": "Test C"}}}},
-            "/api/location/XA/state": {{"states": [{}]}}}}"#,
-        many.join(",")
-    ));
+    let api = FakeApi::install(&[
+        countries(),
+        ("GET /location/XA/state", Answer::ok(json!({ "states": many }))),
+    ]);
     let model = AddressModel::new();
     model.country.set("XA".into());
     let (root, _h) = mount(move || view! { <AddressCascade model=model/> });
-    until("states", || options(&root, "state").len() > 40).await;
+    assert!(wait_for(3000, || options(&root, "state").len() > 40).await, "states");
     let filter: HtmlInputElement = q(&root, "#f-state-filter");
     assert!(!filter.hidden(), "a long list gets a filter box");
-    filter.set_value("DA NANG");
-    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    until("the single match is chosen", || model.state.get_untracked() == "Thành phố Đà Nẵng")
-        .await;
-    filter.set_value("so 1");
-    filter.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    until("the list is narrowed", || options(&root, "state").len() < 20).await;
+    type_into(&filter, "DA NANG");
+    assert!(
+        wait_for(3000, || model.state.get_untracked() == "Thành phố Đà Nẵng").await,
+        "the single match is chosen"
+    );
+    type_into(&filter, "so 1");
+    assert!(wait_for(3000, || options(&root, "state").len() < 20).await, "the list is narrowed");
     // the current choice stays in the list
     assert!(options(&root, "state").iter().any(|o| o == "Thành phố Đà Nẵng"));
 
     // the city list fails (404): an error with a retry; the retry asks again
-    until("city error", || root.query_selector(".level-error button").unwrap().is_some()).await;
-    assert_eq!(api.calls("/location/state/48/city"), 1);
+    assert!(wait_for(3000, || has(&root, ".level-error button")).await, "city error");
+    assert_eq!(api.calls("GET /location/state/48/city"), 1);
     api.set(
-        "/api/location/state/48/city",
-        r#"{"cities": [{"id": "490", "name": "Quận Hải Châu"}]}"#,
+        "GET /location/state/48/city",
+        Answer::ok(json!({"cities": [{"id": "490", "name": "Quận Hải Châu"}]})),
     );
     q::<HtmlElement>(&root, ".level-error button").click();
-    until("cities after retry", || options(&root, "city").iter().any(|o| o == "Quận Hải Châu"))
-        .await;
-    assert_eq!(api.calls("/location/state/48/city"), 2);
-    assert!(root.query_selector(".level-error").unwrap().is_none());
+    assert!(
+        wait_for(3000, || options(&root, "city").iter().any(|o| o == "Quận Hải Châu")).await,
+        "cities after retry"
+    );
+    assert_eq!(api.calls("GET /location/state/48/city"), 2);
+    assert!(!has(&root, ".level-error"));
 }
 
 /// Pretends the tab became visible or hidden (as the browser does: the
@@ -248,9 +223,10 @@ fn set_visibility(state: &str) {
 
 #[wasm_bindgen_test]
 async fn the_bell_polls_while_visible_and_never_while_hidden() {
-    let api = FakeApi::install(
-        r#"{"/api/notifications/new": {"notifications": [{"id": "1"}, {"id": "2"}]}}"#,
-    );
+    let api = FakeApi::install(&[(
+        "GET /notifications/new",
+        Answer::ok(json!({"notifications": [{"id": "1"}, {"id": "2"}]})),
+    )]);
     portal::api::client::set_access_token(Some("browser-test-token".into()));
     set_visibility("visible");
     let (root, _h) = mount(|| {
@@ -259,39 +235,52 @@ async fn the_bell_polls_while_visible_and_never_while_hidden() {
         });
         view! { <Router><Bell period_ms=150/></Router> }
     });
-    until("the count", || root.text_content().unwrap_or_default().contains('2')).await;
+    assert!(
+        wait_for(3000, || root.text_content().unwrap_or_default().contains('2')).await,
+        "the count"
+    );
     let link: HtmlElement = q(&root, "a.bell");
     assert_eq!(link.get_attribute("href").as_deref(), Some("/notifications"));
     assert!(link.get_attribute("aria-label").unwrap_or_default().contains('2'));
-    sleep(500).await;
-    let visible_calls = api.calls("/notifications/new");
-    assert!(visible_calls >= 3, "polled while visible ({visible_calls})");
+    assert!(
+        wait_for(3000, || api.calls("GET /notifications/new") >= 3).await,
+        "polled while visible ({})",
+        api.calls("GET /notifications/new")
+    );
 
     set_visibility("hidden");
-    sleep(50).await;
-    let at_hide = api.calls("/notifications/new");
-    sleep(600).await;
-    assert_eq!(api.calls("/notifications/new"), at_hide, "no request while hidden");
+    settle().await;
+    let at_hide = api.calls("GET /notifications/new");
+    assert!(
+        !wait_for(600, || api.calls("GET /notifications/new") > at_hide).await,
+        "no request while hidden"
+    );
 
     // back: at once (a period has passed), then on schedule again
-    api.set("/api/notifications/new", r#"{"notifications": [{"id": "1"}]}"#);
+    api.set("GET /notifications/new", Answer::ok(json!({"notifications": [{"id": "1"}]})));
     set_visibility("visible");
-    until("asked again on return", || api.calls("/notifications/new") > at_hide).await;
-    until("badge follows", || {
-        q::<HtmlElement>(&root, "a.bell")
-            .get_attribute("aria-label")
-            .unwrap_or_default()
-            .contains('1')
-    })
-    .await;
+    assert!(
+        wait_for(3000, || api.calls("GET /notifications/new") > at_hide).await,
+        "asked again on return"
+    );
+    assert!(
+        wait_for(3000, || {
+            q::<HtmlElement>(&root, "a.bell")
+                .get_attribute("aria-label")
+                .unwrap_or_default()
+                .contains('1')
+        })
+        .await,
+        "badge follows"
+    );
     portal::api::client::set_access_token(None);
 }
 
 #[wasm_bindgen_test]
 async fn every_signup_control_is_named_and_labelled() {
-    let _api = FakeApi::install(LOCATIONS);
+    let _api = FakeApi::install(&locations());
     let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
-    until("countries", || options(&root, "country").len() > 1).await;
+    assert!(wait_for(3000, || options(&root, "country").len() > 1).await, "countries");
     let controls = root.query_selector_all("form input, form select").unwrap();
     assert!(controls.length() >= 15, "{} controls", controls.length());
     for i in 0..controls.length() {
@@ -334,26 +323,24 @@ async fn every_signup_control_is_named_and_labelled() {
     );
 }
 
-/// Types into an input as the user does (its value, then `input`).
-fn type_into(root: &HtmlElement, name: &str, value: &str) {
-    let input: HtmlInputElement = q(root, &format!("input[name={name}]"));
-    input.set_value(value);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+/// Types into the form's input called `name`, as the user does.
+fn type_in(root: &HtmlElement, name: &str, value: &str) {
+    type_into(&q::<HtmlInputElement>(root, &format!("input[name={name}]")), value);
 }
 
 #[wasm_bindgen_test]
 async fn the_saved_signup_draft_never_holds_the_passwords() {
-    let _api = FakeApi::install(LOCATIONS);
+    let _api = FakeApi::install(&locations());
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item(DRAFT_KEY).unwrap();
     let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
-    until("countries", || options(&root, "country").len() > 1).await;
-    type_into(&root, "password", "Hoa@2026-first-secret");
-    type_into(&root, "password_confirm", "Hoa@2026-second-secret");
-    type_into(&root, "firstname", "An");
-    type_into(&root, "email", "an@example.vn");
+    assert!(wait_for(3000, || options(&root, "country").len() > 1).await, "countries");
+    type_in(&root, "password", "Hoa@2026-first-secret");
+    type_in(&root, "password_confirm", "Hoa@2026-second-secret");
+    type_in(&root, "firstname", "An");
+    type_in(&root, "email", "an@example.vn");
     let draft = || storage.get_item(DRAFT_KEY).unwrap().unwrap_or_default();
-    until("the draft is saved", || draft().contains("an@example.vn")).await;
+    assert!(wait_for(3000, || draft().contains("an@example.vn")).await, "the draft is saved");
     let saved = draft();
     storage.remove_item(DRAFT_KEY).unwrap();
     assert!(saved.contains(r#""firstname":"An""#), "{saved}");

@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{balance, count, has, mount, q, set_value, sleep, until, FakeApi};
+use common::{
+    balance, count, has, mount, q, set_value, settle, sign_in, wait_for, Answer, FakeApi,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -34,9 +36,13 @@ fn invoice_page_at(id: &'static str) -> impl IntoView {
 
 #[wasm_bindgen_test]
 async fn without_an_invoice_list_the_page_says_so_and_offers_the_number() {
+    sign_in();
     let _api = FakeApi::install(&[balance("350000.00")]); // GET /invoice: 404 invalid method
     let (root, _h) = mount(|| view! { <Router><BillingPage/></Router> });
-    until("the notice", || has(&root, "[data-testid=invoices-unsupported]")).await;
+    assert!(
+        wait_for(3000, || has(&root, "[data-testid=invoices-unsupported]")).await,
+        "the notice"
+    );
     assert!(q::<HtmlElement>(&root, "[data-testid=invoices-unsupported]")
         .text_content()
         .unwrap_or_default()
@@ -45,7 +51,7 @@ async fn without_an_invoice_list_the_page_says_so_and_offers_the_number() {
     assert_eq!(number.get_attribute("inputmode").as_deref(), Some("numeric"));
     // an empty number is refused with an announced error
     q::<HtmlButtonElement>(&root, "form button[type=submit]").click();
-    sleep(30).await;
+    settle().await;
     assert_eq!(number.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
 
@@ -56,9 +62,11 @@ async fn an_invoice_lists_its_lines_tax_and_total() {
         "subtotal": 1000000, "credit": 0, "tax": 100000, "taxrate": 10, "total": 1100000, "balance": 1100000,
         "currency": "VND", "items": [{"id": "1", "description": "Cloud Hosting", "amount": "1000000.00", "taxed": "1", "linetotal": "1000000.00"}]
     }});
-    let _api = FakeApi::install(&[balance("350000.00"), ("GET /invoice/3102", 200, invoice)]);
+    sign_in();
+    let _api =
+        FakeApi::install(&[balance("350000.00"), ("GET /invoice/3102", Answer::ok(invoice))]);
     let (root, _h) = mount(|| invoice_page_at("3102"));
-    until("the invoice", || has(&root, "[data-testid=invoice]")).await;
+    assert!(wait_for(3000, || has(&root, "[data-testid=invoice]")).await, "the invoice");
     let text = root.text_content().unwrap_or_default();
     for want in [
         "Hoá đơn 2026/01/0057",
@@ -78,26 +86,30 @@ async fn an_invoice_lists_its_lines_tax_and_total() {
 
 #[wasm_bindgen_test]
 async fn paying_with_credit_sends_the_amount_once_and_checks_it_first() {
+    sign_in();
     let api = FakeApi::install(&[
         balance("350000.00"),
-        ("POST /invoice/3103/credit", 0, json!(null)), // never answers
+        ("POST /invoice/3103/credit", Answer::never()), // never answers
     ]); // GET /invoice/3103: not offered
     let (root, _h) = mount(|| invoice_page_at("3103"));
-    until("the form", || has(&root, "input[name=amount]")).await;
-    until("the credit", || {
-        q::<HtmlElement>(&root, "[data-testid=credit-available]")
-            .text_content()
-            .unwrap_or_default()
-            .contains("350.000 ₫")
-    })
-    .await;
+    assert!(wait_for(3000, || has(&root, "input[name=amount]")).await, "the form");
+    assert!(
+        wait_for(3000, || {
+            q::<HtmlElement>(&root, "[data-testid=credit-available]")
+                .text_content()
+                .unwrap_or_default()
+                .contains("350.000 ₫")
+        })
+        .await,
+        "the credit"
+    );
     assert!(has(&root, "[data-testid=invoice-unsupported]"));
 
     // more than the credit: refused here
     set_value(&root, "input[name=amount]", "400.000", "input");
     let pay: HtmlButtonElement = q(&root, ".pay-credit button[type=submit]");
     pay.click();
-    sleep(30).await;
+    settle().await;
     assert_eq!(api.calls("POST /invoice/3103/credit"), 0);
     assert_eq!(
         q::<HtmlInputElement>(&root, "input[name=amount]").get_attribute("aria-invalid").as_deref(),
@@ -108,7 +120,7 @@ async fn paying_with_credit_sends_the_amount_once_and_checks_it_first() {
     set_value(&root, "input[name=amount]", "150.000", "input");
     pay.click();
     pay.click();
-    sleep(50).await;
+    settle().await;
     assert_eq!(api.calls("POST /invoice/3103/credit"), 1);
     assert_eq!(api.bodies("POST /invoice/3103/credit")[0], json!({"amount": "150000"}));
     assert!(pay.disabled());

@@ -40,12 +40,12 @@ async fn login_form_renders_labelled_controls() {
 
 #[wasm_bindgen_test]
 async fn login_form_refuses_empty_fields_without_calling_the_api() {
-    let trap = FetchTrap::install();
+    let api = FakeApi::install(&[("*", Answer::never())]);
     let (root, _h) = mount(login_page);
     settle().await;
     q::<HtmlButtonElement>(&root, "button[type=submit]").click();
     settle().await;
-    assert_eq!(trap.calls(), 0, "an empty form must not be sent");
+    assert_eq!(api.requests().len(), 0, "an empty form must not be sent");
     assert_eq!(count(&root, ".field-error[role=alert]"), 2);
     let email: HtmlInputElement = q(&root, "input[name=username]");
     assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -60,7 +60,7 @@ async fn login_form_refuses_empty_fields_without_calling_the_api() {
     type_into(&q(&root, "input[name=password]"), "secret");
     q::<HtmlButtonElement>(&root, "button[type=submit]").click();
     settle().await;
-    assert_eq!(trap.calls(), 0);
+    assert_eq!(api.requests().len(), 0);
     assert_eq!(count(&root, ".field-error[role=alert]"), 1);
     type_into(&email, "demo@bkns.vn");
     settle().await;
@@ -69,7 +69,7 @@ async fn login_form_refuses_empty_fields_without_calling_the_api() {
 
 #[wasm_bindgen_test]
 async fn login_submit_is_disabled_while_the_request_is_pending() {
-    let trap = FetchTrap::install();
+    let api = FakeApi::install(&[("*", Answer::never())]);
     let (root, _h) = mount(login_page);
     settle().await;
     type_into(&q(&root, "input[name=username]"), "demo@bkns.vn");
@@ -77,14 +77,14 @@ async fn login_submit_is_disabled_while_the_request_is_pending() {
     let submit: HtmlButtonElement = q(&root, "button[type=submit]");
     submit.click();
     settle().await;
-    assert_eq!(trap.calls(), 1, "one POST /login");
+    assert_eq!(api.requests(), ["POST /login"]);
     assert!(submit.disabled(), "submit is disabled while pending");
     // a second click or Enter does not send again
     submit.click();
     let form: web_sys::HtmlFormElement = q(&root, "form");
     let _ = form.request_submit();
     settle().await;
-    assert_eq!(trap.calls(), 1, "no second request while the first is pending");
+    assert_eq!(api.requests(), ["POST /login"], "no second request while the first is pending");
     // what the user typed is still there
     assert_eq!(q::<HtmlInputElement>(&root, "input[name=username]").value(), "demo@bkns.vn");
 }

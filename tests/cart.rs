@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{balance, click, count, has, mount, q, set_value, sleep, until, FakeApi};
+use common::{
+    balance, click, count, has, mount, q, set_value, settle, sign_in, wait_for, Answer, FakeApi,
+};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::api::cart::items::{OrderItem, ProductItem};
@@ -38,11 +40,12 @@ fn labelled(root: &HtmlElement, sel: &str) {
 #[wasm_bindgen_test]
 async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map() {
     let quote = json!({"summary": {"subtotal": 1, "total": 1.1, "tax": [{"name": "VAT", "tax": 0.1, "value": 10}]}, "items": [{"index": 0, "valid": true}]});
-    let api = FakeApi::install(&[("POST /quote", 200, quote)]);
+    sign_in();
+    let api = FakeApi::install(&[("POST /quote", Answer::ok(quote))]);
     let (root, _h) = mount(
         || view! { <Router><Configurator product=every_form_type() currency="VND"/></Router> },
     );
-    sleep(50).await;
+    settle().await;
 
     // one control per form type, each named after the API field it feeds
     for sel in [
@@ -77,7 +80,7 @@ async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map
 
     // the conditional form appears with its source
     set_value(&root, "select[name='custom[301]']", "3014", "change");
-    sleep(30).await;
+    settle().await;
     labelled(&root, "input[type=number][name='custom[305][3051]']");
     set_value(&root, "input[name='custom[305][3051]']", "3", "input");
     click(&root, "input[name='custom[302]'][value='3021']");
@@ -87,17 +90,20 @@ async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map
     set_value(&root, "input[name='custom[306][3061]']", "4", "input");
     set_value(&root, "textarea[name='custom[308][3081]']", "Cài Docker", "input");
     click(&root, "input[name='addon[31]']");
-    sleep(30).await;
+    settle().await;
     set_value(&root, "select[name='addon_cycles[31]']", "q", "change");
     set_value(&root, "select[name=cycle]", "a", "change");
 
     // after the pause, one quote for the last state
-    until("the quote", || {
-        api.bodies("POST /quote")
-            .iter()
-            .any(|b| b["items"][0]["cycle"] == "a" && b["items"][0]["addon_cycles"]["31"] == "q")
-    })
-    .await;
+    assert!(
+        wait_for(3000, || {
+            api.bodies("POST /quote").iter().any(|b| {
+                b["items"][0]["cycle"] == "a" && b["items"][0]["addon_cycles"]["31"] == "q"
+            })
+        })
+        .await,
+        "the quote"
+    );
     let last = api.bodies("POST /quote").pop().unwrap();
     assert_eq!(
         last["items"][0],
@@ -121,27 +127,32 @@ async fn the_configurator_renders_every_form_type_and_sends_the_right_custom_map
 
     // back to Linux: the quantity form goes, and is not sent
     set_value(&root, "select[name='custom[301]']", "3011", "change");
-    sleep(30).await;
+    settle().await;
     assert!(!has(&root, "input[name='custom[305][3051]']"));
-    until("a quote without 305", || {
-        api.bodies("POST /quote")
-            .last()
-            .is_some_and(|b| b["items"][0]["custom"]["301"] == json!({"3011": 1}))
-    })
-    .await;
+    assert!(
+        wait_for(3000, || {
+            api.bodies("POST /quote")
+                .last()
+                .is_some_and(|b| b["items"][0]["custom"]["301"] == json!({"3011": 1}))
+        })
+        .await,
+        "a quote without 305"
+    );
     assert!(api.bodies("POST /quote").last().unwrap()["items"][0]["custom"].get("305").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn required_options_are_checked_before_adding_to_the_cart() {
-    let _api = FakeApi::install(&[("POST /quote", 200, json!({"summary": [], "items": []}))]);
+    sign_in();
+    let _api =
+        FakeApi::install(&[("POST /quote", Answer::ok(json!({"summary": [], "items": []})))]);
     let (root, _h) = mount(
         || view! { <Router><Configurator product=every_form_type() currency="VND"/></Router> },
     );
-    sleep(50).await;
+    settle().await;
     let before = portal::cart::with_untracked(|c| c.len());
     q::<HtmlButtonElement>(&root, "button[type=submit]").click();
-    sleep(30).await;
+    settle().await;
     let hostname: HtmlInputElement = q(&root, "input[name='custom[304][3041]']");
     assert_eq!(hostname.get_attribute("aria-invalid").as_deref(), Some("true"));
     let err = hostname.get_attribute("aria-describedby").unwrap_or_default();
@@ -167,14 +178,13 @@ fn quote_for_one_hosting(valid: bool) -> serde_json::Value {
     })
 }
 
-fn fees() -> (&'static str, u16, serde_json::Value) {
+fn fees() -> (&'static str, Answer) {
     (
         "GET /payment/fees",
-        200,
-        json!({"payments": [
+        Answer::ok(json!({"payments": [
             {"id": 1, "name": "Chuyển khoản", "fixed_fee": "0", "percent_fee": "0"},
             {"id": 2, "name": "NAPAS", "fixed_fee": "1100", "percent_fee": "1.1"}
-        ]}),
+        ]})),
     )
 }
 
@@ -201,14 +211,15 @@ fn place_button(root: &HtmlElement) -> HtmlButtonElement {
 #[wasm_bindgen_test]
 async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
     one_hosting_in_the_cart();
+    sign_in();
     let api = FakeApi::install(&[
-        ("POST /quote", 200, quote_for_one_hosting(true)),
+        ("POST /quote", Answer::ok(quote_for_one_hosting(true))),
         fees(),
         balance("0.00"),
-        ("POST /order", 0, json!(null)), // a slow network: no answer
+        ("POST /order", Answer::never()), // a slow network: no answer
     ]);
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
-    until("the quote and the methods", || !place_button(&root).disabled()).await;
+    assert!(wait_for(3000, || !place_button(&root).disabled()).await, "the quote and the methods");
     // the fee of each method on the quote's total, before paying
     let methods: HtmlElement = q(&root, "[data-testid=pay-methods]");
     assert!(
@@ -225,7 +236,7 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
         let ev = web_sys::SubmitEvent::new("submit").unwrap();
         form.dispatch_event(&ev).unwrap();
     }
-    sleep(50).await;
+    settle().await;
     assert_eq!(api.calls("POST /order"), 1, "one POST /order");
     assert!(place_button(&root).disabled(), "disabled while it is on its way");
     assert_eq!(
@@ -242,38 +253,46 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
 #[wasm_bindgen_test]
 async fn a_failed_order_keeps_the_cart_and_can_be_sent_again() {
     one_hosting_in_the_cart();
+    sign_in();
     let api = FakeApi::install(&[
-        ("POST /quote", 200, quote_for_one_hosting(true)),
+        ("POST /quote", Answer::ok(quote_for_one_hosting(true))),
         fees(),
         balance("0.00"),
-        ("POST /order", 200, json!({"error": ["domain_unavailable"]})),
+        ("POST /order", Answer::ok(json!({"error": ["domain_unavailable"]}))),
     ]);
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
-    until("ready", || !place_button(&root).disabled()).await;
+    assert!(wait_for(3000, || !place_button(&root).disabled()).await, "ready");
     place_button(&root).click();
-    until("the error", || {
-        q::<HtmlElement>(&root, "[data-testid=order-error]").get_attribute("hidden").is_none()
-    })
-    .await;
+    assert!(
+        wait_for(3000, || {
+            q::<HtmlElement>(&root, "[data-testid=order-error]").get_attribute("hidden").is_none()
+        })
+        .await,
+        "the error"
+    );
     let alert: HtmlElement = q(&root, "[data-testid=order-error]");
     assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
     assert!(alert.text_content().unwrap_or_default().contains("Tên miền đã có người đăng ký."));
     assert_eq!(portal::cart::with_untracked(|c| c.len()), 1, "the cart is kept");
-    until("enabled again", || !place_button(&root).disabled()).await;
+    assert!(wait_for(3000, || !place_button(&root).disabled()).await, "enabled again");
     place_button(&root).click();
-    until("a second try", || api.calls("POST /order") == 2).await;
+    assert!(wait_for(3000, || api.calls("POST /order") == 2).await, "a second try");
 }
 
 #[wasm_bindgen_test]
 async fn an_invalid_item_blocks_the_checkout_with_its_error() {
     one_hosting_in_the_cart();
+    sign_in();
     let api = FakeApi::install(&[
-        ("POST /quote", 200, quote_for_one_hosting(false)),
+        ("POST /quote", Answer::ok(quote_for_one_hosting(false))),
         fees(),
         balance("0.00"),
     ]);
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
-    until("the quote's errors", || has(&root, "[data-testid=quote-errors]")).await;
+    assert!(
+        wait_for(3000, || has(&root, "[data-testid=quote-errors]")).await,
+        "the quote's errors"
+    );
     assert!(q::<HtmlElement>(&root, "[data-testid=quote-errors]")
         .text_content()
         .unwrap_or_default()
@@ -282,7 +301,7 @@ async fn an_invalid_item_blocks_the_checkout_with_its_error() {
     place_button(&root).click();
     let form: web_sys::HtmlFormElement = q(&root, "[data-testid=checkout-form]");
     form.dispatch_event(&web_sys::SubmitEvent::new("submit").unwrap()).unwrap();
-    sleep(50).await;
+    settle().await;
     assert_eq!(api.calls("POST /order"), 0);
     // the line shows its error too
     assert!(has(&root, ".cart-line-invalid"));

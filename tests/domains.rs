@@ -4,6 +4,9 @@
 //! `cargo test --target wasm32-unknown-unknown --test domains`.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{count, doc, mount_width, q, settle, wait_for, window, Answer, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::api::client::{fetch_binary, ApiRequest};
@@ -12,54 +15,22 @@ use portal::pages::domains::sign::SignDocument;
 use portal::ui::dialog::{Confirm, ConfirmDialog, ConfirmState};
 use portal::ui::signature_pad::geom::{export_size, ink_bounds, PEN};
 use portal::ui::signature_pad::{SignaturePad, SignatureState, EXPORT_PAD_PX};
-use wasm_bindgen::{JsCast, JsValue};
+use serde_json::json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn document() -> web_sys::Document {
-    window().document().unwrap()
-}
-
-async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
-}
-
-/// Mounts a view into a fresh container of a given CSS width.
-fn mount<F, V>(width_px: u32, f: F) -> (HtmlElement, impl Drop)
-where
-    F: FnOnce() -> V + 'static,
-    V: IntoView + 'static,
-{
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.set_attribute("style", &format!("width:{width_px}px")).unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), f);
-    (host, handle)
-}
-
-fn q<T: JsCast>(root: &HtmlElement, sel: &str) -> T {
-    root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}")).unchecked_into()
-}
-
-fn count(root: &HtmlElement, sel: &str) -> u32 {
-    root.query_selector_all(sel).unwrap().length()
-}
-
 /// The canvas needs the component styles (size, touch-action) in the test page.
 fn install_styles() {
-    if document().get_element_by_id("test-styles").is_some() {
+    if doc().get_element_by_id("test-styles").is_some() {
         return;
     }
-    let style = document().create_element("style").unwrap();
+    let style = doc().create_element("style").unwrap();
     style.set_id("test-styles");
     style.set_text_content(Some(include_str!("../style/components.css")));
-    document().head().unwrap().append_child(&style).unwrap();
+    doc().head().unwrap().append_child(&style).unwrap();
 }
 
 fn set_dpr(dpr: f64) {
@@ -128,8 +99,8 @@ async fn signature_pad_draws_from_pointer_events() {
     install_styles();
     set_dpr(1.0);
     let state = SignatureState::new();
-    let (root, _h) = mount(400, move || pad_view(state));
-    sleep(50).await;
+    let (root, _h) = mount_width(400, move || pad_view(state));
+    settle().await;
     let canvas: HtmlCanvasElement = q(&root, "canvas.sigpad-canvas");
     let cw = canvas.client_width() as f64;
     assert!(cw > 300.0, "the pad fills its box: {cw}");
@@ -142,7 +113,7 @@ async fn signature_pad_draws_from_pointer_events() {
     );
 
     draw(&canvas, &line(40.0, 240.0, 60.0, 20), 1);
-    sleep(20).await;
+    settle().await;
     assert_eq!(state.stroke_count(), 1);
     assert!(!state.is_empty());
     assert!(alpha_at(&canvas, 140.0, 60.0) > 0, "ink under the stroke");
@@ -167,18 +138,18 @@ async fn undo_removes_exactly_the_last_stroke() {
     install_styles();
     set_dpr(1.0);
     let state = SignatureState::new();
-    let (root, _h) = mount(400, move || pad_view(state));
-    sleep(50).await;
+    let (root, _h) = mount_width(400, move || pad_view(state));
+    settle().await;
     let canvas: HtmlCanvasElement = q(&root, "canvas.sigpad-canvas");
     draw(&canvas, &line(30.0, 180.0, 40.0, 15), 1);
     draw(&canvas, &line(30.0, 180.0, 110.0, 10), 2);
-    sleep(20).await;
+    settle().await;
     assert_eq!(state.stroke_count(), 2);
     let first = state.strokes.with_untracked(|s| s[0].clone());
     assert!(alpha_at(&canvas, 100.0, 110.0) > 0);
 
     q::<HtmlButtonElement>(&root, ".sigpad-tools button").click(); // undo
-    sleep(30).await;
+    settle().await;
     assert_eq!(state.stroke_count(), 1);
     assert_eq!(
         state.strokes.with_untracked(|s| s[0].clone()),
@@ -190,7 +161,7 @@ async fn undo_removes_exactly_the_last_stroke() {
 
     let buttons = root.query_selector_all(".sigpad-tools button").unwrap();
     buttons.item(1).unwrap().unchecked_into::<HtmlButtonElement>().click(); // clear
-    sleep(30).await;
+    settle().await;
     assert!(state.is_empty());
     assert_eq!(alpha_at(&canvas, 100.0, 40.0), 0);
     assert_eq!(state.export_png(1.0), None, "an empty pad exports nothing");
@@ -201,15 +172,15 @@ async fn export_at_device_pixel_ratio_2_is_trimmed_and_sized() {
     install_styles();
     set_dpr(2.0);
     let state = SignatureState::new();
-    let (root, _h) = mount(500, move || pad_view(state));
-    sleep(50).await;
+    let (root, _h) = mount_width(500, move || pad_view(state));
+    settle().await;
     let canvas: HtmlCanvasElement = q(&root, "canvas.sigpad-canvas");
     let css_w = canvas.client_width() as u32;
     assert_eq!(canvas.width(), css_w * 2, "backing store in device pixels");
     assert_eq!(canvas.height(), canvas.client_height() as u32 * 2);
 
     draw(&canvas, &line(100.0, 300.0, 80.0, 25), 1);
-    sleep(20).await;
+    settle().await;
     let png = state.export_png(2.0).expect("a PNG");
     let (w, h) = png_size(&png);
     let strokes = state.strokes.get_untracked();
@@ -234,89 +205,40 @@ async fn resizing_keeps_the_drawing() {
     install_styles();
     set_dpr(1.0);
     let state = SignatureState::new();
-    let (root, _h) = mount(400, move || pad_view(state));
-    sleep(50).await;
+    let (root, _h) = mount_width(400, move || pad_view(state));
+    settle().await;
     let canvas: HtmlCanvasElement = q(&root, "canvas.sigpad-canvas");
     draw(&canvas, &line(50.0, 250.0, 60.0, 20), 1);
-    sleep(20).await;
+    settle().await;
     let before = state.strokes.get_untracked();
     root.set_attribute("style", "width:200px").unwrap();
-    sleep(120).await;
-    assert_eq!(canvas.width(), canvas.client_width() as u32, "resized backing store");
+    assert!(
+        wait_for(3000, || canvas.width() == canvas.client_width() as u32).await,
+        "resized backing store"
+    );
     assert_eq!(state.strokes.get_untracked(), before, "strokes are data, untouched");
     // the same line, drawn at half the size
     let k = canvas.client_width() as f64 / 400.0;
     assert!(alpha_at(&canvas, 150.0 * k, 60.0 * k) > 0, "redrawn after the resize");
 }
 
-/// Replaces window.fetch: PDFs for the document, counts and records POSTs.
-struct FakeServer {
-    original: JsValue,
+/// The document as the server sends it: a PDF to show inline.
+fn pdf() -> Answer {
+    Answer::raw(200, "application/pdf", "%PDF-1.4\n%fake\n%%EOF\n")
+        .header("content-disposition", "inline; filename=\"a.vn-ban-khai.pdf\"")
 }
 
-impl FakeServer {
-    fn install() -> Self {
-        let w = window();
-        let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
-        let f = js_sys::Function::new_with_args(
-            "input, init",
-            "return (async () => {
-             const url = typeof input === 'string' ? input : input.url;
-             const method = (init && init.method) || (input && input.method) || 'GET';
-             let body = init && init.body;
-             if (!body && input && typeof input.clone === 'function' && method !== 'GET') body = await input.clone().text();
-             window.__calls = (window.__calls || []);
-             window.__calls.push({ url, method, body });
-             if (method === 'POST') {
-               return Promise.resolve(new Response(JSON.stringify({ success: true, info: ['document_signed'] }),
-                 { status: 200, headers: { 'content-type': 'application/json' } }));
-             }
-             if (url.includes('/errorjson')) {
-               return Promise.resolve(new Response(JSON.stringify({ error: ['document_token_invalid'] }),
-                 { status: 200, headers: { 'content-type': 'application/json' } }));
-             }
-             const pdf = new TextEncoder().encode('%PDF-1.4\\n%fake\\n%%EOF\\n');
-             return Promise.resolve(new Response(pdf, { status: 200, headers: {
-               'content-type': 'application/pdf', 'content-disposition': 'inline; filename=\"a.vn-ban-khai.pdf\"' } }));
-             })();",
-        );
-        js_sys::Reflect::set(&w, &"__calls".into(), &js_sys::Array::new()).unwrap();
-        js_sys::Reflect::set(&w, &"fetch".into(), &f).unwrap();
-        FakeServer { original }
-    }
-    fn calls(&self, method: &str) -> Vec<(String, String)> {
-        let calls: js_sys::Array =
-            js_sys::Reflect::get(&window(), &"__calls".into()).unwrap().unchecked_into();
-        calls
-            .iter()
-            .filter(|c| {
-                js_sys::Reflect::get(c, &"method".into()).unwrap().as_string().as_deref()
-                    == Some(method)
-            })
-            .map(|c| {
-                let url = js_sys::Reflect::get(&c, &"url".into())
-                    .unwrap()
-                    .as_string()
-                    .unwrap_or_default();
-                let body = js_sys::Reflect::get(&c, &"body".into())
-                    .unwrap()
-                    .as_string()
-                    .unwrap_or_default();
-                (url, body)
-            })
-            .collect()
-    }
-}
-
-impl Drop for FakeServer {
-    fn drop(&mut self) {
-        js_sys::Reflect::set(&window(), &"fetch".into(), &self.original).unwrap();
-    }
+/// How many POSTs were sent, to any route.
+fn posts(api: &FakeApi) -> usize {
+    api.requests().iter().filter(|k| k.starts_with("POST ")).count()
 }
 
 #[wasm_bindgen_test]
 async fn binary_answers_come_back_as_bytes_and_json_errors_as_errors() {
-    let server = FakeServer::install();
+    let api = FakeApi::install(&[
+        ("GET /domain/1/documents/2/View", pdf()),
+        ("GET /errorjson", Answer::ok(json!({"error": ["document_token_invalid"]}))),
+    ]);
     let file = fetch_binary(ApiRequest::get("/domain/1/documents/2/View").public()).await.unwrap();
     assert!(file.bytes.starts_with(b"%PDF-1.4"));
     assert_eq!(file.content_type, "application/pdf");
@@ -326,61 +248,58 @@ async fn binary_answers_come_back_as_bytes_and_json_errors_as_errors() {
         err,
         ApiError::Server { status: 200, messages: vec!["document_token_invalid".into()] }
     );
-    assert_eq!(server.calls("GET").len(), 2);
+    assert_eq!(api.requests(), ["GET /domain/1/documents/2/View", "GET /errorjson"]);
 }
 
 #[wasm_bindgen_test]
 async fn an_empty_signature_cannot_be_submitted() {
     install_styles();
     set_dpr(1.0);
-    let server = FakeServer::install();
+    let api = FakeApi::install(&[
+        ("GET /domain/documents/view/tok-1", pdf()),
+        (
+            "POST /domain/documents/signed",
+            Answer::ok(json!({"success": true, "info": ["document_signed"]})),
+        ),
+    ]);
     let (root, _h) =
-        mount(420, || view! { <Router><SignDocument token="tok-1".to_string()/></Router> });
-    for _ in 0..40 {
-        if count(&root, "form.sign-form") > 0 {
-            break;
-        }
-        sleep(50).await;
-    }
-    assert_eq!(count(&root, "form.sign-form"), 1, "{}", root.inner_html());
+        mount_width(420, || view! { <Router><SignDocument token="tok-1".to_string()/></Router> });
+    assert!(wait_for(2000, || count(&root, "form.sign-form") == 1).await, "{}", root.inner_html());
     let submit: HtmlButtonElement = q(&root, "form.sign-form button[type=submit]");
     let consent: HtmlInputElement = q(&root, "input[name=consent]");
 
     // neither consent nor signature
     submit.click();
-    sleep(30).await;
-    assert_eq!(server.calls("POST").len(), 0);
+    settle().await;
+    assert_eq!(posts(&api), 0);
     assert_eq!(count(&root, ".field-error[role=alert]"), 2);
 
     // consent but an empty pad
     consent.click();
     submit.click();
-    sleep(30).await;
-    assert_eq!(server.calls("POST").len(), 0, "an empty pad is never sent");
+    settle().await;
+    assert_eq!(posts(&api), 0, "an empty pad is never sent");
     assert_eq!(count(&root, "[data-testid=pad-error]"), 1);
 
     // signed: one POST with the token and a PNG data URL
     let canvas: HtmlCanvasElement = q(&root, "canvas.sigpad-canvas");
     draw(&canvas, &line(40.0, 200.0, 50.0, 15), 1);
-    sleep(20).await;
+    settle().await;
     assert_eq!(count(&root, "[data-testid=pad-error]"), 0, "drawing clears the error");
     submit.click();
-    sleep(100).await;
-    let posts = server.calls("POST");
-    assert_eq!(posts.len(), 1);
-    assert!(posts[0].0.ends_with("/domain/documents/signed"));
-    let body: serde_json::Value = serde_json::from_str(&posts[0].1).unwrap();
+    assert!(wait_for(3000, || count(&root, "[data-testid=signed]") == 1).await, "signed");
+    assert_eq!(posts(&api), 1);
+    let body = &api.bodies("POST /domain/documents/signed")[0];
     assert!(body["image"].as_str().unwrap().starts_with("data:image/png;base64,"));
     assert_eq!(body["token"], "tok-1");
     assert_eq!(body.as_object().unwrap().len(), 2);
-    assert_eq!(count(&root, "[data-testid=signed]"), 1);
 }
 
 #[wasm_bindgen_test]
 async fn confirm_dialog_is_modal_and_gives_focus_back() {
     let confirm = ConfirmState::new();
     let confirmed = RwSignal::new(0);
-    let (root, _h) = mount(400, move || {
+    let (root, _h) = mount_width(400, move || {
         view! {
             <button id="opener" type="button" on:click=move |_| confirm.ask(Confirm::new("domains.ns_confirm_title", "body".into(), "domains.ns_save", move || confirmed.update(|n| *n += 1)))>
                 "open"
@@ -388,15 +307,15 @@ async fn confirm_dialog_is_modal_and_gives_focus_back() {
             <ConfirmDialog state=confirm/>
         }
     });
-    sleep(30).await;
+    settle().await;
     let opener: HtmlButtonElement = q(&root, "#opener");
     opener.focus().unwrap();
     opener.click();
-    sleep(30).await;
+    settle().await;
     let dialog: web_sys::HtmlDialogElement = q(&root, "dialog");
     assert!(dialog.open());
     assert!(dialog.matches(":modal").unwrap(), "opened with showModal()");
-    let active = document().active_element().unwrap();
+    let active = doc().active_element().unwrap();
     assert!(dialog.contains(Some(&active)), "focus moved into the dialog");
     assert_eq!(
         active.text_content().unwrap_or_default().trim(),
@@ -406,17 +325,17 @@ async fn confirm_dialog_is_modal_and_gives_focus_back() {
 
     // cancel: nothing happens, focus returns to the opener
     active.unchecked_into::<HtmlElement>().click();
-    sleep(30).await;
+    settle().await;
     assert!(!dialog.open());
     assert_eq!(confirmed.get_untracked(), 0);
-    assert_eq!(document().active_element().map(|e| e.id()), Some("opener".into()));
+    assert_eq!(doc().active_element().map(|e| e.id()), Some("opener".into()));
 
     // confirm runs the action once
     opener.click();
-    sleep(30).await;
+    settle().await;
     let buttons = dialog.query_selector_all("button").unwrap();
     buttons.item(1).unwrap().unchecked_into::<HtmlElement>().click();
-    sleep(30).await;
+    settle().await;
     assert!(!dialog.open());
     assert_eq!(confirmed.get_untracked(), 1);
 }

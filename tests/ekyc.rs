@@ -23,19 +23,6 @@ fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
 }
 
-/// Waits (up to `ms`) until `cond` holds.
-async fn wait_for(ms: u32, mut cond: impl FnMut() -> bool) -> bool {
-    let mut waited = 0;
-    while waited < ms {
-        if cond() {
-            return true;
-        }
-        gloo_timers::future::TimeoutFuture::new(50).await;
-        waited += 50;
-    }
-    cond()
-}
-
 fn camera_state(root: &HtmlElement) -> String {
     q::<HtmlElement>(root, ".camera").get_attribute("data-state").unwrap_or_default()
 }

@@ -1,112 +1,26 @@
 //! End-to-end tests of the router, driven with `tower::ServiceExt::oneshot`
 //! (no network).
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use axum::body::{to_bytes, Body, Bytes};
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
 use base64::Engine;
+use common::{mock, mock_with};
 use mock_api::auth::{self, TokenType};
-use mock_api::{app, AppState, Config};
+use mock_api::Config;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-
-struct Mock {
-    state: AppState,
-    router: Router,
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-    fn header(&self, name: &str) -> &str {
-        self.headers.get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
-    }
-}
-
-fn mock_with(config: Config) -> Mock {
-    let state = AppState::new(&config);
-    Mock { router: app(state.clone()), state }
-}
-
-fn mock() -> Mock {
-    mock_with(Config { dist: PathBuf::from("/nonexistent/mock-api-dist"), ..Config::default() })
-}
-
-impl Mock {
-    async fn send(&self, req: Request<Body>) -> Reply {
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let body = to_bytes(res.into_body(), usize::MAX).await.unwrap();
-        Reply { status, headers, body }
-    }
-
-    async fn get(&self, uri: &str, bearer: Option<&str>) -> Reply {
-        let mut req = Request::builder().method(Method::GET).uri(uri);
-        if let Some(t) = bearer {
-            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
-        }
-        self.send(req.body(Body::empty()).unwrap()).await
-    }
-
-    async fn post(&self, uri: &str, body: Value, bearer: Option<&str>) -> Reply {
-        let mut req = Request::builder()
-            .method(Method::POST)
-            .uri(uri)
-            .header(header::CONTENT_TYPE, "application/json");
-        if let Some(t) = bearer {
-            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
-        }
-        self.send(req.body(Body::from(body.to_string())).unwrap()).await
-    }
-
-    /// Logs in and returns (access, refresh).
-    async fn login(&self, username: &str, password: &str) -> (String, String) {
-        let r = self
-            .post("/api/login", json!({"username": username, "password": password}), None)
-            .await;
-        assert_eq!(r.status, StatusCode::OK);
-        let v = r.json();
-        (v["token"].as_str().unwrap().to_string(), v["refresh"].as_str().unwrap().to_string())
-    }
-
-    async fn demo_login(&self) -> (String, String) {
-        self.login("demo@bkns.vn", "Demo@2026").await
-    }
-
-    async fn config(&self, patch: Value) {
-        let r = self.post("/__mock/config", patch, None).await;
-        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    }
-}
-
-fn assert_error(r: &Reply, status: StatusCode, key: &str) {
-    assert_eq!(r.status, status, "body: {}", r.text());
-    assert_eq!(r.json(), json!({ "error": [key] }));
-    assert!(r.header("content-type").starts_with("application/json"));
-}
 
 // ---------------------------------------------------------------- login
 
 #[tokio::test]
 async fn login_json_returns_token_pair_with_claims() {
     let m = mock();
-    let (token, refresh) = m.demo_login().await;
+    let (token, refresh) = m.demo_pair().await;
     let keys = m.state.keys();
     let access = auth::decode(keys, &token, TokenType::Access).expect("access token");
     let refresh = auth::decode(keys, &refresh, TokenType::Refresh).expect("refresh token");
@@ -139,27 +53,27 @@ async fn login_wrong_or_missing_credentials_is_200_wronglogin() {
         json!({}),
     ] {
         let r = m.post("/api/login", body, None).await;
-        assert_error(&r, StatusCode::OK, "wronglogin");
+        r.assert_error(StatusCode::OK, "wronglogin");
     }
     // Malformed JSON and an empty body too.
     let r = m
-        .send(
+        .request(
             Request::post("/api/login")
                 .header(header::CONTENT_TYPE, "application/json")
                 .body(Body::from("{not json"))
                 .unwrap(),
         )
         .await;
-    assert_error(&r, StatusCode::OK, "wronglogin");
-    let r = m.send(Request::post("/api/login").body(Body::empty()).unwrap()).await;
-    assert_error(&r, StatusCode::OK, "wronglogin");
+    r.assert_error(StatusCode::OK, "wronglogin");
+    let r = m.request(Request::post("/api/login").body(Body::empty()).unwrap()).await;
+    r.assert_error(StatusCode::OK, "wronglogin");
 }
 
 #[tokio::test]
 async fn login_form_encoded_and_example_account() {
     let m = mock();
     let r = m
-        .send(
+        .request(
             Request::post("/api/login")
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(Body::from("username=api%40example.com&password=secret"))
@@ -171,7 +85,7 @@ async fn login_form_encoded_and_example_account() {
     let claims = auth::decode(m.state.keys(), &token, TokenType::Access).unwrap();
     assert_eq!(claims.sub, "26");
     // E-mail is case-insensitive.
-    let (t, _) = m.login("Demo@BKNS.vn", "Demo@2026").await;
+    let t = m.login("Demo@BKNS.vn", "Demo@2026").await;
     assert_eq!(auth::decode(m.state.keys(), &t, TokenType::Access).unwrap().sub, "1042");
 }
 
@@ -198,7 +112,7 @@ const DOC_FIELDS: [&str; 15] = [
 #[tokio::test]
 async fn details_shape_demo_account() {
     let m = mock();
-    let (token, _) = m.demo_login().await;
+    let token = m.demo().await;
     let r = m.get("/api/details", Some(&token)).await;
     assert_eq!(r.status, StatusCode::OK);
     let v = r.json();
@@ -232,7 +146,7 @@ async fn details_shape_demo_account() {
 #[tokio::test]
 async fn details_example_account_matches_doc_example() {
     let m = mock();
-    let (token, _) = m.login("api@example.com", "secret").await;
+    let token = m.example().await;
     let v = m.get("/api/details", Some(&token)).await.json();
     let doc = json!({
         "id": "26", "email": "api@example.com", "lastlogin": "2016-12-30 12:24:28", "ip": "172.100.2.1",
@@ -248,14 +162,14 @@ async fn details_example_account_matches_doc_example() {
 #[tokio::test]
 async fn balance_per_account() {
     let m = mock();
-    let (demo, _) = m.demo_login().await;
+    let demo = m.demo().await;
     let r = m.get("/api/balance", Some(&demo)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json(),
         json!({"success": true, "details": {"currency": "VND", "acc_balance": "1250000.00", "acc_credit": "350000.00"}})
     );
-    let (example, _) = m.login("api@example.com", "secret").await;
+    let example = m.example().await;
     assert_eq!(
         m.get("/api/balance", Some(&example)).await.json(),
         json!({"success": true, "details": {"currency": "USD", "acc_balance": "123456.55", "acc_credit": "0.00"}})
@@ -267,7 +181,7 @@ async fn basic_auth_is_accepted() {
     let m = mock();
     let creds = base64::engine::general_purpose::STANDARD.encode("api@example.com:secret");
     let r = m
-        .send(
+        .request(
             Request::get("/api/details")
                 .header(header::AUTHORIZATION, format!("Basic {creds}"))
                 .body(Body::empty())
@@ -279,51 +193,108 @@ async fn basic_auth_is_accepted() {
 
     let bad = base64::engine::general_purpose::STANDARD.encode("api@example.com:nope");
     let r = m
-        .send(
+        .request(
             Request::get("/api/balance")
                 .header(header::AUTHORIZATION, format!("Basic {bad}"))
                 .body(Body::empty())
                 .unwrap(),
         )
         .await;
-    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    r.assert_unauthorized();
 }
 
+/// Every route that needs a login, one entry per route and method (`{id}`
+/// filled with a seeded id).
+const PROTECTED: &[(Method, &str)] = &[
+    // account
+    (Method::GET, "/api/details"),
+    (Method::PUT, "/api/details"),
+    (Method::POST, "/api/logout"),
+    (Method::GET, "/api/logs"),
+    (Method::GET, "/api/contact"),
+    (Method::POST, "/api/contact"),
+    (Method::GET, "/api/contact/privileges"),
+    (Method::GET, "/api/contact/49"),
+    (Method::PUT, "/api/contact/49"),
+    (Method::GET, "/api/notifications"),
+    (Method::GET, "/api/notifications/new"),
+    (Method::PUT, "/api/notifications/305/ack"),
+    (Method::GET, "/api/statuses"),
+    (Method::PUT, "/api/statuses/6"),
+    // billing
+    (Method::GET, "/api/balance"),
+    (Method::GET, "/api/payment"),
+    (Method::GET, "/api/payment/fees"),
+    (Method::GET, "/api/invoice"),
+    (Method::GET, "/api/invoice/3102"),
+    (Method::POST, "/api/invoice/3102/credit"),
+    // cart
+    (Method::GET, "/api/category"),
+    (Method::GET, "/api/category/10/product"),
+    (Method::GET, "/api/order/101"),
+    (Method::POST, "/api/order/101"),
+    (Method::POST, "/api/order"),
+    (Method::POST, "/api/quote"),
+    (Method::GET, "/api/domain/order"),
+    (Method::POST, "/api/domain/order"),
+    (Method::GET, "/api/domain/order/13/form"),
+    (Method::GET, "/api/certificate/order"),
+    (Method::POST, "/api/certificate/order"),
+    (Method::GET, "/api/certificate/order/401/software"),
+    // domains
+    (Method::GET, "/api/domain"),
+    (Method::GET, "/api/domain/name/nguyenvanan.vn"),
+    (Method::GET, "/api/domain/301"),
+    (Method::GET, "/api/domain/301/ns"),
+    (Method::PUT, "/api/domain/301/ns"),
+    (Method::POST, "/api/domain/301/reg"),
+    (Method::GET, "/api/domain/301/epp"),
+    (Method::GET, "/api/domain/301/sync"),
+    (Method::GET, "/api/domain/301/reglock"),
+    (Method::GET, "/api/domain/301/contact"),
+    (Method::PUT, "/api/domain/301/contact"),
+    (Method::GET, "/api/domain/301/emforwarding"),
+    (Method::PUT, "/api/domain/301/emforwarding"),
+    (Method::PUT, "/api/domain/301/forwarding"),
+    (Method::GET, "/api/domain/301/autorenew"),
+    (Method::PUT, "/api/domain/301/autorenew"),
+    (Method::PUT, "/api/domain/301/idprotection"),
+    (Method::GET, "/api/domain/301/dnssec/flags"),
+    (Method::GET, "/api/domain/301/dnssec"),
+    (Method::PUT, "/api/domain/301/dnssec"),
+    (Method::DELETE, "/api/domain/301/dnssec/1"),
+    (Method::POST, "/api/domain/301/renew"),
+    (Method::GET, "/api/domain/301/documents"),
+    // eKYC
+    (Method::POST, "/api/ekyc/faceid/verifications"),
+    (Method::POST, "/api/ekyc/faceid/verification"),
+];
+
 #[tokio::test]
-async fn missing_or_garbage_token_is_401_unauthorized() {
+async fn protected_routes_answer_401_unauthorized_without_a_valid_token() {
     let m = mock();
-    assert_error(&m.get("/api/details", None).await, StatusCode::UNAUTHORIZED, "unauthorized");
-    assert_error(&m.get("/api/balance", None).await, StatusCode::UNAUTHORIZED, "unauthorized");
-    assert_error(
-        &m.get("/api/details", Some("garbage")).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    assert_error(
-        &m.get("/api/details", Some("a.b.c")).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    // A refresh token is not an access token.
-    let (_, refresh) = m.demo_login().await;
-    assert_error(
-        &m.get("/api/details", Some(&refresh)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    // A token signed by another server instance is rejected.
-    let other = mock();
-    let (foreign, _) = other.demo_login().await;
-    assert_error(
-        &m.get("/api/details", Some(&foreign)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    assert_error(
-        &m.post("/api/logout", json!(null), None).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    // a refresh token is not an access token
+    let (_, refresh) = m.demo_pair().await;
+    // a token signed by another server instance
+    let foreign = mock().demo().await;
+    let bearers = [
+        ("no token", None),
+        ("a garbage token", Some("garbage")),
+        ("a malformed JWT", Some("a.b.c")),
+        ("a refresh token", Some(refresh.as_str())),
+        ("another server's token", Some(foreign.as_str())),
+    ];
+    for (method, path) in PROTECTED {
+        let body = matches!(*method, Method::POST | Method::PUT).then(|| json!({}));
+        for (what, bearer) in bearers {
+            let r = m.send(method.clone(), path, body.clone(), bearer).await;
+            assert_eq!(
+                (r.status, serde_json::from_slice::<Value>(&r.body).ok()),
+                (StatusCode::UNAUTHORIZED, Some(json!({"error": ["unauthorized"]}))),
+                "{method} {path} with {what}"
+            );
+        }
+    }
 }
 
 // ---------------------------------------------------------------- refresh, expiry, logout, revoke
@@ -331,7 +302,7 @@ async fn missing_or_garbage_token_is_401_unauthorized() {
 #[tokio::test]
 async fn token_rotation() {
     let m = mock();
-    let (_, refresh1) = m.demo_login().await;
+    let (_, refresh1) = m.demo_pair().await;
     let r = m.post("/api/token", json!({"refresh_token": refresh1}), None).await;
     assert_eq!(r.status, StatusCode::OK);
     let v = r.json();
@@ -342,38 +313,28 @@ async fn token_rotation() {
 
     // The used refresh token is dead; the new one works (once).
     let reuse = m.post("/api/token", json!({"refresh_token": refresh1}), None).await;
-    assert_error(&reuse, StatusCode::UNAUTHORIZED, "invalid_token");
+    reuse.assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
     let r = m.post("/api/token", json!({"refresh_token": refresh2}), None).await;
     assert_eq!(r.status, StatusCode::OK);
 
     // Missing, garbage, or an access token in its place.
-    assert_error(
-        &m.post("/api/token", json!({}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
-    assert_error(
-        &m.post("/api/token", json!({"refresh_token": "x.y.z"}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
-    assert_error(
-        &m.post("/api/token", json!({"refresh_token": token2}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
+    m.post("/api/token", json!({}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
+    m.post("/api/token", json!({"refresh_token": "x.y.z"}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
+    m.post("/api/token", json!({"refresh_token": token2}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
 }
 
 #[tokio::test]
 async fn expired_access_token_is_rejected_and_refresh_recovers() {
     let m = mock();
     m.config(json!({"token_ttl": 0})).await;
-    let (token, refresh) = m.demo_login().await;
-    assert_error(
-        &m.get("/api/details", Some(&token)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    let (token, refresh) = m.demo_pair().await;
+    m.get("/api/details", Some(&token)).await.assert_unauthorized();
 
     m.config(json!({"token_ttl": 900})).await;
     let r = m.post("/api/token", json!({"refresh_token": refresh}), None).await;
@@ -386,32 +347,22 @@ async fn expired_access_token_is_rejected_and_refresh_recovers() {
 async fn expired_refresh_token_is_rejected() {
     let m = mock();
     m.config(json!({"refresh_ttl": 0})).await;
-    let (token, refresh) = m.demo_login().await;
+    let (token, refresh) = m.demo_pair().await;
     assert_eq!(m.get("/api/details", Some(&token)).await.status, StatusCode::OK);
-    assert_error(
-        &m.post("/api/token", json!({"refresh_token": refresh}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
+    m.post("/api/token", json!({"refresh_token": refresh}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
 }
 
 #[tokio::test]
 async fn logout_kills_the_access_token_only() {
     let m = mock();
-    let (token, refresh) = m.demo_login().await;
+    let (token, refresh) = m.demo_pair().await;
     let r = m.post("/api/logout", json!(null), Some(&token)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json(), json!({"status": true}));
-    assert_error(
-        &m.get("/api/details", Some(&token)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    assert_error(
-        &m.post("/api/logout", json!(null), Some(&token)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    m.get("/api/details", Some(&token)).await.assert_unauthorized();
+    m.post("/api/logout", json!(null), Some(&token)).await.assert_unauthorized();
     // "Invalidate authorization token": the refresh token still works.
     assert_eq!(
         m.post("/api/token", json!({"refresh_token": refresh}), None).await.status,
@@ -422,56 +373,36 @@ async fn logout_kills_the_access_token_only() {
 #[tokio::test]
 async fn revoke_with_refresh_token_ends_the_session() {
     let m = mock();
-    let (token, refresh) = m.demo_login().await;
-    let (other_token, _) = m.demo_login().await; // a second, independent session
+    let (token, refresh) = m.demo_pair().await;
+    let other_token = m.demo().await; // a second, independent session
     let r = m.post("/api/revoke", json!({"refresh_token": refresh}), None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json(), json!({"status": true}));
-    assert_error(
-        &m.post("/api/token", json!({"refresh_token": refresh}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
-    assert_error(
-        &m.get("/api/details", Some(&token)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    m.post("/api/token", json!({"refresh_token": refresh}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
+    m.get("/api/details", Some(&token)).await.assert_unauthorized();
     assert_eq!(m.get("/api/details", Some(&other_token)).await.status, StatusCode::OK);
     // Revoking again, or with garbage, fails.
-    assert_error(
-        &m.post("/api/revoke", json!({"refresh_token": refresh}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
-    assert_error(
-        &m.post("/api/revoke", json!({}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
+    m.post("/api/revoke", json!({"refresh_token": refresh}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
+    m.post("/api/revoke", json!({}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
 }
 
 #[tokio::test]
 async fn revoke_with_bearer_token_ends_the_session() {
     let m = mock();
-    let (token, refresh) = m.demo_login().await;
+    let (token, refresh) = m.demo_pair().await;
     let r = m.post("/api/revoke", json!(null), Some(&token)).await;
     assert_eq!(r.json(), json!({"status": true}));
-    assert_error(
-        &m.get("/api/details", Some(&token)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
-    assert_error(
-        &m.post("/api/token", json!({"refresh_token": refresh}), None).await,
-        StatusCode::UNAUTHORIZED,
-        "invalid_token",
-    );
-    assert_error(
-        &m.post("/api/revoke", json!(null), Some("junk")).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    m.get("/api/details", Some(&token)).await.assert_unauthorized();
+    m.post("/api/token", json!({"refresh_token": refresh}), None)
+        .await
+        .assert_error(StatusCode::UNAUTHORIZED, "invalid_token");
+    m.post("/api/revoke", json!(null), Some("junk")).await.assert_unauthorized();
 }
 
 // ---------------------------------------------------------------- routing
@@ -479,29 +410,25 @@ async fn revoke_with_bearer_token_ends_the_session() {
 #[tokio::test]
 async fn unknown_api_route_is_404_invalid_method() {
     let m = mock();
-    assert_error(&m.get("/api/nope", None).await, StatusCode::NOT_FOUND, "invalid method");
-    assert_error(
-        &m.get("/api/service/1/whatever", None).await,
-        StatusCode::NOT_FOUND,
-        "invalid method",
-    );
+    m.get("/api/nope", None).await.assert_error(StatusCode::NOT_FOUND, "invalid method");
+    m.get("/api/service/1/whatever", None)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "invalid method");
     for uri in ["/api", "/api/", "/api/login/extra"] {
-        assert_error(&m.get(uri, None).await, StatusCode::NOT_FOUND, "invalid method");
+        m.get(uri, None).await.assert_error(StatusCode::NOT_FOUND, "invalid method");
     }
     // Known path, wrong method.
-    assert_error(&m.get("/api/login", None).await, StatusCode::NOT_FOUND, "invalid method");
-    assert_error(
-        &m.post("/api/details", json!({}), None).await,
-        StatusCode::NOT_FOUND,
-        "invalid method",
-    );
+    m.get("/api/login", None).await.assert_error(StatusCode::NOT_FOUND, "invalid method");
+    m.post("/api/details", json!({}), None)
+        .await
+        .assert_error(StatusCode::NOT_FOUND, "invalid method");
 }
 
 #[tokio::test]
 async fn cors_preflight_and_headers() {
     let m = mock();
     let r = m
-        .send(
+        .request(
             Request::builder()
                 .method(Method::OPTIONS)
                 .uri("/api/details")
@@ -524,7 +451,7 @@ async fn cors_preflight_and_headers() {
     assert_eq!(m.get("/__mock/requests", None).await.json(), json!([]));
 
     let r = m
-        .send(
+        .request(
             Request::get("/api/details")
                 .header(header::ORIGIN, "http://localhost:3000")
                 .body(Body::empty())
@@ -540,7 +467,7 @@ async fn cors_preflight_and_headers() {
 #[tokio::test]
 async fn request_log_records_and_clears() {
     let m = mock();
-    let (token, refresh) = m.demo_login().await;
+    let (token, refresh) = m.demo_pair().await;
     m.get("/api/details?lang=vi", Some(&token)).await;
     m.post("/api/token", json!({"refresh_token": refresh}), None).await;
     m.post("/api/token", json!({"refresh_token": refresh}), None).await; // reuse → 401
@@ -573,11 +500,11 @@ async fn request_log_records_and_clears() {
     );
     assert_eq!(m.get("/__mock/requests?since=3", None).await.json().as_array().unwrap().len(), 1);
 
-    let r = m.send(Request::delete("/__mock/requests").body(Body::empty()).unwrap()).await;
+    let r = m.request(Request::delete("/__mock/requests").body(Body::empty()).unwrap()).await;
     assert_eq!(r.json(), json!({"status": true, "cleared": 4}));
     assert_eq!(m.get("/__mock/requests", None).await.json(), json!([]));
     // Form bodies are logged as objects; unknown routes are logged with 404.
-    m.send(
+    m.request(
         Request::post("/api/login")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from("username=x&password=y"))
@@ -617,18 +544,28 @@ async fn fail_rate_one_gives_html_500() {
 }
 
 #[tokio::test]
-async fn latency_is_applied() {
+async fn latency_is_applied_to_the_api_only() {
+    // A delayed request takes at least LATENCY, an undelayed one a few
+    // milliseconds: "under LATENCY" tells them apart even on a loaded machine.
+    const LATENCY: Duration = Duration::from_millis(1000);
     let m = mock();
-    m.config(json!({"latency_ms": 150})).await;
+    m.config(json!({"latency_ms": LATENCY.as_millis() as u64})).await;
     let start = Instant::now();
     let r = m.get("/api/details", None).await;
-    assert!(start.elapsed() >= Duration::from_millis(150), "{:?}", start.elapsed());
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert!(start.elapsed() >= LATENCY, "/api/details took {:?}", start.elapsed());
+    r.assert_unauthorized();
     // The control endpoints are not delayed.
+    for uri in ["/__mock/health", "/__mock/config", "/__mock/requests"] {
+        let start = Instant::now();
+        let r = m.get(uri, None).await;
+        assert!(start.elapsed() < LATENCY, "{uri} took {:?}", start.elapsed());
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+    }
+    // Back to 0: the API is not delayed either.
     m.config(json!({"latency_ms": 0})).await;
     let start = Instant::now();
-    m.get("/api/details", None).await;
-    assert!(start.elapsed() < Duration::from_millis(100));
+    m.get("/api/details", None).await.assert_unauthorized();
+    assert!(start.elapsed() < LATENCY, "/api/details took {:?}", start.elapsed());
 }
 
 #[tokio::test]
@@ -642,7 +579,7 @@ async fn config_get_set_validate_and_reset() {
         json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0, "fail_rate": 0.0});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
-    let (token, _) = m.demo_login().await;
+    let token = m.demo().await;
 
     let r = m.post("/__mock/config", json!({"latency_ms": 5, "fail_rate": 0.25}), None).await;
     assert_eq!(
@@ -667,11 +604,7 @@ async fn config_get_set_validate_and_reset() {
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     assert_eq!(m.get("/__mock/requests", None).await.json(), json!([]));
     // Sessions are gone after a reset.
-    assert_error(
-        &m.get("/api/details", Some(&token)).await,
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    );
+    m.get("/api/details", Some(&token)).await.assert_unauthorized();
     assert_eq!(m.get("/__mock/health", None).await.json(), json!({"status": true}));
     assert_eq!(m.get("/__mock/nope", None).await.status, StatusCode::NOT_FOUND);
 }
@@ -705,13 +638,13 @@ async fn spa_fallback_serves_index_html() {
         assert!(r.header("content-type").starts_with("text/html"), "{uri}");
         assert_eq!(r.header("cache-control"), "no-cache", "{uri}");
     }
-    let head = m.send(Request::head("/dashboard").body(Body::empty()).unwrap()).await;
+    let head = m.request(Request::head("/dashboard").body(Body::empty()).unwrap()).await;
     assert_eq!(head.status, StatusCode::OK);
     assert!(head.body.is_empty());
     // A missing asset is a 404, not HTML.
     assert_eq!(m.get("/pkg/portal-old.wasm", None).await.status, StatusCode::NOT_FOUND);
     // /api and /__mock are never the SPA.
-    assert_error(&m.get("/api/dashboard", None).await, StatusCode::NOT_FOUND, "invalid method");
+    m.get("/api/dashboard", None).await.assert_error(StatusCode::NOT_FOUND, "invalid method");
     let _ = std::fs::remove_dir_all(dist);
 }
 
@@ -729,7 +662,7 @@ async fn assets_mime_cache_and_precompressed() {
     assert_eq!(plain.text(), "console.log('plain')");
     assert!(plain.header("content-type").contains("javascript"));
     let gz = m
-        .send(
+        .request(
             Request::get("/pkg/portal-abc123.js")
                 .header(header::ACCEPT_ENCODING, "gzip")
                 .body(Body::empty())

@@ -10,25 +10,25 @@ use serde_json::json;
 async fn payment_methods_with_and_without_fees() {
     let m = mock();
     let t = m.demo().await;
-    let fees = m.get("/api/payment/fees", &t).await;
+    let fees = m.get_ok("/api/payment/fees", &t).await;
     assert_eq!(
         fees["payments"][1],
         json!({"id": 2, "name": "Thẻ ATM nội địa (NAPAS)", "fixed_fee": "1100", "percent_fee": "1.1"})
     );
     assert_eq!(fees["payments"].as_array().unwrap().len(), 4);
     // GET /payment: an object keyed by method id, as in the reference
-    let names = m.get("/api/payment", &t).await;
+    let names = m.get_ok("/api/payment", &t).await;
     assert_eq!(names["payments"]["1"], "Chuyển khoản ngân hàng");
     assert_eq!(names["payments"].as_object().unwrap().len(), 4);
     let ex = m.example().await;
-    assert_eq!(m.get("/api/payment", &ex).await["payments"]["5"], "PayPal");
+    assert_eq!(m.get_ok("/api/payment", &ex).await["payments"]["5"], "PayPal");
 }
 
 #[tokio::test]
 async fn invoices_list_and_detail() {
     let m = mock();
     let t = m.demo().await;
-    let list = m.get("/api/invoice", &t).await;
+    let list = m.get_ok("/api/invoice", &t).await;
     let rows: Vec<(&str, &str, &str)> = list["invoices"]
         .as_array()
         .unwrap()
@@ -50,7 +50,7 @@ async fn invoices_list_and_detail() {
     {
         assert!(list["invoices"][0].get(k).is_some(), "{k}");
     }
-    let inv = &m.get("/api/invoice/3102", &t).await["invoice"];
+    let inv = &m.get_ok("/api/invoice/3102", &t).await["invoice"];
     assert_eq!(
         (inv["subtotal"].clone(), inv["tax"].clone(), inv["taxrate"].clone()),
         (json!(1000000), json!(100000), json!(10))
@@ -63,16 +63,16 @@ async fn invoices_list_and_detail() {
     assert_eq!(inv["client"]["email"], "demo@bkns.vn");
     assert_eq!(inv["currency"], "VND");
     // the untaxed .vn fee
-    let vn = &m.get("/api/invoice/3103", &t).await["invoice"];
+    let vn = &m.get_ok("/api/invoice/3103", &t).await["invoice"];
     assert_eq!(
         (vn["tax"].clone(), vn["total"].clone(), vn["items"][0]["taxed"].clone()),
         (json!(0), json!(150000), json!("0"))
     );
     // someone else's invoice is not found
-    assert_business_error(&m.get("/api/invoice/308976", &t).await, &["invoice_not_found"]);
+    assert_business_error(&m.get_ok("/api/invoice/308976", &t).await, &["invoice_not_found"]);
     // the doc's example invoice on the doc's example account
     let ex = m.example().await;
-    let doc = &m.get("/api/invoice/308976", &ex).await["invoice"];
+    let doc = &m.get_ok("/api/invoice/308976", &ex).await["invoice"];
     assert_eq!(
         (doc["subtotal"].clone(), doc["tax"].clone(), doc["total"].clone()),
         (json!(16.24), json!(3.41), json!(19.65))
@@ -86,47 +86,47 @@ async fn paying_with_credit_in_full_and_in_part() {
     let m = mock();
     let t = m.demo().await;
     // no amount: what pays the invoice in full
-    let r = m.post("/api/invoice/3103/credit", json!({}), &t).await;
+    let r = m.post_ok("/api/invoice/3103/credit", json!({}), &t).await;
     assert_eq!(r, json!({"success": true, "invoice_status": "Paid", "applied": 150000}));
     assert_eq!(m.balance(&t).await, ("1100000.00".into(), "200000.00".into()));
-    let paid = &m.get("/api/invoice/3103", &t).await["invoice"];
+    let paid = &m.get_ok("/api/invoice/3103", &t).await["invoice"];
     assert_eq!((paid["status"].as_str(), paid["balance"].clone()), (Some("Paid"), json!(0)));
     assert!(!paid["datepaid"].as_str().unwrap().is_empty());
 
     // a part: the invoice stays unpaid, with the credit recorded
-    let r = m.post("/api/invoice/3102/credit", json!({"amount": "50000"}), &t).await;
+    let r = m.post_ok("/api/invoice/3102/credit", json!({"amount": "50000"}), &t).await;
     assert_eq!(r, json!({"success": true, "invoice_status": "Unpaid", "applied": 50000}));
-    let inv = &m.get("/api/invoice/3102", &t).await["invoice"];
+    let inv = &m.get_ok("/api/invoice/3102", &t).await["invoice"];
     assert_eq!((inv["credit"].clone(), inv["balance"].clone()), (json!(50000), json!(1050000)));
     assert_eq!(m.balance(&t).await, ("1050000.00".into(), "150000.00".into()));
 
     // more than the credit
     assert_business_error(
-        &m.post("/api/invoice/3102/credit", json!({"amount": 200000}), &t).await,
+        &m.post_ok("/api/invoice/3102/credit", json!({"amount": 200000}), &t).await,
         &["insufficient_credit"],
     );
     // bad amounts
     for bad in [json!("-5"), json!("abc"), json!(0), json!("1.234")] {
         assert_business_error(
-            &m.post("/api/invoice/3102/credit", json!({"amount": bad}), &t).await,
+            &m.post_ok("/api/invoice/3102/credit", json!({"amount": bad}), &t).await,
             &["invalid_amount"],
         );
     }
     // a paid invoice, an unknown one
     assert_business_error(
-        &m.post("/api/invoice/3103/credit", json!({}), &t).await,
+        &m.post_ok("/api/invoice/3103/credit", json!({}), &t).await,
         &["invoice_not_unpaid"],
     );
     assert_business_error(
-        &m.post("/api/invoice/9/credit", json!({}), &t).await,
+        &m.post_ok("/api/invoice/9/credit", json!({}), &t).await,
         &["invoice_not_found"],
     );
     // the rest of the credit, as a number
-    let r = m.post("/api/invoice/3102/credit", json!({"amount": 150000}), &t).await;
+    let r = m.post_ok("/api/invoice/3102/credit", json!({"amount": 150000}), &t).await;
     assert_eq!(r["applied"], 150000);
     assert_eq!(m.balance(&t).await, ("900000.00".into(), "0.00".into()));
     assert_business_error(
-        &m.post("/api/invoice/3102/credit", json!({}), &t).await,
+        &m.post_ok("/api/invoice/3102/credit", json!({}), &t).await,
         &["insufficient_credit"],
     );
 }
@@ -135,9 +135,9 @@ async fn paying_with_credit_in_full_and_in_part() {
 async fn reset_restores_invoices_and_credit() {
     let m = mock();
     let t = m.demo().await;
-    m.post("/api/invoice/3103/credit", json!({}), &t).await;
+    m.post_ok("/api/invoice/3103/credit", json!({}), &t).await;
     m.state.reset();
     let t = m.demo().await;
     assert_eq!(m.balance(&t).await, ("1250000.00".into(), "350000.00".into()));
-    assert_eq!(m.get("/api/invoice/3103", &t).await["invoice"]["status"], "Unpaid");
+    assert_eq!(m.get_ok("/api/invoice/3103", &t).await["invoice"]["status"], "Unpaid");
 }

@@ -4,7 +4,6 @@
 
 mod common;
 
-use axum::http::{Method, StatusCode};
 use common::{assert_business_error, mock, CSR};
 use serde_json::{json, Value};
 
@@ -22,13 +21,13 @@ fn summary(q: &Value) -> (Value, Value, Value, Value) {
 async fn categories_and_their_products() {
     let m = mock();
     let t = m.demo().await;
-    let v = m.get("/api/category", &t).await;
+    let v = m.get_ok("/api/category", &t).await;
     let slugs: Vec<&str> =
         v["categories"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
     assert_eq!(slugs, ["hosting", "vps", "domains", "ssl"]);
     assert!(v["categories"][0]["id"].is_string(), "ids are strings");
 
-    let v = m.get("/api/category/10/product", &t).await;
+    let v = m.get_ok("/api/category/10/product", &t).await;
     let products = v["products"].as_array().unwrap();
     assert_eq!(products.len(), 2);
     assert_eq!(products[0]["id"], "101");
@@ -39,20 +38,17 @@ async fn categories_and_their_products() {
     );
     assert_eq!(periods.len(), 5);
     assert_eq!(
-        m.get("/api/category/20/product", &t).await["products"].as_array().unwrap().len(),
+        m.get_ok("/api/category/20/product", &t).await["products"].as_array().unwrap().len(),
         2
     );
-    assert_business_error(&m.get("/api/category/99/product", &t).await, &["category_not_found"]);
-    // a bearer token is needed
-    let (status, _) = m.send(Method::GET, "/api/category", None, None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_business_error(&m.get_ok("/api/category/99/product", &t).await, &["category_not_found"]);
 }
 
 #[tokio::test]
 async fn product_configuration_has_every_form_type() {
     let m = mock();
     let t = m.demo().await;
-    let v = m.get("/api/order/201", &t).await;
+    let v = m.get_ok("/api/order/201", &t).await;
     let p = &v["product"];
     assert_eq!((p["id"].as_str(), p["recurring"].as_str()), (Some("201"), Some("m")));
     let cycle = &p["config"]["product"][0];
@@ -84,7 +80,7 @@ async fn product_configuration_has_every_form_type() {
     assert_eq!(addon["config"][1]["name"], "addon_cycles[44]");
     assert_eq!(p["config"]["subproducts"], json!([]));
 
-    let hosting = m.get("/api/order/101", &t).await;
+    let hosting = m.get_ok("/api/order/101", &t).await;
     let fields = hosting["product"]["config"]["product"].as_array().unwrap();
     assert_eq!(
         fields[1],
@@ -95,14 +91,14 @@ async fn product_configuration_has_every_form_type() {
         (dns["type"].as_str(), dns["config"]["enableddefault"].as_i64()),
         (Some("domaindnssupport"), Some(1))
     );
-    assert_business_error(&m.get("/api/order/999", &t).await, &["product_not_found"]);
+    assert_business_error(&m.get_ok("/api/order/999", &t).await, &["product_not_found"]);
 }
 
 #[tokio::test]
 async fn quote_follows_the_cycle_and_options_with_10_percent_vat() {
     let m = mock();
     let t = m.demo().await;
-    let q = m.post("/api/quote", json!({"items": [hosting("m", "anshop.vn")]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [hosting("m", "anshop.vn")]}), &t).await;
     assert_eq!(summary(&q), (json!(59000), json!(0), json!(5900), json!(64900)));
     assert_eq!(q["summary"]["tax"][0], json!({"name": "VAT", "tax": 5900, "value": 10}));
     assert_eq!(
@@ -116,7 +112,7 @@ async fn quote_follows_the_cycle_and_options_with_10_percent_vat() {
     // annual with daily backups: 599,000 + 12 × 20,000
     let mut item = hosting("a", "anshop.vn");
     item["custom"]["1102"] = json!({"11021": 1});
-    let q = m.post("/api/quote", json!({"items": [item]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [item]}), &t).await;
     assert_eq!(summary(&q), (json!(839000), json!(0), json!(83900), json!(922900)));
     assert_eq!(q["summary"]["recurring"][0]["value"], "a");
 }
@@ -132,19 +128,19 @@ async fn vps_options_quantities_conditionals_and_addons() {
                "addon": {"44": 1}, "addon_cycles": {"44": "a"}})
     };
     // Windows: 2,149,000 + 12 × (300,000 + 2 × 120,000 + 4 × 50,000 + 40,000) + 790,000
-    let q = m.post("/api/quote", json!({"items": [vps("21014", 2)]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [vps("21014", 2)]}), &t).await;
     assert_eq!(summary(&q), (json!(12299000), json!(0), json!(1229900), json!(13528900)));
     assert_eq!(
         q["summary"]["recurring"],
         json!([{"title": "Annually", "price": 13528900, "value": "a"}])
     );
     // Linux: the RDS form is hidden, so its quantity is not charged
-    let q = m.post("/api/quote", json!({"items": [vps("21011", 2)]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [vps("21011", 2)]}), &t).await;
     assert_eq!(q["summary"]["subtotal"], json!(12299000 - 3600000 - 2880000));
     // addon on its own cycle: a separate recurring line
     let mut item = vps("21011", 0);
     item["addon_cycles"]["44"] = json!("m");
-    let q = m.post("/api/quote", json!({"items": [item]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [item]}), &t).await;
     let cycles: Vec<&str> = q["summary"]["recurring"]
         .as_array()
         .unwrap()
@@ -167,7 +163,7 @@ async fn invalid_items_say_why() {
         {"type": "product", "product_id": 101, "cycle": "m", "domain": "an.vn", "promocode": "NOPE"},
         {"type": "product", "product_id": 999}
     ]);
-    let q = m.post("/api/quote", json!({"items": items}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": items}), &t).await;
     assert_eq!(errors(&q, 0), (json!(false), json!(["domain_required"])));
     assert_eq!(
         errors(&q, 1),
@@ -185,11 +181,11 @@ async fn promo_codes() {
     let t = m.demo().await;
     let mut item = hosting("m", "an.vn");
     item["promocode"] = json!("bkns10");
-    let q = m.post("/api/quote", json!({"items": [item.clone()]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [item.clone()]}), &t).await;
     assert_eq!(summary(&q), (json!(59000), json!(5900), json!(5310), json!(58410)));
     assert_eq!(q["items"][0]["coupon"], json!({"code": "BKNS10", "discount": 5900}));
     item["promocode"] = json!("GIAM50K");
-    let q = m.post("/api/quote", json!({"items": [item]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [item]}), &t).await;
     assert_eq!(summary(&q), (json!(59000), json!(50000), json!(900), json!(9900)));
 }
 
@@ -204,8 +200,9 @@ async fn domains_certificates_and_renewals_in_one_quote() {
         {"type": "domain", "domain_id": 301, "action": "renew", "years": 1},
         {"type": "certificate", "product_id": 401, "csr": CSR, "years": 1, "approver_email": "admin@anshop.vn", "software": 3}
     ]);
-    let q =
-        m.post("/api/quote", json!({"pay_method": 1, "output": "short", "items": items}), &t).await;
+    let q = m
+        .post_ok("/api/quote", json!({"pay_method": 1, "output": "short", "items": items}), &t)
+        .await;
     for i in 0..4 {
         assert_eq!(q["items"][i]["valid"], true, "item {i}: {}", q["items"][i]);
     }
@@ -241,7 +238,7 @@ async fn domain_and_certificate_rules() {
         {"type": "domain", "tld_id": 6, "name": "moi3.com", "action": "register", "years": 1, "admin": 12345},
         {"type": "domain", "tld_id": 6, "name": "bkns.vn", "action": "register", "years": 1}
     ]);
-    let q = m.post("/api/quote", json!({"items": items}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": items}), &t).await;
     let errs: Vec<Value> =
         q["items"].as_array().unwrap().iter().map(|i| i["error"].clone()).collect();
     assert_eq!(
@@ -273,7 +270,8 @@ async fn an_order_creates_one_invoice_pending_services_and_raises_the_balance() 
         {"type": "domain", "domain_id": 301, "action": "renew", "years": 1},
         {"type": "certificate", "product_id": 401, "csr": CSR, "years": 1, "approver_email": "admin@anshop.vn"}
     ]);
-    let r = m.post("/api/order", json!({"pay_method": 2, "items": items, "aff_id": 55}), &t).await;
+    let r =
+        m.post_ok("/api/order", json!({"pay_method": 2, "items": items, "aff_id": 55}), &t).await;
     // total 1,802,900 + NAPAS fee (1,100 + 1.1 % = 20,932)
     assert_eq!(r["total"], "1823832.00");
     let nums = r["order_num_list"].as_array().unwrap();
@@ -286,7 +284,7 @@ async fn an_order_creates_one_invoice_pending_services_and_raises_the_balance() 
     let invoice_id = r["invoice_id"].as_str().unwrap().to_owned();
 
     // the invoice: lines, untaxed fee, 10 % VAT
-    let inv = &m.get(&format!("/api/invoice/{invoice_id}"), &t).await["invoice"];
+    let inv = &m.get_ok(&format!("/api/invoice/{invoice_id}"), &t).await["invoice"];
     assert_eq!(inv["status"], "Unpaid");
     assert_eq!(
         (inv["subtotal"].clone(), inv["tax"].clone(), inv["total"].clone()),
@@ -316,10 +314,10 @@ async fn an_order_creates_one_invoice_pending_services_and_raises_the_balance() 
             ]
         );
     }
-    let w = m.send(Method::GET, "/api/bkns/whois/anshop-moi.vn", None, None).await.1;
+    let w = m.get("/api/bkns/whois/anshop-moi.vn", None).await.json();
     assert_eq!(w["status"], "registered");
     assert_eq!(m.balance(&t).await, ("3073832.00".into(), "350000.00".into()));
-    let list = m.get("/api/invoice", &t).await;
+    let list = m.get_ok("/api/invoice", &t).await;
     assert_eq!(list["invoices"][0]["id"], invoice_id.as_str(), "newest first");
 }
 
@@ -328,21 +326,22 @@ async fn a_rejected_order_changes_nothing() {
     let m = mock();
     let t = m.demo().await;
     let items = json!([hosting("m", ""), hosting("m", "ok.vn")]);
-    let r = m.post("/api/order", json!({"pay_method": 1, "items": items}), &t).await;
+    let r = m.post_ok("/api/order", json!({"pay_method": 1, "items": items}), &t).await;
     assert_business_error(&r, &["domain_required"]);
     assert_business_error(
-        &m.post("/api/order", json!({"pay_method": 77, "items": [hosting("m", "a.vn")]}), &t).await,
+        &m.post_ok("/api/order", json!({"pay_method": 77, "items": [hosting("m", "a.vn")]}), &t)
+            .await,
         &["invalid_pay_method"],
     );
     assert_business_error(
-        &m.post("/api/order", json!({"pay_method": 1, "items": []}), &t).await,
+        &m.post_ok("/api/order", json!({"pay_method": 1, "items": []}), &t).await,
         &["empty_order"],
     );
     assert_eq!(m.balance(&t).await.0, "1250000.00");
-    assert_eq!(m.get("/api/invoice", &t).await["invoices"].as_array().unwrap().len(), 3);
+    assert_eq!(m.get_ok("/api/invoice", &t).await["invoices"].as_array().unwrap().len(), 3);
     // ignore_errors: the valid items go through
     let r = m
-        .post("/api/order", json!({"pay_method": 1, "ignore_errors": true, "items": items}), &t)
+        .post_ok("/api/order", json!({"pay_method": 1, "ignore_errors": true, "items": items}), &t)
         .await;
     assert_eq!(r["items"].as_array().unwrap().len(), 1);
     assert_eq!(r["total"], "64900.00");
@@ -353,13 +352,13 @@ async fn single_item_orders_answer_with_one_item_object() {
     let m = mock();
     let t = m.demo().await;
     let r = m
-        .post("/api/order/101", json!({"domain": "example-moi.vn", "cycle": "m", "pay_method": "1", "promocode": "BKNS10", "aff_id": 55}), &t)
+        .post_ok("/api/order/101", json!({"domain": "example-moi.vn", "cycle": "m", "pay_method": "1", "promocode": "BKNS10", "aff_id": 55}), &t)
         .await;
     assert!(r["order_num"].is_u64());
     assert_eq!(r["total"], "58410.00");
     assert_eq!(r["items"]["type"], "Hosting");
     let r = m
-        .post("/api/domain/order", json!({"name": "moi-mua.com", "years": "1", "action": "register", "tld_id": "6", "pay_method": 1}), &t)
+        .post_ok("/api/domain/order", json!({"name": "moi-mua.com", "years": "1", "action": "register", "tld_id": "6", "pay_method": 1}), &t)
         .await;
     assert_eq!(
         (r["items"]["type"].as_str(), r["items"]["name"].as_str()),
@@ -367,7 +366,7 @@ async fn single_item_orders_answer_with_one_item_object() {
     );
     assert_eq!(r["total"], "328900.00");
     let r = m
-        .post("/api/certificate/order", json!({"product_id": 403, "csr": CSR, "years": 2, "pay_method": 1, "approver_email": "admin@anshop.vn"}), &t)
+        .post_ok("/api/certificate/order", json!({"product_id": 403, "csr": CSR, "years": 2, "pay_method": 1, "approver_email": "admin@anshop.vn"}), &t)
         .await;
     assert_eq!(r["items"]["type"], "SSL");
     assert_eq!(r["total"], "2530000.00");
@@ -377,65 +376,67 @@ async fn single_item_orders_answer_with_one_item_object() {
 async fn tlds_forms_whois_certificates_and_contacts() {
     let m = mock();
     let t = m.demo().await;
-    let v = m.get("/api/domain/order", &t).await;
+    let v = m.get_ok("/api/domain/order", &t).await;
     let com = &v["tlds"][0];
     assert_eq!((com["id"].as_str(), com["tld"].as_str()), (Some("6"), Some(".com")));
     assert_eq!(
         com["periods"][0],
         json!({"period": "1", "register": "299000.00", "transfer": "279000.00", "renew": "349000.00", "redemption": "1200000.00"})
     );
-    let f = m.get("/api/domain/order/11/form?tld_id=11", &t).await;
+    let f = m.get_ok("/api/domain/order/11/form?tld_id=11", &t).await;
     let kinds: Vec<&str> =
         f["forms"].as_array().unwrap().iter().map(|f| f["type"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["select", "input", "domaindnssupport"]);
-    assert_eq!(m.get("/api/domain/order/13/form", &t).await["forms"].as_array().unwrap().len(), 3);
-    assert_business_error(&m.get("/api/domain/order/99/form", &t).await, &["tld_not_found"]);
+    assert_eq!(
+        m.get_ok("/api/domain/order/13/form", &t).await["forms"].as_array().unwrap().len(),
+        3
+    );
+    assert_business_error(&m.get_ok("/api/domain/order/99/form", &t).await, &["tld_not_found"]);
 
     // whois is public
-    let (status, w) = m.send(Method::GET, "/api/bkns/whois/ten-mien-moi.vn", None, None).await;
-    assert_eq!(status, StatusCode::OK);
+    let w = m.get("/api/bkns/whois/ten-mien-moi.vn", None).await.ok_json();
     assert_eq!(
         w,
         json!({"domain": "ten-mien-moi.vn", "status": "available", "available": true, "whois": ""})
     );
-    let w = m.send(Method::GET, "/api/bkns/whois/nguyenvanan.vn", None, None).await.1;
+    let w = m.get("/api/bkns/whois/nguyenvanan.vn", None).await.json();
     assert_eq!((w["available"].as_bool(), w["status"].as_str()), (Some(false), Some("registered")));
     assert!(w["whois"].as_str().unwrap().contains("Domain Name: nguyenvanan.vn"));
     assert_business_error(
-        &m.send(Method::GET, "/api/bkns/whois/not_a_domain", None, None).await.1,
+        &m.get("/api/bkns/whois/not_a_domain", None).await.json(),
         &["invalid_domain"],
     );
 
-    let c = m.get("/api/certificate/order", &t).await;
+    let c = m.get_ok("/api/certificate/order", &t).await;
     assert_eq!(
         c["products"][0]["periods"][0],
         json!({"years": 1, "price": 350000, "renew": 350000})
     );
     assert_eq!(c["products"][0]["category_url"], "ssl");
-    let s = m.get("/api/certificate/order/401/software", &t).await;
+    let s = m.get_ok("/api/certificate/order/401/software", &t).await;
     assert_eq!(s["software"][0], json!({"id": 0, "name": "AOL"}));
     assert_business_error(
-        &m.get("/api/certificate/order/9/software", &t).await,
+        &m.get_ok("/api/certificate/order/9/software", &t).await,
         &["product_not_found"],
     );
 
     // contacts come from the contacts store (routes/contacts.rs)
-    let contacts = m.get("/api/contact", &t).await;
+    let contacts = m.get_ok("/api/contact", &t).await;
     assert_eq!(contacts["contacts"][0]["id"], "50");
     let ex = m.example().await;
-    assert_eq!(m.get("/api/contact", &ex).await["contacts"][0]["id"], "49");
+    assert_eq!(m.get_ok("/api/contact", &ex).await["contacts"][0]["id"], "49");
 }
 
 #[tokio::test]
 async fn usd_accounts_see_converted_prices() {
     let m = mock();
     let t = m.example().await;
-    let p = m.get("/api/category/10/product", &t).await;
+    let p = m.get_ok("/api/category/10/product", &t).await;
     // 59,000 VND at 25,000 VND/USD
     assert_eq!(p["products"][0]["periods"][0]["price"], json!(2.36));
-    let q = m.post("/api/quote", json!({"items": [hosting("m", "joe.com")]}), &t).await;
+    let q = m.post_ok("/api/quote", json!({"items": [hosting("m", "joe.com")]}), &t).await;
     assert_eq!(summary(&q), (json!(2.36), json!(0), json!(0.24), json!(2.6)));
-    let fees = m.get("/api/payment/fees", &t).await;
+    let fees = m.get_ok("/api/payment/fees", &t).await;
     assert_eq!(
         fees["payments"][1],
         json!({"id": 2, "name": "Stripe", "fixed_fee": "0.5", "percent_fee": "2.9"})

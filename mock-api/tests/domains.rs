@@ -1,42 +1,29 @@
 //! The "Domains" section of mock-api (catalog 40-60, 63, 64, 66-72) and
 //! `GET /payment`, driven through the router with `oneshot` (no network).
 
-use std::path::PathBuf;
+mod common;
 
-use axum::body::{to_bytes, Body, Bytes};
-use axum::http::{header, HeaderMap, Method, Request, StatusCode};
-use axum::Router;
+use axum::http::StatusCode;
 use base64::Engine;
+use common::{Reply, Session};
 use mock_api::domain_data::{SIGN_TOKEN_EXPIRED, SIGN_TOKEN_USED, SIGN_TOKEN_VALID};
-use mock_api::{app, AppState, Config};
 use serde_json::{json, Value};
-use tower::ServiceExt;
 
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
+/// The domain section's own answers.
+trait DomainReply {
+    fn assert_saved(&self);
+    fn assert_pdf(&self, disposition: &str);
 }
 
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
-    }
-    fn header(&self, name: &str) -> String {
-        self.headers.get(name).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
-    }
-    /// A HostBill business error: HTTP 200 with `{"error": [key]}`.
-    fn assert_error(&self, key: &str) {
-        assert_eq!(self.status, StatusCode::OK);
-        assert_eq!(self.json(), json!({ "error": [key] }));
-    }
+impl DomainReply for Reply {
+    /// HostBill's "changes saved": HTTP 200 `{"info": ["success_changes_save"]}`.
     fn assert_saved(&self) {
-        assert_eq!(self.status, StatusCode::OK, "{}", String::from_utf8_lossy(&self.body));
-        assert_eq!(self.json(), json!({ "info": ["success_changes_save"] }));
+        assert_eq!(self.ok_json(), json!({ "info": ["success_changes_save"] }), "{}", self.request);
     }
+
+    /// A PDF with a `content-disposition` starting with `disposition`.
     fn assert_pdf(&self, disposition: &str) {
-        assert_eq!(self.status, StatusCode::OK, "{}", String::from_utf8_lossy(&self.body));
+        assert_eq!(self.status, StatusCode::OK, "{}: {}", self.request, self.text());
         assert_eq!(self.header("content-type"), "application/pdf");
         assert!(
             self.header("content-disposition").starts_with(disposition),
@@ -47,78 +34,13 @@ impl Reply {
     }
 }
 
-struct Mock {
-    router: Router,
-    token: String,
-}
-
-async fn send(
-    router: &Router,
-    method: Method,
-    uri: &str,
-    body: Option<Value>,
-    bearer: Option<&str>,
-) -> Reply {
-    let mut req = Request::builder().method(method).uri(uri);
-    if let Some(t) = bearer {
-        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
-    }
-    let req = match body {
-        Some(b) => {
-            req.header(header::CONTENT_TYPE, "application/json").body(Body::from(b.to_string()))
-        }
-        None => req.body(Body::empty()),
-    };
-    let res = router.clone().oneshot(req.unwrap()).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = to_bytes(res.into_body(), usize::MAX).await.unwrap();
-    Reply { status, headers, body }
-}
-
-impl Mock {
-    async fn login(email: &str, password: &str) -> Mock {
-        let state =
-            AppState::new(&Config { dist: PathBuf::from("/nonexistent"), ..Config::default() });
-        let router = app(state);
-        let r = send(
-            &router,
-            Method::POST,
-            "/api/login",
-            Some(json!({"username": email, "password": password})),
-            None,
-        )
-        .await;
-        let token = r.json()["token"].as_str().unwrap().to_string();
-        Mock { router, token }
-    }
-    async fn demo() -> Mock {
-        Mock::login("demo@bkns.vn", "Demo@2026").await
-    }
-    async fn get(&self, uri: &str) -> Reply {
-        send(&self.router, Method::GET, uri, None, Some(&self.token)).await
-    }
-    async fn public_get(&self, uri: &str) -> Reply {
-        send(&self.router, Method::GET, uri, None, None).await
-    }
-    async fn put(&self, uri: &str, body: Value) -> Reply {
-        send(&self.router, Method::PUT, uri, Some(body), Some(&self.token)).await
-    }
-    async fn post(&self, uri: &str, body: Value) -> Reply {
-        send(&self.router, Method::POST, uri, Some(body), Some(&self.token)).await
-    }
-    async fn delete(&self, uri: &str) -> Reply {
-        send(&self.router, Method::DELETE, uri, None, Some(&self.token)).await
-    }
-}
-
 fn b64(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[tokio::test]
 async fn domain_list_has_the_reference_fields_as_strings() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     let v = m.get("/api/domain").await.json();
     let rows = v["domains"].as_array().unwrap();
     assert_eq!(rows.len(), 12);
@@ -146,16 +68,14 @@ async fn domain_list_has_the_reference_fields_as_strings() {
     for tld in [".com", ".vn", ".id.vn", ".biz.vn"] {
         assert!(names.iter().any(|n| n.ends_with(tld)), "{tld}");
     }
-    // no token, no list
-    assert_eq!(m.public_get("/api/domain").await.status, StatusCode::UNAUTHORIZED);
     // the bulk account has 2,000
-    let bulk = Mock::login("bulk@bkns.vn", "Bulk@2026").await;
+    let bulk = Session::login("bulk@bkns.vn", "Bulk@2026").await;
     assert_eq!(bulk.get("/api/domain").await.json()["domains"].as_array().unwrap().len(), 2000);
 }
 
 #[tokio::test]
 async fn details_by_id_and_by_name() {
-    let m = Mock::login("api@example.com", "secret").await;
+    let m = Session::login("api@example.com", "secret").await;
     let d = m.get("/api/domain/47").await.json();
     assert_eq!(d["details"]["name"], "testname.com");
     assert_eq!(d["details"]["nameservers"].as_array().unwrap().len(), 2);
@@ -165,15 +85,15 @@ async fn details_by_id_and_by_name() {
     assert_eq!(by_name["details"].as_array().unwrap().len(), 2);
     assert_eq!(m.get("/api/domain/name/nothing.vn").await.json(), json!({"details": []}));
     // someone else's domain does not exist for this client
-    m.get("/api/domain/301").await.assert_error("domain_not_found");
-    let demo = Mock::demo().await;
-    demo.get("/api/domain/47").await.assert_error("domain_not_found");
+    m.get("/api/domain/301").await.assert_error(StatusCode::OK, "domain_not_found");
+    let demo = Session::demo().await;
+    demo.get("/api/domain/47").await.assert_error(StatusCode::OK, "domain_not_found");
     assert_eq!(demo.get("/api/domain/301/nonsense").await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn nameservers_are_validated_and_empty_means_defaults() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     assert_eq!(
         m.get("/api/domain/301/ns").await.json(),
         json!({"success": true, "nameservers": ["ns1.bkns.vn", "ns2.bkns.vn"]})
@@ -200,11 +120,11 @@ async fn nameservers_are_validated_and_empty_means_defaults() {
     ] {
         m.put("/api/domain/301/ns", json!({ "nameservers": bad }))
             .await
-            .assert_error("nameservers_invalid");
+            .assert_error(StatusCode::OK, "nameservers_invalid");
     }
     m.put("/api/domain/301/ns", json!({"nameservers": ["a.net", "b.net"], "extra": 1}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
     // the reference's sample sends a string
     m.put("/api/domain/301/ns", json!({"nameservers": "ns1.a.net, ns2.a.net"}))
         .await
@@ -218,34 +138,34 @@ async fn nameservers_are_validated_and_empty_means_defaults() {
 
 #[tokio::test]
 async fn child_nameservers() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     let reg = |host: &str, ip: &str| json!({"action": "registerNameServer", "nameserver": host, "ip": ip});
     m.post("/api/domain/301/reg", reg("ns1.nguyenvanan.vn", "203.0.113.10")).await.assert_saved();
     m.post("/api/domain/301/reg", reg("ns1.other.vn", "203.0.113.10"))
         .await
-        .assert_error("nameserver_invalid");
+        .assert_error(StatusCode::OK, "nameserver_invalid");
     m.post("/api/domain/301/reg", reg("ns2.nguyenvanan.vn", "999.1.1.1"))
         .await
-        .assert_error("ip_invalid");
+        .assert_error(StatusCode::OK, "ip_invalid");
     m.post(
         "/api/domain/301/reg",
         json!({"action": "registerNameServer", "nameserver": "ns2.nguyenvanan.vn"}),
     )
     .await
-    .assert_error("data_format_error");
+    .assert_error(StatusCode::OK, "data_format_error");
     let modify = json!({"action": "modifyNameServer", "nameserver": "ns1.nguyenvanan.vn", "oldip": "203.0.113.10", "newip": "2001:db8::1"});
     m.post("/api/domain/301/reg", modify).await.assert_saved();
     let del = json!({"action": "deleteNameServer", "nameserver": "ns1.nguyenvanan.vn"});
     m.post("/api/domain/301/reg", del.clone()).await.assert_saved();
-    m.post("/api/domain/301/reg", del).await.assert_error("nameserver_not_found");
+    m.post("/api/domain/301/reg", del).await.assert_error(StatusCode::OK, "nameserver_not_found");
     m.post("/api/domain/301/reg", json!({"action": "nope"}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
 }
 
 #[tokio::test]
 async fn epp_sync_and_lock() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     let epp = m.get("/api/domain/302/epp").await.json();
     assert_eq!(epp["epp"].as_str().unwrap().len(), 16);
     assert_eq!(
@@ -261,7 +181,7 @@ async fn epp_sync_and_lock() {
 
 #[tokio::test]
 async fn contacts_round_trip_with_exactly_the_get_fields() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     let v = m.get("/api/domain/302/contact").await.json();
     let info = v["contact_info"].as_object().unwrap();
     assert_eq!(info.keys().collect::<Vec<_>>(), ["admin", "billing", "registrant", "tech"]);
@@ -278,25 +198,25 @@ async fn contacts_round_trip_with_exactly_the_get_fields() {
     bad["email"] = json!("not-an-email");
     m.put("/api/domain/302/contact", json!({"contact_info": {"tech": bad}}))
         .await
-        .assert_error("emailformat_error");
+        .assert_error(StatusCode::OK, "emailformat_error");
     let mut extra = tech.clone();
     extra["fax"] = json!("1");
     m.put("/api/domain/302/contact", json!({"contact_info": {"tech": extra}}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
     m.put("/api/domain/302/contact", json!({"contact_info": {"owner": tech}}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
     let mut empty = info["tech"].clone();
     empty["phonenumber"] = json!("");
     m.put("/api/domain/302/contact", json!({"contact_info": {"admin": empty}}))
         .await
-        .assert_error("contact_incomplete");
+        .assert_error(StatusCode::OK, "contact_incomplete");
 }
 
 #[tokio::test]
 async fn email_and_url_forwarding() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     assert_eq!(
         m.get("/api/domain/302/emforwarding").await.json(),
         json!({"success": true, "emforwarding": [{"prefix": "info", "forwardto": "demo@bkns.vn"}]})
@@ -315,13 +235,13 @@ async fn email_and_url_forwarding() {
         json!({"emforwarding": [{"prefix": "a b", "forwardto": "x@y.vn"}]}),
     )
     .await
-    .assert_error("forwarding_prefix_invalid");
+    .assert_error(StatusCode::OK, "forwarding_prefix_invalid");
     m.put(
         "/api/domain/302/emforwarding",
         json!({"emforwarding": [{"prefix": "a", "forwardto": "nope"}]}),
     )
     .await
-    .assert_error("emailformat_error");
+    .assert_error(StatusCode::OK, "emailformat_error");
     m.put("/api/domain/302/emforwarding", json!({"emforwarding": []})).await.assert_saved();
     assert_eq!(m.get("/api/domain/302/emforwarding").await.json()["emforwarding"], json!([]));
 
@@ -333,15 +253,15 @@ async fn email_and_url_forwarding() {
     .assert_saved();
     m.put("/api/domain/302/forwarding", json!({"url": "ftp://x.vn", "type": "URL"}))
         .await
-        .assert_error("url_invalid");
+        .assert_error(StatusCode::OK, "url_invalid");
     m.put("/api/domain/302/forwarding", json!({"url": "https://x.vn", "type": "301"}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
 }
 
 #[tokio::test]
 async fn autorenew_and_id_protection_take_a_switch() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     assert_eq!(
         m.get("/api/domain/301/autorenew").await.json(),
         json!({"success": true, "autorenew": "0"})
@@ -353,17 +273,17 @@ async fn autorenew_and_id_protection_take_a_switch() {
     assert_eq!(m.get("/api/domain/301/autorenew").await.json()["autorenew"], "0");
     m.put("/api/domain/301/autorenew", json!({"autorenew": "1"}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
     m.put("/api/domain/301/autorenew", json!({"switch": "maybe"}))
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
     m.put("/api/domain/301/idprotection", json!({"switch": true})).await.assert_saved();
     assert_eq!(m.get("/api/domain/301").await.json()["details"]["idprotection"], "1");
 }
 
 #[tokio::test]
 async fn dnssec_keys() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     assert_eq!(
         m.get("/api/domain/302/dnssec/flags").await.json(),
         json!({"flags": {"256": "ZSK", "257": "KSK"}})
@@ -377,14 +297,16 @@ async fn dnssec_keys() {
     let id = keys[1]["id"].as_str().unwrap().to_string();
     let mut bad = key.clone();
     bad["alg"] = json!("99");
-    m.put("/api/domain/302/dnssec", bad).await.assert_error("dnssec_key_invalid");
+    m.put("/api/domain/302/dnssec", bad).await.assert_error(StatusCode::OK, "dnssec_key_invalid");
     m.delete(&format!("/api/domain/302/dnssec/{id}")).await.assert_saved();
-    m.delete(&format!("/api/domain/302/dnssec/{id}")).await.assert_error("dnssec_key_not_found");
+    m.delete(&format!("/api/domain/302/dnssec/{id}"))
+        .await
+        .assert_error(StatusCode::OK, "dnssec_key_not_found");
 }
 
 #[tokio::test]
 async fn renew_uses_the_tld_prices_and_payment_methods() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     assert_eq!(
         m.get("/api/payment").await.json(),
         json!({"payments": {"1": "Chuyển khoản ngân hàng", "2": "Thẻ ATM nội địa (NAPAS)", "3": "Thẻ Visa / MasterCard", "4": "Ví MoMo"}})
@@ -401,23 +323,25 @@ async fn renew_uses_the_tld_prices_and_payment_methods() {
     assert!(r["invoice_id"].is_string() && r["order_num"].is_number());
     m.post("/api/domain/301/renew", json!({"years": "4", "pay_method": 1}))
         .await
-        .assert_error("period_invalid");
+        .assert_error(StatusCode::OK, "period_invalid");
     m.post("/api/domain/301/renew", json!({"years": "1", "pay_method": 77}))
         .await
-        .assert_error("pay_method_invalid");
+        .assert_error(StatusCode::OK, "pay_method_invalid");
     m.post("/api/domain/310/renew", json!({"years": "1", "pay_method": 1}))
         .await
-        .assert_error("renewnotavailable");
-    m.post("/api/domain/301/renew", json!({"years": "1"})).await.assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "renewnotavailable");
+    m.post("/api/domain/301/renew", json!({"years": "1"}))
+        .await
+        .assert_error(StatusCode::OK, "data_format_error");
     // USD account: prices in USD
-    let ex = Mock::login("api@example.com", "secret").await;
+    let ex = Session::login("api@example.com", "secret").await;
     let com = ex.get("/api/domain/order").await.json()["tlds"][0].clone();
     assert_eq!(com["periods"][0]["renew"], "13.96");
 }
 
 #[tokio::test]
 async fn documents_list_download_view_and_upload() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     let docs = m.get("/api/domain/301/documents").await.json();
     let doc = &docs["documents"][0];
     assert_eq!(doc["status"], "Pending");
@@ -427,8 +351,10 @@ async fn documents_list_download_view_and_upload() {
     m.get("/api/domain/301/documents/9001/View").await.assert_pdf("inline");
     // public, as documented; someone else's token does not open it
     m.public_get("/api/domain/301/documents/9001/View").await.assert_pdf("inline");
-    let ex = Mock::login("api@example.com", "secret").await;
-    ex.get("/api/domain/301/documents/9001/download").await.assert_error("document_not_found");
+    let ex = Session::login("api@example.com", "secret").await;
+    ex.get("/api/domain/301/documents/9001/download")
+        .await
+        .assert_error(StatusCode::OK, "document_not_found");
     assert_eq!(
         m.get("/api/domain/301/documents/9001/view").await.status,
         StatusCode::NOT_FOUND,
@@ -458,16 +384,16 @@ async fn documents_list_download_view_and_upload() {
         json!({"filename": "scan.pdf", "content": b64(&png)}),
     )
     .await
-    .assert_error("file_type_invalid");
+    .assert_error(StatusCode::OK, "file_type_invalid");
     m.post(
         "/api/domain/301/documents/9001/upload",
         json!({"filename": "x.txt", "content": b64(b"hello")}),
     )
     .await
-    .assert_error("file_type_invalid");
+    .assert_error(StatusCode::OK, "file_type_invalid");
     m.post("/api/domain/301/documents/9001/upload", json!({"filename": "x.pdf", "content": "%%%"}))
         .await
-        .assert_error("file_invalid");
+        .assert_error(StatusCode::OK, "file_invalid");
     let mut big = b"%PDF-1.4\n".to_vec();
     big.resize(10 * 1024 * 1024 + 1, b' ');
     m.post(
@@ -475,31 +401,33 @@ async fn documents_list_download_view_and_upload() {
         json!({"filename": "big.pdf", "content": b64(&big)}),
     )
     .await
-    .assert_error("file_too_large");
+    .assert_error(StatusCode::OK, "file_too_large");
     m.post(
         "/api/domain/301/documents/9999/upload",
         json!({"filename": "a.pdf", "content": b64(&scan)}),
     )
     .await
-    .assert_error("document_not_found");
+    .assert_error(StatusCode::OK, "document_not_found");
 }
 
 #[tokio::test]
 async fn signing_by_token() {
-    let m = Mock::demo().await;
+    let m = Session::demo().await;
     m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_VALID}"))
         .await
         .assert_pdf("inline");
-    m.public_get("/api/domain/documents/view/nope").await.assert_error("document_token_invalid");
+    m.public_get("/api/domain/documents/view/nope")
+        .await
+        .assert_error(StatusCode::OK, "document_token_invalid");
     m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_USED}"))
         .await
-        .assert_error("document_already_signed");
+        .assert_error(StatusCode::OK, "document_already_signed");
     m.public_get(&format!("/api/domain/documents/view/{SIGN_TOKEN_EXPIRED}"))
         .await
-        .assert_error("document_token_expired");
+        .assert_error(StatusCode::OK, "document_token_expired");
     m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}"))
         .await
-        .assert_error("document_not_signed");
+        .assert_error(StatusCode::OK, "document_not_signed");
     m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_USED}"))
         .await
         .assert_pdf("attachment");
@@ -507,47 +435,25 @@ async fn signing_by_token() {
     let blank = mock_api::pdf::png_from(200, 60, |_, _| false);
     let data_url = |png: &[u8]| format!("data:image/png;base64,{}", b64(png));
     let sign = |image: String| json!({"token": SIGN_TOKEN_VALID, "image": image});
-    let r = send(
-        &m.router,
-        Method::POST,
-        "/api/domain/documents/signed",
-        Some(sign(data_url(&blank))),
-        None,
-    )
-    .await;
-    r.assert_error("signature_empty");
-    let r = send(
-        &m.router,
-        Method::POST,
-        "/api/domain/documents/signed",
-        Some(sign("not base64!".into())),
-        None,
-    )
-    .await;
-    r.assert_error("signature_invalid");
+    let r = m.mock.post("/api/domain/documents/signed", sign(data_url(&blank)), None).await;
+    r.assert_error(StatusCode::OK, "signature_empty");
+    let r = m.mock.post("/api/domain/documents/signed", sign("not base64!".into()), None).await;
+    r.assert_error(StatusCode::OK, "signature_invalid");
     let ink =
         mock_api::pdf::png_from(200, 60, |x, y| (y as i32 - 30).abs() < 3 && x > 10 && x < 190);
-    let r = send(
-        &m.router,
-        Method::POST,
-        "/api/domain/documents/signed",
-        Some(sign(data_url(&ink))),
-        None,
-    )
-    .await;
+    let r = m.mock.post("/api/domain/documents/signed", sign(data_url(&ink)), None).await;
     assert_eq!(r.json(), json!({"success": true, "info": ["document_signed"]}));
     // used now
-    let again =
-        send(&m.router, Method::POST, "/api/domain/documents/signed", Some(sign(b64(&ink))), None)
-            .await;
-    again.assert_error("document_already_signed");
+    let again = m.mock.post("/api/domain/documents/signed", sign(b64(&ink)), None).await;
+    again.assert_error(StatusCode::OK, "document_already_signed");
     let signed =
         m.public_get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}")).await;
     signed.assert_pdf("attachment; filename=\"nguyenvanan.vn-ban-khai-signed.pdf\"");
     assert!(String::from_utf8_lossy(&signed.body).contains("/ImageMask true"));
     assert_eq!(m.get("/api/domain/301/documents").await.json()["documents"][0]["status"], "Signed");
     let extra = json!({"token": SIGN_TOKEN_VALID, "image": b64(&ink), "name": "x"});
-    send(&m.router, Method::POST, "/api/domain/documents/signed", Some(extra), None)
+    m.mock
+        .post("/api/domain/documents/signed", extra, None)
         .await
-        .assert_error("data_format_error");
+        .assert_error(StatusCode::OK, "data_format_error");
 }

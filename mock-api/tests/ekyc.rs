@@ -1,43 +1,12 @@
 //! eKYC and domain/VNNIC checks (routes/ekyc.rs), driven with
 //! `tower::ServiceExt::oneshot`.
 
-use std::path::PathBuf;
+mod common;
 
-use axum::body::{to_bytes, Body};
-use axum::http::{header, Method, Request, StatusCode};
-use axum::Router;
+use axum::http::StatusCode;
 use base64::Engine;
-use mock_api::{app, AppState, Config};
+use common::mock;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-
-fn mock() -> Router {
-    app(AppState::new(&Config {
-        dist: PathBuf::from("/nonexistent/mock-api-dist"),
-        ..Config::default()
-    }))
-}
-
-async fn post(m: &Router, uri: &str, body: Value, bearer: Option<&str>) -> (StatusCode, Value) {
-    let mut req = Request::builder()
-        .method(Method::POST)
-        .uri(uri)
-        .header(header::CONTENT_TYPE, "application/json");
-    if let Some(t) = bearer {
-        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
-    }
-    let res = m.clone().oneshot(req.body(Body::from(body.to_string())).unwrap()).await.unwrap();
-    let status = res.status();
-    let bytes = to_bytes(res.into_body(), usize::MAX).await.unwrap();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
-}
-
-async fn token(m: &Router) -> String {
-    let (_, v) =
-        post(m, "/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None)
-            .await;
-    v["token"].as_str().unwrap().to_string()
-}
 
 /// A base64 JPEG (or PNG) of a `w`×`h` gradient shifted by `seed`.
 fn image_b64(w: u32, h: u32, seed: u8, png: bool) -> String {
@@ -62,23 +31,18 @@ fn face_body(distinct: bool) -> Value {
     })
 }
 
-fn assert_error(r: &(StatusCode, Value), key: &str) {
-    assert_eq!(r.0, StatusCode::OK, "HostBill business errors are HTTP 200");
-    assert_eq!(r.1, json!({ "error": [key] }));
-}
-
 #[tokio::test]
 async fn ocr_reads_a_jpeg_or_png_card_and_is_public() {
     let m = mock();
     for png in [false, true] {
-        let (status, v) = post(
-            &m,
-            "/api/ekyc/ocr/recognition",
-            json!({"request_id": "r-1", "image": image_b64(200, 126, 1, png)}),
-            None,
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK);
+        let v = m
+            .post(
+                "/api/ekyc/ocr/recognition",
+                json!({"request_id": "r-1", "image": image_b64(200, 126, 1, png)}),
+                None,
+            )
+            .await
+            .ok_json();
         assert_eq!(v["success"], json!(true));
         assert_eq!(v["request_id"], json!("r-1"));
         assert_eq!(v["data"]["id"], json!("079090001234"));
@@ -103,74 +67,64 @@ async fn ocr_rejects_what_is_not_a_decodable_jpeg_or_png() {
         json!({"request_id": "r", "image": format!("data:image/jpeg;base64,{jpeg}")}),
     ];
     for body in bad {
-        assert_error(
-            &post(&m, "/api/ekyc/ocr/recognition", body.clone(), None).await,
-            "ekyc_image_invalid",
-        );
+        m.post("/api/ekyc/ocr/recognition", body.clone(), None)
+            .await
+            .assert_error(StatusCode::OK, "ekyc_image_invalid");
     }
-    assert_error(
-        &post(&m, "/api/ekyc/ocr/recognition", json!({"image": jpeg}), None).await,
-        "ekyc_request_id_missing",
-    );
+    m.post("/api/ekyc/ocr/recognition", json!({"image": jpeg}), None)
+        .await
+        .assert_error(StatusCode::OK, "ekyc_request_id_missing");
 }
 
 #[tokio::test]
 async fn account_face_verification_scores_and_matches() {
     let m = mock();
-    let t = token(&m).await;
-    let (status, v) = post(&m, "/api/ekyc/faceid/verifications", face_body(true), Some(&t)).await;
-    assert_eq!(status, StatusCode::OK);
+    let t = m.demo().await;
+    let v = m.post("/api/ekyc/faceid/verifications", face_body(true), Some(&t)).await.ok_json();
     assert_eq!(v["match"], json!(true));
     assert_eq!(v["score"], json!("0.93"));
     assert_eq!(v["request_id"], json!("3f2b8c1e-9d4a-4c7b-8e21-5a6f0b9c1d2e"));
 
     // four identical frames: a still picture, not matched
-    let (_, v) = post(&m, "/api/ekyc/faceid/verifications", face_body(false), Some(&t)).await;
+    let v = m.post("/api/ekyc/faceid/verifications", face_body(false), Some(&t)).await.json();
     assert_eq!(v["match"], json!(false));
     assert_eq!(v["score"], json!("0.41"));
-
-    // needs the Bearer token
-    let (status, _) = post(&m, "/api/ekyc/faceid/verifications", face_body(true), None).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn face_verification_rejects_a_bad_image_or_the_doc_key_with_a_space() {
     let m = mock();
-    let t = token(&m).await;
+    let t = m.demo().await;
     for field in ["image_live", "image_live_1", "image_live_2", "image_live_3", "image_card"] {
         let mut body = face_body(true);
         body[field] = json!("aGVsbG8=");
-        assert_error(
-            &post(&m, "/api/ekyc/faceid/verifications", body, Some(&t)).await,
-            "ekyc_image_invalid",
-        );
+        m.post("/api/ekyc/faceid/verifications", body, Some(&t))
+            .await
+            .assert_error(StatusCode::OK, "ekyc_image_invalid");
     }
     // the doc's sample key "image_live_1 " is not read as image_live_1
     let mut body = face_body(true);
     let v = body.as_object_mut().unwrap().remove("image_live_1").unwrap();
     body["image_live_1 "] = v;
-    assert_error(
-        &post(&m, "/api/ekyc/faceid/verifications", body, Some(&t)).await,
-        "ekyc_image_invalid",
-    );
+    m.post("/api/ekyc/faceid/verifications", body, Some(&t))
+        .await
+        .assert_error(StatusCode::OK, "ekyc_image_invalid");
 }
 
 #[tokio::test]
 async fn domain_face_verification_needs_one_of_the_clients_domains() {
     let m = mock();
-    let t = token(&m).await;
+    let t = m.demo().await;
     let mut body = face_body(true);
     body["domainsid"] = json!("301");
-    let (_, v) = post(&m, "/api/ekyc/faceid/verification", body.clone(), Some(&t)).await;
+    let v = m.post("/api/ekyc/faceid/verification", body.clone(), Some(&t)).await.json();
     assert_eq!(v["match"], json!(true));
     assert_eq!(v["domainsid"], json!("301"));
     for other in ["47", "999", ""] {
         body["domainsid"] = json!(other);
-        assert_error(
-            &post(&m, "/api/ekyc/faceid/verification", body.clone(), Some(&t)).await,
-            "domain_not_found",
-        );
+        m.post("/api/ekyc/faceid/verification", body.clone(), Some(&t))
+            .await
+            .assert_error(StatusCode::OK, "domain_not_found");
     }
 }
 
@@ -180,131 +134,107 @@ async fn ekyccode_then_ekyccodeup_with_the_same_token() {
     let mut body = face_body(true);
     body["domainsid"] = json!("303");
     body["request_token"] = json!("tok-1");
-    let (_, v) = post(&m, "/api/domain/ekyc/ekyccode", body.clone(), None).await;
+    let v = m.post("/api/domain/ekyc/ekyccode", body.clone(), None).await.json();
     assert_eq!(v["success"], json!(true));
     assert_eq!(v["status"], json!("pending"));
     assert_eq!(v["info"], json!(["ekyc_received"]));
 
     // wrong domain or unknown token
-    assert_error(
-        &post(
-            &m,
-            "/api/domain/ekyc/ekyccodeup",
-            json!({"request_token": "tok-1", "domainsid": "301"}),
-            None,
-        )
-        .await,
-        "ekyc_request_token_invalid",
-    );
-    assert_error(
-        &post(
-            &m,
-            "/api/domain/ekyc/ekyccodeup",
-            json!({"request_token": "nope", "domainsid": "303"}),
-            None,
-        )
-        .await,
-        "ekyc_request_token_invalid",
-    );
-    let (_, v) = post(
-        &m,
+    m.post(
         "/api/domain/ekyc/ekyccodeup",
-        json!({"request_token": "tok-1", "domainsid": "303"}),
+        json!({"request_token": "tok-1", "domainsid": "301"}),
         None,
     )
-    .await;
-    assert_eq!(v["status"], json!("verified"));
-    // a token is used once
-    assert_error(
-        &post(
-            &m,
+    .await
+    .assert_error(StatusCode::OK, "ekyc_request_token_invalid");
+    m.post(
+        "/api/domain/ekyc/ekyccodeup",
+        json!({"request_token": "nope", "domainsid": "303"}),
+        None,
+    )
+    .await
+    .assert_error(StatusCode::OK, "ekyc_request_token_invalid");
+    let v = m
+        .post(
             "/api/domain/ekyc/ekyccodeup",
             json!({"request_token": "tok-1", "domainsid": "303"}),
             None,
         )
-        .await,
-        "ekyc_request_token_invalid",
-    );
+        .await
+        .json();
+    assert_eq!(v["status"], json!("verified"));
+    // a token is used once
+    m.post(
+        "/api/domain/ekyc/ekyccodeup",
+        json!({"request_token": "tok-1", "domainsid": "303"}),
+        None,
+    )
+    .await
+    .assert_error(StatusCode::OK, "ekyc_request_token_invalid");
 
     // still pictures and unknown domains are refused
     let mut still = face_body(false);
     still["domainsid"] = json!("303");
     still["request_token"] = json!("tok-2");
-    assert_error(
-        &post(&m, "/api/domain/ekyc/ekyccode", still, None).await,
-        "ekyc_face_not_matched",
-    );
+    m.post("/api/domain/ekyc/ekyccode", still, None)
+        .await
+        .assert_error(StatusCode::OK, "ekyc_face_not_matched");
     body["domainsid"] = json!("999");
-    assert_error(&post(&m, "/api/domain/ekyc/ekyccode", body, None).await, "domain_not_found");
+    m.post("/api/domain/ekyc/ekyccode", body, None)
+        .await
+        .assert_error(StatusCode::OK, "domain_not_found");
 }
 
 #[tokio::test]
 async fn vnnic_faceid_and_promocode() {
     let m = mock();
-    let (_, v) = post(
-        &m,
-        "/api/domain/vnnic/faceidverifitele",
-        json!({"id": "1042", "domain": "nguyenvanan.vn", "nost": "079090001234"}),
-        None,
-    )
-    .await;
-    assert_eq!(v["status"], json!("sent"));
-    assert_eq!(v["info"], json!(["vnnic_faceid_sent"]));
-    assert_error(
-        &post(
-            &m,
+    let v = m
+        .post(
             "/api/domain/vnnic/faceidverifitele",
-            json!({"id": "26", "domain": "nguyenvanan.vn"}),
+            json!({"id": "1042", "domain": "nguyenvanan.vn", "nost": "079090001234"}),
             None,
         )
-        .await,
-        "domain_not_found",
-    );
+        .await
+        .json();
+    assert_eq!(v["status"], json!("sent"));
+    assert_eq!(v["info"], json!(["vnnic_faceid_sent"]));
+    m.post(
+        "/api/domain/vnnic/faceidverifitele",
+        json!({"id": "26", "domain": "nguyenvanan.vn"}),
+        None,
+    )
+    .await
+    .assert_error(StatusCode::OK, "domain_not_found");
 
     // numbers for ids are accepted, the code is stable per domain
-    let (_, a) = post(
-        &m,
-        "/api/domain/vnnic/promocode",
-        json!({"id": 1042, "domain": "an-studio.id.vn"}),
-        None,
-    )
-    .await;
-    let (_, b) = post(
-        &m,
-        "/api/domain/vnnic/promocode",
-        json!({"id": "1042", "domain": "AN-Studio.id.vn"}),
-        None,
-    )
-    .await;
+    let a = m
+        .post("/api/domain/vnnic/promocode", json!({"id": 1042, "domain": "an-studio.id.vn"}), None)
+        .await
+        .json();
+    let b = m
+        .post(
+            "/api/domain/vnnic/promocode",
+            json!({"id": "1042", "domain": "AN-Studio.id.vn"}),
+            None,
+        )
+        .await
+        .json();
     let code = a["promocode"].as_str().unwrap();
     assert!(code.starts_with("VNNIC-") && code.len() == 14, "{code}");
     assert_eq!(a["promocode"], b["promocode"]);
-    let (_, c) = post(
-        &m,
-        "/api/domain/vnnic/promocode",
-        json!({"id": "1042", "domain": "congtyan.biz.vn"}),
-        None,
-    )
-    .await;
+    let c = m
+        .post(
+            "/api/domain/vnnic/promocode",
+            json!({"id": "1042", "domain": "congtyan.biz.vn"}),
+            None,
+        )
+        .await
+        .json();
     assert_ne!(c["promocode"], a["promocode"]);
-    assert_error(
-        &post(
-            &m,
-            "/api/domain/vnnic/promocode",
-            json!({"id": "1042", "domain": "nguyenvanan.vn"}),
-            None,
-        )
-        .await,
-        "promocode_not_eligible",
-    );
-    assert_error(
-        &post(
-            &m,
-            "/api/domain/vnnic/promocode",
-            json!({"id": "26", "domain": "an-studio.id.vn"}),
-            None,
-        )
-        .await,
-        "domain_not_found",
-    );
+    m.post("/api/domain/vnnic/promocode", json!({"id": "1042", "domain": "nguyenvanan.vn"}), None)
+        .await
+        .assert_error(StatusCode::OK, "promocode_not_eligible");
+    m.post("/api/domain/vnnic/promocode", json!({"id": "26", "domain": "an-studio.id.vn"}), None)
+        .await
+        .assert_error(StatusCode::OK, "domain_not_found");
 }

@@ -1,18 +1,47 @@
 //! Helpers shared by the browser suites (each tests/*.rs is its own crate:
-//! `mod common;`).
+//! `mod common;`): mounting and DOM access, waiting, and the one fake API
+//! ([`FakeApi`]) that stands in for `window.fetch`.
 #![allow(dead_code)]
 
 use leptos::prelude::*;
+use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlElement, HtmlInputElement};
 
-pub fn doc() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
+pub fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
 }
 
-pub async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(30).await;
+pub fn doc() -> web_sys::Document {
+    window().document().unwrap()
 }
+
+// ---- waiting
+
+/// Lets pending tasks, timers of a few ms and re-renders run; for checks
+/// that something did *not* happen, and for views that only need a tick.
+pub async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(50).await;
+}
+
+/// Polls `cond` (every 20 ms, up to `ms`) until it holds; says whether it
+/// did. `assert!(wait_for(3000, ..).await, "..")` waits for something to
+/// happen; `assert!(!wait_for(600, ..).await, "..")` checks that it does not
+/// happen for that long.
+pub async fn wait_for(ms: u32, mut cond: impl FnMut() -> bool) -> bool {
+    let start = js_sys::Date::now();
+    loop {
+        if cond() {
+            return true;
+        }
+        if js_sys::Date::now() - start >= ms as f64 {
+            return false;
+        }
+        gloo_timers::future::TimeoutFuture::new(20).await;
+    }
+}
+
+// ---- mounting and the DOM
 
 /// Mounts a view into a fresh container; the handle unmounts on drop.
 pub fn mount<F, V>(f: F) -> (HtmlElement, impl Drop)
@@ -26,92 +55,38 @@ where
     (host, handle)
 }
 
+/// [`mount`] into a container `width_px` CSS pixels wide.
+pub fn mount_width<F, V>(width_px: u32, f: F) -> (HtmlElement, impl Drop)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let host: HtmlElement = doc().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("style", &format!("width:{width_px}px")).unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), f);
+    (host, handle)
+}
+
 pub fn q<T: JsCast>(root: &HtmlElement, sel: &str) -> T {
     root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}")).unchecked_into()
-}
-
-pub fn count(root: &HtmlElement, sel: &str) -> u32 {
-    root.query_selector_all(sel).unwrap().length()
-}
-
-pub fn type_into(input: &HtmlInputElement, text: &str) {
-    input.set_value(text);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-}
-
-/// Replaces window.fetch with one that counts calls, keeps each request's
-/// abort signal in `window.__signals`, and answers with `answer_js` (a JS
-/// expression; by default a promise that never settles).
-pub struct FetchTrap {
-    original: JsValue,
-}
-
-impl FetchTrap {
-    pub fn install() -> Self {
-        Self::answering("new Promise(function () {})")
-    }
-
-    /// e.g. `FetchTrap::answering("Promise.resolve(new Response('x', {status: 500}))")`
-    pub fn answering(answer_js: &str) -> Self {
-        let w = web_sys::window().unwrap();
-        let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
-        let trap = js_sys::Function::new_with_args(
-            "req",
-            &format!(
-                "window.__fetchCalls = (window.__fetchCalls || 0) + 1; \
-                 (window.__signals = window.__signals || []).push(req && req.signal); \
-                 (window.__methods = window.__methods || []).push(req && req.method); \
-                 return {answer_js};"
-            ),
-        );
-        for (k, v) in [
-            ("__fetchCalls", JsValue::from(0)),
-            ("__signals", js_sys::Array::new().into()),
-            ("__methods", js_sys::Array::new().into()),
-        ] {
-            js_sys::Reflect::set(&w, &k.into(), &v).unwrap();
-        }
-        js_sys::Reflect::set(&w, &"fetch".into(), &trap).unwrap();
-        FetchTrap { original }
-    }
-
-    pub fn calls(&self) -> u32 {
-        let w = web_sys::window().unwrap();
-        js_sys::Reflect::get(&w, &"__fetchCalls".into()).unwrap().as_f64().unwrap_or(0.0) as u32
-    }
-
-    /// Whether the n-th request's abort signal has fired.
-    pub fn aborted(&self, n: u32) -> bool {
-        let w = web_sys::window().unwrap();
-        let signals: js_sys::Array =
-            js_sys::Reflect::get(&w, &"__signals".into()).unwrap().unchecked_into();
-        let signal = signals.get(n);
-        js_sys::Reflect::get(&signal, &"aborted".into())
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false)
-    }
-}
-
-impl Drop for FetchTrap {
-    fn drop(&mut self) {
-        let w = web_sys::window().unwrap();
-        js_sys::Reflect::set(&w, &"fetch".into(), &self.original).unwrap();
-    }
-}
-
-// ---- routed fake API and DOM helpers (cart, billing suites)
-
-pub async fn sleep(ms: u32) {
-    gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
 pub fn has(root: &HtmlElement, sel: &str) -> bool {
     root.query_selector(sel).unwrap().is_some()
 }
 
+pub fn count(root: &HtmlElement, sel: &str) -> u32 {
+    root.query_selector_all(sel).unwrap().length()
+}
+
 pub fn fire(el: &web_sys::EventTarget, kind: &str) {
     el.dispatch_event(&web_sys::Event::new(kind).unwrap()).unwrap();
+}
+
+pub fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    fire(input, "input");
 }
 
 /// Sets an input's (or select's, or textarea's) value and fires `event`.
@@ -126,93 +101,196 @@ pub fn click(root: &HtmlElement, sel: &str) {
     q::<HtmlElement>(root, sel).click();
 }
 
-/// Waits (up to 3 s) until `cond` holds.
-pub async fn until(what: &str, cond: impl Fn() -> bool) {
-    for _ in 0..150 {
-        if cond() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {what}");
+// ---- the fake API
+
+/// The API client's token for the suites that talk to a signed-in API.
+pub fn sign_in() {
+    portal::api::client::set_access_token(Some("test-token".into()));
 }
 
-/// Replaces `window.fetch` with canned answers by `"METHOD /path"` (path
-/// below `/api`, without the query). Unknown routes answer 404
-/// `{"error":["invalid method"]}`; a route with status 0 never answers.
-/// Every call and its body are recorded.
+/// What [`FakeApi`] answers on one route.
+#[derive(Clone)]
+pub struct Answer {
+    status: u16,
+    body: String,
+    headers: Vec<(String, String)>,
+    delay_ms: u32,
+    never: bool,
+    fail: bool,
+    bearer: Option<String>,
+}
+
+impl Answer {
+    /// `body` as JSON with `status`.
+    pub fn json(status: u16, body: Value) -> Self {
+        Self::raw(status, "application/json", &body.to_string())
+    }
+
+    /// `body` as JSON with HTTP 200.
+    pub fn ok(body: Value) -> Self {
+        Self::json(200, body)
+    }
+
+    /// Any body with its content type (an HTML error page, a PDF).
+    pub fn raw(status: u16, content_type: &str, body: &str) -> Self {
+        Answer {
+            status,
+            body: body.to_owned(),
+            headers: vec![("Content-Type".into(), content_type.into())],
+            delay_ms: 0,
+            never: false,
+            fail: false,
+            bearer: None,
+        }
+    }
+
+    /// A request that never settles (a slow network).
+    pub fn never() -> Self {
+        Answer { never: true, ..Self::raw(200, "text/plain", "") }
+    }
+
+    /// A network failure: `fetch` rejects with a `TypeError`.
+    pub fn network_error() -> Self {
+        Answer { fail: true, ..Self::raw(200, "text/plain", "") }
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The answer comes `ms` later.
+    pub fn after(mut self, ms: u32) -> Self {
+        self.delay_ms = ms;
+        self
+    }
+
+    /// The route answers so only requests carrying `Bearer {token}`; the
+    /// others go on to the next matching route.
+    pub fn if_bearer(mut self, token: &str) -> Self {
+        self.bearer = Some(token.into());
+        self
+    }
+
+    fn to_js(&self, key: &str) -> JsValue {
+        let headers: serde_json::Map<String, Value> =
+            self.headers.iter().map(|(k, v)| (k.clone(), Value::from(v.as_str()))).collect();
+        let spec = json!({
+            "key": key, "status": self.status, "body": self.body, "headers": headers,
+            "delay": self.delay_ms, "never": self.never, "fail": self.fail, "bearer": self.bearer,
+        });
+        js_sys::JSON::parse(&spec.to_string()).unwrap()
+    }
+}
+
+/// Replaces `window.fetch` with canned answers by route, restored on drop.
+/// A route is `"METHOD /path"` (the path below `/api`, decoded, without the
+/// query) or `"*"` for any request; the first matching route answers, and
+/// unknown routes get HostBill's 404 `{"error":["invalid method"]}`. Every
+/// request is logged: its route, JSON body and abort signal.
 pub struct FakeApi {
     original: JsValue,
 }
 
 const FAKE: &str = r#"
-window.__fake = { routes: JSON.parse(routes), calls: {}, bodies: {} };
-window.fetch = async function (input, init) {
-  const req = input instanceof Request ? input : new Request(input, init);
-  const url = new URL(req.url, location.href);
-  const key = req.method + ' ' + url.pathname.replace(/^\/api/, '');
-  const f = window.__fake;
-  f.calls[key] = (f.calls[key] || 0) + 1;
-  (f.bodies[key] = f.bodies[key] || []).push(await req.clone().text());
-  const r = f.routes[key];
-  if (!r) return new Response('{"error":["invalid method"]}', { status: 404, headers: { 'Content-Type': 'application/json' } });
-  if (r[0] === 0) return new Promise(function () {});
-  return new Response(r[1], { status: r[0], headers: { 'Content-Type': 'application/json' } });
+var fake = { routes: routes, log: [] };
+fake.set = function (r) {
+  this.routes = this.routes.filter(function (x) { return x.key !== r.key; });
+  this.routes.unshift(r);
+};
+window.__fake = fake;
+window.fetch = function (input, init) {
+  var req = input instanceof Request ? input : new Request(input, init);
+  var url = new URL(req.url, location.href);
+  var key = req.method + ' ' + decodeURIComponent(url.pathname).replace(/^\/api(?=\/|$)/, '');
+  var entry = { key: key, body: null, signal: (init && init.signal) || req.signal };
+  fake.log.push(entry);
+  var auth = req.headers.get('Authorization');
+  var r = fake.routes.find(function (r) {
+    return (r.key === key || r.key === '*') && (r.bearer == null || auth === 'Bearer ' + r.bearer);
+  }) || { status: 404, body: '{"error":["invalid method"]}', headers: { 'Content-Type': 'application/json' } };
+  return req.clone().text().then(function (body) {
+    entry.body = body;
+    if (r.never) return new Promise(function () {});
+    if (r.fail) throw new TypeError('Failed to fetch');
+    var answer = function () { return new Response(r.body, { status: r.status, headers: r.headers }); };
+    if (!r.delay) return answer();
+    return new Promise(function (ok) { setTimeout(function () { ok(answer()); }, r.delay); });
+  });
 };
 "#;
 
 impl FakeApi {
-    pub fn install(routes: &[(&str, u16, serde_json::Value)]) -> Self {
-        let w = web_sys::window().unwrap();
-        let original = js_sys::Reflect::get(&w, &"fetch".into()).unwrap();
-        let map: serde_json::Map<String, serde_json::Value> = routes
-            .iter()
-            .map(|(k, status, body)| (k.to_string(), serde_json::json!([status, body.to_string()])))
-            .collect();
-        let f = js_sys::Function::new_with_args("routes", FAKE);
-        f.call1(&JsValue::NULL, &serde_json::Value::Object(map).to_string().into()).unwrap();
-        portal::api::client::set_access_token(Some("test-token".into()));
+    pub fn install(routes: &[(&str, Answer)]) -> Self {
+        let original = js_sys::Reflect::get(&window(), &"fetch".into()).unwrap();
+        let list: js_sys::Array = routes.iter().map(|(key, a)| a.to_js(key)).collect();
+        js_sys::Function::new_with_args("routes", FAKE).call1(&JsValue::NULL, &list).unwrap();
         FakeApi { original }
     }
 
+    /// Changes (or adds) the answer on `key`.
+    pub fn set(&self, key: &str, answer: Answer) {
+        let set: js_sys::Function =
+            js_sys::Reflect::get(&Self::fake(), &"set".into()).unwrap().unchecked_into();
+        set.call1(&Self::fake(), &answer.to_js(key)).unwrap();
+    }
+
     fn fake() -> JsValue {
-        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__fake".into()).unwrap()
+        js_sys::Reflect::get(&window(), &"__fake".into()).unwrap()
     }
 
-    pub fn calls(&self, key: &str) -> u32 {
-        let calls = js_sys::Reflect::get(&Self::fake(), &"calls".into()).unwrap();
-        js_sys::Reflect::get(&calls, &key.into()).unwrap().as_f64().unwrap_or(0.0) as u32
+    fn log() -> js_sys::Array {
+        js_sys::Reflect::get(&Self::fake(), &"log".into()).unwrap().unchecked_into()
     }
 
-    /// The JSON bodies sent to `key`, oldest first.
-    pub fn bodies(&self, key: &str) -> Vec<serde_json::Value> {
-        let all = js_sys::Reflect::get(&Self::fake(), &"bodies".into()).unwrap();
-        let list = js_sys::Reflect::get(&all, &key.into()).unwrap();
-        if list.is_undefined() {
-            return Vec::new();
-        }
-        js_sys::Array::from(&list)
+    fn field(entry: &JsValue, name: &str) -> JsValue {
+        js_sys::Reflect::get(entry, &name.into()).unwrap()
+    }
+
+    /// The route of every request so far, oldest first.
+    pub fn requests(&self) -> Vec<String> {
+        Self::log().iter().map(|e| Self::field(&e, "key").as_string().unwrap_or_default()).collect()
+    }
+
+    /// How many requests went to `key` (`"GET /balance"`).
+    pub fn calls(&self, key: &str) -> usize {
+        self.requests().iter().filter(|k| *k == key).count()
+    }
+
+    /// The JSON bodies sent to `key`, oldest first (`null` when not JSON).
+    pub fn bodies(&self, key: &str) -> Vec<Value> {
+        Self::log()
             .iter()
-            .map(|b| {
-                serde_json::from_str(&b.as_string().unwrap_or_default())
-                    .unwrap_or(serde_json::Value::Null)
+            .filter(|e| Self::field(e, "key").as_string().as_deref() == Some(key))
+            .map(|e| {
+                let body = Self::field(&e, "body").as_string().unwrap_or_default();
+                serde_json::from_str(&body).unwrap_or(Value::Null)
             })
             .collect()
+    }
+
+    /// Whether the n-th request's abort signal has fired.
+    pub fn aborted(&self, n: u32) -> bool {
+        let signal = Self::field(&Self::log().get(n), "signal");
+        js_sys::Reflect::get(&signal, &"aborted".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
     }
 }
 
 impl Drop for FakeApi {
     fn drop(&mut self) {
-        let w = web_sys::window().unwrap();
-        js_sys::Reflect::set(&w, &"fetch".into(), &self.original).unwrap();
+        js_sys::Reflect::set(&window(), &"fetch".into(), &self.original).unwrap();
     }
 }
 
 /// `GET /balance` of a VND account.
-pub fn balance(credit: &str) -> (&'static str, u16, serde_json::Value) {
+pub fn balance(credit: &str) -> (&'static str, Answer) {
     (
         "GET /balance",
-        200,
-        serde_json::json!({"success": true, "details": {"currency": "VND", "acc_balance": "0.00", "acc_credit": credit}}),
+        Answer::ok(
+            json!({"success": true, "details": {"currency": "VND", "acc_balance": "0.00", "acc_credit": credit}}),
+        ),
     )
 }
