@@ -475,4 +475,30 @@ mod tests {
         assert_eq!(StatusFilter::from_code("soon"), StatusFilter::Soon);
         assert_eq!(Sort::from_code("nope"), Sort::ExpirySoonest);
     }
+
+    /// Every keystroke of a search over 2,000 rows narrows to what matches
+    /// (its speed is timed by e2e/domains.spec.ts on the release build).
+    #[test]
+    fn a_search_over_2000_domains_narrows_to_the_match() {
+        let tlds = [".com", ".vn", ".id.vn", ".biz.vn", ".com.vn", ".net"];
+        let list: Vec<DomainRow> = (0..2000)
+            .map(|i| {
+                row(
+                    &format!("cuahang-{i:04}-saigon{}", tlds[i % 6]),
+                    ["Active", "Expired", "Pending"][i % 3],
+                    &((i * 37) % 800).to_string(),
+                )
+            })
+            .collect();
+        let rows = normalise(list, 0);
+        let typed = "cuahang-1999";
+        let mut last = usize::MAX;
+        for n in 0..=typed.len() {
+            let out = filter_rows(&rows, &typed[..n], StatusFilter::All, Sort::Name);
+            assert!(out.len() <= last, "typing more never widens the list");
+            last = out.len();
+        }
+        assert_eq!(last, 1);
+        assert_eq!(filter_rows(&rows, "cuahang-19", StatusFilter::All, Sort::Name).len(), 100);
+    }
 }

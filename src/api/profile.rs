@@ -116,7 +116,7 @@ impl DetailsPatch {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum DetailsUpdate {
-    Whole(DetailsBody),
+    Whole(Box<DetailsBody>),
     Some(DetailsPatch),
 }
 
@@ -195,7 +195,7 @@ mod tests {
             postcode: "700000".into(),
         };
         // as sent: the update's variant adds no wrapping
-        let v = serde_json::to_value(DetailsUpdate::Whole(body)).unwrap();
+        let v = serde_json::to_value(DetailsUpdate::Whole(Box::new(body))).unwrap();
         let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
         assert_eq!(keys.len(), 17);
         assert_eq!(v["type"], "Private");

@@ -146,7 +146,7 @@ fn ProfileEditor(
     let general = RwSignal::new(Vec::<String>::new());
     let save = action(|body: &DetailsBody| {
         let body = body.clone();
-        async move { api::profile::update_details(&DetailsUpdate::Whole(body)).await }
+        async move { api::profile::update_details(&DetailsUpdate::Whole(Box::new(body))).await }
     });
     let pending = save.pending();
     effect(move || match save.value().get() {
