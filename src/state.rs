@@ -1,8 +1,7 @@
 //! App-wide state, in one place: who is signed in and their account, the
-//! account currency, the cart count, the requests under way, and whether
-//! `PUT /details` is offered. The session's tokens and lifecycle are
-//! `crate::session`; the cart's lines `crate::cart`; this module is what
-//! pages and the shell read.
+//! account currency, the requests under way, and whether `PUT /details` is
+//! offered. The session's tokens and lifecycle are `crate::session`; the
+//! cart's lines and their count are `crate::cart`.
 
 use crate::api::{self, account::Client, billing::Balance, ApiError};
 use crate::session::{self, SessionState};
@@ -48,11 +47,6 @@ pub fn account_currency() -> (Res<Result<Balance, ApiError>>, Signal<String>) {
 /// Requests under way (reactive), for progress indicators.
 pub fn pending() -> u32 {
     api::client::pending()
-}
-
-/// Lines in the cart (reactive).
-pub fn cart_count() -> usize {
-    crate::cart::count()
 }
 
 thread_local! {

@@ -59,16 +59,6 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-/// The login URL that brings the visitor back to `path` afterwards.
-pub fn login_url_for(path: &str) -> String {
-    let next = safe_next(Some(path));
-    if next == "/dashboard" && path != "/dashboard" {
-        "/login".into()
-    } else {
-        format!("/login?next={}", percent_encode(&next))
-    }
-}
-
 /// A plausible e-mail address: one `@`, something before it, a dot in the
 /// domain, no spaces. The server has the last word.
 pub fn looks_like_email(s: &str) -> bool {
@@ -219,13 +209,6 @@ mod tests {
         assert_eq!(safe_next(Some("/login?next=/x")), "/dashboard");
         assert_eq!(safe_next(Some("/x\n")), "/x");
         assert_eq!(safe_next(Some("/x\u{0}y")), "/dashboard");
-    }
-
-    #[test]
-    fn login_url() {
-        assert_eq!(login_url_for("/dashboard"), "/login?next=%2Fdashboard");
-        assert_eq!(login_url_for("/domains/5?tab=ns"), "/login?next=%2Fdomains%2F5%3Ftab%3Dns");
-        assert_eq!(login_url_for("//evil"), "/login");
     }
 
     #[test]

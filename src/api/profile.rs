@@ -51,25 +51,12 @@ pub fn birthday_from_api(api: &str) -> String {
     let s = api.trim();
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let date = |d: &str, m: &str, y: &str| {
+        y.len() == 4 && digits(d) && digits(m) && digits(y) && d.len() <= 2 && m.len() <= 2
+    };
     match parts[..] {
-        [d, m, y]
-            if y.len() == 4
-                && digits(d)
-                && digits(m)
-                && digits(y)
-                && d.len() <= 2
-                && m.len() <= 2 =>
-        {
-            format!("{y}-{m:0>2}-{d:0>2}")
-        }
-        [y, m, d]
-            if y.len() == 4
-                && digits(d)
-                && digits(m)
-                && digits(y)
-                && d.len() <= 2
-                && m.len() <= 2 =>
-        {
+        [d, m, y] if date(d, m, y) => format!("{y}-{m:0>2}-{d:0>2}"),
+        [y, m, d] if date(d, m, y) => {
             format!("{y}-{m:0>2}-{d:0>2}")
         }
         _ => String::new(),

@@ -5,7 +5,6 @@
 
 use crate::util::percent_encode;
 
-pub const HOME: &str = "/";
 pub const LOGIN: &str = "/login";
 pub const DASHBOARD: &str = "/dashboard";
 pub const SIGNUP: &str = "/signup";
@@ -64,7 +63,12 @@ pub fn ekyc_for_domain(id: &str, name: &str) -> String {
 /// The login page that returns to `path` afterwards (`path` must be a
 /// local page; anything else logs in to the dashboard).
 pub fn login_then(path: &str) -> String {
-    crate::util::login_url_for(path)
+    let next = crate::util::safe_next(Some(path));
+    if next == DASHBOARD && path != DASHBOARD {
+        LOGIN.into()
+    } else {
+        format!("{LOGIN}?next={}", percent_encode(&next))
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +104,6 @@ mod tests {
     #[test]
     fn every_link_is_served_by_a_route() {
         let consts = [
-            HOME,
             LOGIN,
             DASHBOARD,
             SIGNUP,
@@ -137,5 +140,8 @@ mod tests {
         assert_eq!(domain("a/b"), "/domains/a%2Fb");
         assert_eq!(domain_documents("5"), "/domains/5/documents");
         assert_eq!(login_then("/cart"), "/login?next=%2Fcart");
+        assert_eq!(login_then("/dashboard"), "/login?next=%2Fdashboard");
+        assert_eq!(login_then("/domains/5?tab=ns"), "/login?next=%2Fdomains%2F5%3Ftab%3Dns");
+        assert_eq!(login_then("//evil"), "/login");
     }
 }

@@ -31,8 +31,8 @@ mod flow;
 mod result;
 mod upload;
 
+use crate::app::href;
 use crate::i18n::{t, t_with, tr};
-use crate::util::login_url_for;
 use card::CardStep;
 use face::FaceStep;
 use fields::FieldsStep;
@@ -95,7 +95,7 @@ pub fn EkycPage(
             </div>
             {guest.then(|| view! {
                 <p class="alert alert-info" data-testid="ekyc-guest">
-                    {tr("ekyc.guest_note")} " " <A href=login_url_for("/ekyc")>{tr("ekyc.guest_login")}</A>
+                    {tr("ekyc.guest_note")} " " <A href=href::login_then(href::EKYC)>{tr("ekyc.guest_login")}</A>
                 </p>
             })}
             <ol class="ekyc-steps" aria-label=tr("ekyc.steps")>
