@@ -50,6 +50,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/checkout") view=|| signed_in(Page::Checkout)/>
                     <Route path=path!("/billing") view=|| signed_in(Page::Billing)/>
                     <Route path=path!("/billing/invoices/:id") view=|| signed_in(Page::Invoice)/>
+                    <Route path=path!("/services") view=|| signed_in(Page::ServiceList)/>
+                    <Route path=path!("/services/:id") view=|| signed_in(Page::ServiceDetail)/>
+                    <Route path=path!("/services/:id/rdns") view=|| signed_in(Page::Rdns)/>
+                    <Route path=path!("/services/:id/vms") view=|| signed_in(Page::VmList)/>
+                    <Route path=path!("/services/:id/vms/new") view=|| signed_in(Page::NewVm)/>
+                    <Route path=path!("/services/:id/vms/:vmid") view=|| signed_in(Page::Vm)/>
                 </Routes>
             </main>
             <Toaster/>

@@ -39,6 +39,12 @@ pub enum Page {
     Checkout,
     Billing,
     Invoice,
+    ServiceList,
+    ServiceDetail,
+    Rdns,
+    VmList,
+    NewVm,
+    Vm,
 }
 
 /// The modules pages are grouped in. A section whose pages together would
@@ -59,9 +65,12 @@ pub enum Section {
     DomainOrder,
     Checkout,
     Billing,
+    Services,
+    Service,
+    Vms,
 }
 
-const SECTIONS: usize = 12;
+const SECTIONS: usize = 15;
 
 impl Section {
     pub fn of(page: Page) -> Section {
@@ -79,6 +88,9 @@ impl Section {
             CartDomain => Section::DomainOrder,
             Checkout => Section::Checkout,
             Billing | Invoice => Section::Billing,
+            ServiceList => Section::Services,
+            ServiceDetail => Section::Service,
+            Rdns | VmList | NewVm | Vm => Section::Vms,
         }
     }
 
@@ -86,9 +98,15 @@ impl Section {
     pub fn of_path(path: &str) -> Option<Section> {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let mut parts = path.trim_start_matches('/').split('/');
-        let (first, second) =
-            (parts.next().unwrap_or_default(), parts.next().filter(|p| !p.is_empty()));
+        let (first, second, third) = (
+            parts.next().unwrap_or_default(),
+            parts.next().filter(|p| !p.is_empty()),
+            parts.next().filter(|p| !p.is_empty()),
+        );
         Some(match (first, second) {
+            ("services", None) => Section::Services,
+            ("services", Some(_)) if third.is_some() => Section::Vms,
+            ("services", Some(_)) => Section::Service,
             ("dashboard", _) => Section::Dashboard,
             ("signup" | "password-reset", _) => Section::Signup,
             ("account", Some("contacts")) => Section::Contacts,
@@ -211,6 +229,24 @@ section!(billing, load_billing, ["billing", "cart", "dashboard"], |p| match p {
     _ => view! { <crate::pages::billing::BillingPage/> }.into_any(),
 });
 
+section!(services, load_services, ["services"], |_p| {
+    view! { <crate::pages::services::list::ServiceList/> }.into_any()
+});
+
+section!(service, load_service, ["services"], |_p| {
+    view! { <crate::pages::services::service::ServicePage/> }.into_any()
+});
+
+section!(vms, load_vms, ["services", "vms", "servers"], |p| {
+    use crate::pages::services;
+    match p {
+        Page::Rdns => view! { <services::rdns::RdnsPage/> }.into_any(),
+        Page::NewVm => view! { <services::vm_create::NewVmPage/> }.into_any(),
+        Page::Vm => view! { <services::vms::VmPage/> }.into_any(),
+        _ => view! { <services::vms::VmListPage/> }.into_any(),
+    }
+});
+
 split_fn!(english, load_english_core -> &'static [&'static str], { i18n::ENGLISH_CORE });
 
 /// The English texts of the shell and the public pages (the Vietnamese
@@ -247,6 +283,9 @@ pub async fn load(section: Section) -> Result<Render, LoadError> {
         Section::DomainOrder => load_domain_order().await,
         Section::Checkout => load_checkout().await,
         Section::Billing => load_billing().await,
+        Section::Services => load_services().await,
+        Section::Service => load_service().await,
+        Section::Vms => load_vms().await,
     }?;
     LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
     Ok(render)
@@ -393,6 +432,11 @@ mod tests {
         assert_eq!(Section::of_path("/checkout"), Some(Section::Checkout));
         assert_eq!(Section::of_path("/sign/abc"), Some(Section::Sign));
         assert_eq!(Section::of_path("/password-reset"), Some(Section::Signup));
+        assert_eq!(Section::of_path("/services"), Some(Section::Services));
+        assert_eq!(Section::of_path("/services/301?tab=upgrade"), Some(Section::Service));
+        assert_eq!(Section::of_path("/services/302/vms"), Some(Section::Vms));
+        assert_eq!(Section::of_path("/services/302/vms/5001"), Some(Section::Vms));
+        assert_eq!(Section::of_path("/services/303/rdns"), Some(Section::Vms));
         assert_eq!(Section::of_path("/login"), None);
         assert_eq!(Section::of_path("https://example.com/"), None);
     }
@@ -420,6 +464,12 @@ mod tests {
             Checkout,
             Billing,
             Invoice,
+            ServiceList,
+            ServiceDetail,
+            Rdns,
+            VmList,
+            NewVm,
+            Vm,
         ] {
             assert!((Section::of(p) as usize) < SECTIONS);
         }
@@ -460,6 +510,12 @@ mod text_map {
         ("pages/cart/domain.rs", super::domain_order::TEXTS),
         ("pages/cart/checkout.rs", super::checkout::TEXTS),
         ("pages/billing.rs", super::billing::TEXTS),
+        ("pages/services/", super::service::TEXTS),
+        ("pages/services/list.rs", super::services::TEXTS),
+        ("pages/services/vms", super::vms::TEXTS),
+        ("pages/services/vm_create.rs", super::vms::TEXTS),
+        ("pages/services/rdns.rs", super::vms::TEXTS),
+        ("pages/services/resources.rs", super::vms::TEXTS),
         ("forms/", &["forms"]),
         ("forms/account.rs", &["profile"]),
         ("ui/address.rs", &["forms"]),

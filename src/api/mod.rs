@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod profile;
 mod raw;
 pub mod refresh;
+pub mod services;
 pub mod signup;
 
 pub use error::ApiError;

@@ -19,6 +19,7 @@ pub const CART_DOMAIN: &str = "/cart/domain";
 pub const CART_SSL: &str = "/cart/ssl";
 pub const CHECKOUT: &str = "/checkout";
 pub const BILLING: &str = "/billing";
+pub const SERVICES: &str = "/services";
 
 /// `/domains/<id>`: a domain's details and settings.
 pub fn domain(id: &str) -> String {
@@ -58,6 +59,31 @@ pub fn product(id: &str) -> String {
 /// `/ekyc?domain=<id>&name=<name>`: identity checks for a domain holder.
 pub fn ekyc_for_domain(id: &str, name: &str) -> String {
     format!("{EKYC}?domain={}&name={}", percent_encode(id), percent_encode(name))
+}
+
+/// `/services/<id>`: a service's details and actions.
+pub fn service(id: &str) -> String {
+    format!("{SERVICES}/{}", percent_encode(id))
+}
+
+/// `/services/<id>/rdns`: the reverse DNS of a service's addresses.
+pub fn service_rdns(id: &str) -> String {
+    format!("{}/rdns", service(id))
+}
+
+/// `/services/<id>/vms`: a cloud service's virtual machines.
+pub fn service_vms(id: &str) -> String {
+    format!("{}/vms", service(id))
+}
+
+/// `/services/<id>/vms/new`: the create-a-VM form.
+pub fn new_vm(id: &str) -> String {
+    format!("{}/new", service_vms(id))
+}
+
+/// `/services/<id>/vms/<vmid>`: one virtual machine.
+pub fn vm(id: &str, vmid: &str) -> String {
+    format!("{}/{}", service_vms(id), percent_encode(vmid))
 }
 
 /// The login page that returns to `path` afterwards (`path` must be a
@@ -118,6 +144,7 @@ mod tests {
             CART_SSL,
             CHECKOUT,
             BILLING,
+            SERVICES,
         ];
         let made = [
             domain("7"),
@@ -129,6 +156,11 @@ mod tests {
             product("3"),
             ekyc_for_domain("7", "tên.vn"),
             login_then("/domains/7"),
+            service("301"),
+            service_rdns("301"),
+            service_vms("302"),
+            new_vm("302"),
+            vm("302", "5001"),
         ];
         for link in consts.iter().map(|s| s.to_string()).chain(made) {
             assert!(served(&link), "{link} has no route in app.rs");

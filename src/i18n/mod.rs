@@ -75,6 +75,9 @@ pub fn all_sections() -> Vec<Strings> {
         crate::strings!("sign"),
         crate::strings!("cart"),
         crate::strings!("billing"),
+        crate::strings!("services"),
+        crate::strings!("vms"),
+        crate::strings!("servers"),
         crate::strings!("server"),
     ]
 }

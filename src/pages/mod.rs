@@ -11,4 +11,5 @@ pub mod not_found;
 pub mod notifications;
 pub mod password_reset;
 pub mod profile;
+pub mod services;
 pub mod signup;

@@ -1,0 +1,8 @@
+//! Scaffold: replaced by its page.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn ServiceList() -> impl IntoView {
+    view! { <h1>{crate::i18n::tr("services.title")}</h1> }
+}

@@ -1,0 +1,1 @@
+//! Scaffold: the service's resource usage (replaced by its component).
