@@ -2,6 +2,7 @@
 //! (`GET /balance`) in the account currency.
 
 pub mod documents;
+pub mod services;
 pub mod status;
 
 use crate::api::{account::Client, billing::Balance};
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Dashboard() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
-    let (balance, _) = state::account_currency();
+    let (balance, currency) = state::account_currency();
     crate::ui::page_title("dashboard.title");
 
     let greeting = move || match account.details.get() {
@@ -44,6 +45,7 @@ pub fn Dashboard() -> impl IntoView {
             <div class="cards">
                 {resource_view(balance, "dashboard.money_error", |b: Balance| money_cards(b.acc_balance, b.acc_credit, b.currency.0))}
             </div>
+            <services::ServicesCard currency=currency/>
             <status::StatusUpdates/>
             <documents::PendingDocumentsCard/>
             <section class="card" aria-labelledby="acc-title">

@@ -297,14 +297,16 @@ impl Methods {
     pub fn rdns(&self) -> bool {
         self.has(&ServiceMethod::RdnsRead) || self.has(&ServiceMethod::RdnsWrite)
     }
-    /// What this portal cannot do: the unknown methods, and an upgrade
-    /// offered by half (options without a request, or the other way).
-    pub fn elsewhere(&self) -> Vec<(String, String, String)> {
-        let half_upgrade = !self.upgrade()
+    /// An upgrade offered by half (options without a request, or the other
+    /// way round): it cannot be done here.
+    pub fn half_upgrade(&self) -> bool {
+        !self.upgrade()
             && (self.has(&ServiceMethod::UpgradeOptions)
-                || self.has(&ServiceMethod::UpgradeRequest));
-        let mut out: Vec<(String, String, String)> = self
-            .0
+                || self.has(&ServiceMethod::UpgradeRequest))
+    }
+    /// The methods this portal does not know: (name, verb, route).
+    pub fn elsewhere(&self) -> Vec<(String, String, String)> {
+        self.0
             .iter()
             .filter_map(|m| match m {
                 ServiceMethod::Unknown { name, method, route } => {
@@ -312,11 +314,7 @@ impl Methods {
                 }
                 _ => None,
             })
-            .collect();
-        if half_upgrade {
-            out.push(("Upgrade".into(), String::new(), "/service/@id/upgrade".into()));
-        }
-        out
+            .collect()
     }
 }
 
@@ -570,12 +568,13 @@ mod tests {
         assert!(!m.cancel(), "cancelling is a POST: a GET on /cancel is not it");
         let elsewhere: Vec<String> = m.elsewhere().into_iter().map(|e| e.0).collect();
         assert_eq!(elsewhere, ["Backup schedule", "Cancel Service", "DNS zones"]);
-        // half an upgrade cannot be used here: it is said to be elsewhere
+        // half an upgrade cannot be used here
         let half = methods_of(
             &json!({"methods": [{"name": "Upgrade Options", "method": "GET", "route": "/service/@id/upgrade"}]}),
         );
-        assert!(!half.upgrade());
-        assert_eq!(half.elsewhere().len(), 1);
+        assert!(!half.upgrade() && half.half_upgrade());
+        assert!(half.elsewhere().is_empty());
+        assert!(!m.half_upgrade());
         assert!(methods_of(&json!({"methods": []})).0.is_empty());
     }
 
