@@ -575,8 +575,8 @@ async fn config_get_set_validate_and_reset() {
         settings: mock_api::Settings { token_ttl: 60, ..Default::default() },
         ..Config::default()
     });
-    let defaults =
-        json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0, "fail_rate": 0.0});
+    let defaults = json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0,
+                          "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
     let token = m.demo().await;
@@ -584,10 +584,15 @@ async fn config_get_set_validate_and_reset() {
     let r = m.post("/__mock/config", json!({"latency_ms": 5, "fail_rate": 0.25}), None).await;
     assert_eq!(
         r.json(),
-        json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25})
+        json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25,
+               "vm_power_ms": 4000, "vm_rebuild_ms": 6000})
     );
     assert_eq!(
         m.post("/__mock/config", json!({"fail_rate": 2}), None).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        m.post("/__mock/config", json!({"vm_rebuild_ms": 600_001}), None).await.status,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
