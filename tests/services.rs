@@ -168,7 +168,10 @@ async fn a_service_shows_only_the_actions_its_methods_offer() {
     ]);
     let (root, _h) = mount(|| service_page("301"));
     assert!(wait_for(3000, || has(&root, "[data-testid=cancel-card]")).await, "the cancel card");
-    assert!(has(&root, "[data-testid=label-card] input[name=label]"), "the label can be changed");
+    assert!(
+        wait_for(3000, || has(&root, "[data-testid=label-card] input[name=label]")).await,
+        "the label can be changed"
+    );
     assert!(!has(&root, "[data-testid=upgrade-card]"), "no upgrade offered");
     assert!(!has(&root, "[data-testid=vms-link]") && !has(&root, "[data-testid=rdns-link]"));
     assert!(!has(&root, "[data-testid=elsewhere]"));
@@ -402,4 +405,43 @@ async fn cancelling_needs_a_reason_and_a_confirmation_naming_the_service() {
         wait_for(2000, || text(&root).contains("Đã gửi yêu cầu huỷ dịch vụ")).await,
         "the toast"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_label_save_without_an_answer_says_it_may_have_happened_and_reads_again() {
+    sign_in();
+    let api = FakeApi::install(&[
+        balance("0"),
+        ("GET /service/301", Answer::ok(details("301", "Active"))),
+        ("GET /service/301/methods", Answer::ok(label_and_cancel())),
+        ("GET /service/301/label", Answer::ok(json!({"label": ""}))),
+        ("POST /service/301/label", Answer::network_error()),
+    ]);
+    let (root, _h) = mount(|| service_page("301"));
+    assert!(wait_for(3000, || has(&root, "input[name=label]")).await, "the label form");
+    set_value(&root, "input[name=label]", "Web chính", "input");
+    let save: HtmlButtonElement = q(&root, "[data-testid=label-card] button[type=submit]");
+    save.click();
+    assert!(
+        wait_for(3000, || text(&root).contains("Không rõ yêu cầu đã tới máy chủ hay chưa")).await,
+        "said"
+    );
+    assert_eq!(api.calls("POST /service/301/label"), 1, "never sent again by itself");
+    assert!(
+        wait_for(3000, || api.calls("GET /service/301/label") == 2).await,
+        "the label read again"
+    );
+    assert!(api.calls("GET /service/301") >= 2, "and the service");
+
+    // a refusal is shown at the field, keeping what was typed
+    api.set("POST /service/301/label", Answer::ok(json!({"error": ["label_too_long"]})));
+    assert!(wait_for(3000, || has(&root, "input[name=label]")).await);
+    set_value(&root, "input[name=label]", "Nhãn bị từ chối", "input");
+    q::<HtmlButtonElement>(&root, "[data-testid=label-card] button[type=submit]").click();
+    assert!(
+        wait_for(3000, || has(&root, "#svc-label-err[role=alert]")).await,
+        "the refusal at the field"
+    );
+    assert!(text(&root).contains("Nhãn quá dài."));
+    assert_eq!(q::<HtmlInputElement>(&root, "input[name=label]").value(), "Nhãn bị từ chối");
 }

@@ -145,7 +145,9 @@ impl Resource {
 
     /// Whether `n` may be asked for: within min..=max and on a step from min.
     pub fn accepts(&self, n: u32) -> bool {
-        n >= self.min && self.max.is_none_or(|m| n <= m) && (n - self.min) % self.step.max(1) == 0
+        n >= self.min
+            && self.max.is_none_or(|m| n <= m)
+            && (n - self.min).is_multiple_of(self.step.max(1))
     }
 }
 

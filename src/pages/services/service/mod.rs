@@ -69,8 +69,11 @@ pub fn outcome_unknown(e: &ApiError) -> bool {
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    view! { <ServiceView id=Id(id)/> }
+    // drawn anew when the address names another service (back, forward)
+    dyn_view(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        view! { <ServiceView id=Id(id)/> }.into_any()
+    })
 }
 
 /// The page of service `id` (also mounted alone by the browser tests).
