@@ -34,7 +34,8 @@ pub fn DetailsCard(ctx: Ctx) -> impl IntoView {
         }
         .into_any()
     });
-    let login = Signal::derive(move || {
+    // a memo: a reload of the service does not hide a revealed password
+    let login = Memo::new(move |_| {
         ctx.service.with(|d| (d.username.as_str().trim().to_owned(), d.password.0.clone()))
     });
     view! {

@@ -160,8 +160,12 @@ fn Loaded(ctx: Ctx, methods: Res<Result<Methods, ApiError>>) -> impl IntoView {
 /// The cards of what the service offers.
 #[component]
 fn Actions(ctx: Ctx, methods: Methods) -> impl IntoView {
-    let closed = move || ctx.service.with(|d| ServiceStatus::of(d.status.as_str()).is_closed());
-    let cancel_pending = move || ctx.service.with(ServiceDetails::cancel_pending);
+    // memos: the cards are drawn again only when these change, not on
+    // every reload of the service (which would lose what a card shows)
+    let closed =
+        Memo::new(move |_| ctx.service.with(|d| ServiceStatus::of(d.status.as_str()).is_closed()));
+    let cancellable =
+        Memo::new(move |_| !closed.get() && !ctx.service.with(ServiceDetails::cancel_pending));
     let (read, change) = (methods.label_read(), methods.label_change());
     let (can_upgrade, can_cancel) = (methods.upgrade(), methods.cancel());
     let links = methods.vms() || methods.rdns();
@@ -174,10 +178,10 @@ fn Actions(ctx: Ctx, methods: Methods) -> impl IntoView {
         {(read || change).then(|| view! { <label::LabelCard ctx=ctx read=read change=change/> })}
         {links.then(|| view! { <more::LinksCard ctx=ctx vms=methods.vms() rdns=methods.rdns()/> })}
         {can_upgrade.then(|| dyn_view(move || {
-            if closed() { ().into_any() } else { view! { <upgrade::UpgradeCard ctx=ctx/> }.into_any() }
+            if closed.get() { ().into_any() } else { view! { <upgrade::UpgradeCard ctx=ctx/> }.into_any() }
         }))}
         {can_cancel.then(|| dyn_view(move || {
-            if closed() || cancel_pending() { ().into_any() } else { view! { <cancel::CancelCard ctx=ctx/> }.into_any() }
+            if cancellable.get() { view! { <cancel::CancelCard ctx=ctx/> }.into_any() } else { ().into_any() }
         }))}
         {(!elsewhere.is_empty()).then(|| view! { <more::ElsewhereCard methods=elsewhere/> })}
         {nothing.then(|| view! { <section class="card"><p class="muted">{tr("services.no_actions")}</p></section> })}
