@@ -116,7 +116,7 @@ impl Ctx {
     /// Reads the VM once more (after a refusal, a rescue...).
     pub fn reload(&self) {
         let me = self.clone();
-        leptos::task::spawn_local(async move {
+        self.poller.spawn(async move {
             me.read_once().await;
         });
     }

@@ -1,7 +1,7 @@
 //! A bounded poller: calls a check every few seconds, only while the page
 //! is visible, for at most a time limit, until the check says it is done;
-//! it stops when the component that made it unmounts (its task is tied to
-//! that component's reactive owner) or when it is started again.
+//! it stops when the component that made it unmounts (the handle's state
+//! is disposed with it) or when it is started again.
 //!
 //! ```ignore
 //! let poller = Poller::new(); // in a component
@@ -17,6 +17,7 @@
 
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 use std::rc::Rc;
 
 /// What the check found.
@@ -54,7 +55,9 @@ pub struct Poller {
     /// Which run is the current one: a run that is no longer it stops.
     run: StoredValue<u32>,
     active: RwSignal<bool>,
-    owner: StoredValue<Option<Owner>, LocalStorage>,
+    /// The owner checks run under: a child of the component's, so leaving
+    /// the page aborts a read under way (and nothing else does).
+    scope: StoredValue<Owner>,
 }
 
 impl Default for Poller {
@@ -66,10 +69,12 @@ impl Default for Poller {
 impl Poller {
     /// Call in a component: the poll ends when that component unmounts.
     pub fn new() -> Self {
+        // Unmounting disposes `run`: a run that can no longer read it stops.
+        let scope = Owner::current().map(|o| o.child()).unwrap_or_default();
         Poller {
             run: StoredValue::new(0),
             active: RwSignal::new(false),
-            owner: StoredValue::new_local(Owner::current()),
+            scope: StoredValue::new(scope),
         }
     }
 
@@ -95,6 +100,13 @@ impl Poller {
         self.start_boxed(timing, Rc::new(check), Box::new(on_timeout));
     }
 
+    /// Runs a one-off task (a single read) under the poller's scope: it is
+    /// aborted, not left running, when the page is left.
+    pub fn spawn(&self, task: impl std::future::Future<Output = ()> + 'static) {
+        let Some(scope) = self.scope.try_get_value() else { return };
+        leptos::task::spawn_local(scope.with(|| ScopedFuture::new_untracked(task)));
+    }
+
     fn start_boxed(&self, timing: Timing, check: Check, on_timeout: Box<dyn FnOnce()>) {
         self.stop();
         let Some(me) = self.run.try_get_value() else { return };
@@ -114,7 +126,10 @@ impl Poller {
                     continue;
                 }
                 spent = spent.saturating_add(timing.every_ms.max(1));
-                let step = check().await;
+                let Some(scope) = this.scope.try_get_value() else { return };
+                let step = scope.with(|| ScopedFuture::new_untracked(check())).await;
+                // what the check registered (its request's abort) is done with
+                scope.cleanup();
                 if !current() {
                     return;
                 }
@@ -129,9 +144,8 @@ impl Poller {
                 }
             }
         };
-        match self.owner.try_get_value().flatten() {
-            Some(owner) => owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
-            None => leptos::task::spawn_local(task),
-        }
+        // Not tied to an `Owner` clone: holding one would keep the page's
+        // owner (and so this poll) alive after the page is left.
+        leptos::task::spawn_local(task);
     }
 }
