@@ -28,13 +28,17 @@ pub fn VmPage(
     #[prop(default = POLL_MS)]
     poll_ms: u32,
 ) -> impl IntoView {
-    crate::ui::page_title("vms.vm_title");
     let params = use_params_map();
     let service = move || Id(params.read().get("id").unwrap_or_default());
     let vm_id = move || Id(params.read().get("vmid").unwrap_or_default());
     let first = resource(move || {
         let (s, v) = (service(), vm_id());
         async move { vms::details(&s, &v).await.map(|d| (s, v, d)) }
+    });
+    // the VM's name once read ("Virtual machine" meanwhile, or on an error)
+    crate::ui::page_title_with(move || match first.get() {
+        Some(Ok((_, _, d))) => d.name(),
+        _ => crate::i18n::t("vms.vm_title"),
     });
     let list_href = move || href::service_vms(service().as_str());
     view! {
@@ -52,10 +56,6 @@ pub fn VmPage(
 #[component]
 fn Console(d: VmDetails, service: Id, vm_id: Id, poll_ms: u32) -> impl IntoView {
     let name = d.name();
-    crate::ui::page_title_with({
-        let name = name.clone();
-        move || name.clone()
-    });
     let ctx = Ctx::new(d, service, vm_id, poll_ms);
     let status = Signal::derive({
         let ctx = ctx.clone();
