@@ -76,6 +76,7 @@ const SIGNED_IN = [
   '/cart', '/cart/product/101', '/cart/product/201', '/cart/domain', '/cart/ssl', '/checkout',
   '/billing', '/billing/invoices/3102',
   '/services', '/services/301', '/services/303', '/services/305',
+  '/services/302/vms', '/services/306/vms', '/services/301/vms', '/services/302/vms/5001', '/services/302/vms/5002',
 ];
 
 test('public pages fit a 360 px phone with 44 px targets', async ({ page }) => {

@@ -24,7 +24,6 @@ fn at(id: &Id, rest: &str) -> String {
 }
 
 /// `/service/<id>/vms/<vmid><rest>`.
-#[allow(dead_code)] // scaffold: the VM calls use it
 fn vm_at(id: &Id, vmid: &Id, rest: &str) -> String {
     at(id, &format!("/vms/{}{rest}", percent_encode(vmid.as_str())))
 }
