@@ -17,11 +17,23 @@ pub struct Settings {
     pub latency_ms: u64,
     /// Probability (0..=1) that an `/api` request fails with an HTML 500 page.
     pub fail_rate: f64,
+    /// How long a VM stays `starting`/`stopping`/`rebooting` after a power
+    /// action, in milliseconds (read whenever the VM is read).
+    pub vm_power_ms: u64,
+    /// How long a VM stays `rebuilding`, in milliseconds.
+    pub vm_rebuild_ms: u64,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { token_ttl: 900, refresh_ttl: 2_592_000, latency_ms: 0, fail_rate: 0.0 }
+        Settings {
+            token_ttl: 900,
+            refresh_ttl: 2_592_000,
+            latency_ms: 0,
+            fail_rate: 0.0,
+            vm_power_ms: 4_000,
+            vm_rebuild_ms: 6_000,
+        }
     }
 }
 
@@ -33,6 +45,12 @@ impl Settings {
         }
         if self.latency_ms > 600_000 {
             return Err(format!("latency_ms must be at most 600000, got {}", self.latency_ms));
+        }
+        for (name, v) in [("vm_power_ms", self.vm_power_ms), ("vm_rebuild_ms", self.vm_rebuild_ms)]
+        {
+            if v > 600_000 {
+                return Err(format!("{name} must be at most 600000, got {v}"));
+            }
         }
         Ok(())
     }
@@ -94,6 +112,9 @@ Options (each also readable from the environment variable shown; the command lin
   --latency-ms MS        delay added to /api calls [MOCK_LATENCY_MS, default 0]
   --fail-rate P          share of /api calls answered with an HTML 500 (0..1)
                                                    [MOCK_FAIL_RATE, default 0]
+  --vm-power-ms MS       how long a VM power action takes
+                                                   [MOCK_VM_POWER_MS, default 4000]
+  --vm-rebuild-ms MS     how long a VM rebuild takes [MOCK_VM_REBUILD_MS, default 6000]
   -h, --help             print this help
 
 Options may be written `--port 8099` or `--port=8099`.
@@ -108,6 +129,8 @@ const OPTIONS: &[(&str, &str)] = &[
     ("refresh-ttl", "MOCK_REFRESH_TTL"),
     ("latency-ms", "MOCK_LATENCY_MS"),
     ("fail-rate", "MOCK_FAIL_RATE"),
+    ("vm-power-ms", "MOCK_VM_POWER_MS"),
+    ("vm-rebuild-ms", "MOCK_VM_REBUILD_MS"),
 ];
 
 impl Config {
@@ -173,6 +196,8 @@ impl Config {
             "token-ttl" => self.settings.token_ttl = num(value)?,
             "refresh-ttl" => self.settings.refresh_ttl = num(value)?,
             "latency-ms" => self.settings.latency_ms = num(value)?,
+            "vm-power-ms" => self.settings.vm_power_ms = num(value)?,
+            "vm-rebuild-ms" => self.settings.vm_rebuild_ms = num(value)?,
             "fail-rate" => {
                 let rate: f64 = num(value)?;
                 if !(0.0..=1.0).contains(&rate) {
@@ -219,6 +244,14 @@ mod tests {
         assert_eq!(c.settings.token_ttl, 1);
         assert_eq!(c.dist, PathBuf::from("web/dist"));
         assert_eq!(c.host, "127.0.0.1");
+        assert_eq!((c.settings.vm_power_ms, c.settings.vm_rebuild_ms), (4_000, 6_000));
+    }
+
+    #[test]
+    fn vm_delays() {
+        let c = Config::parse(env(&[("MOCK_VM_POWER_MS", "50")]), args(&["--vm-rebuild-ms=80"]))
+            .unwrap();
+        assert_eq!((c.settings.vm_power_ms, c.settings.vm_rebuild_ms), (50, 80));
     }
 
     #[test]
@@ -238,6 +271,10 @@ mod tests {
             Err(CliError::Invalid(_))
         ));
         assert!(matches!(Config::parse(env(&[]), args(&["stray"])), Err(CliError::Invalid(_))));
+        assert!(matches!(
+            Config::parse(env(&[]), args(&["--vm-power-ms", "600001"])),
+            Err(CliError::Invalid(_))
+        ));
         assert!(matches!(
             Config::parse(env(&[("MOCK_PORT", "http")]), args(&[])),
             Err(CliError::Invalid(_))

@@ -1,7 +1,8 @@
 //! `/__mock/*`: control endpoints for tests (not part of the real API).
 //!
 //! * `GET  /__mock/health`   → `{"status": true}`
-//! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate"}`
+//! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate",
+//!   "vm_power_ms","vm_rebuild_ms"}`
 //! * `POST /__mock/config`   JSON with any subset of those fields → the new config
 //! * `GET  /__mock/requests` → array of request-log entries; optional query
 //!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
@@ -53,6 +54,8 @@ struct SettingsPatch {
     refresh_ttl: Option<u64>,
     latency_ms: Option<u64>,
     fail_rate: Option<f64>,
+    vm_power_ms: Option<u64>,
+    vm_rebuild_ms: Option<u64>,
 }
 
 async fn set_config(
@@ -74,6 +77,12 @@ async fn set_config(
     }
     if let Some(v) = patch.fail_rate {
         settings.fail_rate = v;
+    }
+    if let Some(v) = patch.vm_power_ms {
+        settings.vm_power_ms = v;
+    }
+    if let Some(v) = patch.vm_rebuild_ms {
+        settings.vm_rebuild_ms = v;
     }
     settings.validate().map_err(ApiError::bad_request)?;
     state.set_settings(settings);

@@ -31,6 +31,7 @@ pub mod profile;
 pub mod reqlog;
 pub mod routes;
 pub mod seed;
+pub mod service_data;
 pub mod shop;
 pub mod state;
 pub mod static_files;

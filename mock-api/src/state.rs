@@ -56,6 +56,8 @@ pub struct Db {
     pub domains: crate::domain_data::DomainDb,
     /// Invoices, orders, pending services and domains (see `shop`).
     pub shop: crate::shop::Shop,
+    /// Services, VMs, IPs and reverse DNS (`service_data.rs`).
+    pub services: crate::service_data::ServiceDb,
 }
 
 impl Db {
@@ -77,6 +79,7 @@ impl Db {
             customer: crate::customer::seed(),
             domains,
             shop,
+            services: crate::service_data::seed(),
         }
     }
 

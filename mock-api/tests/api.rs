@@ -265,6 +265,40 @@ const PROTECTED: &[(Method, &str)] = &[
     (Method::DELETE, "/api/domain/301/dnssec/1"),
     (Method::POST, "/api/domain/301/renew"),
     (Method::GET, "/api/domain/301/documents"),
+    // services
+    (Method::GET, "/api/service"),
+    (Method::GET, "/api/service/302"),
+    (Method::GET, "/api/service/302/methods"),
+    (Method::GET, "/api/service/302/label"),
+    (Method::POST, "/api/service/302/label"),
+    (Method::GET, "/api/service/305/upgrade"),
+    (Method::POST, "/api/service/305/upgrade"),
+    (Method::POST, "/api/service/302/cancel"),
+    (Method::GET, "/api/service/302/vms"),
+    (Method::POST, "/api/service/302/vms"),
+    (Method::GET, "/api/service/302/vms/5001"),
+    (Method::POST, "/api/service/302/vms/5001/start"),
+    (Method::POST, "/api/service/302/vms/5001/stop"),
+    (Method::POST, "/api/service/302/vms/5001/shutdown"),
+    (Method::POST, "/api/service/302/vms/5001/reboot"),
+    (Method::POST, "/api/service/302/vms/5001/reset"),
+    (Method::POST, "/api/service/302/vms/5001/rescue"),
+    (Method::POST, "/api/service/302/vms/5001/unrescue"),
+    (Method::POST, "/api/service/302/vms/5001/rebuild"),
+    (Method::GET, "/api/service/302/vms/5001/ips"),
+    (Method::GET, "/api/service/302/vms/5001/ippool"),
+    (Method::POST, "/api/service/302/vms/5001/ippool/11"),
+    (Method::GET, "/api/service/302/vms/5001/interfaces"),
+    (Method::POST, "/api/service/302/vms/5001/interfaces"),
+    (Method::GET, "/api/service/302/vms/5001/interfaces/net0"),
+    (Method::PUT, "/api/service/302/vms/5001/interfaces/net0"),
+    (Method::DELETE, "/api/service/302/vms/5001/interfaces/net0"),
+    (Method::GET, "/api/service/302/templates"),
+    (Method::GET, "/api/service/302/resources"),
+    (Method::GET, "/api/service/302/networks"),
+    (Method::GET, "/api/service/302/ip"),
+    (Method::GET, "/api/service/302/rdns"),
+    (Method::POST, "/api/service/302/rdns"),
     // eKYC
     (Method::POST, "/api/ekyc/faceid/verifications"),
     (Method::POST, "/api/ekyc/faceid/verification"),
@@ -575,8 +609,8 @@ async fn config_get_set_validate_and_reset() {
         settings: mock_api::Settings { token_ttl: 60, ..Default::default() },
         ..Config::default()
     });
-    let defaults =
-        json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0, "fail_rate": 0.0});
+    let defaults = json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0,
+                          "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
     let token = m.demo().await;
@@ -584,10 +618,15 @@ async fn config_get_set_validate_and_reset() {
     let r = m.post("/__mock/config", json!({"latency_ms": 5, "fail_rate": 0.25}), None).await;
     assert_eq!(
         r.json(),
-        json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25})
+        json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25,
+               "vm_power_ms": 4000, "vm_rebuild_ms": 6000})
     );
     assert_eq!(
         m.post("/__mock/config", json!({"fail_rate": 2}), None).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        m.post("/__mock/config", json!({"vm_rebuild_ms": 600_001}), None).await.status,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(

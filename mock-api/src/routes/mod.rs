@@ -16,7 +16,9 @@ pub mod ekyc;
 pub mod location;
 pub mod notifications;
 pub mod profile;
+pub mod services;
 pub mod signup;
+pub mod vms;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
 /// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.
@@ -32,6 +34,8 @@ pub fn router() -> Router<AppState> {
         .merge(location::router())
         .merge(domains::router())
         .merge(cart::router())
+        .merge(services::router())
+        .merge(vms::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }
