@@ -75,6 +75,7 @@ const SIGNED_IN = [
   '/domains', '/domains/301', '/domains/301/documents',
   '/cart', '/cart/product/101', '/cart/product/201', '/cart/domain', '/cart/ssl', '/checkout',
   '/billing', '/billing/invoices/3102',
+  '/services/303/rdns', '/services/302/vms/new',
 ];
 
 test('public pages fit a 360 px phone with 44 px targets', async ({ page }) => {

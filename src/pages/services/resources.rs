@@ -50,48 +50,59 @@ pub fn kind_name(kind: &str) -> String {
     rules::kind_key(kind).map(t).unwrap_or_else(|| kind.to_owned())
 }
 
-/// "6 / 8 vCPU · 75%" (or "312 GB (no limit)").
-fn figures(used: f64, limit: Option<f64>, unit: &str) -> String {
+/// "6 / 8 vCPU · 75%", with a planned VM "6 + 2 mới / 8 vCPU · 100%", or
+/// "312 GB (no limit)".
+fn figures(used: f64, add: f64, limit: Option<f64>, unit: &str) -> String {
     let lang = i18n::lang();
     let used_text = rules::figure(used, lang);
-    match limit {
+    let text = match limit {
         Some(l) => {
-            let pct = rules::percent(used, Some(l)).unwrap_or(0.0).round();
-            format!(
-                "{} · {}",
+            let pct = rules::percent(used + add, Some(l)).unwrap_or(0.0).round();
+            let limit_text = rules::figure(l, lang);
+            let amount = if add > 0.0 {
+                t_with(
+                    "servers.usage_of_plus",
+                    &[
+                        ("used", &used_text),
+                        ("add", &rules::figure(add, lang)),
+                        ("limit", &limit_text),
+                        ("unit", unit),
+                    ],
+                )
+            } else {
                 t_with(
                     "servers.usage_of",
-                    &[("used", &used_text), ("limit", &rules::figure(l, lang)), ("unit", unit)]
+                    &[("used", &used_text), ("limit", &limit_text), ("unit", unit)],
                 )
-                .trim_end(),
+            };
+            format!(
+                "{} · {}",
+                amount.trim_end(),
                 t_with("servers.usage_percent", &[("percent", &rules::figure(pct, lang))])
             )
         }
-        None => t_with("servers.usage_unlimited", &[("used", &used_text), ("unit", unit)])
-            .replace("  ", " "),
-    }
+        None => t_with(
+            "servers.usage_unlimited",
+            &[("used", &rules::figure(used + add, lang)), ("unit", unit)],
+        ),
+    };
+    text.replace("  ", " ")
 }
 
-/// What a row says besides its figures: the planned addition, the excess,
-/// or the warning, in words (the colour is never the only sign).
-fn note(used: f64, add: f64, limit: Option<f64>, unit: &str) -> String {
-    let lang = i18n::lang();
-    let mut parts = Vec::new();
-    if add > 0.0 {
-        parts.push(t_with(
-            "servers.usage_adding",
-            &[("add", &rules::figure(add, lang)), ("unit", unit)],
-        ));
-    }
+/// What a row says besides its figures: by how much the planned VM would
+/// pass the limit, or that little is left, in words (the colour is never
+/// the only sign).
+fn note(total: f64, limit: Option<f64>, unit: &str) -> String {
     match limit {
-        Some(l) if used + add > l => parts.push(t_with(
+        Some(l) if total > l => t_with(
             "servers.usage_over",
-            &[("over", &rules::figure(used + add - l, lang)), ("unit", unit)],
-        )),
-        _ if rules::is_warning(used + add, limit) => parts.push(t("servers.usage_warn")),
-        _ => {}
+            &[("over", &rules::figure(total - l, i18n::lang())), ("unit", unit)],
+        )
+        .trim()
+        .to_owned(),
+        _ if rules::is_warning(total, limit) => t("servers.usage_warn"),
+        _ => String::new(),
     }
-    parts.iter().map(|p| p.trim()).collect::<Vec<_>>().join(" · ")
 }
 
 fn usage_row(u: Usage, planned: Option<Signal<Planned>>) -> impl IntoView {
@@ -104,9 +115,9 @@ fn usage_row(u: Usage, planned: Option<Signal<Planned>>) -> impl IntoView {
     let warn = Signal::derive(move || rules::is_warning(total(), limit));
     let over = Signal::derive(move || limit.is_some_and(|l| total() > l));
     let unit = u.unit.clone();
-    let text = Signal::derive(move || figures(total(), limit, &unit));
+    let text = Signal::derive(move || figures(used, add.get(), limit, &unit));
     let unit = u.unit.clone();
-    let remark = Signal::derive(move || note(used, add.get(), limit, &unit));
+    let remark = Signal::derive(move || note(total(), limit, &unit));
     let (kind, data_kind) = (u.kind.clone(), u.kind.clone());
     let head_id = name_id.clone();
     let fig_id = figures_id.clone();
@@ -145,19 +156,27 @@ mod tests {
     #[test]
     fn figures_say_used_limit_and_share() {
         // the host tests run in Vietnamese
-        assert_eq!(figures(6.0, Some(8.0), "vCPU"), "6 / 8 vCPU · 75%");
-        assert_eq!(figures(6144.0, Some(8192.0), "MB"), "6.144 / 8.192 MB · 75%");
-        assert_eq!(figures(2.0, Some(4.0), ""), "2 / 4 · 50%");
-        assert_eq!(figures(312.5, None, "GB"), "312,5 GB (không giới hạn)");
+        assert_eq!(figures(6.0, 0.0, Some(8.0), "vCPU"), "6 / 8 vCPU · 75%");
+        assert_eq!(figures(6144.0, 0.0, Some(8192.0), "MB"), "6.144 / 8.192 MB · 75%");
+        assert_eq!(figures(2.0, 0.0, Some(4.0), ""), "2 / 4 · 50%");
+        assert_eq!(figures(312.5, 0.0, None, "GB"), "312,5 GB (không giới hạn)");
     }
 
     #[test]
-    fn notes_name_the_addition_the_excess_or_the_warning() {
-        assert_eq!(note(6.0, 0.0, Some(8.0), "vCPU"), "");
-        assert_eq!(note(7.0, 0.0, Some(8.0), "vCPU"), "Sắp hết");
-        assert_eq!(note(6.0, 2.0, Some(8.0), "vCPU"), "Máy mới: +2 vCPU · Sắp hết");
-        assert_eq!(note(6.0, 4.0, Some(8.0), "vCPU"), "Máy mới: +4 vCPU · Vượt 2 vCPU");
-        assert_eq!(note(2.0, 1.0, Some(4.0), ""), "Máy mới: +1");
+    fn a_planned_vm_shows_beside_the_usage() {
+        assert_eq!(figures(6.0, 2.0, Some(8.0), "vCPU"), "6 + 2 mới / 8 vCPU · 100%");
+        assert_eq!(figures(2.0, 1.0, Some(4.0), ""), "2 + 1 mới / 4 · 75%");
+        assert_eq!(figures(10.0, 5.0, None, "GB"), "15 GB (không giới hạn)");
+    }
+
+    #[test]
+    fn notes_name_the_excess_or_the_warning() {
+        assert_eq!(note(6.0, Some(8.0), "vCPU"), "");
+        assert_eq!(note(7.0, Some(8.0), "vCPU"), "Sắp hết");
+        assert_eq!(note(8.0, Some(8.0), "vCPU"), "Sắp hết");
+        assert_eq!(note(10.0, Some(8.0), "vCPU"), "Vượt 2 vCPU");
+        assert_eq!(note(5.0, Some(4.0), ""), "Vượt 1");
+        assert_eq!(note(500.0, None, "GB"), "");
         assert_eq!(kind_name("memory"), "Bộ nhớ RAM");
         assert_eq!(kind_name("gpu"), "gpu");
     }
