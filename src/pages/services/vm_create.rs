@@ -303,7 +303,7 @@ fn refused(e: &ApiError, errors: Errors, failure: RwSignal<Option<ApiError>>) {
     match e {
         ApiError::Server { status, .. } if !found.is_empty() => {
             failure.set(
-                (!rest.is_empty()).then(|| ApiError::Server { status: *status, messages: rest }),
+                (!rest.is_empty()).then_some(ApiError::Server { status: *status, messages: rest }),
             );
         }
         other => failure.set(Some(other.clone())),
