@@ -77,6 +77,7 @@ const SIGNED_IN = [
   '/billing', '/billing/invoices/3102',
   '/services', '/services/301', '/services/303', '/services/305',
   '/services/302/vms', '/services/306/vms', '/services/301/vms', '/services/302/vms/5001', '/services/302/vms/5002',
+  '/services/303/rdns', '/services/302/vms/new',
 ];
 
 test('public pages fit a 360 px phone with 44 px targets', async ({ page }) => {

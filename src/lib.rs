@@ -11,6 +11,7 @@ pub mod forms;
 pub mod i18n;
 pub mod pages;
 pub mod places;
+pub mod service_rules;
 pub mod session;
 pub mod split;
 pub mod state;

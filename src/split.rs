@@ -516,6 +516,7 @@ mod text_map {
         ("pages/services/vm_create.rs", super::vms::TEXTS),
         ("pages/services/rdns.rs", super::vms::TEXTS),
         ("pages/services/resources.rs", super::vms::TEXTS),
+        ("service_rules.rs", super::vms::TEXTS),
         ("forms/", &["forms"]),
         ("forms/account.rs", &["profile"]),
         ("ui/address.rs", &["forms"]),
