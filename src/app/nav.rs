@@ -6,8 +6,8 @@
 //! The panel is a disclosure: the button says whether it is open
 //! (`aria-expanded`) and which element it opens (`aria-controls`); opening
 //! moves focus to the first link; Escape, a click outside it or following a
-//! link closes it and puts focus back on the button; leaving it with Tab
-//! closes it. The current section is the link with `aria-current="page"`
+//! link closes it and puts focus back on the button (unless the click put
+//! it on another control); leaving it with Tab closes it. The current section is the link with `aria-current="page"`
 //! (set by the router's `A`), drawn with a bar and bold text.
 
 use super::href;
@@ -104,7 +104,7 @@ pub fn MainNav() -> impl IntoView {
 
     // A click on a link of the menu, or anywhere outside the menu and its
     // button, folds it; focus goes back to the button unless the click put
-    // it somewhere else.
+    // it on another control.
     let clicks = window_event_listener_untyped("click", move |ev| {
         if !open.get_untracked() {
             return;
@@ -136,10 +136,11 @@ pub fn MainNav() -> impl IntoView {
             request_animation_frame(focus_first_link);
         }
     };
-    // Tabbing out of the panel (to the header's tools, the page) folds it.
+    // Tabbing out of the panel (to the header's tools, the page) folds it;
+    // a click outside is the window listener's.
     let focus_left = move |ev: web_sys::FocusEvent| {
         let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if to.is_some_and(|t| !within(&t, "#main-nav, #nav-toggle")) {
+        if to.is_some_and(|t| is_tab_stop(&t) && !within(&t, "#main-nav, #nav-toggle")) {
             open.set(false);
         }
     };
@@ -215,14 +216,17 @@ fn within(el: &web_sys::Element, selector: &str) -> bool {
     matches!(el.closest(selector), Ok(Some(_)))
 }
 
-/// Whether focus is nowhere in particular (the page's body) or in the
-/// folded menu, where it cannot be seen.
+/// Whether `el` is a stop of the Tab order (a link, a control), not an
+/// element only focusable by a click or by script (the page's body, `main`).
+fn is_tab_stop(el: &web_sys::Element) -> bool {
+    el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|e| e.tab_index() >= 0)
+}
+
+/// Whether focus is on no control in particular (the page's body, `main`)
+/// or in the folded menu, where it cannot be seen.
 fn focus_is_lost() -> bool {
     let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
-    match active {
-        None => true,
-        Some(el) => el.tag_name().eq_ignore_ascii_case("body") || within(&el, "#main-nav"),
-    }
+    active.is_none_or(|el| !is_tab_stop(&el) || within(&el, "#main-nav"))
 }
 
 fn focus_first_link() {
