@@ -7,8 +7,9 @@
 //! (`aria-expanded`) and which element it opens (`aria-controls`); opening
 //! moves focus to the first link; Escape, a click outside it or following a
 //! link closes it and puts focus back on the button (unless the click put
-//! it on another control); leaving it with Tab closes it. The current section is the link with `aria-current="page"`
-//! (set by the router's `A`), drawn with a bar and bold text.
+//! it on another control); leaving it with Tab closes it. The current
+//! section is the link with `aria-current="page"` (set by the router's `A`),
+//! drawn with a bar and bold text.
 
 use super::href;
 use crate::i18n::tr;
