@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, DEMO, login, mock, expectDemoDashboard } from './helpers';
+import { test, expect, expectAccessible, DEMO, login, mainNav, mock, expectDemoDashboard } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -205,7 +205,7 @@ test('the profile shows details and the activity log with paging, and saves edit
   await page.goto('/login');
   await login(page);
   await expectDemoDashboard(page);
-  await page.getByRole('link', { name: 'Tài khoản' }).first().click();
+  await (await mainNav(page)).getByRole('link', { name: 'Tài khoản', exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   const profile = page.getByTestId('profile');
   await expect(profile).toContainText('079090001234');

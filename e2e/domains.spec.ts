@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { test, expect, expectAccessible, login, mock, expectDemoDashboard, SIGN_TOKENS, drawSignature, openDomain } from './helpers';
+import { test, expect, expectAccessible, login, mainNav, mock, expectDemoDashboard, SIGN_TOKENS, drawSignature, openDomain } from './helpers';
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);
@@ -24,7 +24,7 @@ test('the dashboard shows documents waiting for a signature', async ({ page }) =
 
 test('filter the list and open a domain; expiring domains stand out', async ({ page, request }) => {
   await loginDemo(page);
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Tên miền' }).click();
+  await (await mainNav(page)).getByRole('link', { name: 'Tên miền' }).click();
   await expect(page).toHaveURL(/\/domains$/);
   await expect(page.getByTestId('domain-row')).toHaveCount(12);
   // soonest expiry first, and the expiring ones are marked

@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /**
@@ -62,6 +62,19 @@ export async function login(page: Page, opts: { email?: string; password?: strin
   await page.locator('input[name=password]').fill(opts.password ?? DEMO.password);
   if (opts.remember) await page.locator('input[name=remember]').check();
   await page.locator('button[type=submit]').click();
+}
+
+/** The main navigation with its links shown: on a phone (under 900 px) it
+ *  opens the menu first. Signed in only (the navigation is not drawn before). */
+export async function mainNav(page: Page): Promise<Locator> {
+  const toggle = page.locator('#nav-toggle');
+  await expect(toggle).toHaveCount(1);
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+  }
+  const nav = page.locator('#main-nav');
+  await expect(nav).toBeVisible();
+  return nav;
 }
 
 /** The dashboard shows the demo account's data. */

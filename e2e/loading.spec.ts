@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page, Request } from '@playwright/test';
-import { test, expect, mock, login, DEMO } from './helpers';
+import { test, expect, mock, login, mainNav, DEMO } from './helpers';
 
 // Loading on demand (issue "Load on demand"): the route budgets that
 // scripts/split_wasm.py computed from the loader, checked against what the
@@ -115,9 +115,10 @@ test('moving to a section fetches just its files; hovering a link prefetches the
   const r = report();
   await toDashboard(page);
   const files = bundleFiles(page);
-  await page.locator('.main-nav a[href="/billing"]').hover();
+  const billing = (await mainNav(page)).locator('a[href="/billing"]');
+  await billing.hover();
   await expect.poll(() => files.length).toBeGreaterThan(0);
-  await page.locator('.main-nav a[href="/billing"]').click();
+  await billing.click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(new Set(files)).toEqual(new Set(r.in_app.billing.files));
@@ -131,7 +132,7 @@ test('on a slow network (1.6 Mbit/s, 150 ms) every section shows its heading wit
   });
   const timings: string[] = [];
   for (const href of ['/domains', '/cart', '/billing', '/account', '/notifications', '/ekyc']) {
-    const link = page.locator(`.main-nav a[href="${href}"]`);
+    const link = (await mainNav(page)).locator(`a[href="${href}"]`);
     await link.hover();
     const t0 = Date.now();
     await link.click();
@@ -140,7 +141,7 @@ test('on a slow network (1.6 Mbit/s, 150 ms) every section shows its heading wit
     const ms = Date.now() - t0;
     timings.push(`${href} ${ms} ms`);
     expect(ms, href).toBeLessThanOrEqual(1500);
-    await page.locator('.main-nav a[href="/dashboard"]').click();
+    await (await mainNav(page)).locator('a[href="/dashboard"]').click();
     await expect(page).toHaveURL(/\/dashboard$/);
   }
   console.log('section headings (throttled):', timings.join(', '));
@@ -149,7 +150,7 @@ test('on a slow network (1.6 Mbit/s, 150 ms) every section shows its heading wit
 test('a module that cannot be fetched says so with a retry that works', async ({ page }) => {
   await toDashboard(page);
   await page.route(/\/split_billing-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
-  await page.locator('.main-nav a[href="/billing"]').click();
+  await (await mainNav(page)).locator('a[href="/billing"]').click();
   const alert = page.getByRole('alert').filter({ hasText: 'Không tải được trang này.' });
   await expect(alert).toBeVisible();
   await page.unroute(/\/split_billing-[0-9a-f]+\.wasm$/);
@@ -169,7 +170,7 @@ test('a module gone after a deploy reloads the page once, onto the new build', a
   });
   let loads = 0;
   page.on('load', () => loads++);
-  await page.locator('.main-nav a[href="/billing"]').click();
+  await (await mainNav(page)).locator('a[href="/billing"]').click();
   await expect.poll(() => loads).toBe(1);
   // after the reload the same (still missing) file does not reload again: the message stays
   await expect(page.getByRole('alert').filter({ hasText: 'Không tải được trang này.' })).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, login, mock, seedCart, SIGN_TOKENS } from './helpers';
+import { test, expect, login, mainNav, mock, seedCart, SIGN_TOKENS } from './helpers';
 
 // The phone-first bar on every route: at 360 px nothing scrolls sideways and
 // every control a thumb uses is at least 44 px tall (text links inside a
@@ -95,20 +95,16 @@ test('signed-in pages fit a 360 px phone with 44 px targets', async ({ page }) =
   expect(await checkAll(page, SIGNED_IN)).toEqual({});
 });
 
-test('on a phone the current section tab is scrolled into view', async ({ page }) => {
+test('on a phone the menu marks the current section and fits the screen', async ({ page }) => {
   await page.goto('/login');
   await login(page);
   await expect(page).toHaveURL(/\/dashboard/);
   for (const [path, tab] of [['/billing', 'Thanh toán'], ['/domains/301', 'Tên miền'], ['/dashboard', 'Tổng quan']] as const) {
     await page.goto(path);
-    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    const nav = await mainNav(page);
     const current = nav.locator('a[aria-current=page]');
     await expect(current).toHaveText(tab);
-    await expect
-      .poll(async () => {
-        const [n, c] = await Promise.all([nav.boundingBox(), current.boundingBox()]);
-        return !!n && !!c && c.x >= n.x - 1 && c.x + c.width <= n.x + n.width + 1;
-      }, { message: `${tab} tab visible on ${path}` })
-      .toBe(true);
+    await expect(current).toBeInViewport();
+    expect(await phoneProblems(page), `the open menu on ${path}`).toEqual([]);
   }
 });

@@ -1,6 +1,9 @@
 //! The app shell and the router: every route of the portal in one table.
 
 pub mod href;
+mod nav;
+
+pub use nav::{Group, MainNav, Section, SECTIONS};
 
 use crate::i18n::{t, tr};
 use crate::pages::login::LoginPage;
@@ -100,26 +103,6 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// Scrolls the section tabs so the current one is centred, when they
-/// overflow (phones); nothing moves when they all fit.
-fn reveal_current_tab() {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let (Ok(Some(nav)), Ok(Some(tab))) =
-        (doc.query_selector(".main-nav"), doc.query_selector(".main-nav a[aria-current=page]"))
-    else {
-        return;
-    };
-    let (Some(nav), Some(tab)) =
-        (nav.dyn_ref::<web_sys::HtmlElement>(), tab.dyn_ref::<web_sys::HtmlElement>())
-    else {
-        return;
-    };
-    if nav.scroll_width() > nav.client_width() {
-        nav.set_scroll_left(tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2);
-    }
-}
-
 #[component]
 fn Header() -> impl IntoView {
     let account = expect_context::<AccountCtx>();
@@ -128,15 +111,6 @@ fn Header() -> impl IntoView {
         Some(Ok(c)) => c.display_name(),
         _ => t("header.user_menu"),
     };
-    // On a phone the section tabs scroll sideways: keep the current one in view.
-    let location = use_location();
-    crate::ui::erase::effect(move || {
-        location.pathname.track();
-        if active() {
-            // after the tabs (shown once the session is up) are drawn
-            request_animation_frame(reveal_current_tab);
-        }
-    });
     let logging_out = RwSignal::new(false);
     let logout = move |_| {
         if logging_out.get_untracked() {
@@ -155,25 +129,7 @@ fn Header() -> impl IntoView {
                 <span class="brand-name">{tr("app.name")}</span>
             </A>
             <Show when=active>
-                <nav class="main-nav" aria-label=tr("nav.main")>
-                    <A href=href::DASHBOARD>{tr("nav.dashboard")}</A>
-                    <A href=href::EKYC>{tr("nav.ekyc")}</A>
-                    <A href=href::ACCOUNT>{tr("nav.account")}</A>
-                    <A href=href::NOTIFICATIONS>{tr("nav.notifications")}</A>
-                    <A href=href::DOMAINS>{tr("nav.domains")}</A>
-                    <A href=href::CART>
-                        {tr("nav.cart")}
-                        {move || {
-                            let n = crate::cart::count();
-                            (n > 0).then(|| view! {
-                                <span class="nav-badge" data-testid="cart-count">
-                                    <span class="visually-hidden">" ("</span>{n}<span class="visually-hidden">{tr("nav.cart_items")}")"</span>
-                                </span>
-                            })
-                        }}
-                    </A>
-                    <A href=href::BILLING>{tr("nav.billing")}</A>
-                </nav>
+                <MainNav/>
             </Show>
             <div class="header-tools">
                 <LangSwitch/>
