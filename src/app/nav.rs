@@ -76,6 +76,7 @@ impl Section {
 /// Every section, in the order drawn within its group.
 pub const SECTIONS: &[Section] = &[
     Section::new(href::DASHBOARD, "nav.dashboard", Group::Home),
+    Section::new(href::SERVICES, "nav.services", Group::Services),
     Section::new(href::DOMAINS, "nav.domains", Group::Services),
     Section {
         count: Some(crate::cart::count),

@@ -313,13 +313,6 @@ pub async fn rebuild(service: &Id, vm: &Id, template: &Id) -> Result<Info, ApiEr
     Ok(write(rebuild_request(service, vm, template)).await?.1)
 }
 
-/// `GET /service/@id`, only the service's name (the VM pages' heading).
-pub async fn service_name(service: &Id) -> Result<String, ApiError> {
-    let v = get(at(service, "")).await?;
-    let s = data_object(&v, &["service", "details"]).unwrap_or(&Value::Null);
-    Ok(crate::api::loose::field_text(s, &["label", "name", "domain"]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

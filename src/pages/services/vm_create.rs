@@ -114,14 +114,9 @@ pub fn check(vm: &NewVm, templates: &[Template], flavors: &[Flavor]) -> Vec<(Fie
 }
 
 /// The text shown next to a field the server refused.
-fn server_field_text(word: &str, field: Field) -> String {
-    i18n::lookup(i18n::lang(), &format!("api.{}", word.trim())).unwrap_or_else(|| {
-        t(if field == Field::Template {
-            "servers.err_template_server"
-        } else {
-            "servers.err_field"
-        })
-    })
+fn server_field_text(word: &str) -> String {
+    i18n::lookup(i18n::lang(), &format!("api.{}", word.trim()))
+        .unwrap_or_else(|| t("servers.err_field"))
 }
 
 /// "CPU: needs 10 vCPU, the limit is 8 vCPU (2 vCPU over)." for each limit passed.
@@ -295,7 +290,7 @@ fn refused(e: &ApiError, errors: Errors, failure: RwSignal<Option<ApiError>>) {
     let mut rest = Vec::new();
     for m in e.messages() {
         match Field::of_server(m) {
-            Some(f) => found.push((f, server_field_text(m, f))),
+            Some(f) => found.push((f, server_field_text(m))),
             None => rest.push(m.clone()),
         }
     }
@@ -738,14 +733,11 @@ mod tests {
         assert_eq!(Field::of_server("quota_exceeded"), None);
         assert_eq!(Field::of_server("invalid_thing"), None);
         assert_eq!(
-            server_field_text("invalid_disk", Field::Disk),
+            server_field_text("invalid_disk"),
             "Dung lượng ổ đĩa không hợp lệ cho hệ điều hành này."
         );
         // a word without a text of its own still says something useful
-        assert_eq!(
-            server_field_text("invalid_template", Field::Template),
-            t("servers.err_template_server")
-        );
+        assert_eq!(server_field_text("invalid_shape_of_moon"), t("servers.err_field"));
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! service) says that and links back to the service.
 
 use super::{rules, status_text};
+use crate::api::services::service;
 use crate::api::services::vms::{self, VmRow};
 use crate::api::ApiError;
 use crate::app::href;
 use crate::i18n::{t, tr};
+use crate::pages::services::resources::ResourceUsage;
 use crate::ui::erase::resource;
 use crate::ui::resource_view;
 use crate::ui::table::{Cell, Column, DataTable};
@@ -65,7 +67,7 @@ pub fn VmListPage() -> impl IntoView {
     let list = resource(move || load(service()));
     let name = resource(move || {
         let s = service();
-        async move { vms::service_name(&s).await }
+        async move { service::details(s).await.map(|d| d.display_name()) }
     });
     let service_href = move || href::service(service().as_str());
     let new_href = move || href::new_vm(service().as_str());
@@ -109,8 +111,7 @@ pub fn VmListPage() -> impl IntoView {
                     }
                 }
             })}
-            // The service's resource usage is placed here.
-            <section class="vm-resources" data-slot="resource-usage"></section>
+            {move || view! { <ResourceUsage service=service()/> }}
         </section>
     }
 }
