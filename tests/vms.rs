@@ -301,6 +301,12 @@ async fn the_list_links_each_vm_and_says_when_a_service_has_none() {
     let api = FakeApi::install(&[
         ("GET /service/302/vms", Answer::ok(list)),
         ("GET /service/302", Answer::ok(json!({"service": {"id": "302", "name": "Cloud VPS"}}))),
+        (
+            "GET /service/302/resources",
+            Answer::ok(json!({"resources": {
+                "cpu": {"used": "3", "limit": "8", "unit": "vCPU"}
+            }})),
+        ),
     ]);
     let (root, h) = mount(list_page);
     assert!(wait_for(3000, || count(&root, "[data-testid=vm-list] tbody tr") == 2).await);
@@ -309,6 +315,10 @@ async fn the_list_links_each_vm_and_says_when_a_service_has_none() {
         Some("/services/302/vms/5001")
     );
     assert!(text(&root, "[data-testid=vm-list]").contains("Đang chạy"));
+    assert!(
+        wait_for(3000, || has(&root, "[data-testid=resource-usage] meter")).await,
+        "the service's usage under its VMs"
+    );
     assert!(wait_for(2000, || text(&root, "[data-testid=vm-service-name]") == "Cloud VPS").await);
     assert_eq!(
         q::<HtmlElement>(&root, "[data-testid=create-vm]").get_attribute("href").as_deref(),
@@ -332,6 +342,7 @@ async fn the_list_links_each_vm_and_says_when_a_service_has_none() {
         "not a blank panel"
     );
     assert!(!has(&root, "[role=alert]"), "nor an error");
+    assert!(!has(&root, "[data-testid=resource-usage]"), "no usage without VMs");
     assert_eq!(
         q::<HtmlElement>(&root, "[data-testid=vms-unsupported] a").get_attribute("href").as_deref(),
         Some("/services/302")

@@ -101,17 +101,18 @@ pub fn VmListPage() -> impl IntoView {
                             <p>{tr("vms.none")}</p>
                             <A href=href::new_vm(s.as_str()) attr:class="btn btn-primary">{tr("vms.create_first")}</A>
                         </div>
+                        <ResourceUsage service=s/>
                     }.into_any(),
                     Some(l) => {
                         let n = l.len().to_string();
                         view! {
                             <p class="list-summary">{tw("vms.count", vec![("n", n)])}</p>
                             {vm_table(s.as_str(), l)}
+                            <ResourceUsage service=s/>
                         }.into_any()
                     }
                 }
             })}
-            {move || view! { <ResourceUsage service=service()/> }}
         </section>
     }
 }
