@@ -39,7 +39,7 @@ test('the list shows the service VMs and links to each; a service without VMs sa
   await expect(table.locator('tbody tr')).toHaveCount(2);
   await expect(table.locator('tbody tr').first()).toContainText('Đang chạy');
   await expect(table.locator('tbody tr').nth(1)).toContainText('Đã tắt');
-  await expect(page.getByTestId('vm-service-name')).toHaveText('Cloud VPS');
+  await expect(page.getByTestId('vm-service-name')).toHaveText('vps.bkns-demo.vn');
   await expect(page.getByTestId('create-vm')).toHaveAttribute('href', '/services/302/vms/new');
   await expectAccessible(page);
   await table.getByRole('link', { name: 'db-01' }).click();

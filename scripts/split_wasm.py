@@ -30,7 +30,7 @@ BUDGET = {"login": 250_000, "sign": 250_000, "dashboard": 300_000, "in_app": 120
 # Routes and the section module they need (src/split.rs); None: main only.
 ROUTES = [("/login", None), ("/sign/:token", "sign"), ("/signup", "signup"), ("/password-reset", "signup"),
           ("/ekyc", "ekyc"), ("/dashboard", "dashboard")]
-IN_APP = ["account", "contacts", "ekyc", "domains", "domain", "cart", "domain_order", "checkout", "billing", "services", "service", "vms"]
+IN_APP = ["account", "contacts", "ekyc", "domains", "domain", "cart", "domain_order", "checkout", "billing", "services", "service", "vms", "provision"]
 
 
 def run(*cmd):
@@ -127,40 +127,63 @@ def main():
 
 
 # Shared chunks: wasm-split makes one per set of sections that share code
-# (≈100 for 9 sections, most under 2 KB). They are merged into at most
-# MAX_GROUPS files, each section needing at most IN_APP_GROUPS of them beyond
-# what the dashboard has loaded; the merge that adds the fewest bytes to what
-# the sections download goes first.
-MAX_GROUPS = 20
-IN_APP_GROUPS = 6
+# (≈380 for 16 sections, most under 2 KB). They are merged into fewer files
+# (at most what the 40-file budget leaves beside the main and section
+# modules), each section needing at most IN_APP_GROUPS of them beyond what
+# the dashboard has loaded. A merge is chosen by what it changes in the bytes
+# customers download, weighed per route: a file a section needs costs its
+# size once per in-app section that fetches it (nothing if the dashboard has
+# it already); a file the dashboard or /sign/:token needs costs COLD_WEIGHT
+# times its size (those are the cold routes with budgets); /signup 0.2 times.
+# Merges go cheapest first while the file limits are passed, then while one
+# still lowers the weighed total. A low weight piles shared code onto the
+# dashboard (every section gets smaller, the dashboard passes its budget); a
+# high one leaves each section its own copies of shared code: 9 was the best
+# trade measured for 16 sections (DESIGN.md, "Loading on demand").
+IN_APP_GROUPS = 7
+COLD_WEIGHT = 9
 CHUNK = re.compile(r'/\* ([^*]*) \*/\nconst (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(chunk_\d+)\.wasm"')
 
 
-def plan_groups(chunks):
+def plan_groups(chunks, max_groups):
     """chunks: [(name, size, frozenset(sections))] -> [[names]]"""
-    groups = [([n], size, secs) for n, size, secs in chunks]
+    in_app = frozenset(IN_APP)
 
-    def needs_work():
-        if len(groups) > MAX_GROUPS:
+    def cost(size, secs):
+        c = COLD_WEIGHT * size if "dashboard" in secs else size * len(secs & in_app)
+        if "sign" in secs:
+            c += COLD_WEIGHT * size
+        if "signup" in secs:
+            c += 0.2 * size
+        return c
+
+    groups = [([n], size, secs, cost(size, secs)) for n, size, secs in chunks]
+
+    def limits_passed():
+        if len(groups) > max_groups:
             return True
-        sections = set().union(*(g[2] for g in groups)) if groups else set()
-        for s in sections - {"dashboard"}:
-            extra = sum(1 for g in groups if s in g[2] and "dashboard" not in g[2])
-            if extra > IN_APP_GROUPS:
-                return True
-        return False
+        per_section = {}
+        for g in groups:
+            if "dashboard" not in g[2]:
+                for s in g[2] & in_app:
+                    per_section[s] = per_section.get(s, 0) + 1
+        return any(n > IN_APP_GROUPS for n in per_section.values())
 
-    while len(groups) > 1 and needs_work():
+    while len(groups) > 1:
+        must = limits_passed()
         best = None
-        for i in range(len(groups)):
+        for i, (_, a, sa, ca) in enumerate(groups):
             for j in range(i + 1, len(groups)):
-                (_, a, sa), (_, b, sb) = groups[i], groups[j]
-                cost = a * len(sb - sa) + b * len(sa - sb)
-                if best is None or cost < best[0]:
-                    best = (cost, i, j)
-        _, i, j = best
+                _, b, sb, cb = groups[j]
+                delta = cost(a + b, sa | sb) - ca - cb
+                if best is None or delta < best[0]:
+                    best = (delta, i, j)
+        delta, i, j = best
+        if not must and delta >= 0:
+            break
         gi, gj = groups[i], groups[j]
-        groups[i] = (gi[0] + gj[0], gi[1] + gj[1], gi[2] | gj[2])
+        secs = gi[2] | gj[2]
+        groups[i] = (gi[0] + gj[0], gi[1] + gj[1], secs, cost(gi[1] + gj[1], secs))
         del groups[j]
     return [g[0] for g in groups]
 
@@ -210,7 +233,9 @@ def group_chunks(split_dir, loader, work):
     chunks = [(var, file, frozenset(x.strip() for x in secs.split(",")))
               for secs, var, file in CHUNK.findall(loader)]
     sizes = {file: os.path.getsize(os.path.join(split_dir, file + ".wasm")) for _, file, _ in chunks}
-    plan = plan_groups([(var, sizes[file], secs) for var, file, secs in chunks])
+    sections = len(re.findall(r"export const __wasm_split_load_", loader))
+    plan = plan_groups([(var, sizes[file], secs) for var, file, secs in chunks],
+                       BUDGET["wasm_files"] - 1 - sections)
     file_of = {var: file for var, file, _ in chunks}
     for n, members in enumerate(plan):
         members.sort(key=lambda v: int(v.split("_")[-1]))

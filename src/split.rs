@@ -68,9 +68,10 @@ pub enum Section {
     Services,
     Service,
     Vms,
+    Provision,
 }
 
-const SECTIONS: usize = 15;
+const SECTIONS: usize = 16;
 
 impl Section {
     pub fn of(page: Page) -> Section {
@@ -90,7 +91,8 @@ impl Section {
             Billing | Invoice => Section::Billing,
             ServiceList => Section::Services,
             ServiceDetail => Section::Service,
-            Rdns | VmList | NewVm | Vm => Section::Vms,
+            VmList | Vm => Section::Vms,
+            NewVm | Rdns => Section::Provision,
         }
     }
 
@@ -98,15 +100,19 @@ impl Section {
     pub fn of_path(path: &str) -> Option<Section> {
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let mut parts = path.trim_start_matches('/').split('/');
-        let (first, second, third) = (
+        let (first, second, third, fourth) = (
             parts.next().unwrap_or_default(),
+            parts.next().filter(|p| !p.is_empty()),
             parts.next().filter(|p| !p.is_empty()),
             parts.next().filter(|p| !p.is_empty()),
         );
         Some(match (first, second) {
             ("services", None) => Section::Services,
-            ("services", Some(_)) if third.is_some() => Section::Vms,
-            ("services", Some(_)) => Section::Service,
+            ("services", Some(_)) => match (third, fourth) {
+                (None, _) => Section::Service,
+                (Some("rdns"), _) | (Some("vms"), Some("new")) => Section::Provision,
+                _ => Section::Vms,
+            },
             ("dashboard", _) => Section::Dashboard,
             ("signup" | "password-reset", _) => Section::Signup,
             ("account", Some("contacts")) => Section::Contacts,
@@ -237,14 +243,14 @@ section!(service, load_service, ["services"], |_p| {
     view! { <crate::pages::services::service::ServicePage/> }.into_any()
 });
 
-section!(vms, load_vms, ["services", "vms", "servers"], |p| {
-    use crate::pages::services;
-    match p {
-        Page::Rdns => view! { <services::rdns::RdnsPage/> }.into_any(),
-        Page::NewVm => view! { <services::vm_create::NewVmPage/> }.into_any(),
-        Page::Vm => view! { <services::vms::VmPage/> }.into_any(),
-        _ => view! { <services::vms::VmListPage/> }.into_any(),
-    }
+section!(vms, load_vms, ["vms", "servers"], |p| match p {
+    Page::Vm => view! { <crate::pages::services::vms::VmPage/> }.into_any(),
+    _ => view! { <crate::pages::services::vms::VmListPage/> }.into_any(),
+});
+
+section!(provision, load_provision, ["services", "vms", "servers"], |p| match p {
+    Page::Rdns => view! { <crate::pages::services::rdns::RdnsPage/> }.into_any(),
+    _ => view! { <crate::pages::services::vm_create::NewVmPage/> }.into_any(),
 });
 
 split_fn!(english, load_english_core -> &'static [&'static str], { i18n::ENGLISH_CORE });
@@ -286,6 +292,7 @@ pub async fn load(section: Section) -> Result<Render, LoadError> {
         Section::Services => load_services().await,
         Section::Service => load_service().await,
         Section::Vms => load_vms().await,
+        Section::Provision => load_provision().await,
     }?;
     LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
     Ok(render)
@@ -436,7 +443,9 @@ mod tests {
         assert_eq!(Section::of_path("/services/301?tab=upgrade"), Some(Section::Service));
         assert_eq!(Section::of_path("/services/302/vms"), Some(Section::Vms));
         assert_eq!(Section::of_path("/services/302/vms/5001"), Some(Section::Vms));
-        assert_eq!(Section::of_path("/services/303/rdns"), Some(Section::Vms));
+        assert_eq!(Section::of_path("/services/303/rdns"), Some(Section::Provision));
+        assert_eq!(Section::of_path("/services/302/vms/new"), Some(Section::Provision));
+        assert_eq!(Section::of_path("/services/302/vms/new?x=1"), Some(Section::Provision));
         assert_eq!(Section::of_path("/login"), None);
         assert_eq!(Section::of_path("https://example.com/"), None);
     }
@@ -513,8 +522,8 @@ mod text_map {
         ("pages/services/", super::service::TEXTS),
         ("pages/services/list.rs", super::services::TEXTS),
         ("pages/services/vms", super::vms::TEXTS),
-        ("pages/services/vm_create.rs", super::vms::TEXTS),
-        ("pages/services/rdns.rs", super::vms::TEXTS),
+        ("pages/services/vm_create.rs", super::provision::TEXTS),
+        ("pages/services/rdns.rs", super::provision::TEXTS),
         ("pages/services/resources.rs", super::vms::TEXTS),
         ("service_rules.rs", super::vms::TEXTS),
         ("forms/", &["forms"]),

@@ -205,12 +205,11 @@ pub fn lang() -> Lang {
 
 /// Switches the language; English is loaded first if it is not here yet
 /// (the page stays in Vietnamese until it is, and if it cannot be loaded).
+/// The choice is kept at once: a page opened before English arrives, or
+/// the next visit, starts in it.
 pub fn set_lang(lang: Lang) {
-    let apply = move || {
-        LANG.with(|l| l.set(lang));
-        crate::browser::local_set("lang", lang.code());
-        crate::browser::set_document_lang(lang.code());
-    };
+    crate::browser::local_set("lang", lang.code());
+    let apply = move || show_in(lang);
     if lang == Lang::Vi || with_tables(|t| t.english_core) {
         apply();
     } else {
