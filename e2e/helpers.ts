@@ -151,3 +151,30 @@ export async function drawSignature(page: Page) {
   await page.mouse.move(...at(0.8, 0.75), { steps: 10 });
   await page.mouse.up();
 }
+
+/**
+ * Types each query into the list filter `#f-q` of the open page, timing
+ * keystroke → painted rows in the browser; logs the times, keeps them as a
+ * `keystroke-ms` annotation and checks the median stays under 50 ms.
+ */
+export async function expectFastFilter(page: Page, what: string, queries: string[]) {
+  const times = await page.evaluate(async (qs) => {
+    const input = document.querySelector('#f-q') as HTMLInputElement;
+    const out: number[] = [];
+    for (const q of qs) {
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // until the browser has laid out and painted the new rows
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, queries);
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const list = times.map((t) => t.toFixed(1)).join(', ');
+  console.log(`${what}, keystroke to painted rows (ms): ${list}; median ${median.toFixed(1)}`);
+  test.info().annotations.push({ type: 'keystroke-ms', description: list });
+  expect(median).toBeLessThan(50);
+}
