@@ -164,8 +164,16 @@ pub async fn invoices() -> Result<Vec<InvoiceSummary>, ApiError> {
     raw::get("/invoice".into()).await.map(|v| read_invoices(&v))
 }
 
+/// Newest first, whatever order the server sends: by date
+/// (`yyyy-mm-dd[ hh:mm:ss]` sorts as text), then by id for the same day;
+/// a stable sort keeps the server's order for what is still equal.
 fn read_invoices(v: &Value) -> Vec<InvoiceSummary> {
-    list_at(v, "invoices")
+    let mut list: Vec<InvoiceSummary> = list_at(v, "invoices");
+    let id_num = |i: &InvoiceSummary| i.id.as_str().trim().parse::<u64>().unwrap_or(0);
+    crate::util::sort_with(&mut list, &|a, b| {
+        b.date.as_str().trim().cmp(a.date.as_str().trim()).then(id_num(b).cmp(&id_num(a)))
+    });
+    list
 }
 
 /// `GET /invoice/@id` (standard HostBill, not in the provider's reference).
@@ -334,6 +342,19 @@ mod payment_tests {
         assert_eq!(bad.fee(d("100"), 2), None);
         assert_eq!(currency_places("VND"), 0);
         assert_eq!(currency_places("usd"), 2);
+    }
+
+    #[test]
+    fn invoices_come_newest_first_whatever_the_server_order() {
+        let v = serde_json::json!({"invoices": [
+            {"id": "3101", "date": "2024-04-30", "status": "Paid"},
+            {"id": "3103", "date": "2024-05-02", "status": "Unpaid"},
+            {"id": "3099", "date": "", "status": "Paid"},
+            {"id": "3102", "date": "2024-05-02", "status": "Paid"},
+            {"id": "3104", "date": "2024-06-01 08:00:00", "status": "Unpaid"}
+        ]});
+        let ids: Vec<String> = read_invoices(&v).iter().map(|i| i.id.as_str().to_owned()).collect();
+        assert_eq!(ids, ["3104", "3103", "3102", "3101", "3099"]);
     }
 
     #[test]
