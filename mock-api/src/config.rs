@@ -22,6 +22,10 @@ pub struct Settings {
     pub vm_power_ms: u64,
     /// How long a VM stays `rebuilding`, in milliseconds.
     pub vm_rebuild_ms: u64,
+    /// Whether HostBill's standard `GET /service/@service_id/dns/@zone_id`
+    /// lists a zone's records; when off it answers like a missing route
+    /// (HTTP 404 `invalid method`).
+    pub dns_listing: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +37,7 @@ impl Default for Settings {
             fail_rate: 0.0,
             vm_power_ms: 4_000,
             vm_rebuild_ms: 6_000,
+            dns_listing: true,
         }
     }
 }
@@ -115,6 +120,8 @@ Options (each also readable from the environment variable shown; the command lin
   --vm-power-ms MS       how long a VM power action takes
                                                    [MOCK_VM_POWER_MS, default 4000]
   --vm-rebuild-ms MS     how long a VM rebuild takes [MOCK_VM_REBUILD_MS, default 6000]
+  --dns-listing BOOL     whether GET /service/@id/dns/@zone_id lists records
+                         (true/false, on/off, 1/0)  [MOCK_DNS_LISTING, default true]
   -h, --help             print this help
 
 Options may be written `--port 8099` or `--port=8099`.
@@ -131,6 +138,7 @@ const OPTIONS: &[(&str, &str)] = &[
     ("fail-rate", "MOCK_FAIL_RATE"),
     ("vm-power-ms", "MOCK_VM_POWER_MS"),
     ("vm-rebuild-ms", "MOCK_VM_REBUILD_MS"),
+    ("dns-listing", "MOCK_DNS_LISTING"),
 ];
 
 impl Config {
@@ -198,6 +206,13 @@ impl Config {
             "latency-ms" => self.settings.latency_ms = num(value)?,
             "vm-power-ms" => self.settings.vm_power_ms = num(value)?,
             "vm-rebuild-ms" => self.settings.vm_rebuild_ms = num(value)?,
+            "dns-listing" => {
+                self.settings.dns_listing = match value.trim().to_ascii_lowercase().as_str() {
+                    "true" | "on" | "1" | "yes" => true,
+                    "false" | "off" | "0" | "no" => false,
+                    _ => return Err(format!("invalid value `{value}` (true or false)")),
+                }
+            }
             "fail-rate" => {
                 let rate: f64 = num(value)?;
                 if !(0.0..=1.0).contains(&rate) {
@@ -252,6 +267,21 @@ mod tests {
         let c = Config::parse(env(&[("MOCK_VM_POWER_MS", "50")]), args(&["--vm-rebuild-ms=80"]))
             .unwrap();
         assert_eq!((c.settings.vm_power_ms, c.settings.vm_rebuild_ms), (50, 80));
+    }
+
+    #[test]
+    fn dns_listing() {
+        assert!(Config::parse(env(&[]), args(&[])).unwrap().settings.dns_listing);
+        let off = Config::parse(env(&[("MOCK_DNS_LISTING", "off")]), args(&[])).unwrap();
+        assert!(!off.settings.dns_listing);
+        let on = Config::parse(env(&[("MOCK_DNS_LISTING", "0")]), args(&["--dns-listing=true"]));
+        assert!(on.unwrap().settings.dns_listing);
+        let off = Config::parse(env(&[]), args(&["--dns-listing", "false"])).unwrap();
+        assert!(!off.settings.dns_listing);
+        assert!(matches!(
+            Config::parse(env(&[]), args(&["--dns-listing", "maybe"])),
+            Err(CliError::Invalid(_))
+        ));
     }
 
     #[test]

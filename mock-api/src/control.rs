@@ -2,7 +2,7 @@
 //!
 //! * `GET  /__mock/health`   → `{"status": true}`
 //! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate",
-//!   "vm_power_ms","vm_rebuild_ms"}`
+//!   "vm_power_ms","vm_rebuild_ms","dns_listing"}`
 //! * `POST /__mock/config`   JSON with any subset of those fields → the new config
 //! * `GET  /__mock/requests` → array of request-log entries; optional query
 //!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
@@ -56,6 +56,7 @@ struct SettingsPatch {
     fail_rate: Option<f64>,
     vm_power_ms: Option<u64>,
     vm_rebuild_ms: Option<u64>,
+    dns_listing: Option<bool>,
 }
 
 async fn set_config(
@@ -83,6 +84,9 @@ async fn set_config(
     }
     if let Some(v) = patch.vm_rebuild_ms {
         settings.vm_rebuild_ms = v;
+    }
+    if let Some(v) = patch.dns_listing {
+        settings.dns_listing = v;
     }
     settings.validate().map_err(ApiError::bad_request)?;
     state.set_settings(settings);

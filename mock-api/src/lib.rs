@@ -21,6 +21,7 @@ pub mod body;
 pub mod config;
 pub mod control;
 pub mod customer;
+pub mod dns_data;
 pub mod domain_data;
 pub mod envelope;
 pub mod faults;

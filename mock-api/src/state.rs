@@ -58,6 +58,8 @@ pub struct Db {
     pub shop: crate::shop::Shop,
     /// Services, VMs, IPs and reverse DNS (`service_data.rs`).
     pub services: crate::service_data::ServiceDb,
+    /// DNS zones and records (`dns_data.rs`).
+    pub dns: crate::dns_data::DnsDb,
 }
 
 impl Db {
@@ -80,6 +82,7 @@ impl Db {
             domains,
             shop,
             services: crate::service_data::seed(),
+            dns: crate::dns_data::seed(),
         }
     }
 

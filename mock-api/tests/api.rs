@@ -299,6 +299,15 @@ const PROTECTED: &[(Method, &str)] = &[
     (Method::GET, "/api/service/302/ip"),
     (Method::GET, "/api/service/302/rdns"),
     (Method::POST, "/api/service/302/rdns"),
+    // DNS
+    (Method::GET, "/api/dns"),
+    (Method::POST, "/api/service/301/dns"),
+    (Method::GET, "/api/service/301/dns"),
+    (Method::GET, "/api/service/301/dns/7001"),
+    (Method::DELETE, "/api/service/301/dns/7001"),
+    (Method::POST, "/api/service/301/dns/7001/records"),
+    (Method::PUT, "/api/service/301/dns/7001/records/90004"),
+    (Method::DELETE, "/api/service/301/dns/7001/records/90004"),
     // eKYC
     (Method::POST, "/api/ekyc/faceid/verifications"),
     (Method::POST, "/api/ekyc/faceid/verification"),
@@ -610,7 +619,8 @@ async fn config_get_set_validate_and_reset() {
         ..Config::default()
     });
     let defaults = json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0,
-                          "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000});
+                          "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000,
+                          "dns_listing": true});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
     let token = m.demo().await;
@@ -619,7 +629,13 @@ async fn config_get_set_validate_and_reset() {
     assert_eq!(
         r.json(),
         json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25,
-               "vm_power_ms": 4000, "vm_rebuild_ms": 6000})
+               "vm_power_ms": 4000, "vm_rebuild_ms": 6000, "dns_listing": true})
+    );
+    let r = m.post("/__mock/config", json!({"dns_listing": false}), None).await;
+    assert_eq!(r.json()["dns_listing"], json!(false));
+    assert_eq!(
+        m.post("/__mock/config", json!({"dns_listing": "no"}), None).await.status,
+        StatusCode::BAD_REQUEST
     );
     assert_eq!(
         m.post("/__mock/config", json!({"fail_rate": 2}), None).await.status,

@@ -11,6 +11,7 @@ pub mod billing;
 pub mod cart;
 pub mod clientarea;
 pub mod contacts;
+pub mod dns;
 pub mod domains;
 pub mod ekyc;
 pub mod location;
@@ -36,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .merge(cart::router())
         .merge(services::router())
         .merge(vms::router())
+        .merge(dns::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }
