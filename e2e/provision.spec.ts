@@ -3,7 +3,7 @@ import { test, expect, expectAccessible, mock, loginTo } from './helpers';
 
 // Creating a VM on the cloud service (302) within its quota, and reverse DNS
 // of the dedicated server (303), against mock-api's seeds (see
-// /work/notes/contract.md): 302 uses 6 of 8 vCPU, 6144 of 8192 MB, 120 of
+// fixtures/api/contract-services.md): 302 uses 6 of 8 vCPU, 6144 of 8192 MB, 120 of
 // 200 GB and 2 of 4 VMs; 303 has 103.28.37.50, 103.28.37.51 and
 // 2401:5f80:3000::50, none with a PTR yet.
 

@@ -1,6 +1,6 @@
 //! DNS zones and records (issue 13): the model, the seed, and the checks a
 //! real DNS backend makes before it stores a record. The shapes and every
-//! error word are the contract in `/work/notes/contract-dns.md`.
+//! error word are the contract in `fixtures/api/contract-dns.md`.
 //!
 //! * A zone belongs to one DNS-capable service of one client; its id is the
 //!   `domain_id` of `GET /dns` (unrelated to the ids of `GET /domain`).

@@ -1,6 +1,6 @@
 //! Services, their virtual machines, IP addresses and reverse DNS: the data
 //! behind `routes::services` and `routes::vms`, and its seed (the contract
-//! of issue 12, `/work/notes/contract.md` when it was written).
+//! of issue 12, `fixtures/api/contract-services.md` when it was written).
 //!
 //! A VM's power state changes a few seconds after an action: the action
 //! records a [`Pending`] transition with its start time, and every read

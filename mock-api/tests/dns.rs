@@ -1,5 +1,5 @@
 //! Section "DNS" (catalog endpoints 121-127) and the standard zone listing,
-//! against /work/notes/contract-dns.md: the reference's quirks, the
+//! against fixtures/api/contract-dns.md: the reference's quirks, the
 //! `dns_listing` switch, every refusal, the bulk zone, and isolation.
 
 mod common;

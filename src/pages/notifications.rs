@@ -173,7 +173,7 @@ pub fn NotificationsPage() -> impl IntoView {
                     _ => String::new(),
                 })}</p>
             </div>
-            <div class="filters">
+            <div class="notif-filter">
                 <SelectField label="notif.filter" name="rel_type" value=filter options=options/>
             </div>
             {dyn_view(move || match ack_error.get() {

@@ -1,6 +1,6 @@
 //! Section "DNS" (catalog endpoints 121-127) and HostBill's standard
 //! `GET /service/@service_id/dns/@zone_id`, against
-//! `/work/notes/contract-dns.md`. The model and the checks are in
+//! `fixtures/api/contract-dns.md`. The model and the checks are in
 //! `dns_data`.
 //!
 //! The reference's quirks are kept: creating a zone answers no id, a new

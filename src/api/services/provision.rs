@@ -2,7 +2,7 @@
 //! the quota and offers, the networks, and the create call.
 //!
 //! None of these answers has an example in the reference; the shapes are
-//! those of /work/notes/contract.md (fixtures/api/service_resources.json,
+//! those of fixtures/api/contract-services.md (fixtures/api/service_resources.json,
 //! service_networks.json, service_vm_create.json), read loosely:
 //! - `GET /service/@id/resources`: `{"resources": {"cpu": {"used", "limit",
 //!   "unit"}, ...}, "flavors": [...], "security_groups": [...],
