@@ -44,7 +44,7 @@ export const mock = {
   async reset(request: APIRequestContext) {
     expect((await request.post('/__mock/reset')).ok()).toBeTruthy();
   },
-  async config(request: APIRequestContext, settings: Record<string, number>) {
+  async config(request: APIRequestContext, settings: Record<string, number | boolean>) {
     expect((await request.post('/__mock/config', { data: settings })).ok()).toBeTruthy();
   },
   async requests(request: APIRequestContext, filter: { path?: string; method?: string } = {}): Promise<LoggedRequest[]> {

@@ -59,6 +59,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services/:id/vms") view=|| signed_in(Page::VmList)/>
                     <Route path=path!("/services/:id/vms/new") view=|| signed_in(Page::NewVm)/>
                     <Route path=path!("/services/:id/vms/:vmid") view=|| signed_in(Page::Vm)/>
+                    <Route path=path!("/dns") view=|| signed_in(Page::DnsZones)/>
+                    <Route path=path!("/dns/:service/:zone") view=|| signed_in(Page::DnsZone)/>
                 </Routes>
             </main>
             <Toaster/>

@@ -114,6 +114,14 @@ mod imp {
         }
     }
 
+    /// Puts `text` on the clipboard; says whether it worked.
+    pub async fn copy_text(text: &str) -> bool {
+        let Some(w) = web_sys::window() else { return false };
+        wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(text))
+            .await
+            .is_ok()
+    }
+
     /// Whether the page is shown (Page Visibility API); true if unknown.
     pub fn page_visible() -> bool {
         web_sys::window()
@@ -158,6 +166,9 @@ mod imp {
     }
     pub fn focus(_: &str) {}
     pub fn scroll_into_view(_: &str) {}
+    pub async fn copy_text(_: &str) -> bool {
+        false
+    }
     pub fn page_visible() -> bool {
         true
     }

@@ -45,6 +45,8 @@ pub enum Page {
     VmList,
     NewVm,
     Vm,
+    DnsZones,
+    DnsZone,
 }
 
 /// The modules pages are grouped in. A section whose pages together would
@@ -69,9 +71,10 @@ pub enum Section {
     Service,
     Vms,
     Provision,
+    Dns,
 }
 
-const SECTIONS: usize = 16;
+const SECTIONS: usize = 17;
 
 impl Section {
     pub fn of(page: Page) -> Section {
@@ -93,6 +96,7 @@ impl Section {
             ServiceDetail => Section::Service,
             VmList | Vm => Section::Vms,
             NewVm | Rdns => Section::Provision,
+            DnsZones | DnsZone => Section::Dns,
         }
     }
 
@@ -125,6 +129,7 @@ impl Section {
             ("cart", _) => Section::Cart,
             ("checkout", _) => Section::Checkout,
             ("billing", _) => Section::Billing,
+            ("dns", _) => Section::Dns,
             _ => return None,
         })
     }
@@ -253,6 +258,11 @@ section!(provision, load_provision, ["services", "vms", "servers"], |p| match p 
     _ => view! { <crate::pages::services::vm_create::NewVmPage/> }.into_any(),
 });
 
+section!(dns, load_dns, ["dns", "dns_check"], |p| match p {
+    Page::DnsZone => view! { <crate::pages::dns::zone::ZonePage/> }.into_any(),
+    _ => view! { <crate::pages::dns::zones::ZonesPage/> }.into_any(),
+});
+
 split_fn!(english, load_english_core -> &'static [&'static str], { i18n::ENGLISH_CORE });
 
 /// The English texts of the shell and the public pages (the Vietnamese
@@ -293,6 +303,7 @@ pub async fn load(section: Section) -> Result<Render, LoadError> {
         Section::Service => load_service().await,
         Section::Vms => load_vms().await,
         Section::Provision => load_provision().await,
+        Section::Dns => load_dns().await,
     }?;
     LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
     Ok(render)
@@ -446,6 +457,8 @@ mod tests {
         assert_eq!(Section::of_path("/services/303/rdns"), Some(Section::Provision));
         assert_eq!(Section::of_path("/services/302/vms/new"), Some(Section::Provision));
         assert_eq!(Section::of_path("/services/302/vms/new?x=1"), Some(Section::Provision));
+        assert_eq!(Section::of_path("/dns"), Some(Section::Dns));
+        assert_eq!(Section::of_path("/dns/301/7001?q=mx"), Some(Section::Dns));
         assert_eq!(Section::of_path("/login"), None);
         assert_eq!(Section::of_path("https://example.com/"), None);
     }
@@ -479,6 +492,8 @@ mod tests {
             VmList,
             NewVm,
             Vm,
+            DnsZones,
+            DnsZone,
         ] {
             assert!((Section::of(p) as usize) < SECTIONS);
         }
@@ -526,6 +541,9 @@ mod text_map {
         ("pages/services/rdns.rs", super::provision::TEXTS),
         ("pages/services/resources.rs", super::vms::TEXTS),
         ("service_rules.rs", super::vms::TEXTS),
+        ("pages/dns/", super::dns::TEXTS),
+        ("dns/", super::dns::TEXTS),
+        ("idn.rs", super::dns::TEXTS),
         ("forms/", &["forms"]),
         ("forms/account.rs", &["profile"]),
         ("ui/address.rs", &["forms"]),

@@ -7,6 +7,7 @@ pub mod billing;
 pub mod cart;
 pub mod client;
 pub mod contacts;
+pub mod dns;
 pub mod domains;
 pub mod ekyc;
 pub mod error;

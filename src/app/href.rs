@@ -20,6 +20,7 @@ pub const CART_SSL: &str = "/cart/ssl";
 pub const CHECKOUT: &str = "/checkout";
 pub const BILLING: &str = "/billing";
 pub const SERVICES: &str = "/services";
+pub const DNS: &str = "/dns";
 
 /// `/domains/<id>`: a domain's details and settings.
 pub fn domain(id: &str) -> String {
@@ -34,6 +35,17 @@ pub fn domain_documents(id: &str) -> String {
 /// `/sign/<token>`: signing an e-mailed document (no login).
 pub fn sign(token: &str) -> String {
     format!("/sign/{}", percent_encode(token))
+}
+
+/// `/dns/<service>/<zone>`: a DNS zone's records.
+pub fn dns_zone(service: &str, zone: &str) -> String {
+    format!("{DNS}/{}/{}", percent_encode(service), percent_encode(zone))
+}
+
+/// `/dns?domain=<name>`: the domain's zone when there is one, else the
+/// zone list with the add form filled in.
+pub fn dns_for_domain(domain: &str) -> String {
+    format!("{DNS}?domain={}", percent_encode(domain))
 }
 
 /// `/account/contacts/<id>` (`new` for the add form).

@@ -78,6 +78,7 @@ pub const SECTIONS: &[Section] = &[
     Section::new(href::DASHBOARD, "nav.dashboard", Group::Home),
     Section::new(href::SERVICES, "nav.services", Group::Services),
     Section::new(href::DOMAINS, "nav.domains", Group::Services),
+    Section::new(href::DNS, "nav.dns", Group::Services),
     Section {
         count: Some(crate::cart::count),
         ..Section::new(href::CART, "nav.cart", Group::Billing)

@@ -78,6 +78,8 @@ pub fn all_sections() -> Vec<Strings> {
         crate::strings!("services"),
         crate::strings!("vms"),
         crate::strings!("servers"),
+        crate::strings!("dns"),
+        crate::strings!("dns_check"),
         crate::strings!("server"),
     ]
 }

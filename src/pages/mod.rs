@@ -4,6 +4,7 @@ pub mod billing;
 pub mod cart;
 pub mod contacts;
 pub mod dashboard;
+pub mod dns;
 pub mod domains;
 pub mod ekyc;
 pub mod login;

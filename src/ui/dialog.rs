@@ -26,6 +26,9 @@ pub struct Confirm {
     pub confirm_label: &'static str,
     /// Styles the confirm button as dangerous (deleting, turning off).
     pub danger: bool,
+    /// Text the user must type before the confirm button works (a zone's
+    /// name before deleting it).
+    pub typed: Option<String>,
     pub on_confirm: Callback<()>,
 }
 
@@ -41,11 +44,17 @@ impl Confirm {
             body,
             confirm_label,
             danger: false,
+            typed: None,
             on_confirm: Callback::new(move |_| f()),
         }
     }
     pub fn danger(mut self) -> Self {
         self.danger = true;
+        self
+    }
+    /// Asks the user to type `text` first.
+    pub fn typed(mut self, text: impl Into<String>) -> Self {
+        self.typed = Some(text.into());
         self
     }
 }
@@ -81,11 +90,15 @@ pub fn ConfirmDialog(state: ConfirmState) -> impl IntoView {
     let cancel_btn = NodeRef::<html::Button>::new();
     // The control that had focus when the dialog opened.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let typed = RwSignal::new(String::new());
+    let needed = move || state.current.with(|c| c.as_ref().and_then(|c| c.typed.clone()));
+    let blocked = move || needed().is_some_and(|n| typed.get().trim() != n);
 
     effect(move || {
         let open = state.current.with(Option::is_some);
         let Some(d) = dialog.get() else { return };
         if open && !d.open() {
+            typed.set(String::new());
             let active =
                 document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             opener.set_value(active);
@@ -113,6 +126,9 @@ pub fn ConfirmDialog(state: ConfirmState) -> impl IntoView {
         }
     };
     let confirm = move |_| {
+        if blocked() {
+            return;
+        }
         let c = state.current.get_untracked();
         close();
         if let Some(c) = c {
@@ -130,6 +146,13 @@ pub fn ConfirmDialog(state: ConfirmState) -> impl IntoView {
         >
             <h2 id="confirm-title">{move || state.current.with(|c| c.as_ref().map(|c| t(c.title)).unwrap_or_default())}</h2>
             <p id="confirm-body">{move || state.current.with(|c| c.as_ref().map(|c| c.body.clone()).unwrap_or_default())}</p>
+            {move || needed().map(|n| view! {
+                <div class="field">
+                    <label for="confirm-typed">{crate::i18n::t_with("ui.confirm_type", &[("text", &n)])}</label>
+                    <input id="confirm-typed" name="confirm_typed" type="text" autocomplete="off"
+                        spellcheck="false" autocapitalize="none" bind:value=typed/>
+                </div>
+            })}
             <div class="dialog-actions">
                 <button type="button" class="btn btn-secondary" node_ref=cancel_btn on:click=move |_| close()>
                     {tr("ui.cancel")}
@@ -140,6 +163,7 @@ pub fn ConfirmDialog(state: ConfirmState) -> impl IntoView {
                     class:btn-primary=move || !state.current.with(|c| c.as_ref().is_some_and(|c| c.danger))
                     class:btn-danger=move || state.current.with(|c| c.as_ref().is_some_and(|c| c.danger))
                     on:click=confirm
+                    disabled=blocked
                 >
                     {move || state.current.with(|c| c.as_ref().map(|c| t(c.confirm_label)).unwrap_or_default())}
                 </button>

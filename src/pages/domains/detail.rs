@@ -91,6 +91,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
             <IdProtection ctx=ctx.clone() on=d.idprotection.0/>
             <Security ctx=ctx.clone()/>
             <Nameservers ctx=ctx.clone() current=d.nameservers.clone()/>
+            <DnsZone name=name.clone()/>
             <ChildNameservers ctx=ctx.clone()/>
             <Contacts ctx=ctx.clone()/>
             <EmailForwarding ctx=ctx.clone()/>
@@ -110,6 +111,21 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
                 </section>
             })}
         </div>
+    }
+}
+
+/// The way to the domain's DNS zone: `/dns?domain=<name>` opens the zone
+/// when the customer has one of that name and offers to create it when not
+/// (the DNS section reads `GET /dns`; this page does not, so the domain
+/// section carries none of the DNS code).
+#[component]
+fn DnsZone(name: String) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="dns-zone-title" data-testid="domain-dns">
+            <h2 id="dns-zone-title">{tr("domains.dns_title")}</h2>
+            <p class="muted">{tr("domains.dns_intro")}</p>
+            <A href=href::dns_for_domain(&name) attr:class="btn btn-secondary">{tr("domains.dns_open")}</A>
+        </section>
     }
 }
 

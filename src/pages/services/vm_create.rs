@@ -552,10 +552,8 @@ fn password_field(pw: RwSignal<String>, error: Signal<Option<String>>) -> impl I
     };
     let copy = move |_| {
         let text = pw.get_untracked();
-        let Some(w) = web_sys::window() else { return };
-        let p = w.navigator().clipboard().write_text(&text);
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
+            let ok = crate::browser::copy_text(&text).await;
             copied.set(Some(t(if ok { "servers.pw_copied" } else { "servers.pw_copy_failed" })));
         });
     };

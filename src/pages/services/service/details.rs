@@ -50,12 +50,6 @@ pub fn DetailsCard(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// Puts `text` on the clipboard; says whether it worked.
-async fn copy_to_clipboard(text: String) -> bool {
-    let Some(w) = web_sys::window() else { return false };
-    wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text)).await.is_ok()
-}
-
 /// The service's login: the password is not in the page until revealed.
 #[component]
 fn Credentials(username: String, password: String) -> impl IntoView {
@@ -64,7 +58,7 @@ fn Credentials(username: String, password: String) -> impl IntoView {
     let password = StoredValue::new(password);
     let copy = move |what: &'static str, text: String| {
         leptos::task::spawn_local(async move {
-            let ok = copy_to_clipboard(text).await;
+            let ok = crate::browser::copy_text(&text).await;
             let _ = copied.try_set(ok.then_some(what));
             crate::ui::toast::show(t(if ok { "services.copied" } else { "services.copy_failed" }));
         });

@@ -14,10 +14,8 @@ use leptos::prelude::*;
 
 /// Copies `text`; `done` says whether it worked.
 fn copy(text: String, done: RwSignal<bool>) {
-    let Some(w) = web_sys::window() else { return };
-    let p = w.navigator().clipboard().write_text(&text);
     leptos::task::spawn_local(async move {
-        let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
+        let ok = crate::browser::copy_text(&text).await;
         done.try_set(ok);
         if ok {
             toast::show(t("vms.copied"));
