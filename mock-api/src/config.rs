@@ -26,6 +26,10 @@ pub struct Settings {
     /// lists a zone's records; when off it answers like a missing route
     /// (HTTP 404 `invalid method`).
     pub dns_listing: bool,
+    /// Whether HostBill's standard `GET /tickets` and `GET /tickets/@number`
+    /// answer; when off they answer like a missing route (HTTP 404
+    /// `invalid method`).
+    pub ticket_listing: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +42,7 @@ impl Default for Settings {
             vm_power_ms: 4_000,
             vm_rebuild_ms: 6_000,
             dns_listing: true,
+            ticket_listing: true,
         }
     }
 }
@@ -122,6 +127,8 @@ Options (each also readable from the environment variable shown; the command lin
   --vm-rebuild-ms MS     how long a VM rebuild takes [MOCK_VM_REBUILD_MS, default 6000]
   --dns-listing BOOL     whether GET /service/@id/dns/@zone_id lists records
                          (true/false, on/off, 1/0)  [MOCK_DNS_LISTING, default true]
+  --ticket-listing BOOL  whether GET /tickets and GET /tickets/@number answer
+                         (true/false, on/off, 1/0)  [MOCK_TICKET_LISTING, default true]
   -h, --help             print this help
 
 Options may be written `--port 8099` or `--port=8099`.
@@ -139,6 +146,7 @@ const OPTIONS: &[(&str, &str)] = &[
     ("vm-power-ms", "MOCK_VM_POWER_MS"),
     ("vm-rebuild-ms", "MOCK_VM_REBUILD_MS"),
     ("dns-listing", "MOCK_DNS_LISTING"),
+    ("ticket-listing", "MOCK_TICKET_LISTING"),
 ];
 
 impl Config {
@@ -196,6 +204,13 @@ impl Config {
         fn num<T: std::str::FromStr>(value: &str) -> Result<T, String> {
             value.parse().map_err(|_| format!("invalid value `{value}`"))
         }
+        fn switch(value: &str) -> Result<bool, String> {
+            match value.trim().to_ascii_lowercase().as_str() {
+                "true" | "on" | "1" | "yes" => Ok(true),
+                "false" | "off" | "0" | "no" => Ok(false),
+                _ => Err(format!("invalid value `{value}` (true or false)")),
+            }
+        }
         match name {
             "host" if !value.is_empty() => self.host = value.to_string(),
             "host" => return Err("empty host".into()),
@@ -206,13 +221,8 @@ impl Config {
             "latency-ms" => self.settings.latency_ms = num(value)?,
             "vm-power-ms" => self.settings.vm_power_ms = num(value)?,
             "vm-rebuild-ms" => self.settings.vm_rebuild_ms = num(value)?,
-            "dns-listing" => {
-                self.settings.dns_listing = match value.trim().to_ascii_lowercase().as_str() {
-                    "true" | "on" | "1" | "yes" => true,
-                    "false" | "off" | "0" | "no" => false,
-                    _ => return Err(format!("invalid value `{value}` (true or false)")),
-                }
-            }
+            "dns-listing" => self.settings.dns_listing = switch(value)?,
+            "ticket-listing" => self.settings.ticket_listing = switch(value)?,
             "fail-rate" => {
                 let rate: f64 = num(value)?;
                 if !(0.0..=1.0).contains(&rate) {
@@ -280,6 +290,22 @@ mod tests {
         assert!(!off.settings.dns_listing);
         assert!(matches!(
             Config::parse(env(&[]), args(&["--dns-listing", "maybe"])),
+            Err(CliError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn ticket_listing() {
+        assert!(Config::parse(env(&[]), args(&[])).unwrap().settings.ticket_listing);
+        let off = Config::parse(env(&[("MOCK_TICKET_LISTING", "off")]), args(&[])).unwrap();
+        assert!(!off.settings.ticket_listing && off.settings.dns_listing);
+        let on =
+            Config::parse(env(&[("MOCK_TICKET_LISTING", "no")]), args(&["--ticket-listing=on"]));
+        assert!(on.unwrap().settings.ticket_listing);
+        let off = Config::parse(env(&[]), args(&["--ticket-listing", "false"])).unwrap();
+        assert!(!off.settings.ticket_listing);
+        assert!(matches!(
+            Config::parse(env(&[]), args(&["--ticket-listing", "2"])),
             Err(CliError::Invalid(_))
         ));
     }

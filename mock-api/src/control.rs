@@ -2,11 +2,14 @@
 //!
 //! * `GET  /__mock/health`   → `{"status": true}`
 //! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate",
-//!   "vm_power_ms","vm_rebuild_ms","dns_listing"}`
+//!   "vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing"}`
 //! * `POST /__mock/config`   JSON with any subset of those fields → the new config
 //! * `GET  /__mock/requests` → array of request-log entries; optional query
 //!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
 //! * `DELETE /__mock/requests` → `{"status": true, "cleared": n}`
+//! * `POST /__mock/tickets/@number/staff-reply` `{"body"?, "name"?}` → `{"status":
+//!   true, "reply": {...}}`: a staff reply to any account's ticket, which
+//!   becomes `Answered` and unread (404 `ticket_not_found` for an unknown number)
 //! * `POST /__mock/reset`    → `{"status": true, "config": {...}}`: seed data,
 //!   start-up settings, empty log (every issued token stops working)
 //!
@@ -15,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -35,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/config", get(get_config).post(set_config))
         .route("/requests", get(list_requests).delete(clear_requests))
         .route("/reset", post(reset))
+        .route("/tickets/{number}/staff-reply", post(staff_reply))
         .fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
 }
@@ -57,6 +61,7 @@ struct SettingsPatch {
     vm_power_ms: Option<u64>,
     vm_rebuild_ms: Option<u64>,
     dns_listing: Option<bool>,
+    ticket_listing: Option<bool>,
 }
 
 async fn set_config(
@@ -87,6 +92,9 @@ async fn set_config(
     }
     if let Some(v) = patch.dns_listing {
         settings.dns_listing = v;
+    }
+    if let Some(v) = patch.ticket_listing {
+        settings.ticket_listing = v;
     }
     settings.validate().map_err(ApiError::bad_request)?;
     state.set_settings(settings);
@@ -122,6 +130,15 @@ async fn clear_requests(State(state): State<AppState>) -> Json<Value> {
 async fn reset(State(state): State<AppState>) -> Json<Value> {
     state.reset();
     Json(json!({ "status": true, "config": state.settings() }))
+}
+
+async fn staff_reply(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Payload(body): Payload,
+) -> Result<Json<Value>, ApiError> {
+    let reply = crate::routes::support::staff_reply(&state, &number, &body)?;
+    Ok(Json(json!({ "status": true, "reply": reply })))
 }
 
 async fn not_found() -> ApiError {

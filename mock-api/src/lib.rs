@@ -36,6 +36,7 @@ pub mod service_data;
 pub mod shop;
 pub mod state;
 pub mod static_files;
+pub mod support_data;
 
 pub use config::{CliError, Config, Settings};
 pub use state::AppState;

@@ -60,6 +60,8 @@ pub struct Db {
     pub services: crate::service_data::ServiceDb,
     /// DNS zones and records (`dns_data.rs`).
     pub dns: crate::dns_data::DnsDb,
+    /// Ticket departments and tickets (`support_data.rs`).
+    pub support: crate::support_data::SupportDb,
 }
 
 impl Db {
@@ -83,6 +85,7 @@ impl Db {
             shop,
             services: crate::service_data::seed(),
             dns: crate::dns_data::seed(),
+            support: crate::support_data::seed(),
         }
     }
 

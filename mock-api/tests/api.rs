@@ -308,6 +308,15 @@ const PROTECTED: &[(Method, &str)] = &[
     (Method::POST, "/api/service/301/dns/7001/records"),
     (Method::PUT, "/api/service/301/dns/7001/records/90004"),
     (Method::DELETE, "/api/service/301/dns/7001/records/90004"),
+    // support
+    (Method::GET, "/api/ticket/departments"),
+    (Method::GET, "/api/tickets"),
+    (Method::POST, "/api/tickets"),
+    (Method::GET, "/api/tickets/517204"),
+    (Method::POST, "/api/tickets/517204"),
+    (Method::PUT, "/api/tickets/449382/open"),
+    (Method::PUT, "/api/tickets/517204/close"),
+    (Method::GET, "/api/ticket/attachment/2302?number=517204"),
     // eKYC
     (Method::POST, "/api/ekyc/faceid/verifications"),
     (Method::POST, "/api/ekyc/faceid/verification"),
@@ -620,7 +629,7 @@ async fn config_get_set_validate_and_reset() {
     });
     let defaults = json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0,
                           "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000,
-                          "dns_listing": true});
+                          "dns_listing": true, "ticket_listing": true});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
     let token = m.demo().await;
@@ -629,7 +638,8 @@ async fn config_get_set_validate_and_reset() {
     assert_eq!(
         r.json(),
         json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25,
-               "vm_power_ms": 4000, "vm_rebuild_ms": 6000, "dns_listing": true})
+               "vm_power_ms": 4000, "vm_rebuild_ms": 6000, "dns_listing": true,
+               "ticket_listing": true})
     );
     let r = m.post("/__mock/config", json!({"dns_listing": false}), None).await;
     assert_eq!(r.json()["dns_listing"], json!(false));

@@ -19,6 +19,7 @@ pub mod notifications;
 pub mod profile;
 pub mod services;
 pub mod signup;
+pub mod support;
 pub mod vms;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
@@ -38,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(services::router())
         .merge(vms::router())
         .merge(dns::router())
+        .merge(support::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }
