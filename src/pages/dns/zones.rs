@@ -121,8 +121,8 @@ fn ZoneList(
             let r = api::delete_zone(&z.service_id, &z.id).await;
             deleting.set(None);
             match &r {
-                Ok(info) => {
-                    toast::info(info, "dns.zone_deleted");
+                Ok(_) => {
+                    toast::show(t("dns.zone_deleted"));
                     reload.run(());
                 }
                 // deleted in another tab: the list is out of date
@@ -272,11 +272,7 @@ fn NewZone(
             let found = api::zones().await.ok().and_then(|z| z.of_domain(&zone).cloned());
             match (found, outcome) {
                 (Some(z), _) => {
-                    if let Ok(info) = &r {
-                        toast::info(info, "dns.zone_created");
-                    } else {
-                        toast::show(t("dns.zone_created"));
-                    }
+                    toast::show(t("dns.zone_created"));
                     navigate(
                         &href::dns_zone(z.service_id.as_str(), z.id.as_str()),
                         Default::default(),
@@ -286,9 +282,8 @@ fn NewZone(
                     unknown.try_set(true);
                 }
                 (None, None) => {
-                    if let Ok(info) = &r {
-                        toast::info(info, "dns.zone_created");
-                    }
+                    // created, but not listed yet
+                    toast::show(t("dns.zone_created"));
                     reload.run(());
                 }
             }

@@ -252,7 +252,7 @@ fn save_action(
                 Ok(saved) => {
                     match &id {
                         Some(id) => {
-                            toast::info(&saved.info, "dns.record_saved");
+                            toast::show(t("dns.record_saved"));
                             let mut now = saved.record.unwrap_or_else(|| r.clone());
                             now.id = Some(id.clone());
                             ctx.replace(id, now);
@@ -263,8 +263,10 @@ fn save_action(
                             ctx.keep_added(Record { id: None, ..r.clone() });
                         }
                     }
-                    let _ = ctx.panel.try_set(Panel::Closed);
+                    // read first: the form's owner issues the read, and
+                    // closing the form would abort it
                     ctx.reread().await;
+                    let _ = ctx.panel.try_set(Panel::Closed);
                 }
                 Err(e) if outcome_unknown(&e) => {
                     let listed = ctx.reread().await;

@@ -123,6 +123,8 @@ impl Ctx {
                 let _ = self.listing.try_set(false);
                 false
             }
+            // the part of the page that asked was closed
+            Err(ApiError::Aborted) => false,
             Err(e) => {
                 if e.messages().iter().any(|m| m == "zone_not_found") {
                     let _ = self.gone.try_set(true);
@@ -292,8 +294,8 @@ fn delete_record(ctx: Ctx, r: Record) {
     leptos::task::spawn_local(async move {
         let (s, z) = (ctx.service.get_value(), ctx.zone.get_value());
         match api::delete_record(&s, &z, &id).await {
-            Ok(info) => {
-                toast::info(&info, "dns.record_deleted");
+            Ok(_) => {
+                toast::show(t("dns.record_deleted"));
                 let _ =
                     ctx.records.try_update(|l| l.retain(|x| x.id.as_deref() != Some(id.as_str())));
                 if ctx.panel.get_untracked() == Panel::Change(r) {
