@@ -79,6 +79,7 @@ const SIGNED_IN = [
   '/services/302/vms', '/services/306/vms', '/services/301/vms', '/services/302/vms/5001', '/services/302/vms/5002',
   '/services/303/rdns', '/services/302/vms/new',
   '/dns', '/dns/301/7001', '/dns/302/7002',
+  '/support', '/support/new', '/support/517204', '/support/449382',
 ];
 
 test('public pages fit a 360 px phone with 44 px targets', async ({ page }) => {

@@ -61,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services/:id/vms/:vmid") view=|| signed_in(Page::Vm)/>
                     <Route path=path!("/dns") view=|| signed_in(Page::DnsZones)/>
                     <Route path=path!("/dns/:service/:zone") view=|| signed_in(Page::DnsZone)/>
+                    <Route path=path!("/support") view=|| signed_in(Page::Tickets)/>
+                    <Route path=path!("/support/new") view=|| signed_in(Page::NewTicket)/>
+                    <Route path=path!("/support/:number") view=|| signed_in(Page::Ticket)/>
                 </Routes>
             </main>
             <Toaster/>

@@ -114,6 +114,11 @@ mod imp {
         }
     }
 
+    /// The reader's time zone: minutes east of UTC (420 in Vietnam).
+    pub fn utc_offset_minutes() -> i64 {
+        -(js_sys::Date::new_0().get_timezone_offset() as i64)
+    }
+
     /// Puts `text` on the clipboard; says whether it worked.
     pub async fn copy_text(text: &str) -> bool {
         let Some(w) = web_sys::window() else { return false };
@@ -166,6 +171,9 @@ mod imp {
     }
     pub fn focus(_: &str) {}
     pub fn scroll_into_view(_: &str) {}
+    pub fn utc_offset_minutes() -> i64 {
+        0
+    }
     pub async fn copy_text(_: &str) -> bool {
         false
     }

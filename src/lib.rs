@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod idn;
 pub mod pages;
 pub mod places;
+pub mod rich_text;
 pub mod service_rules;
 pub mod session;
 pub mod split;

@@ -168,8 +168,10 @@ pub async fn logout() {
 fn end_locally(reason: EndReason) {
     clear_tokens();
     if reason == EndReason::LoggedOut {
-        // the next person at this browser starts with an empty cart
+        // the next person at this browser starts with an empty cart and
+        // no list of tickets opened here
         crate::cart::forget();
+        browser::local_remove(crate::state::KNOWN_TICKETS_KEY);
     }
     set_end_reason(reason);
     set_state(SessionState::Anonymous);

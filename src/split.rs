@@ -47,6 +47,9 @@ pub enum Page {
     Vm,
     DnsZones,
     DnsZone,
+    Tickets,
+    NewTicket,
+    Ticket,
 }
 
 /// The modules pages are grouped in. A section whose pages together would
@@ -72,9 +75,10 @@ pub enum Section {
     Vms,
     Provision,
     Dns,
+    Support,
 }
 
-const SECTIONS: usize = 17;
+const SECTIONS: usize = 18;
 
 impl Section {
     pub fn of(page: Page) -> Section {
@@ -97,6 +101,7 @@ impl Section {
             VmList | Vm => Section::Vms,
             NewVm | Rdns => Section::Provision,
             DnsZones | DnsZone => Section::Dns,
+            Tickets | NewTicket | Ticket => Section::Support,
         }
     }
 
@@ -130,6 +135,7 @@ impl Section {
             ("checkout", _) => Section::Checkout,
             ("billing", _) => Section::Billing,
             ("dns", _) => Section::Dns,
+            ("support", _) => Section::Support,
             _ => return None,
         })
     }
@@ -263,6 +269,12 @@ section!(dns, load_dns, ["dns", "dns_check"], |p| match p {
     _ => view! { <crate::pages::dns::zones::ZonesPage/> }.into_any(),
 });
 
+section!(support, load_support, ["support"], |p| match p {
+    Page::NewTicket => view! { <crate::pages::support::new::NewTicketPage/> }.into_any(),
+    Page::Ticket => view! { <crate::pages::support::thread::TicketPage/> }.into_any(),
+    _ => view! { <crate::pages::support::list::TicketsPage/> }.into_any(),
+});
+
 split_fn!(english, load_english_core -> &'static [&'static str], { i18n::ENGLISH_CORE });
 
 /// The English texts of the shell and the public pages (the Vietnamese
@@ -304,6 +316,7 @@ pub async fn load(section: Section) -> Result<Render, LoadError> {
         Section::Vms => load_vms().await,
         Section::Provision => load_provision().await,
         Section::Dns => load_dns().await,
+        Section::Support => load_support().await,
     }?;
     LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
     Ok(render)
@@ -459,6 +472,7 @@ mod tests {
         assert_eq!(Section::of_path("/services/302/vms/new?x=1"), Some(Section::Provision));
         assert_eq!(Section::of_path("/dns"), Some(Section::Dns));
         assert_eq!(Section::of_path("/dns/301/7001?q=mx"), Some(Section::Dns));
+        assert_eq!(Section::of_path("/support/new"), Some(Section::Support));
         assert_eq!(Section::of_path("/login"), None);
         assert_eq!(Section::of_path("https://example.com/"), None);
     }
@@ -494,6 +508,9 @@ mod tests {
             Vm,
             DnsZones,
             DnsZone,
+            Tickets,
+            NewTicket,
+            Ticket,
         ] {
             assert!((Section::of(p) as usize) < SECTIONS);
         }
@@ -542,6 +559,8 @@ mod text_map {
         ("pages/services/resources.rs", super::vms::TEXTS),
         ("service_rules.rs", super::vms::TEXTS),
         ("pages/dns/", super::dns::TEXTS),
+        ("pages/support/", super::support::TEXTS),
+        ("api/support.rs", super::support::TEXTS),
         ("dns/", super::dns::TEXTS),
         ("idn.rs", super::dns::TEXTS),
         ("forms/", &["forms"]),

@@ -64,3 +64,32 @@ pub fn edit_supported() -> bool {
 pub fn mark_edit_unsupported() {
     EDIT_UNSUPPORTED.with(|c| c.set(true));
 }
+
+/// Where the tickets opened from this browser are kept (per account),
+/// for servers that do not list tickets; cleared at logout.
+pub const KNOWN_TICKETS_KEY: &str = "portal.tickets";
+
+/// The ticket numbers an account opened from this browser, newest first.
+pub fn known_tickets(client: &str) -> Vec<String> {
+    crate::browser::local_get(KNOWN_TICKETS_KEY)
+        .and_then(|s| {
+            serde_json::from_str::<std::collections::BTreeMap<String, Vec<String>>>(&s).ok()
+        })
+        .and_then(|mut m| m.remove(client))
+        .unwrap_or_default()
+}
+
+/// Keeps a ticket number for the account (at most the 50 newest).
+pub fn remember_ticket(client: &str, number: &str) {
+    let mut all: std::collections::BTreeMap<String, Vec<String>> =
+        crate::browser::local_get(KNOWN_TICKETS_KEY)
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+    let list = all.entry(client.to_owned()).or_default();
+    list.retain(|n| n != number);
+    list.insert(0, number.to_owned());
+    list.truncate(50);
+    if let Ok(s) = serde_json::to_string(&all) {
+        crate::browser::local_set(KNOWN_TICKETS_KEY, &s);
+    }
+}

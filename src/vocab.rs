@@ -256,6 +256,16 @@ impl ApiError {
         }
     }
 
+    /// A write whose outcome is unknown: it may have reached the server
+    /// (no answer, a time-out, a 5xx after sending). Never retried blindly.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            ApiError::Network | ApiError::Timeout => true,
+            ApiError::Http { status } | ApiError::Server { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
     /// The server's messages, if it sent any.
     pub fn messages(&self) -> &[String] {
         match self {

@@ -19,5 +19,6 @@ mod raw;
 pub mod refresh;
 pub mod services;
 pub mod signup;
+pub mod support;
 
 pub use error::ApiError;

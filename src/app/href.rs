@@ -21,6 +21,8 @@ pub const CHECKOUT: &str = "/checkout";
 pub const BILLING: &str = "/billing";
 pub const SERVICES: &str = "/services";
 pub const DNS: &str = "/dns";
+pub const SUPPORT: &str = "/support";
+pub const NEW_TICKET: &str = "/support/new";
 
 /// `/domains/<id>`: a domain's details and settings.
 pub fn domain(id: &str) -> String {
@@ -46,6 +48,16 @@ pub fn dns_zone(service: &str, zone: &str) -> String {
 /// zone list with the add form filled in.
 pub fn dns_for_domain(domain: &str) -> String {
     format!("{DNS}?domain={}", percent_encode(domain))
+}
+
+/// `/support/<number>`: a ticket's thread.
+pub fn ticket(number: &str) -> String {
+    format!("{SUPPORT}/{}", percent_encode(number))
+}
+
+/// `/support/new?service=<id>` or `?domain=<id>`: a new ticket about it.
+pub fn new_ticket_about(kind: &str, id: &str) -> String {
+    format!("{NEW_TICKET}?{kind}={}", percent_encode(id))
 }
 
 /// `/account/contacts/<id>` (`new` for the add form).

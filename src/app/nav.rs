@@ -85,6 +85,7 @@ pub const SECTIONS: &[Section] = &[
     },
     Section::new(href::BILLING, "nav.billing", Group::Billing),
     Section::new(href::ACCOUNT, "nav.account", Group::Account),
+    Section::new(href::SUPPORT, "nav.support", Group::Account),
     Section::new(href::NOTIFICATIONS, "nav.notifications", Group::Account),
     Section::new(href::EKYC, "nav.ekyc", Group::Account),
 ];

@@ -80,6 +80,7 @@ pub fn all_sections() -> Vec<Strings> {
         crate::strings!("servers"),
         crate::strings!("dns"),
         crate::strings!("dns_check"),
+        crate::strings!("support"),
         crate::strings!("server"),
     ]
 }

@@ -4,6 +4,7 @@
 pub mod documents;
 pub mod services;
 pub mod status;
+pub mod tickets;
 
 use crate::api::{account::Client, billing::Balance};
 use crate::i18n::{t, t_with, tr};
@@ -48,6 +49,7 @@ pub fn Dashboard() -> impl IntoView {
             <services::ServicesCard currency=currency/>
             <status::StatusUpdates/>
             <documents::PendingDocumentsCard/>
+            <tickets::TicketsCard/>
             <section class="card" aria-labelledby="acc-title">
                 <h2 id="acc-title">{tr("dashboard.account")}</h2>
                 {resource_view(account.details, "dashboard.details_error", details_list)}

@@ -14,3 +14,4 @@ pub mod password_reset;
 pub mod profile;
 pub mod services;
 pub mod signup;
+pub mod support;

@@ -31,16 +31,6 @@ pub fn service_text(names: &[(String, String)], id: &str) -> String {
         .unwrap_or_else(|| t_with("dns.service_n", &[("id", id)]))
 }
 
-/// A failed call whose effect is unknown: the request may have reached the
-/// server (no answer, a time-out, a gateway error).
-pub fn outcome_unknown(e: &ApiError) -> bool {
-    match e {
-        ApiError::Network | ApiError::Timeout => true,
-        ApiError::Http { status } => *status >= 500,
-        _ => false,
-    }
-}
-
 /// The text of a server refusal (its words translated where known).
 pub fn refusal_text(e: &ApiError) -> String {
     match e {

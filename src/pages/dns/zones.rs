@@ -7,7 +7,7 @@
 //! be of unknown outcome: the list is read again, and the form, with what
 //! was typed, stays.
 
-use super::{outcome_unknown, refusal_text, service_text, zone_label};
+use super::{refusal_text, service_text, zone_label};
 use crate::api::dns::{self as api, Zone, Zones};
 use crate::api::services::service as services;
 use crate::app::href;
@@ -132,7 +132,7 @@ fn ZoneList(
                     toast::show(t("dns.zone_gone"));
                     reload.run(());
                 }
-                Err(e) if outcome_unknown(e) => {
+                Err(e) if e.outcome_unknown() => {
                     toast::show(t("dns.delete_unknown"));
                     reload.run(());
                 }
@@ -197,7 +197,7 @@ fn ZoneList(
     });
     let delete_error = dyn_view(move || match delete.value().get() {
         Some(Err(e))
-            if !outcome_unknown(&e) && !e.messages().iter().any(|m| m == "zone_not_found") =>
+            if !e.outcome_unknown() && !e.messages().iter().any(|m| m == "zone_not_found") =>
         {
             view! { <p class="alert alert-error" role="alert">{refusal_text(&e)}</p> }.into_any()
         }
@@ -265,7 +265,7 @@ fn NewZone(
             let r = api::create_zone(&svc, &zone).await;
             let outcome = match &r {
                 Ok(_) => None,
-                Err(e) if outcome_unknown(e) => Some(true),
+                Err(e) if e.outcome_unknown() => Some(true),
                 Err(_) => return r.map(|_| ()),
             };
             // No id in the answer: read the list and find the zone by name.
@@ -311,7 +311,7 @@ fn NewZone(
     };
     // A refusal about the name shows at the name; others above the button.
     let refusal = move || match create.value().get() {
-        Some(Err(e)) if !outcome_unknown(&e) => Some(e),
+        Some(Err(e)) if !e.outcome_unknown() => Some(e),
         _ => None,
     };
     let at_name = move || {

@@ -103,6 +103,11 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
                 <p class="muted">{tr("documents.intro")}</p>
                 <A href=docs_href attr:class="btn btn-secondary">{tr("documents.open")}</A>
             </section>
+            <section class="card" aria-labelledby="help-title">
+                <h2 id="help-title">{tr("domains.help_title")}</h2>
+                <p class="muted">{tr("domains.help_intro")}</p>
+                <A href=href::new_ticket_about("domain", ctx.id.as_str()) attr:class="btn btn-secondary" attr:data-testid="ticket-link">{tr("domains.ticket_about")}</A>
+            </section>
             {ekyc_href.map(|href| view! {
                 <section class="card" aria-labelledby="ekyc-title">
                     <h2 id="ekyc-title">{tr("domains.ekyc_title")}</h2>

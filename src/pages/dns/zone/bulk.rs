@@ -10,7 +10,7 @@ use crate::dns::bind::parse_zone;
 use crate::dns::presets::Preset;
 use crate::dns::{check, full_name, Draft, Record};
 use crate::i18n::{t, t_with, tr};
-use crate::pages::dns::{outcome_unknown, progress_text, refusal_text};
+use crate::pages::dns::{progress_text, refusal_text};
 use crate::ui::erase::dyn_view;
 use leptos::prelude::*;
 
@@ -101,7 +101,7 @@ fn BulkAdd(ctx: Ctx, items: Vec<Item>) -> impl IntoView {
                     }
                     Err(e) => {
                         let why =
-                            if outcome_unknown(&e) { t("dns.bulk_lost") } else { refusal_text(&e) };
+                            if e.outcome_unknown() { t("dns.bulk_lost") } else { refusal_text(&e) };
                         ctx.note_refusal(&e);
                         let _ = run.try_set(Run::Stopped { added, at: describe(r, &zone), why });
                         ctx.reread().await;

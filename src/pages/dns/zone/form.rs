@@ -17,7 +17,7 @@ use crate::dns::{
     check, full_name, Draft, Field, FieldError, Record, RecordType, TTL_MAX, TTL_MIN,
 };
 use crate::i18n::{t, t_with, tr};
-use crate::pages::dns::{outcome_unknown, refusal_text};
+use crate::pages::dns::refusal_text;
 use crate::ui::erase::{action, busy_label, effect, Act};
 use crate::ui::toast;
 use leptos::prelude::*;
@@ -268,7 +268,7 @@ fn save_action(
                     ctx.reread().await;
                     let _ = ctx.panel.try_set(Panel::Closed);
                 }
-                Err(e) if outcome_unknown(&e) => {
+                Err(e) if e.outcome_unknown() => {
                     let listed = ctx.reread().await;
                     let there =
                         ctx.records.with_untracked(|l| l.iter().any(|x| same_record(x, &r)));

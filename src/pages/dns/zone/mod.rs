@@ -18,7 +18,7 @@ pub mod export;
 pub mod form;
 pub mod table;
 
-use super::{outcome_unknown, refusal_text, zone_label};
+use super::{refusal_text, zone_label};
 use crate::api::dns as api;
 use crate::app::href;
 use crate::dns::{Draft, Record, RecordType};
@@ -310,7 +310,7 @@ fn delete_record(ctx: Ctx, r: Record) {
                     ctx.records.try_update(|l| l.retain(|x| x.id.as_deref() != Some(id.as_str())));
                 ctx.reread().await;
             }
-            Err(e) if outcome_unknown(&e) => {
+            Err(e) if e.outcome_unknown() => {
                 toast::show(t("dns.delete_record_unknown"));
                 ctx.reread().await;
             }

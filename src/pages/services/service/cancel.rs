@@ -3,7 +3,7 @@
 //! confirmation that names the service. Not offered once the service is
 //! cancelled or a cancellation waits (the page says so instead).
 
-use super::{outcome_unknown, Ctx};
+use super::Ctx;
 use crate::api::services::service::{self as api, CancelRequest};
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
@@ -51,7 +51,7 @@ pub fn CancelCard(ctx: Ctx) -> impl IntoView {
                     crate::ui::toast::info(info, "services.cancel_sent");
                     ctx.reload();
                 }
-                Err(e) if outcome_unknown(e) => ctx.reload(),
+                Err(e) if e.outcome_unknown() => ctx.reload(),
                 Err(_) => {}
             }
             r
@@ -63,7 +63,7 @@ pub fn CancelCard(ctx: Ctx) -> impl IntoView {
     let outcome = Signal::derive(move || {
         let r: Option<Result<Vec<String>, ApiError>> = send.value().get();
         match r {
-            Some(Err(e)) if outcome_unknown(&e) => Some(t("services.outcome_unknown")),
+            Some(Err(e)) if e.outcome_unknown() => Some(t("services.outcome_unknown")),
             Some(Err(e)) => Some(error_text(&e)),
             _ => None,
         }

@@ -2,7 +2,7 @@
 //! (`GET /service/@id/label`) and, when offered, changed
 //! (`POST /service/@id/label`).
 
-use super::{outcome_unknown, Ctx};
+use super::Ctx;
 use crate::api::services::service as api;
 use crate::api::ApiError;
 use crate::i18n::{t, t_with, tr};
@@ -48,7 +48,7 @@ pub fn LabelCard(ctx: Ctx, read: bool, change: bool) -> impl IntoView {
                     ctx.reload();
                 }
                 // it may have been saved: show what the server has now
-                Err(e) if outcome_unknown(e) => {
+                Err(e) if e.outcome_unknown() => {
                     ctx.reload();
                     label.refetch();
                 }
@@ -58,7 +58,7 @@ pub fn LabelCard(ctx: Ctx, read: bool, change: bool) -> impl IntoView {
         }
     });
     let unknown = Signal::derive(move || {
-        matches!(save.value().get(), Some(Err(e)) if outcome_unknown(&e))
+        matches!(save.value().get(), Some(Err(e)) if e.outcome_unknown())
             .then(|| t("services.outcome_unknown"))
     });
     view! {
@@ -90,7 +90,7 @@ fn LabelForm(current: String, save: SaveAct) -> impl IntoView {
             }
         }
         match save.value().get() {
-            Some(Err(e)) if !outcome_unknown(&e) && !pending.get() => Some(error_text(&e)),
+            Some(Err(e)) if !e.outcome_unknown() && !pending.get() => Some(error_text(&e)),
             _ => None,
         }
     });

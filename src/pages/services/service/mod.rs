@@ -61,11 +61,6 @@ impl Ctx {
     }
 }
 
-/// A write whose outcome is unknown (no answer): it may have happened.
-pub fn outcome_unknown(e: &ApiError) -> bool {
-    matches!(e, ApiError::Network | ApiError::Timeout)
-}
-
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
@@ -176,7 +171,7 @@ fn Actions(ctx: Ctx, methods: Methods) -> impl IntoView {
     let nothing = !(read || change || can_upgrade || can_cancel || links) && elsewhere.is_empty();
     view! {
         {(read || change).then(|| view! { <label::LabelCard ctx=ctx read=read change=change/> })}
-        {links.then(|| view! { <more::LinksCard ctx=ctx vms=methods.vms() rdns=methods.rdns()/> })}
+        <more::LinksCard ctx=ctx vms=methods.vms() rdns=methods.rdns()/>
         {can_upgrade.then(|| dyn_view(move || {
             if closed.get() { ().into_any() } else { view! { <upgrade::UpgradeCard ctx=ctx/> }.into_any() }
         }))}

@@ -9,7 +9,8 @@ use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Links to the service's VM and reverse-DNS pages, as offered.
+/// Links to the service's VM and reverse-DNS pages, as offered, and to a
+/// new support ticket about the service.
 #[component]
 pub fn LinksCard(ctx: Ctx, vms: bool, rdns: bool) -> impl IntoView {
     let id = ctx.id();
@@ -23,6 +24,7 @@ pub fn LinksCard(ctx: Ctx, vms: bool, rdns: bool) -> impl IntoView {
                 {rdns.then(|| view! {
                     <A href=href::service_rdns(id.as_str()) attr:class="btn btn-secondary" attr:data-testid="rdns-link">{tr("services.rdns_link")}</A>
                 })}
+                <A href=href::new_ticket_about("service", id.as_str()) attr:class="btn btn-secondary" attr:data-testid="ticket-link">{tr("services.ticket_about")}</A>
             </div>
         </section>
     }

@@ -12,7 +12,7 @@
 //! choices on screen.
 
 use super::super::list::cycle_text;
-use super::{outcome_unknown, Ctx};
+use super::Ctx;
 use crate::api::services::upgrade::{
     self, Choice, Estimate, Resource, ResourceKind, UpgradeChoices, UpgradeOptions, UpgradeOrder,
     UpgradeRequest,
@@ -127,7 +127,7 @@ pub fn UpgradeCard(ctx: Ctx) -> impl IntoView {
                     options.refetch();
                 }
                 // it may have been ordered: show the service as it is now
-                Err(e) if outcome_unknown(e) => {
+                Err(e) if e.outcome_unknown() => {
                     ctx.reload();
                     options.refetch();
                 }
@@ -154,7 +154,7 @@ pub fn UpgradeCard(ctx: Ctx) -> impl IntoView {
             }
             .into_any()
         }
-        Some(Err(e)) if outcome_unknown(&e) => view! {
+        Some(Err(e)) if e.outcome_unknown() => view! {
             <p class="alert alert-warn" role="alert">{tr("services.outcome_unknown")}</p>
         }
         .into_any(),
@@ -238,7 +238,7 @@ fn UpgradeForm(ctx: Ctx, options: UpgradeOptions, order: OrderAct) -> impl IntoV
         view! { <SelectField label=tr("services.cycle") id="up-cycle" name="cycle" value=value on_change=on_change options=opts/> }
     });
     let refused = Signal::derive(move || match order.value().get() {
-        Some(Err(e)) if !outcome_unknown(&e) && !pending.get() => Some(error_text(&e)),
+        Some(Err(e)) if !e.outcome_unknown() && !pending.get() => Some(error_text(&e)),
         _ => None,
     });
     let on_submit = move |ev: SubmitEvent| {

@@ -60,12 +60,6 @@ pub fn is_gone(e: &ApiError) -> bool {
     e.messages().iter().any(|m| m == "vm_not_found")
 }
 
-/// Whether the outcome of a write is unknown (no answer came).
-pub fn outcome_unknown(e: &ApiError) -> bool {
-    matches!(e, ApiError::Network | ApiError::Timeout | ApiError::Http { .. })
-        || matches!(e, ApiError::Server { status, .. } if *status >= 500)
-}
-
 impl Ctx {
     pub fn new(
         d: VmDetails,
@@ -208,7 +202,7 @@ pub fn waiting_key(c: Command) -> &'static str {
 
 /// The translated message of a write's error.
 pub fn error_message(e: &ApiError) -> String {
-    if outcome_unknown(e) {
+    if e.outcome_unknown() {
         t("vms.write_unknown")
     } else {
         crate::ui::error_text(e)

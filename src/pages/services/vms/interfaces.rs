@@ -3,7 +3,7 @@
 //! addresses it carries) and removing one (asks first; the server keeps the
 //! last one and says so).
 
-use super::console::{error_message, outcome_unknown, Ctx};
+use super::console::{error_message, Ctx};
 use crate::api::services::network::{self, Interface, InterfaceBody, IpAddress, IpKind};
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::CheckField;
@@ -71,7 +71,7 @@ pub fn InterfacesCard(ctx: Ctx) -> impl IntoView {
             if let Ok(info) = &r {
                 toast::info(info, "vms.saved");
             }
-            if r.is_ok() || r.as_ref().is_err_and(outcome_unknown) {
+            if r.is_ok() || r.as_ref().is_err_and(crate::vocab::ApiError::outcome_unknown) {
                 c.ifaces.refetch();
                 c.ips.refetch();
             }
@@ -209,7 +209,7 @@ fn InterfaceForm(
                 }
                 Err(e) => {
                     error.try_set(Some(error_message(e)));
-                    if outcome_unknown(e) {
+                    if e.outcome_unknown() {
                         c.ifaces.refetch();
                     }
                 }

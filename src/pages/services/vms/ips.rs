@@ -2,7 +2,7 @@
 //! adding one from a pool (`…/ippool`, then `POST …/ippool/@pool`), the new
 //! address shown once assigned; an empty pool says so.
 
-use super::console::{error_message, outcome_unknown, Ctx};
+use super::console::{error_message, Ctx};
 use crate::api::services::network::{self, IpAddress, IpKind, IpPool};
 use crate::i18n::{server_message, t, t_with, tr};
 use crate::ui::choice::RadioGroup;
@@ -145,7 +145,7 @@ fn PoolForm(
                     error.try_set(Some(error_message(e)));
                 }
             }
-            if r.is_ok() || r.as_ref().is_err_and(outcome_unknown) {
+            if r.is_ok() || r.as_ref().is_err_and(crate::vocab::ApiError::outcome_unknown) {
                 c.ips.refetch();
                 c.ifaces.refetch();
                 c.reload();

@@ -3,7 +3,7 @@
 //! why); stop, reboot and reset ask first. A command shows as pending at
 //! once, then the page watches the VM until it settles (`console`).
 
-use super::console::{error_message, outcome_unknown, Ctx};
+use super::console::{error_message, Ctx};
 use super::rules::{asks_first, power_blocked, Command};
 use crate::api::services::vms::{self, PowerAction};
 use crate::api::ApiError;
@@ -30,7 +30,7 @@ pub fn power_action(ctx: &Ctx) -> PowerAct {
                     toast::info(info, "vms.sent");
                     ctx.follow(Command::Power(a), before, false);
                 }
-                Err(e) if outcome_unknown(e) => ctx.follow(Command::Power(a), before, true),
+                Err(e) if e.outcome_unknown() => ctx.follow(Command::Power(a), before, true),
                 Err(_) => ctx.reload(),
             }
             r

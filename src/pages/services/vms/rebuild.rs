@@ -2,7 +2,7 @@
 //! confirm by typing the VM's name (the button waits for an exact match),
 //! send, then watch the VM until it is back.
 
-use super::console::{error_message, outcome_unknown, Ctx};
+use super::console::{error_message, Ctx};
 use super::rules::{rebuild_blocked, Command};
 use crate::api::services::provision::{self, Template};
 use crate::api::services::vms;
@@ -74,7 +74,7 @@ fn RebuildForm(ctx: Ctx, templates: Vec<Template>) -> impl IntoView {
                     typed.try_set(String::new());
                     c.follow(Command::Rebuild, before, false);
                 }
-                Err(e) if outcome_unknown(e) => c.follow(Command::Rebuild, before, true),
+                Err(e) if e.outcome_unknown() => c.follow(Command::Rebuild, before, true),
                 Err(e) if e.messages().iter().any(|m| m == "invalid_template") => {
                     template_error.try_set(Some(crate::ui::error_text(e)));
                 }
