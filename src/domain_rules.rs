@@ -108,7 +108,12 @@ pub fn normalise(list: Vec<DomainRow>, today: i64) -> Vec<Row> {
                 .ok()
                 .or_else(|| days_left(d.expires.as_str(), today));
             Row {
-                key: fold(d.name.as_str()),
+                // the ASCII form and, for an IDN, the Unicode one
+                key: fold(&format!(
+                    "{} {}",
+                    d.name.as_str(),
+                    crate::idn::to_unicode(d.name.as_str())
+                )),
                 name: d.name.0,
                 status: Status::of(d.status.as_str()),
                 status_raw: d.status.0,

@@ -205,6 +205,17 @@ pub fn to_ascii(name: &str) -> Result<String, IdnError> {
     Ok(out.join(".") + dot)
 }
 
+/// A name for people: Unicode, with the ASCII form beside it when they
+/// differ (`tênmiền.vn (xn--tnmin-hsa0954c.vn)`).
+pub fn label(ascii: &str) -> String {
+    let shown = to_unicode(ascii);
+    if shown == ascii {
+        shown
+    } else {
+        format!("{shown} ({ascii})")
+    }
+}
+
 /// The Unicode form of a name for display: each valid `xn--` label decoded,
 /// anything else kept as it is.
 pub fn to_unicode(name: &str) -> String {

@@ -571,6 +571,7 @@ mod text_map {
         ("ui/image/", &["ekyc"]),
         ("ui/money_cards.rs", &["dashboard"]),
         ("ui/select.rs", &["cart"]),
+        ("cart/check.rs", &["cart"]),
     ];
 
     fn keys_of(names: &[&str]) -> BTreeSet<String> {

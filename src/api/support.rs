@@ -14,7 +14,7 @@
 
 use super::client::{fetch, fetch_binary, fetch_with_info, ApiRequest};
 use super::error::{ApiError, Binary};
-use super::loose::{field, objects, read, scalar_text, under};
+use super::loose::{field, field_text, objects, read, scalar_text, under};
 use crate::rich_text::html_to_text;
 use crate::util::percent_encode;
 use crate::vocab::{Id, Text};
@@ -447,6 +447,44 @@ pub async fn departments() -> Result<Vec<Department>, ApiError> {
 /// server cannot list tickets.
 pub async fn list() -> Result<Vec<TicketRow>, ApiError> {
     Ok(tickets_of(&fetch::<Value>(ApiRequest::get("/tickets")).await?))
+}
+
+/// A ticket waiting for the customer (the last reply is staff's), as the
+/// dashboard lists it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Waiting {
+    pub number: String,
+    pub subject: String,
+    pub unread: bool,
+}
+
+/// The `Answered` tickets of a `GET /tickets` answer, latest reply first.
+/// Kept apart from [`tickets_of`] on purpose: the dashboard is on a cold
+/// route with a size budget, and this reads only three fields, with the
+/// plain field helpers the shell already carries.
+pub fn waiting_of(v: &Value) -> Vec<(String, Waiting)> {
+    let mut out: Vec<(String, Waiting)> = objects(under(v.clone(), &["tickets"]))
+        .iter()
+        .filter(|t| field_text(t, &["status"]).trim().eq_ignore_ascii_case("answered"))
+        .map(|t| {
+            let when = field_text(t, &["lastreply", "last_reply", "date"]);
+            let w = Waiting {
+                number: field_text(t, &["ticket_number", "tid", "number", "id"]),
+                subject: field_text(t, &["subject", "title"]),
+                unread: field_text(t, &["client_read"]).trim() == "0",
+            };
+            (when, w)
+        })
+        .filter(|(_, w)| !w.number.is_empty())
+        .collect();
+    crate::util::sort_with(&mut out, &|a, b| b.0.cmp(&a.0));
+    out
+}
+
+/// `GET /tickets`, for the dashboard: the tickets waiting for the customer.
+pub async fn waiting() -> Result<Vec<Waiting>, ApiError> {
+    let v = fetch::<Value>(ApiRequest::get("/tickets")).await?;
+    Ok(waiting_of(&v).into_iter().map(|(_, w)| w).collect())
 }
 
 /// `GET /tickets/@number` (HostBill standard; `ApiError::NotSupported`
@@ -958,5 +996,20 @@ mod tests {
         for none in [json!(-1), json!(1.5), json!("1 KB"), json!(""), json!(null), json!([])] {
             assert_eq!(size_of(&none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn the_dashboard_reads_the_answered_tickets_latest_first() {
+        let v: Value = serde_json::from_str(
+            r#"{"tickets":[{"ticket_number":"1","subject":"a","status":"Open","lastreply":"2026-12-03 10:00:00"},
+            {"ticket_number":"2","subject":"b","status":"Answered","client_read":"0","lastreply":"2026-12-01 10:00:00"},
+            {"ticket_number":3,"subject":"c","status":"answered","client_read":"1","lastreply":"2026-12-02 10:00:00"},
+            {"subject":"no number","status":"Answered"}]}"#,
+        )
+        .unwrap();
+        let w: Vec<Waiting> = waiting_of(&v).into_iter().map(|(_, w)| w).collect();
+        assert_eq!(w.iter().map(|x| x.number.as_str()).collect::<Vec<_>>(), ["3", "2"]);
+        assert!(w[1].unread && !w[0].unread);
+        assert!(waiting_of(&serde_json::json!([])).is_empty());
     }
 }

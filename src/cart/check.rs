@@ -5,12 +5,42 @@
 use crate::api::cart::domain::Tld;
 
 /// `https://WWW.Example.vn/path` → `www.example.vn`: trimmed, lower case,
-/// without scheme, path or trailing dot.
+/// without scheme, path or trailing dot; a Vietnamese (Unicode) name in its
+/// ASCII form (`tênmiền.vn` → `xn--tnmin-hsa0954c.vn`). A name that cannot
+/// be converted is left as typed (lower case), for [`domain_problem`] to
+/// explain.
 pub fn normalize_domain(input: &str) -> String {
-    let s = input.trim().to_ascii_lowercase();
+    let s = input.trim().to_lowercase();
     let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
-    let s = s.split(['/', '?', '#']).next().unwrap_or_default();
-    s.trim_end_matches('.').to_owned()
+    let s = s.split(['/', '?', '#']).next().unwrap_or_default().trim_end_matches('.');
+    crate::idn::to_ascii(s).unwrap_or_else(|_| s.to_owned())
+}
+
+/// Why a typed domain name is not valid, as an i18n key: what is wrong
+/// (a space, a character not allowed, a part too long…), else the general
+/// message.
+pub fn domain_problem(input: &str) -> &'static str {
+    use crate::idn::IdnError;
+    let s = input.trim().to_lowercase();
+    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
+    let s = s.split(['/', '?', '#']).next().unwrap_or_default().trim_end_matches('.');
+    match crate::idn::to_ascii(s) {
+        Err(IdnError::Space) => "cart.domain_space",
+        Err(IdnError::Char(_)) => "cart.domain_char",
+        Err(IdnError::CombiningMark) => "cart.domain_combining",
+        Err(IdnError::LabelTooLong) => "cart.domain_label_long",
+        Err(IdnError::EmptyLabel) => "cart.domain_empty_label",
+        Err(IdnError::Empty) => "cart.domain_required",
+        Ok(a) if !a.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.') => {
+            "cart.domain_char"
+        }
+        Ok(a) if !a.contains('.') => "cart.domain_one_label",
+        Ok(a) if a.split('.').any(|l| l.starts_with('-') || l.ends_with('-')) => {
+            "cart.domain_hyphen"
+        }
+        Ok(a) if a.len() > 253 => "cart.domain_too_long",
+        Ok(_) => "cart.domain_invalid",
+    }
 }
 
 /// A host name of ASCII labels (letters, digits, hyphens; no hyphen at
@@ -92,7 +122,7 @@ mod tests {
         assert!(valid_hostname("an-nguyen.com.vn"));
         assert!(valid_hostname("xn--bn-nghe-8za.vn"));
         assert!(!valid_hostname("bến.vn"), "IDN must be given as xn--");
-        assert!(!valid_hostname(&normalize_domain("BẾN.vn")));
+        assert!(valid_hostname(&normalize_domain("BẾN.vn")), "a Unicode name is converted");
         assert!(!valid_hostname("-an.vn"));
         assert!(!valid_hostname("an-.vn"));
         assert!(!valid_hostname("an"));
@@ -144,5 +174,29 @@ mod tests {
             "QUJD".repeat(30)
         );
         assert!(!is_pem_csr(&not_der));
+    }
+
+    #[test]
+    fn vietnamese_names_are_accepted_in_their_ascii_form() {
+        assert_eq!(normalize_domain("Tênmiền.vn"), "xn--tnmin-hsa0954c.vn");
+        assert_eq!(normalize_domain("https://CÔNG-TY.com.vn/gioi-thieu"), "xn--cng-ty-ixa.com.vn");
+        assert_eq!(normalize_domain("bánhmì-sàigòn.vn."), "xn--bnhm-sign-v1af9kod.vn");
+        assert!(valid_hostname(&normalize_domain("tênmiền.vn")));
+        assert_eq!(
+            split_domain("công-ty.com.vn", &tlds()).map(|(_, sld)| sld),
+            Some("xn--cng-ty-ixa".into())
+        );
+    }
+
+    #[test]
+    fn a_bad_name_says_what_is_wrong() {
+        assert_eq!(domain_problem("tên miền.vn"), "cart.domain_space");
+        assert_eq!(domain_problem("tên@miền.vn"), "cart.domain_char");
+        assert_eq!(domain_problem("te\u{0302}nmie\u{0300}n.vn"), "cart.domain_combining");
+        assert_eq!(domain_problem(&format!("{}.vn", "ệ".repeat(60))), "cart.domain_label_long");
+        assert_eq!(domain_problem("a..vn"), "cart.domain_empty_label");
+        assert_eq!(domain_problem("tênmiền"), "cart.domain_one_label");
+        assert_eq!(domain_problem("-abc.vn"), "cart.domain_hyphen");
+        assert_eq!(domain_problem(""), "cart.domain_required");
     }
 }

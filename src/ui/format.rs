@@ -78,28 +78,6 @@ pub fn date(s: &str) -> String {
     out
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-}
-
-/// The civil date of a day count since 1970-01-01.
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
-}
-
 /// A server time (`2026-12-04 11:08:11`, UTC) in the reader's zone
 /// (`offset_min`: minutes east of UTC, e.g. 420 for Vietnam) and language:
 /// `04/12/2026 18:08` (vi) or `4 Dec 2026, 18:08` (en). Anything else is
@@ -118,8 +96,9 @@ pub fn date_time_local(s: &str, offset_min: i64, lang: Lang) -> String {
     let Some((y, mo, da, h, mi)) = parsed else {
         return if t.contains(':') { t.to_owned() } else { date(s) };
     };
-    let minutes = days_from_civil(y, mo, da) * 1440 + h * 60 + mi + offset_min;
-    let (y, mo, da) = civil_from_days(minutes.div_euclid(1440));
+    let minutes =
+        crate::util::days_from_civil(y, mo as u32, da as u32) * 1440 + h * 60 + mi + offset_min;
+    let (y, mo, da) = crate::util::civil_from_days(minutes.div_euclid(1440));
     let (h, mi) = (minutes.rem_euclid(1440) / 60, minutes.rem_euclid(60));
     match lang {
         Lang::Vi => format!("{da:02}/{mo:02}/{y} {h:02}:{mi:02}"),
@@ -127,7 +106,7 @@ pub fn date_time_local(s: &str, offset_min: i64, lang: Lang) -> String {
             const MONTHS: [&str; 12] = [
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ];
-            let name = MONTHS.get((mo - 1) as usize).copied().unwrap_or_default();
+            let name = MONTHS.get(mo.saturating_sub(1) as usize).copied().unwrap_or_default();
             format!("{da} {name} {y}, {h:02}:{mi:02}")
         }
     }

@@ -11,7 +11,9 @@ use crate::api::cart::NumId;
 use crate::api::contacts::ContactSummary;
 use crate::api::{self, ApiError};
 use crate::app::href;
-use crate::cart::check::{normalize_domain, split_domain, valid_epp, valid_hostname};
+use crate::cart::check::{
+    domain_problem, normalize_domain, split_domain, valid_epp, valid_hostname,
+};
 use crate::cart::config::{custom, notes, FormValues};
 use crate::cart::{self, renewal};
 use crate::i18n::{self, t, t_with, tr};
@@ -110,7 +112,7 @@ fn resolve(typed: &str, tld_id: &str, tlds: &[Tld]) -> Result<(String, usize), S
     if valid_hostname(&full) {
         Ok((full, i))
     } else {
-        Err(t("cart.domain_invalid"))
+        Err(t(domain_problem(typed)))
     }
 }
 
@@ -186,7 +188,7 @@ fn whois_view(w: &Whois) -> impl IntoView {
         Availability::Taken => ("alert alert-info", "cart.taken"),
         Availability::Unknown => ("alert alert-info", "cart.availability_unknown"),
     };
-    let text = t_with(key, &[("domain", &w.domain)]);
+    let text = t_with(key, &[("domain", &crate::idn::label(&w.domain))]);
     let raw = w.whois.trim().to_owned();
     view! {
         <div class=class role="status" data-testid="whois">
@@ -327,7 +329,7 @@ fn DomainOrderForm(
         };
         let lines = data.with_untracked(|v| notes(&f, v));
         cart::update(|c| {
-            c.add(domain.clone(), lines, OrderItem::Domain(item));
+            c.add(crate::idn::label(&domain), lines, OrderItem::Domain(item));
         });
         navigate(href::CART, Default::default());
     };
@@ -335,7 +337,7 @@ fn DomainOrderForm(
         ChoiceItem::new("register", t("cart.action_register"), ""),
         ChoiceItem::new("transfer", t("cart.action_transfer"), ""),
     ];
-    let title = t_with("cart.order_domain", &[("domain", &name)]);
+    let title = t_with("cart.order_domain", &[("domain", &crate::idn::label(&name))]);
     let role_fields = vec![
         ("registrant", "cart.contact_registrant", roles[0]),
         ("admin", "cart.contact_admin", roles[1]),

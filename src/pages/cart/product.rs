@@ -51,7 +51,7 @@ fn domain_error(v: &str) -> Option<String> {
     if d.is_empty() {
         Some(t("cart.domain_required"))
     } else if !valid_hostname(&d) {
-        Some(t("cart.domain_invalid"))
+        Some(t(crate::cart::check::domain_problem(v)))
     } else {
         None
     }

@@ -3,7 +3,7 @@
 //! there are none, while loading, or when the server does not list
 //! tickets.
 
-use crate::api::support::{self, TicketRow};
+use crate::api::support::{self, Waiting};
 use crate::app::href;
 use crate::i18n::tr;
 use crate::ui::erase::resource;
@@ -14,17 +14,11 @@ use leptos_router::components::A;
 /// Tickets shown on the card at most.
 pub const SHOWN: usize = 5;
 
-/// The tickets waiting for the customer, in the list's order.
-pub fn waiting(rows: &[TicketRow]) -> Vec<&TicketRow> {
-    rows.iter().filter(|r| r.status.awaits_customer()).collect()
-}
-
 #[component]
 pub fn TicketsCard() -> impl IntoView {
-    let list = resource(support::list);
+    let list = resource(support::waiting);
     move || {
-        let rows = list.get()?.ok()?;
-        let waiting: Vec<TicketRow> = waiting(&rows).into_iter().cloned().collect();
+        let waiting: Vec<Waiting> = list.get()?.ok()?;
         (!waiting.is_empty()).then(move || {
             let n = waiting.len();
             let items = waiting
@@ -48,31 +42,5 @@ pub fn TicketsCard() -> impl IntoView {
                 </section>
             }
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::api::support::TicketStatus;
-
-    #[test]
-    fn only_answered_tickets_wait_for_the_customer() {
-        let row = |n: &str, s: &str| TicketRow {
-            number: n.into(),
-            status: TicketStatus::of(s),
-            ..Default::default()
-        };
-        let rows = [
-            row("1", "Open"),
-            row("2", "Answered"),
-            row("3", "Client-Reply"),
-            row("4", "Answered"),
-            row("5", "Closed"),
-        ];
-        assert_eq!(
-            waiting(&rows).iter().map(|r| r.number.as_str()).collect::<Vec<_>>(),
-            ["2", "4"]
-        );
     }
 }

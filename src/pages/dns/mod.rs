@@ -11,15 +11,9 @@ pub mod zones;
 use crate::i18n::{t, t_with};
 use crate::vocab::ApiError;
 
-/// A zone's name for people: Unicode, with the ASCII form beside it when
-/// they differ (`tênmiền.vn (xn--tnmin-…)`).
+/// A zone's name for people (`idn::label`).
 pub fn zone_label(ascii: &str) -> String {
-    let shown = crate::idn::to_unicode(ascii);
-    if shown == ascii {
-        shown
-    } else {
-        format!("{shown} ({ascii})")
-    }
+    crate::idn::label(ascii)
 }
 
 /// The service a zone lives on, for people.

@@ -69,7 +69,7 @@ fn Page(d: DomainDetails, ctx: Ctx) -> impl IntoView {
     view! {
         <div class="page-head">
             <div>
-                <h1 id="domain-title">{name.clone()}</h1>
+                <h1 id="domain-title">{crate::idn::label(&name)}</h1>
                 <p class="muted">
                     {status_badge(d.status.0.clone())} " "
                     {tw("domains.expires_on", vec![("date", date(&expires))])} " · "

@@ -143,7 +143,7 @@ fn DomainRowView(row: Row) -> impl IntoView {
     view! {
         <tr class:row-soon=soon data-testid="domain-row">
             <th scope="row" data-label=tr("domains.col_name")>
-                <A href=href>{row.name.clone()}</A>
+                <A href=href>{crate::idn::to_unicode(&row.name)}</A>
                 {soon.then(|| view! { <span class="badge badge-warn">{tr("domains.soon")}</span> })}
             </th>
             <td data-label=tr("domains.col_status")>{status_badge(row.status_raw.clone())}</td>
@@ -182,7 +182,7 @@ fn Lookup(text: RwSignal<String>) -> impl IntoView {
                         let href = href::domain(d.id.as_str());
                         view! {
                             <li>
-                                <A href=href>{d.name.0.clone()}</A>
+                                <A href=href>{crate::idn::to_unicode(d.name.as_str())}</A>
                                 " · " {status_badge(d.status.0.clone())}
                                 " · " {tr("domains.col_expires")} ": " {date(d.expires.as_str())}
                             </li>
