@@ -72,6 +72,21 @@ pub fn looks_like_email(s: &str) -> bool {
         && !s.chars().any(char::is_whitespace)
 }
 
+/// An e-mail address with its domain in ASCII (`an@tênmiền.vn` →
+/// `an@xn--tnmin-hsa0954c.vn`), as the API takes it; the local part is
+/// kept as typed. An address whose domain cannot be converted is returned
+/// trimmed, for the server to judge.
+pub fn email_ascii(s: &str) -> String {
+    let s = s.trim();
+    match s.rsplit_once('@') {
+        Some((local, domain)) => match crate::idn::to_ascii(domain) {
+            Ok(d) => format!("{local}@{d}"),
+            Err(_) => s.to_owned(),
+        },
+        None => s.to_owned(),
+    }
+}
+
 /// A version-4 UUID (RFC 9562) from 16 random bytes, lower-case hex
 /// `xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`. The bytes come from
 /// `browser::random_bytes` (crypto.getRandomValues).
@@ -242,5 +257,13 @@ mod tests {
         assert_eq!(fold("Be\u{302}\u{301}n Nghe\u{301}"), "ben nghe");
         assert_eq!(fold("Quận 1"), "quan 1");
         assert_eq!(fold(""), "");
+    }
+
+    #[test]
+    fn e_mail_domains_go_out_in_ascii() {
+        assert_eq!(email_ascii(" an@Tênmiền.vn "), "an@xn--tnmin-hsa0954c.vn");
+        assert_eq!(email_ascii("an@bkns.vn"), "an@bkns.vn");
+        assert_eq!(email_ascii("no-at-sign"), "no-at-sign");
+        assert_eq!(email_ascii("a@tên miền.vn"), "a@tên miền.vn");
     }
 }

@@ -100,13 +100,18 @@ fn filter_query(rel_type: Option<&str>) -> String {
     }
 }
 
+/// Newest first (HostBill's `YYYY-MM-DD HH:MM:SS` dates compare as text),
+/// whatever order the server sent; equal dates keep its order.
+pub fn newest_first(mut l: Vec<Notification>) -> Vec<Notification> {
+    crate::util::sort_with(&mut l, &|a, b| b.date.cmp(&a.date));
+    l
+}
+
 /// `GET /notifications[?rel_type=]`, newest first.
 pub async fn list(rel_type: Option<&str>) -> Result<Vec<Notification>, ApiError> {
     let v: Value =
         fetch(ApiRequest::get(format!("/notifications{}", filter_query(rel_type)))).await?;
-    let mut l = notifications_from(v);
-    crate::util::sort_with(&mut l, &|a, b| b.date.cmp(&a.date));
-    Ok(l)
+    Ok(newest_first(notifications_from(v)))
 }
 
 /// `GET /notifications/new`: how many are new (for the bell).
@@ -221,5 +226,17 @@ mod tests {
         assert!(l[2].resolved());
         assert_eq!(filter_query(Some(" Invoice ")), "?rel_type=Invoice");
         assert_eq!(filter_query(Some("")), "");
+    }
+
+    #[test]
+    fn notifications_come_newest_first_whatever_the_server_order() {
+        let v = json!([
+            {"id": "1", "subject": "a", "date": "2024-04-30 09:00:00"},
+            {"id": "2", "subject": "b", "date": "2024-05-02 08:00:00"},
+            {"id": "3", "subject": "c", "date": "2024-05-01 23:59:59"},
+            {"id": "4", "subject": "d", "date": "2024-05-02 08:00:00"}
+        ]);
+        let ids: Vec<String> = newest_first(notifications_from(v)).into_iter().map(|n| n.id).collect();
+        assert_eq!(ids, ["2", "4", "3", "1"]);
     }
 }

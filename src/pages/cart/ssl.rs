@@ -137,7 +137,7 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
             product_id: NumId::new(cert.id.as_str()),
             csr: csr.get_untracked().trim().to_owned(),
             years: years.get_untracked().parse().unwrap_or(1),
-            approver_email: approver.get_untracked().trim().to_owned(),
+            approver_email: crate::util::email_ascii(&approver.get_untracked()),
             software: pick(&software_choice),
             admin: pick(&roles[0]),
             tech: pick(&roles[1]),
