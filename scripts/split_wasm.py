@@ -145,9 +145,23 @@ COLD_WEIGHT = 9
 CHUNK = re.compile(r'/\* ([^*]*) \*/\nconst (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(chunk_\d+)\.wasm"')
 
 
-def plan_groups(chunks, max_groups):
-    """chunks: [(name, size, frozenset(sections))] -> [[names]]"""
+# Brotli bytes per raw byte, as measured on this bundle's files (section
+# modules compress a little better than merged chunks): used to keep each
+# section's estimated first visit under the in-app budget while merging.
+BROTLI_MODULE, BROTLI_CHUNK = 0.34, 0.43
+IN_APP_MARGIN = 0.96
+
+
+def plan_groups(chunks, max_groups, module_sizes=None):
+    """chunks: [(name, size, frozenset(sections))] -> [[names]]
+
+    module_sizes: {section: raw bytes of its own module}; with it, a merge
+    that would push a section's estimated first visit (its module and the
+    groups it needs beyond the dashboard's) over the in-app budget is not
+    chosen unless the file limits force it."""
     in_app = frozenset(IN_APP)
+    module_sizes = module_sizes or {}
+    limit = BUDGET["in_app"] * IN_APP_MARGIN
 
     def cost(size, secs):
         c = COLD_WEIGHT * size if "dashboard" in secs else size * len(secs & in_app)
@@ -169,15 +183,39 @@ def plan_groups(chunks, max_groups):
                     per_section[s] = per_section.get(s, 0) + 1
         return any(n > IN_APP_GROUPS for n in per_section.values())
 
+    def totals():
+        t = {s: BROTLI_MODULE * module_sizes.get(s, 0) for s in in_app}
+        for g in groups:
+            if "dashboard" not in g[2]:
+                for s in g[2] & in_app:
+                    t[s] += BROTLI_CHUNK * g[1]
+        return t
+
+    def too_big(t, a, sa, b, sb):
+        """The merge of two groups pushes a section over the budget."""
+        secs = sa | sb
+        if "dashboard" in secs:
+            return False
+        for s in secs & in_app:
+            grows = (0 if s in sa else a) + (0 if s in sb else b)
+            if grows and t[s] + BROTLI_CHUNK * grows > limit:
+                return True
+        return False
+
     while len(groups) > 1:
         must = limits_passed()
+        t = totals() if module_sizes else None
         best = None
         for i, (_, a, sa, ca) in enumerate(groups):
             for j in range(i + 1, len(groups)):
                 _, b, sb, cb = groups[j]
                 delta = cost(a + b, sa | sb) - ca - cb
                 if best is None or delta < best[0]:
+                    if t is not None and not must and too_big(t, a, sa, b, sb):
+                        continue
                     best = (delta, i, j)
+        if best is None:
+            break
         delta, i, j = best
         if not must and delta >= 0:
             break
@@ -185,6 +223,8 @@ def plan_groups(chunks, max_groups):
         secs = gi[2] | gj[2]
         groups[i] = (gi[0] + gj[0], gi[1] + gj[1], secs, cost(gi[1] + gj[1], secs))
         del groups[j]
+    if module_sizes and os.environ.get("SPLIT_DEBUG"):
+        print("split_wasm: estimated first visits:", {k: int(v) for k, v in sorted(totals().items())})
     return [g[0] for g in groups]
 
 
@@ -234,8 +274,13 @@ def group_chunks(split_dir, loader, work):
               for secs, var, file in CHUNK.findall(loader)]
     sizes = {file: os.path.getsize(os.path.join(split_dir, file + ".wasm")) for _, file, _ in chunks}
     sections = len(re.findall(r"export const __wasm_split_load_", loader))
+    modules = {}
+    for f in os.listdir(split_dir):
+        m = re.match(r"split_(\w+)\.wasm$", f)
+        if m:
+            modules[m.group(1)] = os.path.getsize(os.path.join(split_dir, f))
     plan = plan_groups([(var, sizes[file], secs) for var, file, secs in chunks],
-                       BUDGET["wasm_files"] - 1 - sections)
+                       BUDGET["wasm_files"] - 1 - sections, modules)
     file_of = {var: file for var, file, _ in chunks}
     for n, members in enumerate(plan):
         members.sort(key=lambda v: int(v.split("_")[-1]))

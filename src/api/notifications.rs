@@ -236,7 +236,8 @@ mod tests {
             {"id": "3", "subject": "c", "date": "2024-05-01 23:59:59"},
             {"id": "4", "subject": "d", "date": "2024-05-02 08:00:00"}
         ]);
-        let ids: Vec<String> = newest_first(notifications_from(v)).into_iter().map(|n| n.id).collect();
+        let ids: Vec<String> =
+            newest_first(notifications_from(v)).into_iter().map(|n| n.id).collect();
         assert_eq!(ids, ["2", "4", "3", "1"]);
     }
 }

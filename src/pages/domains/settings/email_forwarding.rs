@@ -76,7 +76,10 @@ fn ForwardingRules(
                 error.set(Some(t("login.email_invalid")));
                 return crate::browser::focus(&format!("f-forwardto{n}"));
             }
-            rules.push(ForwardRule { prefix: Text(p), forwardto: Text(crate::util::email_ascii(&f)) });
+            rules.push(ForwardRule {
+                prefix: Text(p),
+                forwardto: Text(crate::util::email_ascii(&f)),
+            });
         }
         save.dispatch(rules);
     };
