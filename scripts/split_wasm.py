@@ -30,7 +30,7 @@ BUDGET = {"login": 250_000, "sign": 250_000, "dashboard": 300_000, "in_app": 120
 # Routes and the section module they need (src/split.rs); None: main only.
 ROUTES = [("/login", None), ("/sign/:token", "sign"), ("/signup", "signup"), ("/password-reset", "signup"),
           ("/ekyc", "ekyc"), ("/dashboard", "dashboard")]
-IN_APP = ["account", "contacts", "ekyc", "domains", "domain", "cart", "domain_order", "checkout", "billing", "services", "service", "vms", "provision", "dns", "support"]
+IN_APP = ["account", "contacts", "ekyc", "domains", "domain", "cart", "domain_order", "checkout", "billing", "services", "service", "vms", "provision", "dns", "dns_tools", "support"]
 
 
 def run(*cmd):

@@ -275,6 +275,29 @@ section!(support, load_support, ["support"], |p| match p {
     _ => view! { <crate::pages::support::list::TicketsPage/> }.into_any(),
 });
 
+/// A DNS zone's tools (mail presets, BIND import and export): their own
+/// module, fetched the first time one is opened, so the zone page's first
+/// visit does not carry the zone-file parser and the presets.
+pub type ToolRender = fn(crate::pages::dns::zone::Tool, crate::pages::dns::zone::Ctx) -> AnyView;
+
+split_fn!(dns_tools, load_dns_tools -> ToolRender, {
+    crate::pages::dns::zone::render_tool as ToolRender
+});
+
+thread_local! {
+    static DNS_TOOLS: std::cell::Cell<Option<ToolRender>> = const { std::cell::Cell::new(None) };
+}
+
+/// The DNS tools' module (loaded once; a failure is not kept).
+pub async fn dns_tools() -> Result<ToolRender, LoadError> {
+    if let Some(r) = DNS_TOOLS.with(std::cell::Cell::get) {
+        return Ok(r);
+    }
+    let r = load_dns_tools().await?;
+    DNS_TOOLS.with(|c| c.set(Some(r)));
+    Ok(r)
+}
+
 split_fn!(english, load_english_core -> &'static [&'static str], { i18n::ENGLISH_CORE });
 
 /// The English texts of the shell and the public pages (the Vietnamese

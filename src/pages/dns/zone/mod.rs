@@ -60,6 +60,40 @@ async fn load(service: Id, zone: Id) -> Result<Found, ApiError> {
     }
 }
 
+/// The zone's tools, in a module of their own (`split::dns_tools`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tool {
+    Presets,
+    Import,
+    Export,
+}
+
+/// Draws a tool (the entry of the tools' module).
+pub fn render_tool(tool: Tool, ctx: Ctx) -> AnyView {
+    match tool {
+        Tool::Presets => view! { <bulk::Presets ctx=ctx/> }.into_any(),
+        Tool::Import => view! { <bulk::Import ctx=ctx/> }.into_any(),
+        Tool::Export => view! { <export::Export ctx=ctx/> }.into_any(),
+    }
+}
+
+/// A tool, once its module is here: progress meanwhile, a message with a
+/// retry if it cannot be loaded.
+#[component]
+fn ToolPanel(tool: Tool, ctx: Ctx) -> impl IntoView {
+    let module = resource(crate::split::dns_tools);
+    dyn_view(move || {
+        match module.get() {
+        None => view! { <Loading/> }.into_any(),
+        Some(Ok(render)) => render(tool, ctx),
+        Some(Err(_)) => view! {
+            <ErrorPanel error=ApiError::Network what="app.section_failed" on_retry=Callback::new(move |_| module.refetch())/>
+        }
+        .into_any(),
+    }
+    })
+}
+
 /// The panel open under the table.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Panel {
@@ -241,9 +275,9 @@ fn Zone(ctx: Ctx) -> impl IntoView {
             let d = Draft::from_record(&r);
             view! { <form::RecordForm ctx=ctx draft=d editing=Some(r)/> }.into_any()
         }
-        Panel::Presets => view! { <bulk::Presets ctx=ctx/> }.into_any(),
-        Panel::Import => view! { <bulk::Import ctx=ctx/> }.into_any(),
-        Panel::Export => view! { <export::Export ctx=ctx/> }.into_any(),
+        Panel::Presets => view! { <ToolPanel tool=Tool::Presets ctx=ctx/> }.into_any(),
+        Panel::Import => view! { <ToolPanel tool=Tool::Import ctx=ctx/> }.into_any(),
+        Panel::Export => view! { <ToolPanel tool=Tool::Export ctx=ctx/> }.into_any(),
     });
     let tool = move |key: &'static str, p: Panel, testid: &'static str| {
         let current = p.clone();
