@@ -19,8 +19,8 @@ async function cutControls(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
       const pad = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      // a select's arrow takes about 24 px
-      const room = el.clientWidth - pad - (el.tagName === 'SELECT' ? 24 : 0);
+      // a select's arrow takes about 20 px (Chromium sizes a select to its longest option plus that)
+      const room = el.clientWidth - pad - (el.tagName === 'SELECT' ? 20 : 0);
       const texts = el.tagName === 'SELECT'
         ? [...(el as HTMLSelectElement).options].map((o) => o.text)
         : [(el as HTMLInputElement).placeholder];

@@ -38,7 +38,7 @@ pub fn TicketsCard() -> impl IntoView {
                     <h2 id="dash-tickets-title">{tr("dashboard.tickets_title")}</h2>
                     <p>{tw("dashboard.tickets_waiting", vec![("n", n.to_string())])}</p>
                     <ul class="pending-list">{items}</ul>
-                    <A href=format!("{}?status=answered", href::SUPPORT)>{tr("dashboard.tickets_all")}</A>
+                    <A href=format!("{}?status=answered", href::SUPPORT) attr:class="btn btn-secondary">{tr("dashboard.tickets_all")}</A>
                 </section>
             }
         })
