@@ -69,22 +69,23 @@ pub fn mark_edit_unsupported() {
 /// for servers that do not list tickets; cleared at logout.
 pub const KNOWN_TICKETS_KEY: &str = "portal.tickets";
 
+/// Every account's ticket numbers (client id → numbers, newest first).
+type KnownTickets = std::collections::BTreeMap<String, Vec<String>>;
+
+fn all_known_tickets() -> KnownTickets {
+    crate::browser::local_get(KNOWN_TICKETS_KEY)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
 /// The ticket numbers an account opened from this browser, newest first.
 pub fn known_tickets(client: &str) -> Vec<String> {
-    crate::browser::local_get(KNOWN_TICKETS_KEY)
-        .and_then(|s| {
-            serde_json::from_str::<std::collections::BTreeMap<String, Vec<String>>>(&s).ok()
-        })
-        .and_then(|mut m| m.remove(client))
-        .unwrap_or_default()
+    all_known_tickets().remove(client).unwrap_or_default()
 }
 
 /// Keeps a ticket number for the account (at most the 50 newest).
 pub fn remember_ticket(client: &str, number: &str) {
-    let mut all: std::collections::BTreeMap<String, Vec<String>> =
-        crate::browser::local_get(KNOWN_TICKETS_KEY)
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default();
+    let mut all = all_known_tickets();
     let list = all.entry(client.to_owned()).or_default();
     list.retain(|n| n != number);
     list.insert(0, number.to_owned());

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use common::{assert_business_error, Session};
+use common::{assert_business_error, keys, Session};
 use serde_json::{json, Value};
 
 fn fixture(text: &str) -> Value {
@@ -30,19 +30,7 @@ const DETAILS_SMALL: &str = include_str!("../../fixtures/api/dns_zone_details.co
 const DETAILS_EVERY_TYPE: &str =
     include_str!("../../fixtures/api/dns_zone_details_every_type.contract.json");
 
-fn keys(v: &Value) -> BTreeSet<String> {
-    v.as_object().unwrap_or_else(|| panic!("not an object: {v}")).keys().cloned().collect()
-}
-
-async fn bulk() -> Session {
-    Session::login("bulk@bkns.vn", "Bulk@2026").await
-}
-
 impl Session {
-    async fn ok(&self, uri: &str) -> Value {
-        self.get(uri).await.ok_json()
-    }
-
     /// The records of a zone, from the standard listing.
     async fn records(&self, service: &str, zone: &str) -> Vec<Value> {
         let v = self.ok(&format!("/api/service/{service}/dns/{zone}")).await;
@@ -85,7 +73,7 @@ async fn list_has_the_reference_shape_and_the_seed() {
 async fn each_account_sees_only_its_own() {
     let example = Session::login("api@example.com", "secret").await;
     assert_eq!(example.ok("/api/dns").await, json!({"service_ids": [], "zones": []}));
-    let b = bulk().await;
+    let b = Session::bulk().await;
     assert_eq!(
         b.ok("/api/dns").await,
         json!({"service_ids": ["10001"],
@@ -241,7 +229,7 @@ async fn the_listing_can_be_switched_off() {
 
 #[tokio::test]
 async fn the_bulk_zone_has_two_thousand_records() {
-    let b = bulk().await;
+    let b = Session::bulk().await;
     let records = b.records("10001", "7003").await;
     assert_eq!(records.len(), 2_000);
     let ids: BTreeSet<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use common::{assert_business_error, mock, Session};
+use common::{assert_business_error, keys, mock, Session};
 use mock_api::domain_data::{today, ymd};
 use serde_json::{json, Value};
 
@@ -16,19 +16,11 @@ fn day(offset: i64) -> String {
     ymd(today() + offset)
 }
 
-fn keys(v: &Value) -> BTreeSet<String> {
-    v.as_object().unwrap_or_else(|| panic!("not an object: {v}")).keys().cloned().collect()
-}
-
 fn set(names: &[&str]) -> BTreeSet<String> {
     names.iter().map(|s| s.to_string()).collect()
 }
 
 impl Session {
-    async fn ok(&self, uri: &str) -> Value {
-        self.get(uri).await.ok_json()
-    }
-
     async fn post_ok(&self, uri: &str, body: Value) -> Value {
         self.post(uri, body).await.ok_json()
     }
@@ -37,10 +29,6 @@ impl Session {
         let v = self.ok(&format!("/api/service/302/vms/{vmid}")).await;
         v["vm"]["status"].as_str().unwrap_or_else(|| panic!("no status: {v}")).to_string()
     }
-}
-
-async fn bulk() -> Session {
-    Session::login("bulk@bkns.vn", "Bulk@2026").await
 }
 
 // ---------------------------------------------------------------- list, details, methods
@@ -210,7 +198,7 @@ async fn one_client_cannot_see_another_clients_service() {
 
 #[tokio::test]
 async fn bulk_account_has_1000_services() {
-    let s = bulk().await;
+    let s = Session::bulk().await;
     let v = s.ok("/api/service").await;
     let rows = v["services"].as_array().unwrap();
     assert_eq!(rows.len(), 1_000);

@@ -176,15 +176,10 @@ pub struct Message {
 /// A ticket and its messages.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Thread {
-    pub number: String,
-    pub subject: String,
-    pub department: String,
-    pub status: TicketStatus,
-    pub status_raw: String,
-    pub date: String,
-    pub last_reply: String,
-    /// A staff reply not seen before this read (client_read "0").
-    pub unread: bool,
+    /// The ticket as the list shows it; `last_reply`, when the server sends
+    /// none, is the last message's date. `unread`: a staff reply not seen
+    /// before this read.
+    pub ticket: TicketRow,
     /// the opening message first (ticket.body, author ticket.name, staff
     /// false, its attachments), then the replies oldest first (sorted by
     /// date, stable)
@@ -332,8 +327,8 @@ fn object_under<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
 /// inside it). `None` when there is no ticket or it has no number.
 pub fn thread_of(v: &Value) -> Option<Thread> {
     let t = object_under(v, "ticket")?;
-    let number = number_of(t);
-    if number.is_empty() {
+    let mut ticket = row_of(t);
+    if ticket.number.is_empty() {
         return None;
     }
     let beside = objects(field(v, &["replies"]).clone());
@@ -348,24 +343,12 @@ pub fn thread_of(v: &Value) -> Option<Thread> {
         body: html_to_text(&read::<Text>(t, &["body", "message"]).0),
         attachments: attachments_of(t),
     };
-    let status_raw = text(t, &["status"]);
-    let mut last_reply = text(t, &["lastreply", "last_reply"]);
-    if last_reply.is_empty() {
-        last_reply = replies.last().map_or_else(|| opening.date.clone(), |m| m.date.clone());
+    if ticket.last_reply.is_empty() {
+        ticket.last_reply = replies.last().map_or_else(|| opening.date.clone(), |m| m.date.clone());
     }
     let mut messages = vec![opening];
     messages.extend(replies);
-    Some(Thread {
-        number,
-        subject: subject_of(t),
-        department: department_of(t),
-        status: TicketStatus::of(&status_raw),
-        status_raw,
-        date: text(t, &["date"]),
-        last_reply,
-        unread: unread_of(t),
-        messages,
-    })
+    Some(Thread { ticket, messages })
 }
 
 /// The number of a new ticket: `{"ticket": 865650}` (the reference's
@@ -710,20 +693,20 @@ mod tests {
     #[test]
     fn the_answered_thread_neutralises_the_staff_html() {
         let t = thread_of(&parse(ANSWERED)).unwrap();
-        assert_eq!(t.number, "517204");
-        assert_eq!(t.subject, "Chứng chỉ SSL không hiển thị ổ khóa trên trình duyệt");
-        assert_eq!(t.department, "Kỹ thuật");
-        assert_eq!(t.status, TicketStatus::Answered);
-        assert_eq!(t.status_raw, "Answered");
-        assert_eq!(t.date, "2026-12-01 20:31:55");
-        assert_eq!(t.last_reply, "2026-12-02 09:14:22");
-        assert!(t.unread);
+        assert_eq!(t.ticket.number, "517204");
+        assert_eq!(t.ticket.subject, "Chứng chỉ SSL không hiển thị ổ khóa trên trình duyệt");
+        assert_eq!(t.ticket.department, "Kỹ thuật");
+        assert_eq!(t.ticket.status, TicketStatus::Answered);
+        assert_eq!(t.ticket.status_raw, "Answered");
+        assert_eq!(t.ticket.date, "2026-12-01 20:31:55");
+        assert_eq!(t.ticket.last_reply, "2026-12-02 09:14:22");
+        assert!(t.ticket.unread);
         assert!(t.staff_last());
         assert_eq!(t.messages.len(), 2);
         let opening = &t.messages[0];
         assert_eq!(opening.author, "An Nguyễn Văn");
         assert!(!opening.staff);
-        assert_eq!(opening.date, t.date);
+        assert_eq!(opening.date, t.ticket.date);
         assert!(opening.body.starts_with("Chào BKNS,\nMình đã cài"));
         assert!(opening.body.ends_with("Nhờ kỹ thuật kiểm tra giúp mình."));
         assert!(opening.attachments.is_empty());
@@ -761,9 +744,9 @@ mod tests {
     #[test]
     fn the_open_thread_has_the_opening_messages_file() {
         let t = thread_of(&parse(OPEN)).unwrap();
-        assert_eq!(t.number, "482913");
-        assert_eq!(t.status, TicketStatus::Open);
-        assert!(!t.unread);
+        assert_eq!(t.ticket.number, "482913");
+        assert_eq!(t.ticket.status, TicketStatus::Open);
+        assert!(!t.ticket.unread);
         assert!(!t.staff_last());
         assert_eq!(t.messages.len(), 1);
         assert_eq!(
@@ -780,13 +763,13 @@ mod tests {
     #[test]
     fn hostbills_example_thread_is_read() {
         let t = thread_of(&parse(TICKET_HB)).unwrap();
-        assert_eq!(t.number, "736633");
-        assert_eq!(t.subject, "Lore Ipsum");
-        assert_eq!(t.department, "Billing");
-        assert_eq!(t.status, TicketStatus::Answered);
-        assert!(!t.unread);
+        assert_eq!(t.ticket.number, "736633");
+        assert_eq!(t.ticket.subject, "Lore Ipsum");
+        assert_eq!(t.ticket.department, "Billing");
+        assert_eq!(t.ticket.status, TicketStatus::Answered);
+        assert!(!t.ticket.unread);
         // no lastreply in HostBill's example: the last message's date
-        assert_eq!(t.last_reply, "2016-12-30 12:51:04");
+        assert_eq!(t.ticket.last_reply, "2016-12-30 12:51:04");
         assert_eq!(t.messages.len(), 2);
         assert_eq!(t.messages[0].author, "Joe Doe");
         assert_eq!(t.messages[1].author, "Suppport Staff");
@@ -813,15 +796,15 @@ mod tests {
                                   {"filename": "no id"}]}
         }}});
         let t = thread_of(&inside).unwrap();
-        assert_eq!(t.number, "77");
-        assert_eq!(t.status, TicketStatus::ClientReply);
+        assert_eq!(t.ticket.number, "77");
+        assert_eq!(t.ticket.status, TicketStatus::ClientReply);
         let ids: Vec<&str> = t.messages.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["", "1", "2", "3"]);
         assert_eq!(t.messages[0].body, "a < b");
         assert_eq!(t.messages[1].body, "một");
         assert!(t.messages[1].staff && t.messages[2].staff && !t.messages[3].staff);
         assert!(!t.staff_last());
-        assert_eq!(t.last_reply, "2026-01-03 08:00:00");
+        assert_eq!(t.ticket.last_reply, "2026-01-03 08:00:00");
         assert_eq!(
             t.messages[1].attachments,
             [Attachment { id: "9".into(), name: "a.txt".into(), size: Some(12) }]

@@ -10,10 +10,16 @@ use crate::api::cart::domain::Tld;
 /// be converted is left as typed (lower case), for [`domain_problem`] to
 /// explain.
 pub fn normalize_domain(input: &str) -> String {
+    let s = bare_name(input);
+    crate::idn::to_ascii(&s).unwrap_or(s)
+}
+
+/// What was typed, trimmed and lower case, without scheme, path or
+/// trailing dot.
+fn bare_name(input: &str) -> String {
     let s = input.trim().to_lowercase();
     let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
-    let s = s.split(['/', '?', '#']).next().unwrap_or_default().trim_end_matches('.');
-    crate::idn::to_ascii(s).unwrap_or_else(|_| s.to_owned())
+    s.split(['/', '?', '#']).next().unwrap_or_default().trim_end_matches('.').to_owned()
 }
 
 /// Why a typed domain name is not valid, as an i18n key: what is wrong
@@ -21,10 +27,7 @@ pub fn normalize_domain(input: &str) -> String {
 /// message.
 pub fn domain_problem(input: &str) -> &'static str {
     use crate::idn::IdnError;
-    let s = input.trim().to_lowercase();
-    let s = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(&s);
-    let s = s.split(['/', '?', '#']).next().unwrap_or_default().trim_end_matches('.');
-    match crate::idn::to_ascii(s) {
+    match crate::idn::to_ascii(&bare_name(input)) {
         Err(IdnError::Space) => "cart.domain_space",
         Err(IdnError::Char(_)) => "cart.domain_char",
         Err(IdnError::CombiningMark) => "cart.domain_combining",

@@ -16,6 +16,23 @@ pub fn page_range(len: usize, per: usize, page: usize) -> std::ops::Range<usize>
     start..(start + per).min(len)
 }
 
+/// A list's summary line: `showing` (an i18n key with `{from}`, `{to}`,
+/// `{total}`) for the rows of page `page`, or `none` when no row matches.
+pub fn summary(showing: &str, none: &str, len: usize, per: usize, page: usize) -> String {
+    if len == 0 {
+        return crate::i18n::t(none);
+    }
+    let range = page_range(len, per, page);
+    t_with(
+        showing,
+        &[
+            ("from", &(range.start + 1).to_string()),
+            ("to", &range.end.to_string()),
+            ("total", &len.to_string()),
+        ],
+    )
+}
+
 /// "Previous / page x of y / Next", hidden when everything fits one page.
 #[component]
 pub fn Pager(page: RwSignal<usize>, #[prop(into)] len: Signal<usize>, per: usize) -> impl IntoView {

@@ -107,3 +107,33 @@ pub fn DataTable(
     }
     .into_any()
 }
+/// A table of fixed texts, for long lists whose rows are drawn anew on
+/// each keystroke of a filter (a reactive label per cell, as in
+/// [`DataTable`], costs too much there): the scrolling wrapper, a hidden
+/// caption, the headers (already translated; the columns in `numeric` are
+/// right-aligned) and the rows. The caller draws it again on a language
+/// switch.
+pub fn plain_table(
+    class: &'static str,
+    testid: &'static str,
+    caption: String,
+    headers: &[String],
+    numeric: &[usize],
+    body: impl IntoView + 'static,
+) -> AnyView {
+    let head = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| view! { <th scope="col" class:num=numeric.contains(&i)>{h.clone()}</th> })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class=format!("data-table {class}") data-testid=testid>
+                <caption class="visually-hidden">{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}

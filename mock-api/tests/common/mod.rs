@@ -207,6 +207,17 @@ impl Session {
         Session::login("demo@bkns.vn", "Demo@2026").await
     }
 
+    /// The account with the long lists (1,000 services, a 2,000-record
+    /// zone, 120 tickets).
+    pub async fn bulk() -> Session {
+        Session::login("bulk@bkns.vn", "Bulk@2026").await
+    }
+
+    /// A `GET` whose answer must be a success: its JSON.
+    pub async fn ok(&self, uri: &str) -> Value {
+        self.get(uri).await.ok_json()
+    }
+
     pub async fn get(&self, uri: &str) -> Reply {
         self.mock.get(uri, Some(&self.token)).await
     }
@@ -233,6 +244,11 @@ impl Session {
 /// [`Mock::get_ok`] and friends).
 pub fn assert_business_error(v: &Value, keys: &[&str]) {
     assert_eq!(v, &json!({ "error": keys }), "{v}");
+}
+
+/// The keys of a JSON object (to compare shapes with the reference's).
+pub fn keys(v: &Value) -> std::collections::BTreeSet<String> {
+    v.as_object().unwrap_or_else(|| panic!("not an object: {v}")).keys().cloned().collect()
 }
 
 pub const CSR: &str = include_str!("../../../fixtures/csr.pem");

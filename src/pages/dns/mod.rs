@@ -11,11 +11,6 @@ pub mod zones;
 use crate::i18n::{t, t_with};
 use crate::vocab::ApiError;
 
-/// A zone's name for people (`idn::label`).
-pub fn zone_label(ascii: &str) -> String {
-    crate::idn::label(ascii)
-}
-
 /// The service a zone lives on, for people.
 pub fn service_text(names: &[(String, String)], id: &str) -> String {
     names

@@ -7,7 +7,7 @@
 //! be of unknown outcome: the list is read again, and the form, with what
 //! was typed, stays.
 
-use super::{refusal_text, service_text, zone_label};
+use super::{refusal_text, service_text};
 use crate::api::dns::{self as api, Zone, Zones};
 use crate::api::services::service as services;
 use crate::app::href;
@@ -143,7 +143,7 @@ fn ZoneList(
     });
     let ask_delete = move |z: Zone| {
         let name = z.name.clone();
-        let body = t_with("dns.zone_delete_body", &[("zone", &zone_label(&name))]);
+        let body = t_with("dns.zone_delete_body", &[("zone", &crate::idn::label(&name))]);
         confirm.ask(
             Confirm::new("dns.zone_delete_title", body, "dns.zone_delete", move || {
                 delete.dispatch(z.clone())
@@ -164,12 +164,12 @@ fn ZoneList(
                 .map(|z| {
                     let service = names.with_value(|n| service_text(n, z.service_id.as_str()));
                     let id = z.id.clone();
-                    let label = t_with("dns.zone_delete_n", &[("zone", &zone_label(&z.name))]);
+                    let label = t_with("dns.zone_delete_n", &[("zone", &crate::idn::label(&z.name))]);
                     let zz = z.clone();
                     view! {
                         <tr>
                             <td data-label=labels[0].clone()>
-                                <a href=href::dns_zone(z.service_id.as_str(), z.id.as_str())>{zone_label(&z.name)}</a>
+                                <a href=href::dns_zone(z.service_id.as_str(), z.id.as_str())>{crate::idn::label(&z.name)}</a>
                             </td>
                             <td data-label=labels[1].clone()>{service}</td>
                             <td data-label=labels[2].clone()>
@@ -184,16 +184,7 @@ fn ZoneList(
                 })
                 .collect_view()
         });
-        view! {
-            <div class="table-wrap">
-                <table class="data-table" data-testid="dns-zones">
-                    <caption class="visually-hidden">{t("dns.title")}</caption>
-                    <thead><tr>{labels.iter().map(|l| view! { <th scope="col">{l.clone()}</th> }).collect_view()}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+        crate::ui::table::plain_table("", "dns-zones", t("dns.title"), &labels, &[], body)
     });
     let delete_error = dyn_view(move || match delete.value().get() {
         Some(Err(e))

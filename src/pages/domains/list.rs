@@ -12,7 +12,7 @@ use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{effect, resource};
 use crate::ui::format::date;
-use crate::ui::pager::{page_range, Pager};
+use crate::ui::pager::{self, page_range, Pager};
 use crate::ui::text::tw;
 use crate::ui::{error_text, resource_view};
 use leptos::prelude::*;
@@ -68,20 +68,13 @@ pub fn Browser(rows: Vec<Row>) -> impl IntoView {
         rows.with_value(|r| idx[range].iter().map(|&i| r[i].clone()).collect::<Vec<Row>>())
     };
     let summary = move || {
-        let n = shown.with(Vec::len);
-        let range = page_range(n, PER_PAGE, page.get());
-        if n == 0 {
-            t("domains.none_match")
-        } else {
-            t_with(
-                "domains.showing",
-                &[
-                    ("from", &(range.start + 1).to_string()),
-                    ("to", &range.end.to_string()),
-                    ("total", &n.to_string()),
-                ],
-            )
-        }
+        pager::summary(
+            "domains.showing",
+            "domains.none_match",
+            shown.with(Vec::len),
+            PER_PAGE,
+            page.get(),
+        )
     };
 
     view! {

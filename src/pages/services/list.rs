@@ -13,12 +13,13 @@
 
 use crate::api::services::service::{self as api, days_to_due, ServiceRow, ServiceStatus};
 use crate::app::href;
-use crate::i18n::{self, t, t_with, tr};
+use crate::i18n::{self, t, tr};
 use crate::state::account_currency;
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{dyn_view, effect, resource, resource_view};
 use crate::ui::format::{date, money_text};
-use crate::ui::pager::{page_range, Pager};
+use crate::ui::pager::{self, page_range, Pager};
+use crate::ui::table::plain_table;
 use crate::util::fold;
 use crate::vocab::{Id, Money};
 use leptos::prelude::*;
@@ -177,20 +178,13 @@ pub fn Browser(
             .collect::<Vec<_>>()
     });
     let summary = move || {
-        let n = shown.with(Vec::len);
-        let range = page_range(n, PER_PAGE, page.get());
-        if n == 0 {
-            t("services.none_match")
-        } else {
-            t_with(
-                "services.showing",
-                &[
-                    ("from", &(range.start + 1).to_string()),
-                    ("to", &range.end.to_string()),
-                    ("total", &n.to_string()),
-                ],
-            )
-        }
+        pager::summary(
+            "services.showing",
+            "services.none_match",
+            shown.with(Vec::len),
+            PER_PAGE,
+            page.get(),
+        )
     };
     let table = dyn_view(move || {
         let idx = shown.get();
@@ -249,11 +243,6 @@ fn table_view<'a>(
     lang: i18n::Lang,
 ) -> AnyView {
     let labels: Vec<String> = COLUMNS.iter().map(|k| t(k)).collect();
-    let head = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| view! { <th scope="col" class:num=i == 4>{l.clone()}</th> })
-        .collect_view();
     let body = rows
         .map(|r| {
             let due = match r.due_in {
@@ -275,16 +264,7 @@ fn table_view<'a>(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data-table" data-testid="services">
-                <caption class="visually-hidden">{t("services.title")}</caption>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    plain_table("", "services", t("services.title"), &labels, &[4], body)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use crate::app::href;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{dyn_view, effect, resource};
-use crate::ui::pager::{page_range, Pager};
+use crate::ui::pager::{self, page_range, Pager};
+use crate::ui::table::plain_table;
 use crate::ui::{ErrorPanel, Loading};
 use crate::vocab::ApiError;
 use leptos::prelude::*;
@@ -87,20 +88,13 @@ fn Tickets(rows: Vec<TicketRow>, status: String) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let summary = move || {
-        let n = shown.with(Vec::len);
-        let range = page_range(n, PER_PAGE, page.get());
-        if n == 0 {
-            t("support.none_match")
-        } else {
-            t_with(
-                "support.showing",
-                &[
-                    ("from", &(range.start + 1).to_string()),
-                    ("to", &range.end.to_string()),
-                    ("total", &n.to_string()),
-                ],
-            )
-        }
+        pager::summary(
+            "support.showing",
+            "support.none_match",
+            shown.with(Vec::len),
+            PER_PAGE,
+            page.get(),
+        )
     };
     let table = dyn_view(move || {
         let idx = shown.get();
@@ -136,7 +130,6 @@ const COLUMNS: [&str; 5] = [
 
 fn table_view<'a>(rows: impl Iterator<Item = &'a TicketRow>) -> AnyView {
     let labels: Vec<String> = COLUMNS.iter().map(|k| t(k)).collect();
-    let head = labels.iter().map(|l| view! { <th scope="col">{l.clone()}</th> }).collect_view();
     let (staff, you, new_reply) =
         (t("support.by_staff"), t("support.by_you"), t("support.new_reply"));
     let body = rows
@@ -159,16 +152,7 @@ fn table_view<'a>(rows: impl Iterator<Item = &'a TicketRow>) -> AnyView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data-table" data-testid="tickets">
-                <caption class="visually-hidden">{t("support.title")}</caption>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    plain_table("", "tickets", t("support.title"), &labels, &[], body)
 }
 
 /// The server does not list tickets: those opened here, and a ticket by

@@ -39,7 +39,7 @@ enum Mode {
 fn mode_of(r: Option<&Result<Thread, ApiError>>) -> Mode {
     match r {
         None | Some(Err(ApiError::Aborted)) => Mode::Loading,
-        Some(Ok(t)) if t.status.is_closed() => Mode::Closed,
+        Some(Ok(t)) if t.ticket.status.is_closed() => Mode::Closed,
         Some(Ok(_)) => Mode::Open,
         Some(Err(ApiError::NotSupported)) => Mode::Blind,
         Some(Err(_)) => Mode::Failed,
@@ -138,13 +138,13 @@ pub fn TicketPage() -> impl IntoView {
 }
 
 fn thread_view(number: &str, th: Thread) -> impl IntoView {
-    let subject = if th.subject.is_empty() {
+    let subject = if th.ticket.subject.is_empty() {
         t_with("support.ticket_n", &[("number", number)])
     } else {
-        th.subject.clone()
+        th.ticket.subject.clone()
     };
     let unread_from =
-        th.unread.then(|| th.messages.iter().rposition(|m| !m.staff).map_or(0, |i| i + 1));
+        th.ticket.unread.then(|| th.messages.iter().rposition(|m| !m.staff).map_or(0, |i| i + 1));
     let messages = th
         .messages
         .iter()
@@ -154,8 +154,8 @@ fn thread_view(number: &str, th: Thread) -> impl IntoView {
     view! {
         <h1 class="ticket-subject">{subject}</h1>
         <p class="muted ticket-meta">
-            {format!("#{number}")} " · " {th.department.clone()} " · " {status_badge(th.status, &th.status_raw)}
-            " · " {t_with("support.opened_on", &[("date", &when(&th.date))])}
+            {format!("#{number}")} " · " {th.ticket.department.clone()} " · " {status_badge(th.ticket.status, &th.ticket.status_raw)}
+            " · " {t_with("support.opened_on", &[("date", &when(&th.ticket.date))])}
         </p>
         <ol class="thread" data-testid="thread">{messages}</ol>
     }

@@ -171,17 +171,14 @@ fn BulkAdd(ctx: Ctx, items: Vec<Item>) -> impl IntoView {
     let busy = move || matches!(run.get(), Run::Adding { .. });
     let finished = move || matches!(run.get(), Run::Done { .. } | Run::Stopped { .. });
     view! {
-        <div class="table-wrap">
-            <table class="data-table bulk-table" data-testid="bulk-preview">
-                <caption class="visually-hidden">{t("dns.bulk_preview")}</caption>
-                <thead><tr>
-                    <th scope="col">{t("dns.col_line")}</th>
-                    <th scope="col">{t("dns.col_record")}</th>
-                    <th scope="col">{t("dns.col_check")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {crate::ui::table::plain_table(
+            "bulk-table",
+            "bulk-preview",
+            t("dns.bulk_preview"),
+            &[t("dns.col_line"), t("dns.col_record"), t("dns.col_check")],
+            &[],
+            rows,
+        )}
         <p class="muted">{summary}</p>
         {status}
         <div class="form-actions">

@@ -18,7 +18,7 @@ pub mod export;
 pub mod form;
 pub mod table;
 
-use super::{refusal_text, zone_label};
+use super::refusal_text;
 use crate::api::dns as api;
 use crate::app::href;
 use crate::dns::{Draft, Record, RecordType};
@@ -291,7 +291,7 @@ fn Zone(ctx: Ctx) -> impl IntoView {
         }
     };
     view! {
-        <h1 class="zone-title">{zone_label(&name)}</h1>
+        <h1 class="zone-title">{crate::idn::label(&name)}</h1>
         <div class="alert alert-warn" role="alert" hidden=move || !ctx.gone.get() data-testid="zone-gone">
             <p>{tr("dns.zone_gone")}</p>
             <A href=href::DNS attr:class="btn btn-secondary">{tr("dns.back_to_zones")}</A>

@@ -9,10 +9,11 @@
 
 use super::Ctx;
 use crate::dns::{full_name, Record, RecordType};
-use crate::i18n::{t, t_with, tr};
+use crate::i18n::{t, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{dyn_view, effect};
-use crate::ui::pager::{page_range, Pager};
+use crate::ui::pager::{self, page_range, Pager};
+use crate::ui::table::plain_table;
 use crate::util::fold;
 use leptos::prelude::*;
 use std::cmp::Ordering;
@@ -162,23 +163,10 @@ pub fn RecordTable(
         Sort::ALL.iter().map(|s| (s.code().to_string(), t(s.key()))).collect::<Vec<_>>()
     });
     let summary = move || {
-        let n = shown.with(Vec::len);
-        let all = ctx.records.with(Vec::len);
-        let range = page_range(n, PER_PAGE, page.get());
-        if all == 0 {
-            String::new()
-        } else if n == 0 {
-            t("dns.none_match")
-        } else {
-            t_with(
-                "dns.showing",
-                &[
-                    ("from", &(range.start + 1).to_string()),
-                    ("to", &range.end.to_string()),
-                    ("total", &n.to_string()),
-                ],
-            )
+        if ctx.records.with(Vec::is_empty) {
+            return String::new();
         }
+        pager::summary("dns.showing", "dns.none_match", shown.with(Vec::len), PER_PAGE, page.get())
     };
     let listing = ctx.listing;
     let table = dyn_view(move || {
@@ -228,7 +216,6 @@ fn table_view<'a>(
     on_delete: Callback<Record>,
 ) -> AnyView {
     let labels: Vec<String> = COLUMNS.iter().map(|k| t(k)).collect();
-    let head = labels.iter().map(|l| view! { <th scope="col">{l.clone()}</th> }).collect_view();
     let (edit, delete, no_id, read_only) =
         (t("dns.edit"), t("dns.delete"), t("dns.no_id"), t("dns.read_only"));
     let body = rows
@@ -265,16 +252,7 @@ fn table_view<'a>(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data-table records-table" data-testid="records">
-                <caption class="visually-hidden">{t("dns.records")}</caption>
-                <thead><tr>{head}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    plain_table("records-table", "records", t("dns.records"), &labels, &[2, 3], body)
 }
 
 #[cfg(test)]
