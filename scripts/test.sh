@@ -45,13 +45,13 @@ layer lint 0 "$p" "$f" $((SECONDS - t0))
 
 echo "==> host tests"
 t0=$SECONDS
-cargo test --workspace 2>&1 | tee "$LOGS/host.log"; st=${PIPESTATUS[0]}
+cargo test --workspace --no-fail-fast 2>&1 | tee "$LOGS/host.log"; st=${PIPESTATUS[0]}
 read -r p f < <(count_cargo "$LOGS/host.log"); layer host "$st" "$p" "$f" $((SECONDS - t0))
 
 echo "==> browser tests (headless Chromium)"
 t0=$SECONDS
 suites=(); for f in tests/*.rs; do suites+=(--test "$(basename "$f" .rs)"); done
-cargo test --target wasm32-unknown-unknown "${suites[@]}" 2>&1 | tee "$LOGS/browser.log"; st=${PIPESTATUS[0]}
+cargo test --target wasm32-unknown-unknown --no-fail-fast "${suites[@]}" 2>&1 | tee "$LOGS/browser.log"; st=${PIPESTATUS[0]}
 read -r p f < <(count_cargo "$LOGS/browser.log"); layer browser "$st" "$p" "$f" $((SECONDS - t0))
 
 echo "==> Playwright journeys (release bundle + mock-api)"

@@ -203,7 +203,7 @@ window.fetch = function (input, init) {
   var req = input instanceof Request ? input : new Request(input, init);
   var url = new URL(req.url, location.href);
   var key = req.method + ' ' + decodeURIComponent(url.pathname).replace(/^\/api(?=\/|$)/, '');
-  var entry = { key: key, body: null, signal: (init && init.signal) || req.signal };
+  var entry = { key: key, body: null, read: false, signal: (init && init.signal) || req.signal };
   fake.log.push(entry);
   var auth = req.headers.get('Authorization');
   var r = fake.routes.find(function (r) {
@@ -211,6 +211,7 @@ window.fetch = function (input, init) {
   }) || { status: 404, body: '{"error":["invalid method"]}', headers: { 'Content-Type': 'application/json' } };
   return req.clone().text().then(function (body) {
     entry.body = body;
+    entry.read = true;
     if (r.never) return new Promise(function () {});
     if (r.fail) throw new TypeError('Failed to fetch');
     var answer = function () { return new Response(r.body, { status: r.status, headers: r.headers }); };
@@ -252,18 +253,28 @@ impl FakeApi {
         Self::log().iter().map(|e| Self::field(&e, "key").as_string().unwrap_or_default()).collect()
     }
 
-    /// How many requests went to `key` (`"GET /balance"`).
+    /// The requests to `key` whose body has been read (the fake reads it
+    /// a moment after the call), oldest first.
+    fn sent(key: &str) -> Vec<JsValue> {
+        Self::log()
+            .iter()
+            .filter(|e| Self::field(e, "key").as_string().as_deref() == Some(key))
+            .filter(|e| Self::field(e, "read").as_bool() == Some(true))
+            .collect()
+    }
+
+    /// How many requests went to `key` (`"GET /balance"`), counted once
+    /// their body is known, so `bodies` holds as many.
     pub fn calls(&self, key: &str) -> usize {
-        self.requests().iter().filter(|k| *k == key).count()
+        Self::sent(key).len()
     }
 
     /// The JSON bodies sent to `key`, oldest first (`null` when not JSON).
     pub fn bodies(&self, key: &str) -> Vec<Value> {
-        Self::log()
+        Self::sent(key)
             .iter()
-            .filter(|e| Self::field(e, "key").as_string().as_deref() == Some(key))
             .map(|e| {
-                let body = Self::field(&e, "body").as_string().unwrap_or_default();
+                let body = Self::field(e, "body").as_string().unwrap_or_default();
                 serde_json::from_str(&body).unwrap_or(Value::Null)
             })
             .collect()
