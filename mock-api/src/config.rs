@@ -30,6 +30,10 @@ pub struct Settings {
     /// answer; when off they answer like a missing route (HTTP 404
     /// `invalid method`).
     pub ticket_listing: bool,
+    /// Whether the demo account is an affiliate; when off, the six
+    /// `/affiliates/*` calls answer it `{"error":["affiliate_not_enrolled"]}`
+    /// like every other account.
+    pub affiliate_enrolled: bool,
 }
 
 impl Default for Settings {
@@ -43,6 +47,7 @@ impl Default for Settings {
             vm_rebuild_ms: 6_000,
             dns_listing: true,
             ticket_listing: true,
+            affiliate_enrolled: true,
         }
     }
 }
@@ -129,6 +134,9 @@ Options (each also readable from the environment variable shown; the command lin
                          (true/false, on/off, 1/0)  [MOCK_DNS_LISTING, default true]
   --ticket-listing BOOL  whether GET /tickets and GET /tickets/@number answer
                          (true/false, on/off, 1/0)  [MOCK_TICKET_LISTING, default true]
+  --affiliate-enrolled BOOL
+                         whether the demo account is an affiliate (/affiliates/*)
+                         (true/false, on/off, 1/0)  [MOCK_AFFILIATE_ENROLLED, default true]
   -h, --help             print this help
 
 Options may be written `--port 8099` or `--port=8099`.
@@ -147,6 +155,7 @@ const OPTIONS: &[(&str, &str)] = &[
     ("vm-rebuild-ms", "MOCK_VM_REBUILD_MS"),
     ("dns-listing", "MOCK_DNS_LISTING"),
     ("ticket-listing", "MOCK_TICKET_LISTING"),
+    ("affiliate-enrolled", "MOCK_AFFILIATE_ENROLLED"),
 ];
 
 impl Config {
@@ -223,6 +232,7 @@ impl Config {
             "vm-rebuild-ms" => self.settings.vm_rebuild_ms = num(value)?,
             "dns-listing" => self.settings.dns_listing = switch(value)?,
             "ticket-listing" => self.settings.ticket_listing = switch(value)?,
+            "affiliate-enrolled" => self.settings.affiliate_enrolled = switch(value)?,
             "fail-rate" => {
                 let rate: f64 = num(value)?;
                 if !(0.0..=1.0).contains(&rate) {
@@ -306,6 +316,24 @@ mod tests {
         assert!(!off.settings.ticket_listing);
         assert!(matches!(
             Config::parse(env(&[]), args(&["--ticket-listing", "2"])),
+            Err(CliError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn affiliate_enrolled() {
+        assert!(Config::parse(env(&[]), args(&[])).unwrap().settings.affiliate_enrolled);
+        let off = Config::parse(env(&[("MOCK_AFFILIATE_ENROLLED", "off")]), args(&[])).unwrap();
+        assert!(!off.settings.affiliate_enrolled && off.settings.ticket_listing);
+        let on = Config::parse(
+            env(&[("MOCK_AFFILIATE_ENROLLED", "0")]),
+            args(&["--affiliate-enrolled=yes"]),
+        );
+        assert!(on.unwrap().settings.affiliate_enrolled);
+        let off = Config::parse(env(&[]), args(&["--affiliate-enrolled", "false"])).unwrap();
+        assert!(!off.settings.affiliate_enrolled);
+        assert!(matches!(
+            Config::parse(env(&[]), args(&["--affiliate-enrolled", "maybe"])),
             Err(CliError::Invalid(_))
         ));
     }

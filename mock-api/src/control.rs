@@ -2,7 +2,7 @@
 //!
 //! * `GET  /__mock/health`   → `{"status": true}`
 //! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate",
-//!   "vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing"}`
+//!   "vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing","affiliate_enrolled"}`
 //! * `POST /__mock/config`   JSON with any subset of those fields → the new config
 //! * `GET  /__mock/requests` → array of request-log entries; optional query
 //!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
@@ -62,6 +62,7 @@ struct SettingsPatch {
     vm_rebuild_ms: Option<u64>,
     dns_listing: Option<bool>,
     ticket_listing: Option<bool>,
+    affiliate_enrolled: Option<bool>,
 }
 
 async fn set_config(
@@ -95,6 +96,9 @@ async fn set_config(
     }
     if let Some(v) = patch.ticket_listing {
         settings.ticket_listing = v;
+    }
+    if let Some(v) = patch.affiliate_enrolled {
+        settings.affiliate_enrolled = v;
     }
     settings.validate().map_err(ApiError::bad_request)?;
     state.set_settings(settings);

@@ -266,14 +266,16 @@ pub fn seed() -> CustomerData {
         privileges: json!({"support": ["tickets", "newticket"]}),
         ..Contact::empty(s("49"))
     };
+    // In a province the July 2025 reform merges away (Bình Dương → Thành
+    // phố Hồ Chí Minh; `GET /willexpired/VN/state` lists it).
     let binh = Contact {
         email: s("binh.tran@bkns.vn"),
         firstname: s("Bình"),
         lastname: s("Trần Thị"),
-        address1: s("45 Lê Lợi"),
-        city: s("Quận 1"),
-        state: s("Thành phố Hồ Chí Minh"),
-        ward: s("Phường Bến Thành"),
+        address1: s("45 Yersin"),
+        city: s("Thành phố Thủ Dầu Một"),
+        state: s("Tỉnh Bình Dương"),
+        ward: s("Phường Phú Cường"),
         country: s("VN"),
         phonenumber: s("0912345678"),
         gender: s("female"),

@@ -16,8 +16,10 @@ use axum::middleware::from_fn_with_state;
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
+pub mod affiliate_data;
 pub mod auth;
 pub mod body;
+pub mod cert_data;
 pub mod config;
 pub mod control;
 pub mod customer;

@@ -221,6 +221,13 @@ const PROTECTED: &[(Method, &str)] = &[
     (Method::PUT, "/api/notifications/305/ack"),
     (Method::GET, "/api/statuses"),
     (Method::PUT, "/api/statuses/6"),
+    // affiliates
+    (Method::GET, "/api/affiliates/summary"),
+    (Method::GET, "/api/affiliates/campaigns"),
+    (Method::GET, "/api/affiliates/commissions"),
+    (Method::GET, "/api/affiliates/payouts"),
+    (Method::GET, "/api/affiliates/vouchers"),
+    (Method::GET, "/api/affiliates/commissionplans"),
     // billing
     (Method::GET, "/api/balance"),
     (Method::GET, "/api/payment"),
@@ -241,6 +248,11 @@ const PROTECTED: &[(Method, &str)] = &[
     (Method::GET, "/api/certificate/order"),
     (Method::POST, "/api/certificate/order"),
     (Method::GET, "/api/certificate/order/401/software"),
+    // SSL certificates
+    (Method::GET, "/api/certificate"),
+    (Method::GET, "/api/certificate/801"),
+    (Method::GET, "/api/certificate/801/crt"),
+    (Method::GET, "/api/certificate/805/crt"),
     // domains
     (Method::GET, "/api/domain"),
     (Method::GET, "/api/domain/name/nguyenvanan.vn"),
@@ -629,7 +641,8 @@ async fn config_get_set_validate_and_reset() {
     });
     let defaults = json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0,
                           "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000,
-                          "dns_listing": true, "ticket_listing": true});
+                          "dns_listing": true, "ticket_listing": true,
+                          "affiliate_enrolled": true});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
     let token = m.demo().await;
@@ -639,7 +652,7 @@ async fn config_get_set_validate_and_reset() {
         r.json(),
         json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25,
                "vm_power_ms": 4000, "vm_rebuild_ms": 6000, "dns_listing": true,
-               "ticket_listing": true})
+               "ticket_listing": true, "affiliate_enrolled": true})
     );
     let r = m.post("/__mock/config", json!({"dns_listing": false}), None).await;
     assert_eq!(r.json()["dns_listing"], json!(false));

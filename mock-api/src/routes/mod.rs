@@ -7,10 +7,13 @@ use axum::Router;
 use crate::envelope::ApiError;
 use crate::state::AppState;
 
+pub mod affiliates;
 pub mod billing;
 pub mod cart;
+pub mod certificates;
 pub mod clientarea;
 pub mod contacts;
+pub mod coupons;
 pub mod dns;
 pub mod domains;
 pub mod ekyc;
@@ -21,6 +24,7 @@ pub mod services;
 pub mod signup;
 pub mod support;
 pub mod vms;
+pub mod willexpired;
 
 /// All API routes (paths relative to `/api`), with HostBill's answer for
 /// unknown routes and methods: HTTP 404 `{"error":["invalid method"]}`.
@@ -40,6 +44,10 @@ pub fn router() -> Router<AppState> {
         .merge(vms::router())
         .merge(dns::router())
         .merge(support::router())
+        .merge(certificates::router())
+        .merge(affiliates::router())
+        .merge(willexpired::router())
+        .merge(coupons::router())
         .fallback(invalid_method)
         .method_not_allowed_fallback(invalid_method)
 }

@@ -631,20 +631,100 @@ pub fn payment_methods(currency: &str) -> Vec<PaymentMethod> {
     }
 }
 
-/// A promo code: a percentage or a fixed amount (VND) off each product's
-/// first payment (price and options; not setup fees or addons).
+/// A promo code: a percentage or a fixed amount (VND) off an item's first
+/// payment (for products: price and options, not setup fees or addons; for
+/// domains: the period's price and its extra forms).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Promo {
     Percent(i64),
     Fixed(Cents),
 }
 
-pub fn promo(code: &str) -> Option<Promo> {
-    match code.trim().to_ascii_uppercase().as_str() {
-        "BKNS10" => Some(Promo::Percent(10)),
-        "GIAM50K" => Some(Promo::Fixed(vnd(50_000))),
-        _ => None,
+/// What a coupon discounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// Every product (hosting, VPS); not domains or certificates.
+    AnyProduct,
+    /// One product, by id.
+    Product(&'static str),
+    /// Domains of one TLD (any action: register, transfer, renew), by TLD id.
+    Tld(&'static str),
+}
+
+/// A promo code of the shop. Public codes (`owner` None) work for every
+/// account; a client's own coupon (`POST /domain/coupons/bkns_coupons`
+/// lists them) only for that client: for anybody else it is unknown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Coupon {
+    pub code: &'static str,
+    pub promo: Promo,
+    pub applies: Applies,
+    pub owner: Option<&'static str>,
+    pub description: &'static str,
+    /// Expiry in days from today (dates stay in the future).
+    pub expires_in: i64,
+}
+
+impl Coupon {
+    /// Whether `client_id` may use the code.
+    pub fn usable_by(&self, client_id: &str) -> bool {
+        self.owner.is_none_or(|o| o == client_id)
     }
+
+    /// `"percent"` or `"fixed"`, and the value as text (`"15"`, `"50000.00"`).
+    pub fn kind_and_value(&self) -> (&'static str, String) {
+        match self.promo {
+            Promo::Percent(p) => ("percent", p.to_string()),
+            Promo::Fixed(c) => ("fixed", super::money_str(c)),
+        }
+    }
+}
+
+/// Every promo code: `BKNS10` and `GIAM50K` (public, products), and the
+/// demo account's own `BKNS-VN15` (15 % off `.vn` domains) and
+/// `BKNS-HOST50K` (50,000 ₫ off Cloud Hosting Doanh nghiệp, product 102).
+pub fn coupons() -> [Coupon; 4] {
+    [
+        Coupon {
+            code: "BKNS10",
+            promo: Promo::Percent(10),
+            applies: Applies::AnyProduct,
+            owner: None,
+            description: "Giảm 10% mọi gói hosting và VPS",
+            expires_in: 365,
+        },
+        Coupon {
+            code: "GIAM50K",
+            promo: Promo::Fixed(vnd(50_000)),
+            applies: Applies::AnyProduct,
+            owner: None,
+            description: "Giảm 50.000 ₫ mỗi gói hosting hoặc VPS",
+            expires_in: 365,
+        },
+        Coupon {
+            code: "BKNS-VN15",
+            promo: Promo::Percent(15),
+            applies: Applies::Tld("11"),
+            owner: Some(crate::seed::DEMO_ID),
+            description: "Giảm 15% khi đăng ký, chuyển về hoặc gia hạn tên miền .vn",
+            expires_in: 90,
+        },
+        Coupon {
+            code: "BKNS-HOST50K",
+            promo: Promo::Fixed(vnd(50_000)),
+            applies: Applies::Product("102"),
+            owner: Some(crate::seed::DEMO_ID),
+            description: "Giảm 50.000 ₫ cho gói Cloud Hosting Doanh nghiệp",
+            expires_in: 60,
+        },
+    ]
+}
+
+/// The promo code `code` (case-insensitive) as `client_id` sees it: None
+/// when unknown or another client's own coupon.
+pub fn coupon(code: &str, client_id: &str) -> Option<Coupon> {
+    let code = code.trim().to_ascii_uppercase();
+    coupons().into_iter().find(|c| c.code == code && c.usable_by(client_id))
 }
 
 /// VAT in percent, on everything.

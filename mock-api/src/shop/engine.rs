@@ -1,14 +1,17 @@
 //! The quote engine and order placement: every order item is checked and
 //! priced the same way for `POST /quote` (shown) and `POST /order`
-//! (invoiced). 10 % VAT on everything; promo codes on products; a payment
-//! method's fee (fixed + total × percent / 100) goes on the invoice.
+//! (invoiced). 10 % VAT on everything; promo codes (`catalog::coupons`) on
+//! products and domains; a payment method's fee (fixed + total × percent /
+//! 100) goes on the invoice.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
-use super::catalog::{self, convert, cycle_title, months, years_cycle, Promo, VAT_PERCENT};
+use super::catalog::{
+    self, convert, cycle_title, months, years_cycle, Applies, Promo, VAT_PERCENT,
+};
 use super::{
     date_in, money_num, money_str, now_stamp, percent_of, Cents, Holding, Invoice, InvoiceLine,
     Ledger, Shop,
@@ -124,6 +127,8 @@ pub struct Priced {
     /// the account then holds.
     pub creates: Option<(String, String, String)>,
     pub new_domain: Option<String>,
+    /// The order item as sent (kept with what the order creates).
+    pub item: Value,
 }
 
 impl Priced {
@@ -137,12 +142,19 @@ impl Priced {
     }
 }
 
+/// Who orders: the client and the account's currency.
+#[derive(Clone, Copy, Debug)]
+pub struct Buyer<'a> {
+    pub client_id: &'a str,
+    pub currency: &'a str,
+}
+
 /// Checks and prices one item of `POST /quote` / `POST /order` for an
 /// account (`promocode` is the body's, used when the item has none).
 pub fn evaluate(
     shop: &Shop,
     ledger: &Ledger,
-    currency: &str,
+    buyer: Buyer<'_>,
     item: &Value,
     index: usize,
     promocode: &str,
@@ -152,17 +164,62 @@ pub fn evaluate(
         product: Value::Null,
         domains: json!({}),
         coupon: json!({}),
+        item: item.clone(),
         ..Default::default()
     };
+    let currency = buyer.currency;
     match text(item, "type").to_ascii_lowercase().as_str() {
         "product" | "" if item.get("product_id").is_some() => {
-            product(&mut p, currency, item, promocode)
+            product(&mut p, buyer, item, promocode)
         }
-        "domain" => domain(&mut p, shop, ledger, currency, item),
+        "domain" => domain(&mut p, shop, ledger, buyer, item, promocode),
         "certificate" => certificate(&mut p, ledger, currency, item),
         _ => p.fail("invalid_item_type"),
     }
     p
+}
+
+/// Applies a promo code to an item whose discountable amount is `base`.
+/// The code is the item's own `promocode`, else the body's. Unknown codes
+/// (or another client's coupon) fail with `invalid_promocode` when the
+/// item names the code itself or `strict` (product items, for the body's
+/// code too); a known code that does not cover the item fails with
+/// `promocode_not_applicable` when the item names it, and is skipped when
+/// it comes from the body (it may be meant for another item).
+fn apply_promo(
+    p: &mut Priced,
+    buyer: Buyer<'_>,
+    item: &Value,
+    body_promo: &str,
+    base: Cents,
+    covers: impl Fn(Applies) -> bool,
+    strict: bool,
+) {
+    let own = text(item, "promocode");
+    let named = !own.is_empty();
+    let code = if named { own } else { body_promo.trim().to_owned() };
+    if code.is_empty() {
+        return;
+    }
+    let Some(coupon) = catalog::coupon(&code, buyer.client_id) else {
+        if named || strict {
+            p.fail("invalid_promocode");
+        }
+        return;
+    };
+    if !covers(coupon.applies) {
+        if named {
+            p.fail("promocode_not_applicable");
+        }
+        return;
+    }
+    let off = match coupon.promo {
+        Promo::Percent(pct) => percent_of(base, pct),
+        Promo::Fixed(amount) => convert(amount, buyer.currency).min(base),
+    };
+    p.discount = off;
+    p.coupon = json!({ "code": coupon.code, "discount": money_num(off) });
+    p.lines.push(("Discount".into(), format!("Mã khuyến mãi {}", coupon.code), -off));
 }
 
 fn contacts_ok(ledger: &Ledger, item: &Value, keys: &[&str]) -> bool {
@@ -245,7 +302,8 @@ fn price_forms(
     (total, notes)
 }
 
-fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
+fn product(p: &mut Priced, buyer: Buyer<'_>, item: &Value, body_promo: &str) {
+    let currency = buyer.currency;
     let Some(prod) = catalog::product(&text(item, "product_id")) else {
         p.fail("product_not_found");
         return;
@@ -310,28 +368,8 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
         ));
     }
 
-    let mut code = text(item, "promocode");
-    if code.is_empty() {
-        code = body_promo.trim().to_owned();
-    }
-    if !code.is_empty() {
-        match catalog::promo(&code) {
-            None => p.fail("invalid_promocode"),
-            Some(promo) => {
-                let off = match promo {
-                    Promo::Percent(pct) => percent_of(base, pct),
-                    Promo::Fixed(amount) => convert(amount, currency).min(base),
-                };
-                p.discount = off;
-                p.coupon = json!({ "code": code.to_ascii_uppercase(), "discount": money_num(off) });
-                p.lines.push((
-                    "Discount".into(),
-                    format!("Mã khuyến mãi {}", code.to_ascii_uppercase()),
-                    -off,
-                ));
-            }
-        }
-    }
+    let covers = |a: Applies| matches!(a, Applies::AnyProduct) || a == Applies::Product(prod.id);
+    apply_promo(p, buyer, item, body_promo, base, covers, true);
     p.first = first;
     p.recurring = recurring;
     let category = prod.category();
@@ -348,7 +386,15 @@ fn product(p: &mut Priced, currency: &str, item: &Value, body_promo: &str) {
     ));
 }
 
-fn domain(p: &mut Priced, shop: &Shop, ledger: &Ledger, currency: &str, item: &Value) {
+fn domain(
+    p: &mut Priced,
+    shop: &Shop,
+    ledger: &Ledger,
+    buyer: Buyer<'_>,
+    item: &Value,
+    body_promo: &str,
+) {
+    let currency = buyer.currency;
     let action = text(item, "action").to_ascii_lowercase();
     let years = number(item.get("years")).unwrap_or(0);
     let tlds = catalog::tlds();
@@ -422,6 +468,7 @@ fn domain(p: &mut Priced, shop: &Shop, ledger: &Ledger, currency: &str, item: &V
     p.first = amount;
     p.recurring = vec![(years_cycle(years as u32).into(), convert(period.renew, currency))];
     p.lines.push(("Domain".into(), format!("{verb} {name} - {years} năm"), amount));
+    apply_promo(p, buyer, item, body_promo, amount, |a| a == Applies::Tld(tld.id), false);
     let mut domains = Map::new();
     domains.insert(
         name.clone(),
@@ -473,6 +520,8 @@ fn certificate(p: &mut Priced, ledger: &Ledger, currency: &str, item: &Value) {
     p.first = price;
     p.recurring = vec![(years_cycle(y).into(), renew)];
     p.lines.push(("SSL".into(), format!("{} ({cn}) - {y} năm", cert.name), price));
+    // no coupon covers certificates (a code named on the item is refused)
+    apply_promo(p, Buyer { client_id: "", currency }, item, "", price, |_| false, false);
     p.product = json!({
         "id": cert.id.parse::<u64>().unwrap_or(0), "category_name": "Chứng chỉ SSL", "category_id": 30,
         "name": cert.name, "domain": cn, "price": money_num(price), "years": y
@@ -532,6 +581,7 @@ pub fn evaluate_all(shop: &Shop, client_id: &str, currency: &str, body: &Value) 
     let empty = Ledger::default();
     let ledger = shop.ledgers.get(client_id).unwrap_or(&empty);
     let promo = text(body, "promocode");
+    let buyer = Buyer { client_id, currency };
     let items = match body.get("items") {
         Some(Value::Array(a)) => a.clone(),
         Some(Value::Object(m)) => m.values().cloned().collect(),
@@ -540,7 +590,7 @@ pub fn evaluate_all(shop: &Shop, client_id: &str, currency: &str, body: &Value) 
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| evaluate(shop, ledger, currency, item, i, &promo))
+        .map(|(i, item)| evaluate(shop, ledger, buyer, item, i, &promo))
         .collect()
 }
 
@@ -657,6 +707,10 @@ pub fn place_order(
             order_num,
             invoice_id: invoice_id.clone(),
             aff_id: text(body, "aff_id"),
+            date: invoice.date.clone(),
+            first: p.first - p.discount,
+            recurring: p.recurring.first().cloned(),
+            item: p.item.clone(),
         });
     }
     let ledger = shop.ledger(&client_id);

@@ -181,6 +181,15 @@ pub struct Holding {
     pub invoice_id: String,
     /// The referring affiliate (`aff_id` of the order), if any.
     pub aff_id: String,
+    /// Order date, `YYYY-MM-DD`.
+    pub date: String,
+    /// First payment, before tax, after the discount.
+    pub first: Cents,
+    /// The first recurring (cycle, amount before tax), if any.
+    pub recurring: Option<(String, Cents)>,
+    /// The order item as sent (a certificate's CSR, approver e-mail,
+    /// contacts, organisation and software are read from it).
+    pub item: Value,
 }
 
 /// One account's commerce.
