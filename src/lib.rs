@@ -21,6 +21,7 @@ pub mod state;
 pub mod ui;
 pub mod util;
 pub mod vocab;
+pub mod x509;
 
 #[cfg(test)]
 mod fixtures;
