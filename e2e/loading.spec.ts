@@ -30,7 +30,13 @@ interface Report {
 // sections share: 340,105 B. No weight meets both (measured: the dashboard
 // reaches 300 KB only when account, cart, contacts, domain, ekyc, service,
 // vms and provision each pass 120 KB), so the dashboard has a ceiling too.
-const INTERIM: Record<string, number> = { sign: 285_000, dashboard: 350_000, total_vs_one_module: 1.35 };
+// "Certificates, affiliates" added two more sections (21 modules, 630
+// chunks, 17 files left for them): the dashboard went to 372,431 B with
+// every section at most 108,473 B. It needs ≈ 53 KB of shared code itself;
+// the rest is code most sections share, which the 40-file limit puts on it
+// (measured: three more files for groups change it by < 1 KB, two fewer add
+// ≈ 13 KB). Ceiling: the measured figure plus 3 %.
+const INTERIM: Record<string, number> = { sign: 285_000, dashboard: 384_000, total_vs_one_module: 1.35 };
 function limit(r: Report, key: string): number {
   const budget = r.budget[key];
   const ceiling = INTERIM[key] ?? budget;
