@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { test, expect, expectAccessible, mock, loginTo, seedCart, storedCart, login } from './helpers';
 
-const CSR = readFileSync(join(__dirname, '..', 'fixtures', 'csr.pem'), 'utf8');
+const CSR = readFileSync(join(__dirname, '..', 'fixtures', 'certs', 'rsa.csr'), 'utf8');
 
 test.beforeEach(async ({ request }) => {
   await mock.reset(request);

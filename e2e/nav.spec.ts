@@ -39,8 +39,8 @@ test.describe('on a 360 px phone', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(nav).toBeVisible();
     await expect(nav.getByRole('link').first()).toBeFocused();
-    await expect(nav.getByRole('list', { name: 'Dịch vụ và tên miền' }).getByRole('link')).toHaveText(['Dịch vụ', 'Tên miền', 'DNS']);
-    await expect(nav.getByRole('list', { name: 'Đặt hàng và thanh toán' }).getByRole('link')).toHaveText(['Đặt dịch vụ', 'Thanh toán']);
+    await expect(nav.getByRole('list', { name: 'Dịch vụ và tên miền' }).getByRole('link')).toHaveText(['Dịch vụ', 'Tên miền', 'DNS', 'Chứng chỉ SSL']);
+    await expect(nav.getByRole('list', { name: 'Đặt hàng và thanh toán' }).getByRole('link')).toHaveText(['Đặt dịch vụ', 'Thanh toán', 'Tiếp thị liên kết']);
     await expect(nav.locator('a[aria-current=page]')).toHaveText('Tổng quan');
     for (const link of await nav.getByRole('link').all()) {
       expect((await link.boundingBox())!.height, await link.innerText()).toBeGreaterThanOrEqual(44);
@@ -101,7 +101,7 @@ test.describe('on a 1100 px desktop', () => {
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     await expect(page.locator('#nav-toggle')).toBeHidden();
     const links = nav.getByRole('link');
-    await expect(links).toHaveText(['Tổng quan', 'Dịch vụ', 'Tên miền', 'DNS', 'Đặt dịch vụ', 'Thanh toán', 'Tài khoản', 'Hỗ trợ', 'Thông báo', 'Xác thực danh tính']);
+    await expect(links).toHaveText(['Tổng quan', 'Dịch vụ', 'Tên miền', 'DNS', 'Chứng chỉ SSL', 'Đặt dịch vụ', 'Thanh toán', 'Tiếp thị liên kết', 'Tài khoản', 'Hỗ trợ', 'Thông báo', 'Xác thực danh tính']);
     for (const link of await links.all()) {
       await expect(link).toBeInViewport();
     }

@@ -80,6 +80,7 @@ const SIGNED_IN = [
   '/services/303/rdns', '/services/302/vms/new',
   '/dns', '/dns/301/7001', '/dns/302/7002',
   '/support', '/support/new', '/support/517204', '/support/449382',
+  '/ssl', '/ssl/801', '/ssl/804', '/ssl/805', '/affiliates',
 ];
 
 test('public pages fit a 360 px phone with 44 px targets', async ({ page }) => {

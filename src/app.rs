@@ -64,6 +64,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/support") view=|| signed_in(Page::Tickets)/>
                     <Route path=path!("/support/new") view=|| signed_in(Page::NewTicket)/>
                     <Route path=path!("/support/:number") view=|| signed_in(Page::Ticket)/>
+                    <Route path=path!("/ssl") view=|| signed_in(Page::Certificates)/>
+                    <Route path=path!("/ssl/:id") view=|| signed_in(Page::Certificate)/>
+                    <Route path=path!("/affiliates") view=|| signed_in(Page::Affiliates)/>
                 </Routes>
             </main>
             <Toaster/>

@@ -50,6 +50,9 @@ pub enum Page {
     Tickets,
     NewTicket,
     Ticket,
+    Certificates,
+    Certificate,
+    Affiliates,
 }
 
 /// The modules pages are grouped in. A section whose pages together would
@@ -76,9 +79,11 @@ pub enum Section {
     Provision,
     Dns,
     Support,
+    Certificates,
+    Affiliates,
 }
 
-const SECTIONS: usize = 18;
+const SECTIONS: usize = 20;
 
 impl Section {
     pub fn of(page: Page) -> Section {
@@ -102,6 +107,8 @@ impl Section {
             NewVm | Rdns => Section::Provision,
             DnsZones | DnsZone => Section::Dns,
             Tickets | NewTicket | Ticket => Section::Support,
+            Certificates | Certificate => Section::Certificates,
+            Affiliates => Section::Affiliates,
         }
     }
 
@@ -136,6 +143,8 @@ impl Section {
             ("billing", _) => Section::Billing,
             ("dns", _) => Section::Dns,
             ("support", _) => Section::Support,
+            ("ssl", _) => Section::Certificates,
+            ("affiliates", _) => Section::Affiliates,
             _ => return None,
         })
     }
@@ -275,6 +284,15 @@ section!(support, load_support, ["support"], |p| match p {
     _ => view! { <crate::pages::support::list::TicketsPage/> }.into_any(),
 });
 
+section!(certificates, load_certificates, ["ssl"], |p| match p {
+    Page::Certificate => view! { <crate::pages::ssl::detail::CertificatePage/> }.into_any(),
+    _ => view! { <crate::pages::ssl::list::CertificatesPage/> }.into_any(),
+});
+
+section!(affiliates, load_affiliates, ["affiliates"], |_p| {
+    view! { <crate::pages::affiliates::AffiliatesPage/> }.into_any()
+});
+
 /// A DNS zone's tools (mail presets, BIND import and export): their own
 /// module, fetched the first time one is opened, so the zone page's first
 /// visit does not carry the zone-file parser and the presets.
@@ -340,6 +358,8 @@ pub async fn load(section: Section) -> Result<Render, LoadError> {
         Section::Provision => load_provision().await,
         Section::Dns => load_dns().await,
         Section::Support => load_support().await,
+        Section::Certificates => load_certificates().await,
+        Section::Affiliates => load_affiliates().await,
     }?;
     LOADED.with(|l| l.borrow_mut()[section as usize] = Some(render));
     Ok(render)
@@ -496,6 +516,10 @@ mod tests {
         assert_eq!(Section::of_path("/dns"), Some(Section::Dns));
         assert_eq!(Section::of_path("/dns/301/7001?q=mx"), Some(Section::Dns));
         assert_eq!(Section::of_path("/support/new"), Some(Section::Support));
+        assert_eq!(Section::of_path("/ssl"), Some(Section::Certificates));
+        assert_eq!(Section::of_path("/ssl/300"), Some(Section::Certificates));
+        assert_eq!(Section::of_path("/affiliates"), Some(Section::Affiliates));
+        assert_eq!(Section::of_path("/cart/ssl"), Some(Section::Cart));
         assert_eq!(Section::of_path("/login"), None);
         assert_eq!(Section::of_path("https://example.com/"), None);
     }
@@ -534,6 +558,9 @@ mod tests {
             Tickets,
             NewTicket,
             Ticket,
+            Certificates,
+            Certificate,
+            Affiliates,
         ] {
             assert!((Section::of(p) as usize) < SECTIONS);
         }
@@ -584,6 +611,10 @@ mod text_map {
         ("pages/dns/", super::dns::TEXTS),
         ("pages/support/", super::support::TEXTS),
         ("api/support.rs", super::support::TEXTS),
+        ("pages/ssl/", super::certificates::TEXTS),
+        ("api/certificates.rs", super::certificates::TEXTS),
+        ("pages/affiliates", super::affiliates::TEXTS),
+        ("api/affiliates.rs", super::affiliates::TEXTS),
         ("dns/", super::dns::TEXTS),
         ("idn.rs", super::dns::TEXTS),
         ("forms/", &["forms"]),

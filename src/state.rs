@@ -33,6 +33,18 @@ impl AccountCtx {
     }
 }
 
+/// The signed-in client's id, reactive ("" until the details are in).
+pub fn client_id() -> Signal<String> {
+    let account = use_context::<AccountCtx>();
+    Signal::derive(move || {
+        account
+            .and_then(|a| a.details.get())
+            .and_then(Result::ok)
+            .map(|c| c.id.0)
+            .unwrap_or_default()
+    })
+}
+
 /// The account's balance (`GET /balance`) and its currency: "" until the
 /// balance is known, then the server's code (money is shown as VND while
 /// the code is empty, see `ui::format::money_text`).

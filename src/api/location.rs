@@ -118,6 +118,65 @@ pub async fn wards(city: &Below) -> Result<Vec<Place>, ApiError> {
     }
 }
 
+/// A state that ceases to exist, from `GET /willexpired/@code/state`.
+///
+/// The reference documents this call only as a copy of the state lookup
+/// ("Get state", parameter "Country Code"). The portal reads it as what its
+/// name says: the states of the country that will expire, i.e. Việt Nam's
+/// provinces merged away by the July 2025 reform (63 → 34), each with the
+/// unit it joined (DESIGN.md, "Provinces that cease to exist"). An answer
+/// that is not such a list reads as none, so the notice stays hidden.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expiring {
+    pub name: String,
+    /// The unit it joined ("" when not said).
+    pub merged_into: String,
+    /// `YYYY-MM-DD` ("" when not said).
+    pub expires: String,
+}
+
+pub fn read_expiring(v: Value) -> Vec<Expiring> {
+    super::loose::objects(super::loose::under(v, &["states", "data"]))
+        .iter()
+        .map(|o| Expiring {
+            name: field_text(o, &["name", "state"]),
+            merged_into: field_text(o, &["merged_into", "new_name", "new_state", "successor"]),
+            expires: field_text(o, &["expires", "expired", "date", "effective"]),
+        })
+        .filter(|e| !e.name.is_empty())
+        .collect()
+}
+
+/// The states of `country` that cease to exist (cached per session).
+pub async fn expiring_states(country: &str) -> Result<Vec<Expiring>, ApiError> {
+    let path = format!("/willexpired/{}/state", percent_encode(country.trim()));
+    if let Some(hit) = EXPIRING.with(|c| c.borrow().get(&path).cloned()) {
+        return Ok(hit);
+    }
+    let answer = call(ApiRequest::get(path.clone()).public()).await?;
+    let list = read_expiring(answer.value);
+    EXPIRING.with(|c| c.borrow_mut().insert(path, list.clone()));
+    Ok(list)
+}
+
+thread_local! {
+    static EXPIRING: RefCell<HashMap<String, Vec<Expiring>>> = RefCell::new(HashMap::new());
+}
+
+/// The entry for a state name, compared without marks, case or the
+/// "Tỉnh"/"Thành phố" prefix.
+pub fn expiring_entry<'a>(list: &'a [Expiring], state: &str) -> Option<&'a Expiring> {
+    fn key(s: &str) -> String {
+        let f = crate::util::fold(s);
+        ["tinh ", "thanh pho "]
+            .iter()
+            .find_map(|p| f.strip_prefix(p))
+            .map_or(f.clone(), str::to_owned)
+    }
+    let want = key(state);
+    (!want.is_empty()).then(|| list.iter().find(|e| key(&e.name) == want)).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,5 +231,24 @@ mod tests {
         assert!(names(json!(null)).is_empty());
         assert!(names(json!({"wards": []})).is_empty());
         assert!(names(json!([])).is_empty());
+    }
+
+    #[test]
+    fn provinces_that_cease_to_exist() {
+        let list = read_expiring(json!({"country": "VN", "expires": "2025-07-01", "states": [
+            {"id": "74", "name": "Tỉnh Bình Dương", "merged_into": "Thành phố Hồ Chí Minh",
+             "expires": "2025-07-01"},
+            {"id": "2", "name": "Tỉnh Hà Giang", "merged_into_id": "8"},
+            {"id": "9"}
+        ]}));
+        assert_eq!(list.len(), 2, "no name, no entry");
+        let e = expiring_entry(&list, "Bình Dương").unwrap();
+        assert_eq!(e.merged_into, "Thành phố Hồ Chí Minh");
+        assert!(expiring_entry(&list, "tinh binh duong").is_some());
+        assert!(expiring_entry(&list, "Tỉnh Hà Giang").is_some());
+        assert!(expiring_entry(&list, "Thành phố Hồ Chí Minh").is_none());
+        assert!(expiring_entry(&list, "").is_none());
+        assert!(read_expiring(json!({"states": []})).is_empty());
+        assert!(read_expiring(json!("Country Code")).is_empty(), "an unknown shape: none");
     }
 }

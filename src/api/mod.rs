@@ -2,9 +2,11 @@
 //! get `Result<T, ApiError>`.
 
 pub mod account;
+pub mod affiliates;
 pub mod auth;
 pub mod billing;
 pub mod cart;
+pub mod certificates;
 pub mod client;
 pub mod contacts;
 pub mod dns;

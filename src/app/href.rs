@@ -23,6 +23,20 @@ pub const SERVICES: &str = "/services";
 pub const DNS: &str = "/dns";
 pub const SUPPORT: &str = "/support";
 pub const NEW_TICKET: &str = "/support/new";
+pub const CERTIFICATES: &str = "/ssl";
+pub const AFFILIATES: &str = "/affiliates";
+
+/// `/cart/ssl?product=<name>&domain=<name>`: the certificate order with
+/// the product (by name: a certificate's details do not give its product
+/// id) and the domain filled in, to renew one.
+pub fn certificate_order(product: &str, domain: &str) -> String {
+    format!("{CART_SSL}?product={}&domain={}", percent_encode(product), percent_encode(domain))
+}
+
+/// `/ssl/<id>`: a certificate's details.
+pub fn certificate(id: &str) -> String {
+    format!("{CERTIFICATES}/{}", percent_encode(id))
+}
 
 /// `/domains/<id>`: a domain's details and settings.
 pub fn domain(id: &str) -> String {
@@ -169,6 +183,8 @@ mod tests {
             CHECKOUT,
             BILLING,
             SERVICES,
+            CERTIFICATES,
+            AFFILIATES,
         ];
         let made = [
             domain("7"),
@@ -185,6 +201,8 @@ mod tests {
             service_vms("302"),
             new_vm("302"),
             vm("302", "5001"),
+            certificate("300"),
+            certificate_order("Comodo SSL", "a&b.vn"),
         ];
         for link in consts.iter().map(|s| s.to_string()).chain(made) {
             assert!(served(&link), "{link} has no route in app.rs");
@@ -194,6 +212,10 @@ mod tests {
     #[test]
     fn ids_are_encoded() {
         assert_eq!(domain("a/b"), "/domains/a%2Fb");
+        assert_eq!(
+            certificate_order("Comodo SSL", "a&b.vn"),
+            "/cart/ssl?product=Comodo%20SSL&domain=a%26b.vn"
+        );
         assert_eq!(domain_documents("5"), "/domains/5/documents");
         assert_eq!(login_then("/cart"), "/login?next=%2Fcart");
         assert_eq!(login_then("/dashboard"), "/login?next=%2Fdashboard");

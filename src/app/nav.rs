@@ -79,11 +79,13 @@ pub const SECTIONS: &[Section] = &[
     Section::new(href::SERVICES, "nav.services", Group::Services),
     Section::new(href::DOMAINS, "nav.domains", Group::Services),
     Section::new(href::DNS, "nav.dns", Group::Services),
+    Section::new(href::CERTIFICATES, "nav.ssl", Group::Services),
     Section {
         count: Some(crate::cart::count),
         ..Section::new(href::CART, "nav.cart", Group::Billing)
     },
     Section::new(href::BILLING, "nav.billing", Group::Billing),
+    Section::new(href::AFFILIATES, "nav.affiliates", Group::Billing),
     Section::new(href::ACCOUNT, "nav.account", Group::Account),
     Section::new(href::SUPPORT, "nav.support", Group::Account),
     Section::new(href::NOTIFICATIONS, "nav.notifications", Group::Account),

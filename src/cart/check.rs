@@ -86,26 +86,6 @@ pub fn valid_epp(code: &str) -> bool {
     !c.is_empty() && c.len() <= 64 && c.chars().all(|ch| ch.is_ascii_graphic())
 }
 
-/// A PEM certificate signing request: the BEGIN/END lines (with or without
-/// `NEW`), a base64 body that decodes to a DER SEQUENCE.
-pub fn is_pem_csr(text: &str) -> bool {
-    use base64::Engine;
-    let t = text.trim();
-    let body = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"].iter().find_map(|label| {
-        t.strip_prefix(&format!("-----BEGIN {label}-----"))?
-            .strip_suffix(&format!("-----END {label}-----"))
-    });
-    let Some(body) = body else { return false };
-    let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    if b64.len() < 64 {
-        return false;
-    }
-    match base64::engine::general_purpose::STANDARD.decode(b64.as_bytes()) {
-        Ok(der) => der.first() == Some(&0x30),
-        Err(_) => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,31 +132,6 @@ mod tests {
         assert!(!valid_epp(""));
         assert!(!valid_epp("ab cd"));
         assert!(!valid_epp(&"x".repeat(65)));
-    }
-
-    #[test]
-    fn csr_pem() {
-        // a real CSR (CN=anshop.vn, made with openssl for the tests)
-        let csr = include_str!("../../fixtures/csr.pem");
-        assert!(is_pem_csr(csr));
-        assert!(is_pem_csr(&format!("\n  {csr}\n")));
-        assert!(is_pem_csr(&csr.replace("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST")));
-        assert!(!is_pem_csr("example.com"));
-        assert!(!is_pem_csr(&csr.replace("END CERTIFICATE REQUEST", "END CERTIFICATE")));
-        assert!(!is_pem_csr(&csr.replace("MIIB", "!!!!")), "not base64");
-        assert!(
-            !is_pem_csr(&csr.replace("\n", "\n\n").replacen("MIIB", "MII", 1)),
-            "broken base64"
-        );
-        assert!(!is_pem_csr(
-            "-----BEGIN CERTIFICATE REQUEST-----\nQUJD\n-----END CERTIFICATE REQUEST-----"
-        ));
-        // base64 of something that is not DER
-        let not_der = format!(
-            "-----BEGIN CERTIFICATE REQUEST-----\n{}\n-----END CERTIFICATE REQUEST-----",
-            "QUJD".repeat(30)
-        );
-        assert!(!is_pem_csr(&not_der));
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct Cart {
     pub v: u32,
     pub lines: Vec<CartLine>,
     pub promocode: String,
+    /// The lines a coupon offered for them applies to (`api::cart::coupons`);
+    /// empty for a code typed by the customer, which goes on the products.
+    pub promo_lines: Vec<u32>,
     pub aff_id: String,
     next_key: u32,
 }
@@ -81,6 +84,11 @@ impl Cart {
             v: VERSION,
             lines,
             promocode: text("promocode"),
+            promo_lines: v
+                .get("promo_lines")
+                .and_then(|a| a.as_array())
+                .map(|a| a.iter().filter_map(|k| u32::try_from(k.as_u64()?).ok()).collect())
+                .unwrap_or_default(),
             aff_id: clean_affiliate(&text("aff_id")).unwrap_or_default(),
             next_key: next.max(max_key),
         }
@@ -118,25 +126,46 @@ impl Cart {
 
     pub fn remove(&mut self, key: u32) {
         self.lines.retain(|l| l.key != key);
+        self.promo_lines.retain(|k| *k != key);
     }
 
     /// After an order: the items and the promo code go, the affiliate stays.
     pub fn clear_items(&mut self) {
         self.lines.clear();
         self.promocode.clear();
+        self.promo_lines.clear();
+    }
+
+    /// A code typed by the customer: for every product.
+    pub fn set_promo(&mut self, code: String) {
+        self.promocode = code;
+        self.promo_lines.clear();
+    }
+
+    /// A coupon offered for some lines: for those only.
+    pub fn set_coupon(&mut self, code: String, lines: Vec<u32>) {
+        self.promocode = code;
+        self.promo_lines = lines;
     }
 
     /// The items of `POST /quote` and `POST /order`, the promo code on each
-    /// product (where `POST /order/@product_id` takes it).
+    /// product (where `POST /order/@product_id` takes it), or, for a coupon
+    /// offered for some lines, on those lines only (products and domains).
     pub fn order_items(&self) -> Vec<OrderItem> {
         let promo = self.promocode.trim();
+        let gets = |key: u32| self.promo_lines.is_empty() || self.promo_lines.contains(&key);
         self.lines
             .iter()
             .map(|l| match &l.item {
                 OrderItem::Product(p) => {
                     let mut p = p.clone();
-                    p.promocode = promo.to_owned();
+                    p.promocode = if gets(l.key) { promo.to_owned() } else { String::new() };
                     OrderItem::Product(p)
+                }
+                OrderItem::Domain(d) if !self.promo_lines.is_empty() => {
+                    let mut d = d.clone();
+                    d.promocode = if gets(l.key) { promo.to_owned() } else { String::new() };
+                    OrderItem::Domain(d)
                 }
                 other => other.clone(),
             })
@@ -337,6 +366,43 @@ mod tests {
             4,
             "keys never collide with kept lines"
         );
+    }
+
+    #[test]
+    fn a_coupon_goes_on_the_lines_it_was_offered_for() {
+        let mut c = Cart::default();
+        c.add("Hosting".into(), vec![], product("101"));
+        c.add(
+            "a.vn".into(),
+            vec![],
+            OrderItem::Domain(DomainItem {
+                name: "a.vn".into(),
+                action: "register".into(),
+                years: 1,
+                ..Default::default()
+            }),
+        );
+        let keys: Vec<u32> = c.lines.iter().map(|l| l.key).collect();
+        let promo = |c: &Cart| {
+            c.order_items()
+                .iter()
+                .map(|i| match i {
+                    OrderItem::Product(p) => p.promocode.clone(),
+                    OrderItem::Domain(d) => d.promocode.clone(),
+                    OrderItem::Certificate(_) => String::new(),
+                })
+                .collect::<Vec<_>>()
+        };
+        c.set_promo("BKNS10".into());
+        assert_eq!(promo(&c), ["BKNS10", ""], "a typed code: products only");
+        c.set_coupon("BKNS-VN15".into(), vec![keys[1]]);
+        assert_eq!(promo(&c), ["", "BKNS-VN15"], "a domain's coupon: that domain only");
+        let back = Cart::from_json(&c.to_json());
+        assert_eq!(back.promo_lines, [keys[1]]);
+        c.remove(keys[1]);
+        assert!(c.promo_lines.is_empty());
+        c.clear_items();
+        assert!(c.promocode.is_empty() && c.promo_lines.is_empty());
     }
 
     #[test]

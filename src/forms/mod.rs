@@ -5,5 +5,6 @@
 
 pub mod account;
 pub mod address;
+pub mod expiring;
 pub mod profile;
 pub mod signup_draft;

@@ -81,6 +81,8 @@ pub fn all_sections() -> Vec<Strings> {
         crate::strings!("dns"),
         crate::strings!("dns_check"),
         crate::strings!("support"),
+        crate::strings!("ssl"),
+        crate::strings!("affiliates"),
         crate::strings!("server"),
     ]
 }

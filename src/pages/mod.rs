@@ -1,5 +1,6 @@
 //! One module per portal section. Pages call `api::` and `ui::` only.
 
+pub mod affiliates;
 pub mod billing;
 pub mod cart;
 pub mod contacts;
@@ -14,4 +15,5 @@ pub mod password_reset;
 pub mod profile;
 pub mod services;
 pub mod signup;
+pub mod ssl;
 pub mod support;

@@ -33,6 +33,26 @@ pub fn summary(showing: &str, none: &str, len: usize, per: usize, page: usize) -
     )
 }
 
+/// A paged list: its summary ("Showing 1–50 of 120", announced), the rows
+/// of the page (the children) and the [`Pager`].
+#[component]
+pub fn Paged(
+    #[prop(into)] summary: Signal<String>,
+    /// `data-testid` of the summary line (none when empty).
+    #[prop(optional)]
+    testid: &'static str,
+    page: RwSignal<usize>,
+    #[prop(into)] len: Signal<usize>,
+    per: usize,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <p class="muted list-summary" aria-live="polite" data-testid=(!testid.is_empty()).then_some(testid)>{summary}</p>
+        {children()}
+        <Pager page=page len=len per=per/>
+    }
+}
+
 /// "Previous / page x of y / Next", hidden when everything fits one page.
 #[component]
 pub fn Pager(page: RwSignal<usize>, #[prop(into)] len: Signal<usize>, per: usize) -> impl IntoView {

@@ -280,6 +280,15 @@ impl FakeApi {
             .collect()
     }
 
+    /// The body of every request read so far, as sent (any route).
+    pub fn sent_texts(&self) -> Vec<String> {
+        Self::log()
+            .iter()
+            .filter(|e| Self::field(e, "read").as_bool() == Some(true))
+            .map(|e| Self::field(&e, "body").as_string().unwrap_or_default())
+            .collect()
+    }
+
     /// Whether the n-th request's abort signal has fired.
     pub fn aborted(&self, n: u32) -> bool {
         let signal = Self::field(&Self::log().get(n), "signal");

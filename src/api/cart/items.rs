@@ -125,6 +125,12 @@ crate::loose_struct! {
         pub billing: Option<NumId>,
         #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
         pub data: CustomMap,
+        /// One of the customer's own coupons offered for this domain
+        /// (`api::cart::coupons`). The reference gives domain orders no
+        /// promo field: the portal sends one only when the customer chose
+        /// such a coupon, and the quote shows whether the server took it.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        pub promocode: String,
     }
 }
 

@@ -10,7 +10,8 @@
 //! - [`order`]: quotes and orders (117, 118);
 //! - [`domain`]: the domain order form: TLDs and their forms, whois (61, 64
 //!   and 65; the TLD list itself is fetched by `api::domains::tlds`);
-//! - [`certificates`]: certificates and server software (80, 81).
+//! - [`certificates`]: certificates and server software (80, 81);
+//! - [`coupons`]: the customer's own discount codes for the cart's items (135).
 //!
 //! The contacts an order can name are `api::contacts::list` (14).
 //!
@@ -21,6 +22,7 @@
 
 pub mod catalog;
 pub mod certificates;
+pub mod coupons;
 pub mod domain;
 pub mod items;
 pub mod order;

@@ -128,7 +128,7 @@ pub fn CheckoutPage() -> impl IntoView {
                             <CartLines quote=quote currency=currency/>
                             <p><A href=href::CART>{tr("checkout.add_more")}</A></p>
                         </section>
-                        <PromoForm/>
+                        <PromoForm currency=currency/>
                         <form class="card form" novalidate on:submit=on_submit aria-labelledby="co-pay" data-testid="checkout-form">
                             <h2 id="co-pay">{tr("checkout.payment")}</h2>
                             <PaymentChoices methods=methods pay_method=pay_method chosen=chosen quote=quote currency=currency/>
@@ -230,24 +230,25 @@ fn PaymentChoices(
 
 /// The promo code, kept with the cart and applied to every product.
 #[component]
-fn PromoForm() -> impl IntoView {
+fn PromoForm(currency: Signal<String>) -> impl IntoView {
     let code = RwSignal::new(cart::with_untracked(|c| c.promocode.clone()));
     let applied = move || cart::with(|c| c.promocode.clone());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let v = code.get_untracked().trim().to_uppercase();
         code.set(v.clone());
-        cart::update(|c| c.promocode = v);
+        cart::update(|c| c.set_promo(v));
     };
     let clear = move |_| {
         code.set(String::new());
-        cart::update(|c| c.promocode.clear());
+        cart::update(|c| c.set_promo(String::new()));
     };
     view! {
         <form class="card form promo" novalidate on:submit=on_submit aria-labelledby="promo-title">
             <h2 id="promo-title">{tr("checkout.promo")}</h2>
             <TextField label="checkout.promo_label" name="promocode" value=code error=Signal::stored(None::<String>)
                 autocomplete="off" hint="checkout.promo_hint"/>
+            <CouponOffers code=code currency=currency/>
             <div class="actions">
                 <button type="submit" class="btn btn-secondary">{tr("checkout.promo_apply")}</button>
                 <span class="promo-applied" role="status" hidden=move || applied().is_empty()>
@@ -257,4 +258,102 @@ fn PromoForm() -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// The customer's own coupons for the cart's items
+/// (`POST /domain/coupons/bkns_coupons`, one question per item), each
+/// offered as the promo code for the items it was found for. Asked only
+/// for the signed-in customer; nothing is shown when there are none or the
+/// server does not answer.
+#[component]
+fn CouponOffers(code: RwSignal<String>, currency: Signal<String>) -> impl IntoView {
+    use crate::api::cart::coupons::{self, Coupon};
+    let client = crate::state::client_id();
+    let offers = resource(move || {
+        let client = client.get();
+        // (question, the cart lines it was asked for)
+        let asks: Vec<(coupons::CouponQuery, u32)> = cart::with(|c| {
+            c.lines
+                .iter()
+                .filter_map(|l| {
+                    let q = coupons::queries(&client, std::iter::once((l.title.as_str(), &l.item)));
+                    q.into_iter().next().map(|q| (q, l.key))
+                })
+                .collect()
+        });
+        async move {
+            let mut out: Vec<(Coupon, Vec<u32>)> = Vec::new();
+            for (q, key) in asks {
+                for c in coupons::for_item(&q).await.unwrap_or_default() {
+                    match out.iter_mut().find(|(o, _)| o.code.eq_ignore_ascii_case(&c.code)) {
+                        Some((_, keys)) => keys.push(key),
+                        None => out.push((c, vec![key])),
+                    }
+                }
+            }
+            Ok::<_, ApiError>(out)
+        }
+    });
+    move || {
+        let list = offers.get().and_then(Result::ok).unwrap_or_default();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        let applied = cart::with(|c| c.promocode.clone());
+        let items = list
+            .into_iter()
+            .map(|(c, keys)| {
+                let using = applied.eq_ignore_ascii_case(&c.code);
+                let what = coupon_text(&c, &currency.get());
+                let label = t_with("checkout.coupon_use", &[("code", &c.code)]);
+                let use_it = {
+                    let code_text = c.code.clone();
+                    move |_| {
+                        code.set(code_text.clone());
+                        cart::update(|cart| cart.set_coupon(code_text.clone(), keys.clone()));
+                    }
+                };
+                view! {
+                    <li class="coupon">
+                        <span><strong class="mono">{c.code.clone()}</strong>" — "{what}</span>
+                        {if using {
+                            view! { <span class="badge badge-success">{tr("checkout.coupon_in_use")}</span> }.into_any()
+                        } else {
+                            view! { <button type="button" class="btn btn-secondary" aria-label=label on:click=use_it>{tr("checkout.coupon_apply")}</button> }.into_any()
+                        }}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="coupons" data-testid="coupons">
+                <p>{tr("checkout.coupons_intro")}</p>
+                <ul class="coupon-list">{items}</ul>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// "15% off, until 31/03/2027 — .vn domains" from a coupon.
+fn coupon_text(c: &crate::api::cart::coupons::Coupon, currency: &str) -> String {
+    let off = match c.kind.as_str() {
+        "percent" | "percentage" => t_with("checkout.coupon_percent", &[("n", &c.value)]),
+        "fixed" | "amount" => t_with(
+            "checkout.coupon_fixed",
+            &[("amount", &money_text(&c.amount, currency, i18n::lang()))],
+        ),
+        _ => c.value.clone(),
+    };
+    let mut parts = vec![off];
+    if !c.expires.is_empty() {
+        parts.push(t_with(
+            "checkout.coupon_until",
+            &[("date", &crate::ui::format::date(&c.expires))],
+        ));
+    }
+    if !c.description.is_empty() {
+        parts.push(c.description.clone());
+    }
+    parts.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
 }

@@ -326,6 +326,7 @@ fn DomainOrderForm(
             billing: some_id(&roles[3]),
             data: data.with_untracked(|v| custom(&f, v)),
             domain_id: None,
+            promocode: String::new(),
         };
         let lines = data.with_untracked(|v| notes(&f, v));
         cart::update(|c| {

@@ -3,6 +3,7 @@
 //! `/checkout`.
 
 pub mod checkout;
+pub mod csr_tool;
 pub mod domain;
 pub mod forms;
 pub mod product;
@@ -92,7 +93,7 @@ pub fn CartLines(
                                         <ul class="cart-line-notes">{line.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                                     })}
                                     {(!errors.is_empty()).then(|| view! {
-                                        <ul class="field-error" role="alert">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                                        <div role="alert"><ul class="field-error">{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul></div>
                                     })}
                                 </div>
                                 <div class="cart-line-side">

@@ -1,15 +1,18 @@
 //! `/cart/ssl`: certificates (`GET /certificate/order`) with their periods,
 //! server software (`GET /certificate/order/@product_id/software`), the
-//! CSR (PEM checked), approver e-mail, admin/tech/billing contacts and the
-//! organisation's details.
+//! CSR (pasted and decoded by `x509::csr::check`, or made here by
+//! `csr_tool`), approver e-mail, admin/tech/billing contacts and the
+//! organisation's details. `?product=<name>&domain=<name>` (a renewal from
+//! `/ssl/:id`) picks the product and starts the CSR generator's domain.
 
+use super::csr_tool::{CsrGenerator, OrgFields};
 use super::domain::contact_selects;
 use crate::api;
 use crate::api::cart::certificates::Certificate;
 use crate::api::cart::items::{CertificateItem, OrderItem, Organization};
 use crate::api::cart::NumId;
 use crate::app::href;
-use crate::cart::{self, check::is_pem_csr};
+use crate::cart;
 use crate::i18n::{self, t, t_with, tr};
 use crate::state::account_currency;
 use crate::ui::erase::resource;
@@ -18,22 +21,27 @@ use crate::ui::format::money_text;
 use crate::ui::select::{Choice, SelectField};
 use crate::ui::{resource_view, TextField};
 use crate::util::looks_like_email;
+use crate::x509::csr::{check as check_csr, CsrProblem, Pasted};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn SslPage() -> impl IntoView {
     crate::ui::page_title("cart.ssl_title");
     let certs = resource(api::cart::certificates::list);
     let (_, currency) = account_currency();
+    let query = use_query_map();
+    let (want, domain) = query.with_untracked(|q| {
+        (q.get("product").unwrap_or_default(), q.get("domain").unwrap_or_default())
+    });
     view! {
         <section class="page" aria-labelledby="ssl-title">
             <p><A href=href::CART>{tr("cart.back_to_catalogue")}</A></p>
             <h1 id="ssl-title">{tr("cart.ssl_title")}</h1>
             {resource_view(certs, "cart.certs_error", move |list: Vec<Certificate>| {
-                (!list.is_empty()).then(|| view! { <SslForm certs=list currency=currency/> })
+                (!list.is_empty()).then(|| view! { <SslForm certs=list currency=currency want=want.clone() domain=domain.clone()/> })
             })}
         </section>
     }
@@ -62,11 +70,41 @@ fn check<F: Fn(&str) -> Option<&'static str> + Send + Sync + 'static>(
     Signal::derive(move || if checked.get() { rule(&value.get()).map(t) } else { None })
 }
 
+/// The i18n key of why a pasted CSR cannot be sent.
+pub fn csr_problem_key(p: &CsrProblem) -> &'static str {
+    match p {
+        CsrProblem::NotPem => "cart.csr_invalid",
+        CsrProblem::PrivateKey => "cart.csr_private_key",
+        CsrProblem::WrongBlock(Pasted::Certificate) => "cart.csr_is_certificate",
+        CsrProblem::WrongBlock(_) => "cart.csr_wrong_block",
+        CsrProblem::NotBase64 | CsrProblem::NotDer | CsrProblem::Malformed(_) => "cart.csr_damaged",
+        CsrProblem::NoCommonName => "cart.csr_no_cn",
+        CsrProblem::WeakKey { .. } => "cart.csr_weak_key",
+    }
+}
+
+/// The certificate named `want` (a renewal), else the first.
+fn first_choice(certs: &[Certificate], want: &str) -> String {
+    let want = want.trim();
+    certs
+        .iter()
+        .find(|c| !want.is_empty() && c.name.as_str().trim().eq_ignore_ascii_case(want))
+        .or(certs.first())
+        .map(|c| c.id.0.clone())
+        .unwrap_or_default()
+}
+
 #[component]
-fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
+fn SslForm(
+    certs: Vec<Certificate>,
+    currency: Signal<String>,
+    /// `?product=`: the certificate to start with, by name.
+    want: String,
+    /// `?domain=`: the domain of the CSR generator.
+    domain: String,
+) -> impl IntoView {
+    let product = RwSignal::new(first_choice(&certs, &want));
     let certs = StoredValue::new(certs);
-    let product =
-        RwSignal::new(certs.with_value(|c| c.first().map(|c| c.id.0.clone()).unwrap_or_default()));
     let chosen = move || certs.with_value(|l| l.iter().find(|c| c.id.0 == product.get()).cloned());
     let first_period = move |id: &str| {
         certs.with_value(|l| {
@@ -100,10 +138,8 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
     let csr_err = check(checked, csr, |v| {
         if v.trim().is_empty() {
             Some("cart.csr_required")
-        } else if !is_pem_csr(v) {
-            Some("cart.csr_invalid")
         } else {
-            None
+            check_csr(v).err().map(|p| csr_problem_key(&p))
         }
     });
     let approver_err = check(checked, approver, |v| {
@@ -219,6 +255,13 @@ fn SslForm(certs: Vec<Certificate>, currency: Signal<String>) -> impl IntoView {
             <SelectField label=tr("cart.period") id="f-years" name="years" value=years on_change=setter(years) options=year_options/>
             <SelectField label=tr("cart.software") id="f-software" name="software" value=software_choice on_change=setter(software_choice)
                 options=software_options placeholder=Some(tr("cart.software_pick").into()) hint=Some(tr("cart.software_hint").into())/>
+            <CsrGenerator csr=csr domain=domain org=Signal::derive(move || OrgFields {
+                name: org[0].get(),
+                unit: org[1].get(),
+                locality: org[3].get(),
+                state: org[4].get(),
+                country: org[6].get(),
+            })/>
             <InputField label=tr("cart.csr") id="f-csr" name="csr" value=csr on_input=setter(csr) multiline=true class="mono"
                 hint=Some(tr("cart.csr_hint").into()) error=csr_err required=true/>
             <TextField label="cart.approver" name="approver_email" value=approver error=approver_err input_type="email"

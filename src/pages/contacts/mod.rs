@@ -238,6 +238,7 @@ fn ContactForm(
             </fieldset>
             <fieldset class="form-section">
                 <legend>{tr("signup.section_address")}</legend>
+                <crate::forms::expiring::ExpiringNotice country=form.address.country state=form.address.state/>
                 <AddressFields form=form with_postcode=true/>
             </fieldset>
             <fieldset class="form-section">

@@ -5,7 +5,6 @@ use crate::api::ekyc::{self, EkycCodeRequest, FaceImages, PromoRequest, VnnicFac
 use crate::api::ApiError;
 use crate::browser;
 use crate::i18n::{t, t_with, tr};
-use crate::state::AccountCtx;
 use crate::ui::erase::{action, effect};
 use crate::ui::{error_text, TextField};
 use crate::util::uuid_v4;
@@ -23,16 +22,12 @@ pub fn DomainChecks(
     images: FaceImages,
     card_number: String,
 ) -> impl IntoView {
-    let account = use_context::<AccountCtx>();
-    let client_id = move || match account.and_then(|a| a.details.get()) {
-        Some(Ok(c)) => c.id.0,
-        _ => String::new(),
-    };
+    let client_id = crate::state::client_id();
     let domain = RwSignal::new(initial_name);
     let contact = RwSignal::new(String::new());
     let nost = RwSignal::new(card_number);
     effect(move || {
-        let id = client_id();
+        let id = client_id.get();
         if contact.get_untracked().is_empty() && !id.is_empty() {
             contact.set(id);
         }

@@ -128,6 +128,7 @@ fn ProfileView(client: Client) -> impl IntoView {
             {row("form.zalonumber", c.zalonumber.0.clone())}
             {row("account.address", c.address())}
         </dl>
+        <crate::forms::expiring::ExpiringNotice country=c.country.0.clone() state=c.state.0.clone()/>
     }
 }
 

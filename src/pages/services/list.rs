@@ -18,7 +18,7 @@ use crate::state::account_currency;
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{dyn_view, effect, resource, resource_view};
 use crate::ui::format::{date, money_text};
-use crate::ui::pager::{self, page_range, Pager};
+use crate::ui::pager::{self, page_range, Paged};
 use crate::ui::table::plain_table;
 use crate::util::fold;
 use crate::vocab::{Id, Money};
@@ -215,9 +215,9 @@ pub fn Browser(
             </div>
             <SelectField label="services.status" name="status" value=status options=status_opts/>
         </form>
-        <p class="muted list-summary" aria-live="polite" data-testid="service-count">{summary}</p>
-        {table}
-        <Pager page=page len=Signal::derive(move || shown.with(Vec::len)) per=PER_PAGE/>
+        <Paged summary=Signal::derive(summary) testid="service-count" page=page len=Signal::derive(move || shown.with(Vec::len)) per=PER_PAGE>
+            {table}
+        </Paged>
     }
     .into_any()
 }

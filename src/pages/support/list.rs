@@ -9,7 +9,7 @@ use crate::app::href;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{dyn_view, effect, resource};
-use crate::ui::pager::{self, page_range, Pager};
+use crate::ui::pager::{self, page_range, Paged};
 use crate::ui::table::plain_table;
 use crate::ui::{ErrorPanel, Loading};
 use crate::vocab::ApiError;
@@ -113,9 +113,9 @@ fn Tickets(rows: Vec<TicketRow>, status: String) -> impl IntoView {
         <form class="filters support-filters" on:submit=|ev| ev.prevent_default()>
             <SelectField label="support.status" name="status" value=status options=options/>
         </form>
-        <p class="muted list-summary" aria-live="polite" data-testid="ticket-count">{summary}</p>
-        {table}
-        <Pager page=page len=Signal::derive(move || shown.with(Vec::len)) per=PER_PAGE/>
+        <Paged summary=Signal::derive(summary) testid="ticket-count" page=page len=Signal::derive(move || shown.with(Vec::len)) per=PER_PAGE>
+            {table}
+        </Paged>
     }
     .into_any()
 }

@@ -14,7 +14,6 @@ pub mod thread;
 use crate::api::support::TicketStatus;
 use crate::i18n::{self, t};
 use crate::rich_text::{linkify, Piece};
-use crate::state::AccountCtx;
 use leptos::prelude::*;
 
 /// A status in the customer's language (an unknown word as sent).
@@ -38,11 +37,7 @@ pub fn when(s: &str) -> String {
 
 /// The signed-in client's id ("" until the details are in).
 pub fn client_id() -> String {
-    use_context::<AccountCtx>()
-        .and_then(|a| a.details.get_untracked())
-        .and_then(Result::ok)
-        .map(|c| c.id.0)
-        .unwrap_or_default()
+    crate::state::client_id().get_untracked()
 }
 
 /// Text with line breaks kept and `https://` addresses as links (opening

@@ -12,7 +12,7 @@ use crate::dns::{full_name, Record, RecordType};
 use crate::i18n::{t, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{dyn_view, effect};
-use crate::ui::pager::{self, page_range, Pager};
+use crate::ui::pager::{self, page_range, Paged};
 use crate::ui::table::plain_table;
 use crate::util::fold;
 use leptos::prelude::*;
@@ -194,9 +194,9 @@ pub fn RecordTable(
             <SelectField label="dns.f_type" name="rtype" value=rtype options=type_opts id="f-rec-type".to_string()/>
             <SelectField label="dns.sort" name="sort" value=sort options=sort_opts id="f-rec-sort".to_string()/>
         </form>
-        <p class="muted list-summary" aria-live="polite" data-testid="record-count">{summary}</p>
-        {table}
-        <Pager page=page len=Signal::derive(move || shown.with(Vec::len)) per=PER_PAGE/>
+        <Paged summary=Signal::derive(summary) testid="record-count" page=page len=Signal::derive(move || shown.with(Vec::len)) per=PER_PAGE>
+            {table}
+        </Paged>
     }
 }
 
