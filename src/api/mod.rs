@@ -13,6 +13,8 @@ pub mod dns;
 pub mod domains;
 pub mod ekyc;
 pub mod error;
+#[cfg(test)]
+mod fuzz;
 pub mod location;
 pub mod loose;
 pub mod notifications;
