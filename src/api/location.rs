@@ -251,4 +251,15 @@ mod tests {
         assert!(read_expiring(json!({"states": []})).is_empty());
         assert!(read_expiring(json!("Country Code")).is_empty(), "an unknown shape: none");
     }
+
+    #[test]
+    fn a_list_beside_scalars_is_read_as_the_list() {
+        let v = json!({"countries": [{"code": "VN", "name": "Việt Nam"}, {"code": "US", "name": "Hoa Kỳ"}],
+                       "server_time": 1_700_000_000, "version": "2"});
+        let names: Vec<String> = places(v).into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Việt Nam", "Hoa Kỳ"]);
+        let v =
+            json!({"states": [{"id": "79", "name": "Thành phố Hồ Chí Minh"}], "count": 1, "ts": 5});
+        assert_eq!(places(v).len(), 1);
+    }
 }

@@ -700,4 +700,12 @@ mod tests {
         assert_eq!(R::from_loose(&json!(null)), R::default());
         assert_eq!(<u32 as FromLoose>::from_loose(&json!(-4)), 0);
     }
+
+    #[test]
+    fn one_list_beside_scalars_is_the_list() {
+        let items =
+            list_items(json!({"countries": [{"id": 1}, {"id": 2}], "server_time": 1_700_000_000}));
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0]["id"], 1);
+    }
 }
