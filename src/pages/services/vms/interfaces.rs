@@ -80,7 +80,12 @@ pub fn InterfacesCard(ctx: Ctx) -> impl IntoView {
     });
     let c = ctx.clone();
     let list = move |l: Vec<Interface>| {
-        let ips = known_ips(&c);
+        // read tracked: the VM's addresses may arrive after its interfaces,
+        // and the list then names them instead of showing their ids
+        let ips = match c.ips.get() {
+            Some(Ok(l)) => l,
+            _ => Vec::new(),
+        };
         let items = l.into_iter().map(|i| iface_view(&c, i, &ips, open, remove)).collect_view();
         view! { <div class="iface-list" data-testid="vm-interfaces">{items}</div> }
     };
