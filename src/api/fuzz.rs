@@ -11,21 +11,7 @@
 use super::error::{decode, interpret};
 use serde_json::{json, Map, Value};
 
-/// xorshift64*: a fixed sequence, so a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use crate::util::Rng;
 
 const KEYS: [&str; 24] = [
     "id", "name", "domain", "status", "total", "price", "date", "items", "error", "info",

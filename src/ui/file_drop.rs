@@ -82,6 +82,16 @@ pub fn clean_name(name: &str, kind: FileKind) -> String {
     format!("{stem}.{ext}")
 }
 
+/// `<base>.<ext>` in ASCII for a download named after a domain or a zone:
+/// anything but letters, digits, `-` and `.` becomes `_`, dots at the ends go.
+pub fn ascii_file_name(base: &str, ext: &str) -> String {
+    let safe: String = base
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
+        .collect();
+    format!("{}.{ext}", safe.trim_matches('.'))
+}
+
 /// A file name from free text: `Bản khai.pdf` stays readable, separators
 /// and reserved characters become '-'.
 pub fn file_name_part(s: &str) -> String {

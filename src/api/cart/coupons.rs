@@ -107,20 +107,6 @@ pub async fn for_item(q: &CouponQuery) -> Result<Vec<Coupon>, ApiError> {
     Ok(read_coupons(v))
 }
 
-/// Every distinct coupon for the questions, in order; a failed question
-/// is skipped (the offer is a help, not a step of the order).
-pub async fn for_items(queries: Vec<CouponQuery>) -> Vec<Coupon> {
-    let mut out: Vec<Coupon> = Vec::new();
-    for q in &queries {
-        for c in for_item(q).await.unwrap_or_default() {
-            if !out.iter().any(|o| o.code.eq_ignore_ascii_case(&c.code)) {
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -269,18 +269,22 @@ fn PromoForm(currency: Signal<String>) -> impl IntoView {
 fn CouponOffers(code: RwSignal<String>, currency: Signal<String>) -> impl IntoView {
     use crate::api::cart::coupons::{self, Coupon};
     let client = crate::state::client_id();
-    let offers = resource(move || {
+    // (question, the cart line it is asked for): a memo, so choosing a
+    // coupon (a cart change that leaves the lines alone) asks nothing again
+    let asks = Memo::new(move |_| {
         let client = client.get();
-        // (question, the cart lines it was asked for)
-        let asks: Vec<(coupons::CouponQuery, u32)> = cart::with(|c| {
+        cart::with(|c| {
             c.lines
                 .iter()
                 .filter_map(|l| {
                     let q = coupons::queries(&client, std::iter::once((l.title.as_str(), &l.item)));
                     q.into_iter().next().map(|q| (q, l.key))
                 })
-                .collect()
-        });
+                .collect::<Vec<_>>()
+        })
+    });
+    let offers = resource(move || {
+        let asks = asks.get();
         async move {
             let mut out: Vec<(Coupon, Vec<u32>)> = Vec::new();
             for (q, key) in asks {

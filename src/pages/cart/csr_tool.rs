@@ -176,11 +176,7 @@ mod crypto {
 
 /// The file name of the private key: `<domain>.key`.
 pub fn key_file_name(domain: &str) -> String {
-    let safe: String = domain
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
-        .collect();
-    format!("{}.key", safe.trim_matches('.'))
+    crate::ui::file_drop::ascii_file_name(domain, "key")
 }
 
 /// The generator panel. `csr` receives the request once the key is saved;

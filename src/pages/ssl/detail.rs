@@ -170,11 +170,7 @@ fn fields_view(f: &Fields) -> AnyView {
 /// The file name of a certificate's download.
 pub fn crt_file_name(domain: &str, id: &str) -> String {
     let base = if domain.trim().is_empty() { id } else { domain.trim() };
-    let safe: String = base
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
-        .collect();
-    format!("{}.crt", safe.trim_matches('.'))
+    crate::ui::file_drop::ascii_file_name(base, "crt")
 }
 
 /// The certificate: read, decoded, to download or copy.

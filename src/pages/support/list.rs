@@ -3,7 +3,7 @@
 //! with a staff reply not opened yet. Where the server does not list
 //! tickets: the tickets opened from this browser and "open by number".
 
-use super::{client_id, status_badge, status_text, when};
+use super::{status_badge, status_text, when};
 use crate::api::support::{self as api, TicketRow, TicketStatus};
 use crate::app::href;
 use crate::i18n::{t, t_with, tr};
@@ -159,7 +159,7 @@ fn table_view<'a>(rows: impl Iterator<Item = &'a TicketRow>) -> AnyView {
 /// its number.
 #[component]
 fn NoListing() -> impl IntoView {
-    let known = crate::state::known_tickets(&client_id());
+    let known = crate::state::known_tickets(&crate::state::client_id().get_untracked());
     let number = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let navigate = use_navigate();

@@ -35,11 +35,6 @@ pub fn when(s: &str) -> String {
     crate::ui::format::date_time_local(s, crate::browser::utc_offset_minutes(), i18n::lang())
 }
 
-/// The signed-in client's id ("" until the details are in).
-pub fn client_id() -> String {
-    crate::state::client_id().get_untracked()
-}
-
 /// Text with line breaks kept and `https://` addresses as links (opening
 /// elsewhere, without the portal as referrer or opener).
 pub fn text_with_links(text: &str) -> impl IntoView {

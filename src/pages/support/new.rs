@@ -10,7 +10,6 @@
 //! stays locked and the page points to the list instead of inviting a
 //! second send. On success: the new ticket's thread.
 
-use super::client_id;
 use crate::api::domains;
 use crate::api::services::service as services;
 use crate::api::support::{self as api, Department, NewTicket};
@@ -203,7 +202,10 @@ fn TicketForm(
         async move {
             match api::create(&t).await {
                 Ok(number) => {
-                    crate::state::remember_ticket(&client_id(), &number);
+                    crate::state::remember_ticket(
+                        &crate::state::client_id().get_untracked(),
+                        &number,
+                    );
                     browser::session_remove(DRAFT_KEY);
                     crate::ui::toast::show(crate::i18n::t_with(
                         "support.created",

@@ -11,11 +11,7 @@ use leptos::prelude::*;
 
 /// The file name of a zone's export.
 pub fn file_name(zone: &str) -> String {
-    let safe: String = zone
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
-        .collect();
-    format!("{}.zone", safe.trim_matches('.'))
+    crate::ui::file_drop::ascii_file_name(zone, "zone")
 }
 
 #[component]
