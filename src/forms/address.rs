@@ -12,7 +12,7 @@
 use crate::api::location;
 use crate::places::{below, Below, Place};
 use crate::ui::address::{AddressLevel, Level};
-use crate::ui::erase::resource;
+use crate::ui::erase::{effect, resource};
 use crate::vocab::ApiError;
 use leptos::prelude::*;
 
@@ -24,6 +24,10 @@ pub struct AddressModel {
     pub state: RwSignal<String>,
     pub city: RwSignal<String>,
     pub ward: RwSignal<String>,
+    /// The levels (API field names) the server has no entries for, as the
+    /// cascade last saw them: not required and sent empty. Their values
+    /// are kept (a draft, saved data) but not sent.
+    pub skipped: RwSignal<Vec<&'static str>>,
 }
 
 impl Default for AddressModel {
@@ -39,6 +43,7 @@ impl AddressModel {
             state: RwSignal::new(String::new()),
             city: RwSignal::new(String::new()),
             ward: RwSignal::new(String::new()),
+            skipped: RwSignal::new(Vec::new()),
         }
     }
 
@@ -61,15 +66,35 @@ impl AddressModel {
     }
 }
 
+/// The values the request carries: the skipped levels empty, the others
+/// trimmed (`[country, state, city, ward]`).
+pub fn sent_levels(values: [&str; 4], skipped: &[&str]) -> [String; 4] {
+    let names = ["country", "state", "city", "ward"];
+    std::array::from_fn(|i| {
+        if skipped.contains(&names[i]) {
+            String::new()
+        } else {
+            values[i].trim().to_owned()
+        }
+    })
+}
+
+/// The skipped levels among `levels` (API field name, level).
+pub fn skipped_levels(levels: &[(&'static str, &Level)]) -> Vec<&'static str> {
+    levels.iter().filter(|(_, l)| **l == Level::Skipped).map(|(name, _)| *name).collect()
+}
+
 /// A level's list, tagged with the request it answers (a resource keeps
 /// its previous value while the next one loads).
 type Tagged = Option<(Below, Result<Vec<Place>, ApiError>)>;
 type ListRes = crate::ui::erase::Res<Tagged>;
 
-/// The level for `key` given its resource's current value.
+/// The level for `key` given its resource's current value: an empty list
+/// is a level the server has none of.
 fn level(key: &Below, value: Option<Tagged>) -> Level {
     match value {
         Some(Some((k, r))) if &k == key => match r {
+            Ok(list) if list.is_empty() => Level::Skipped,
             Ok(list) => Level::Ready(list),
             Err(ApiError::Aborted) => Level::Loading,
             Err(e) => Level::Failed(e),
@@ -78,13 +103,16 @@ fn level(key: &Below, value: Option<Tagged>) -> Level {
     }
 }
 
-/// A level below another: waits for a value and a loaded list above.
-fn child_level(value: &str, parent: Level, key: &Below, res: ListRes) -> Level {
-    if value.trim().is_empty() {
-        return Level::NeedParent;
-    }
+/// A level below another, given the value and the level above and (read
+/// only when asked, so that its resource is tracked only then) its own
+/// list: a level above that is skipped or typed leaves nothing to list
+/// this one by, so it is typed too; otherwise it waits for a value and a
+/// loaded list above.
+pub fn child_level(value: &str, parent: &Level, own: impl FnOnce() -> Level) -> Level {
     match parent {
-        Level::Ready(_) => level(key, res.get()),
+        Level::Skipped | Level::FreeText => Level::FreeText,
+        _ if value.trim().is_empty() => Level::NeedParent,
+        Level::Ready(_) => own(),
         Level::Loading => Level::Loading,
         _ => Level::NeedParent,
     }
@@ -109,7 +137,11 @@ pub fn AddressCascade(
     let all = Below::ById(String::new());
     let countries: ListRes =
         resource(|| async { Some((Below::ById(String::new()), location::countries().await)) });
-    let country_level = Memo::new(move |_| level(&all, countries.get()));
+    // Without a country list the country is typed; it is never skipped.
+    let country_level = Memo::new(move |_| match level(&all, countries.get()) {
+        Level::Skipped => Level::FreeText,
+        l => l,
+    });
 
     let state_key = Memo::new(move |_| {
         let code = model.country.get().trim().to_owned();
@@ -132,7 +164,9 @@ pub fn AddressCascade(
         }
     });
     let state_level = Memo::new(move |_| {
-        child_level(&model.country.get(), country_level.get(), &state_key.get(), states)
+        child_level(&model.country.get(), &country_level.get(), || {
+            level(&state_key.get(), states.get())
+        })
     });
 
     let city_key =
@@ -150,7 +184,7 @@ pub fn AddressCascade(
         }
     });
     let city_level = Memo::new(move |_| {
-        child_level(&model.state.get(), state_level.get(), &city_key.get(), cities)
+        child_level(&model.state.get(), &state_level.get(), || level(&city_key.get(), cities.get()))
     });
 
     let ward_key =
@@ -168,7 +202,18 @@ pub fn AddressCascade(
         }
     });
     let ward_level = Memo::new(move |_| {
-        child_level(&model.city.get(), city_level.get(), &ward_key.get(), wards)
+        child_level(&model.city.get(), &city_level.get(), || level(&ward_key.get(), wards.get()))
+    });
+    // The rules and the request follow what the server gave.
+    effect(move || {
+        let skipped = skipped_levels(&[
+            ("state", &state_level.get()),
+            ("city", &city_level.get()),
+            ("ward", &ward_level.get()),
+        ]);
+        if model.skipped.with_untracked(|s| *s != skipped) {
+            model.skipped.set(skipped);
+        }
     });
     let (country_level, state_level, city_level, ward_level) = (
         Signal::from(country_level),
@@ -202,19 +247,76 @@ pub fn AddressCascade(
                 level=state_level model_value=model.state retry=Callback::new(move |_| states.refetch())
                 on_pick=pick(model.state, vec![model.city, model.ward])
                 error=err("state") need_parent="address.pick_country" loading="address.loading_states"
+                skipped="address.skipped_state"
             />
             <AddressLevel
                 label="address.city" name="city" autocomplete="address-level2" required=required
                 level=city_level model_value=model.city retry=Callback::new(move |_| cities.refetch())
                 on_pick=pick(model.city, vec![model.ward])
                 error=err("city") need_parent="address.pick_state" loading="address.loading_cities"
+                skipped="address.skipped_city"
             />
             <AddressLevel
                 label="address.ward" name="ward" autocomplete="address-level3" required=required
                 level=ward_level model_value=model.ward retry=Callback::new(move |_| wards.refetch())
                 on_pick=pick(model.ward, vec![])
                 error=err("ward") need_parent="address.pick_city" loading="address.loading_wards"
+                skipped="address.skipped_ward"
             />
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready() -> Level {
+        Level::Ready(vec![Place {
+            id: "79".into(),
+            code: String::new(),
+            name: "Hồ Chí Minh".into(),
+        }])
+    }
+
+    #[test]
+    fn a_level_below_a_skipped_or_typed_one_is_typed() {
+        let never = || -> Level { panic!("no list can be asked for") };
+        assert_eq!(child_level("", &Level::Skipped, never), Level::FreeText);
+        assert_eq!(child_level("Quận 1", &Level::FreeText, never), Level::FreeText);
+    }
+
+    #[test]
+    fn a_level_waits_for_a_value_and_a_list_above() {
+        assert_eq!(child_level(" ", &ready(), || Level::Skipped), Level::NeedParent);
+        assert_eq!(child_level("Hồ Chí Minh", &ready(), || Level::Skipped), Level::Skipped);
+        assert_eq!(child_level("Hồ Chí Minh", &ready(), ready), ready());
+        assert_eq!(child_level("Hồ Chí Minh", &Level::Loading, ready), Level::Loading);
+        assert_eq!(child_level("x", &Level::Failed(ApiError::Network), ready), Level::NeedParent);
+        assert_eq!(child_level("x", &Level::NeedParent, ready), Level::NeedParent);
+    }
+
+    #[test]
+    fn an_empty_answer_skips_the_level() {
+        let key = Below::ById("79".into());
+        let answer = |r| Some(Some((key.clone(), r)));
+        assert_eq!(level(&key, answer(Ok(Vec::new()))), Level::Skipped);
+        assert_eq!(level(&key, answer(Err(ApiError::Aborted))), Level::Loading);
+        assert_eq!(level(&key, answer(Err(ApiError::Timeout))), Level::Failed(ApiError::Timeout));
+        // an answer for another state is not this one's
+        let other = Some(Some((Below::ById("1".into()), Ok(Vec::new()))));
+        assert_eq!(level(&key, other), Level::Loading);
+    }
+
+    #[test]
+    fn the_request_sends_skipped_levels_empty() {
+        let values = ["VN", " Thành phố Hồ Chí Minh ", "Quận 1", " Phường Sài Gòn "];
+        assert_eq!(
+            sent_levels(values, &["city"]),
+            ["VN", "Thành phố Hồ Chí Minh", "", "Phường Sài Gòn"].map(String::from)
+        );
+        assert_eq!(sent_levels(values, &[])[2], "Quận 1");
+        let levels = [("state", &ready()), ("city", &Level::Skipped), ("ward", &Level::FreeText)];
+        assert_eq!(skipped_levels(&levels), ["city"]);
     }
 }

@@ -7,7 +7,7 @@
 use super::rules::{field_for_message, problem, Rules, COMPANY, HOUSEHOLD, ORDER, PRIVATE};
 use crate::api::profile::{birthday_from_api, birthday_to_api, ProfileFields};
 use crate::api::signup::Business;
-use crate::forms::address::AddressModel;
+use crate::forms::address::{sent_levels, AddressModel};
 use crate::i18n::{self, t};
 use crate::ui::error_text;
 use crate::util::civil_from_days;
@@ -120,7 +120,8 @@ impl ProfileForm {
         if matches!(field, "companyname" | "taxid") && !self.is_org() {
             return None;
         }
-        problem(field, &sig.get(), self.rules, &self.kind.get(), today()).map(t)
+        let skipped = self.address.skipped.get();
+        problem(field, &sig.get(), self.rules, &self.kind.get(), today(), &skipped).map(t)
     }
 
     /// The error to show under a field (reactive): the client check after
@@ -148,8 +149,14 @@ impl ProfileForm {
         ORDER.into_iter().find(|f| untrack(|| self.client_problem(f)).is_some())
     }
 
-    /// Keeps the server's messages: those naming a field go under it, the
-    /// others are returned for the form's top alert.
+    /// The field a server message is about, unless the form does not show
+    /// it (an address level skipped): then the message is a general one.
+    fn shown_field(&self, msg: &str) -> Option<&'static str> {
+        field_for_message(msg).filter(|f| !self.address.skipped.with_untracked(|s| s.contains(f)))
+    }
+
+    /// Keeps the server's messages: those naming a field shown go under
+    /// it, the others are returned for the form's top alert.
     pub fn take_server_errors(
         &self,
         e: &ApiError,
@@ -158,7 +165,7 @@ impl ProfileForm {
         let mut general = Vec::new();
         let mut list = Vec::new();
         for m in e.messages() {
-            let field = field_for_message(m);
+            let field = self.shown_field(m);
             let value =
                 field.and_then(|f| self.signal(f).map(|s| s.get_untracked()).or_else(|| extra(f)));
             match (field, value) {
@@ -206,7 +213,7 @@ impl ProfileForm {
         let first = ORDER
             .into_iter()
             .chain(["password"])
-            .find(|f| e.messages().iter().any(|m| field_for_message(m) == Some(*f)));
+            .find(|f| e.messages().iter().any(|m| self.shown_field(m) == Some(*f)));
         crate::browser::focus(
             &first.map(|f| format!("f-{f}")).unwrap_or_else(|| fallback.to_owned()),
         );
@@ -260,9 +267,14 @@ impl ProfileForm {
     }
 
     /// The fields for the API body: trimmed, the type as the API knows it,
-    /// organisation fields only for organisations, birthday dd-mm-yyyy.
+    /// organisation fields only for organisations, birthday dd-mm-yyyy,
+    /// the address levels the server has no entries for empty.
     pub fn fields(&self) -> ProfileFields {
         let raw = untrack(|| self.raw());
+        let [country, state, city, ward] = self
+            .address
+            .skipped
+            .with_untracked(|s| sent_levels([&raw.country, &raw.state, &raw.city, &raw.ward], s));
         let org = raw.kind != PRIVATE;
         let t = |s: &str| s.trim().to_owned();
         let org_only = |s: &str| if org { t(s) } else { String::new() };
@@ -278,10 +290,10 @@ impl ProfileForm {
             zalonumber: t(&raw.zalonumber),
             nationalid: t(&raw.nationalid),
             birthday: birthday_to_api(&raw.birthday),
-            country: t(&raw.country),
-            state: t(&raw.state),
-            city: t(&raw.city),
-            ward: t(&raw.ward),
+            country,
+            state,
+            city,
+            ward,
             address1: t(&raw.address1),
         }
     }
@@ -369,6 +381,12 @@ mod tests {
         assert_eq!(f.fields().kind, COMPANY);
         f.kind.set(PRIVATE.into());
         assert_eq!((f.fields().companyname.as_str(), f.fields().taxid.as_str()), ("", ""));
+        // a level the server has no entries for goes out empty; the draft keeps it
+        f.address.set("VN", "Thành phố Hồ Chí Minh", "Quận 1", "Phường Sài Gòn");
+        f.address.skipped.set(vec!["city"]);
+        assert_eq!((f.fields().city.as_str(), f.fields().ward.as_str()), ("", "Phường Sài Gòn"));
+        assert_eq!(untrack(|| f.draft()).fields.city, "Quận 1");
+        f.address.skipped.set(Vec::new());
         // a draft keeps the form's own terms
         f.kind.set(HOUSEHOLD.into());
         let d = untrack(|| f.draft());
@@ -376,5 +394,20 @@ mod tests {
         g.restore(&d);
         assert_eq!(untrack(|| g.draft()), d);
         assert_eq!(g.kind.get_untracked(), HOUSEHOLD);
+    }
+
+    #[test]
+    fn a_server_message_about_a_skipped_level_is_said_above_the_form() {
+        let f = ProfileForm::new(Rules::Account);
+        f.address.set("VN", "Thành phố Hồ Chí Minh", "", "Phường Sài Gòn");
+        f.address.skipped.set(vec!["city"]);
+        let e = ApiError::Server {
+            status: 200,
+            messages: vec!["City is required".into(), "Ward is not in City".into()],
+        };
+        let general = f.take_server_errors(&e, |_| None);
+        assert_eq!(general, ["City is required"], "no city field to put it under");
+        let fields: Vec<_> = f.server.get_untracked().iter().map(|e| e.field).collect();
+        assert_eq!(fields, [Some("ward")]);
     }
 }

@@ -111,13 +111,20 @@ pub fn birthday_problem(s: &str, today: (i64, u32, u32)) -> Option<&'static str>
 }
 
 /// The i18n key of what is wrong with `value` in `field`, if anything.
+/// `skipped` are the address levels the server has no entries for (a
+/// province of Việt Nam's 2025 units has no district): nothing is asked
+/// of them, whatever the rules.
 pub fn problem(
     field: &str,
     value: &str,
     rules: Rules,
     kind: &str,
     today: (i64, u32, u32),
+    skipped: &[&str],
 ) -> Option<&'static str> {
+    if skipped.contains(&field) {
+        return None;
+    }
     let v = value.trim();
     let org = kind != PRIVATE && !kind.is_empty();
     let required = match rules {
@@ -277,7 +284,7 @@ mod tests {
 
     #[test]
     fn required_fields_follow_the_rules() {
-        let p = |f, v, r, k| problem(f, v, r, k, TODAY);
+        let p = |f, v, r, k| problem(f, v, r, k, TODAY, &[]);
         assert_eq!(p("firstname", " ", Rules::Account, PRIVATE), Some("form.required"));
         assert_eq!(p("ward", "", Rules::Account, PRIVATE), Some("form.required_pick"));
         assert_eq!(p("nationalid", "", Rules::Contact, PRIVATE), None);
@@ -289,6 +296,19 @@ mod tests {
         assert_eq!(p("zalonumber", "", Rules::Account, PRIVATE), None);
         assert_eq!(p("zalonumber", "12", Rules::Account, PRIVATE), Some("form.phone_invalid"));
         assert_eq!(p("birthday", "", Rules::Account, PRIVATE), None);
+    }
+
+    #[test]
+    fn a_level_the_server_has_no_entries_for_is_not_required() {
+        // a two-level province: no district, the ward typed
+        let p = |f, v| problem(f, v, Rules::Account, PRIVATE, TODAY, &["city"]);
+        assert_eq!(p("city", ""), None);
+        assert_eq!(p("ward", ""), Some("form.required_pick"), "the ward is still asked");
+        assert_eq!(p("ward", "Phường Sài Gòn"), None);
+        assert_eq!(p("state", ""), Some("form.required_pick"));
+        let none = |f| problem(f, "", Rules::Account, PRIVATE, TODAY, &["state", "city", "ward"]);
+        assert_eq!(["state", "city", "ward"].map(none), [None, None, None]);
+        assert_eq!(none("country"), Some("form.required_pick"), "never skipped");
     }
 
     #[test]
