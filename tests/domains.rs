@@ -1,18 +1,25 @@
 //! Browser tests of the domain section's components (headless Chromium):
-//! the signature pad, the sign page's guards, the confirm dialog and file
-//! answers through the API client. Run with
+//! the signature pad, the sign page's guards, the confirm dialog, file
+//! answers through the API client, and documents shown by what their
+//! bytes are (never as the server's type). Run with
 //! `cargo test --target wasm32-unknown-unknown --test domains`.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use common::{count, doc, mount_width, q, settle, wait_for, window, Answer, FakeApi};
+use common::{
+    click, count, doc, has, mount, mount_width, q, settle, sign_in, wait_for, window, Answer,
+    FakeApi,
+};
 use leptos::prelude::*;
-use leptos_router::components::Router;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 use portal::api::client::{fetch_binary, ApiRequest};
 use portal::api::ApiError;
+use portal::pages::domains::documents::DocumentsPage;
 use portal::pages::domains::sign::SignDocument;
 use portal::ui::dialog::{Confirm, ConfirmDialog, ConfirmState};
+use portal::ui::file_drop::FileView;
 use portal::ui::signature_pad::geom::{export_size, ink_bounds, PEN};
 use portal::ui::signature_pad::{SignaturePad, SignatureState, EXPORT_PAD_PX};
 use serde_json::json;
@@ -338,4 +345,116 @@ async fn confirm_dialog_is_modal_and_gives_focus_back() {
     settle().await;
     assert!(!dialog.open());
     assert_eq!(confirmed.get_untracked(), 1);
+}
+
+/// A document the server claims is a web page, with a script in it.
+fn html_with_script() -> Answer {
+    Answer::raw(
+        200,
+        "text/html; charset=utf-8",
+        "<!DOCTYPE html><h1>Bản khai</h1><script>window.__pwned = 1</script>",
+    )
+}
+
+/// Nothing of the answer reached the page: no frame, object, embed or
+/// image, and its script never ran.
+fn nothing_rendered(root: &HtmlElement) -> bool {
+    let pwned = js_sys::Reflect::get(&window(), &"__pwned".into()).unwrap();
+    ["iframe", "object", "embed", "img"].iter().all(|t| !has(root, t)) && pwned.is_undefined()
+}
+
+/// The type of the blob a `blob:` URL names.
+async fn blob_type(url: &str) -> String {
+    let response =
+        wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await.unwrap();
+    let response: web_sys::Response = response.unchecked_into();
+    let blob = wasm_bindgen_futures::JsFuture::from(response.blob().unwrap()).await.unwrap();
+    blob.unchecked_into::<web_sys::Blob>().type_()
+}
+
+#[wasm_bindgen_test]
+async fn a_document_to_sign_that_is_html_is_only_offered_as_a_download() {
+    let _api = FakeApi::install(&[("GET /domain/documents/view/tok-html", html_with_script())]);
+    let (root, _h) =
+        mount(|| view! { <Router><SignDocument token="tok-html".to_string()/></Router> });
+    assert!(wait_for(3000, || has(&root, "form.sign-form")).await, "{}", root.inner_html());
+    assert!(has(&root, "[data-testid=file-not-shown]"), "said, not shown");
+    assert!(!has(&root, "[data-testid=file-open]"));
+    assert!(has(&root, ".sign-doc button"), "the download stays offered");
+    settle().await;
+    assert!(nothing_rendered(&root), "{}", root.inner_html());
+}
+
+#[wasm_bindgen_test]
+async fn a_pdf_or_an_image_is_shown_with_the_type_its_bytes_have() {
+    // a PDF the server calls HTML: opened in the browser's PDF viewer
+    let api = FakeApi::install(&[(
+        "GET /domain/documents/view/tok-pdf",
+        Answer::raw(200, "text/html", "%PDF-1.4\n%fake\n%%EOF\n"),
+    )]);
+    let (root, _h) =
+        mount(|| view! { <Router><SignDocument token="tok-pdf".to_string()/></Router> });
+    assert!(
+        wait_for(3000, || has(&root, "[data-testid=file-open]")).await,
+        "{}",
+        root.inner_html()
+    );
+    let link: web_sys::HtmlAnchorElement = q(&root, "[data-testid=file-open]");
+    assert!(link.href().starts_with("blob:"));
+    assert_eq!(link.target(), "_blank");
+    assert!(link.rel().contains("noopener"));
+    drop(api); // the real fetch reads the blob
+    assert_eq!(blob_type(&link.href()).await, "application/pdf");
+    assert!(!has(&root, "iframe"), "a PDF is never framed");
+
+    // a PNG (whatever it was sent as) is an image of type image/png
+    let png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d];
+    let (img_root, _h2) = mount(move || {
+        view! { <FileView bytes=png title="Ảnh CCCD".into() open="sign.open" not_shown="sign.not_shown"/> }
+    });
+    let img: web_sys::HtmlImageElement = q(&img_root, "img[data-testid=file-image]");
+    assert_eq!(img.alt(), "Ảnh CCCD");
+    assert_eq!(blob_type(&img.src()).await, "image/png");
+}
+
+fn documents_page() -> impl IntoView {
+    let _ = web_sys::window().unwrap().history().unwrap().replace_state_with_url(
+        &wasm_bindgen::JsValue::NULL,
+        "",
+        Some("/domains/301/documents"),
+    );
+    view! {
+        <Router>
+            <Routes fallback=|| "not found">
+                <Route path=path!("/domains/:id/documents") view=DocumentsPage/>
+            </Routes>
+        </Router>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_registration_document_answered_as_html_is_never_put_in_the_page() {
+    sign_in();
+    let api = FakeApi::install(&[
+        ("GET /domain/301", Answer::ok(json!({"details": {"id": "301", "name": "a.vn"}}))),
+        (
+            "GET /domain/301/documents",
+            Answer::ok(json!({"documents": [
+                {"id": "9001", "name": "Bản khai", "status": "pending"}]})),
+        ),
+        ("GET /domain/301/documents/9001/View", html_with_script()),
+    ]);
+    let (root, _h) = mount(documents_page);
+    assert!(wait_for(3000, || count(&root, "[data-testid=document]") == 1).await, "the list");
+    click(&root, "[data-testid=document] .doc-actions button");
+    assert!(
+        wait_for(3000, || has(&root, ".viewer [data-testid=file-not-shown]")).await,
+        "{}",
+        root.inner_html()
+    );
+    assert_eq!(api.calls("GET /domain/301/documents/9001/View"), 1);
+    assert!(has(&root, ".viewer-body button"), "offered as a download");
+    settle().await;
+    assert!(nothing_rendered(&root), "{}", root.inner_html());
+    portal::api::client::set_access_token(None);
 }

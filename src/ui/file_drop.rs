@@ -1,6 +1,13 @@
 //! Files in the browser: a picker that is also a drop zone, reading a file
 //! with progress, showing bytes from a `blob:` URL and saving them under a
 //! chosen name. The checks are pure (host-tested).
+//!
+//! A file from the API is judged by its first bytes ([`sniff`]), never by
+//! the type or name the server gave: only a PDF, PNG or JPEG is shown, in
+//! a `blob:` URL of the type set here ([`FileView`]); anything else (HTML,
+//! SVG, text, unknown) is only ever saved, as plain bytes named `.bin`
+//! ([`saved_as`]), so no answer can put markup or script in the portal's
+//! origin.
 
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -21,6 +28,14 @@ impl FileKind {
             FileKind::Jpeg => "image/jpeg",
         }
     }
+
+    pub fn ext(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Png => "png",
+            FileKind::Jpeg => "jpg",
+        }
+    }
 }
 
 /// Why a file was refused.
@@ -31,7 +46,9 @@ pub enum FileProblem {
     WrongType,
 }
 
-/// The kind of a file by its first bytes (never by its name alone).
+/// The kind of a file by its first bytes (never by its name alone): the
+/// signatures of PDF (`%PDF-`), PNG and JPEG (SOI and a marker); None for
+/// anything else, including too few bytes to tell.
 pub fn sniff(bytes: &[u8]) -> Option<FileKind> {
     if bytes.starts_with(b"%PDF-") {
         Some(FileKind::Pdf)
@@ -63,9 +80,17 @@ pub fn precheck(name: &str, mime: &str, size: f64, max_bytes: f64) -> Result<(),
     }
 }
 
-/// A name safe to send and save: no path, no control characters, at most
-/// 120 characters, with the extension of its real kind.
-pub fn clean_name(name: &str, kind: FileKind) -> String {
+/// The type bytes from the API are given and the extension they are saved
+/// with: a PDF, PNG or JPEG as what [`sniff`] finds, anything else as
+/// plain bytes (`application/octet-stream`, `.bin`), never a type a
+/// browser would render or run, whatever the server said.
+pub fn saved_as(bytes: &[u8]) -> (&'static str, &'static str) {
+    sniff(bytes).map_or(("application/octet-stream", "bin"), |k| (k.mime(), k.ext()))
+}
+
+/// A name's stem safe to send and save: no path, no control or reserved
+/// characters, at most 120 characters (`tai-lieu` when nothing is left).
+fn clean_stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let stem = base.rsplit_once('.').map(|(s, _)| s).unwrap_or(base);
     let stem: String = stem
@@ -73,13 +98,25 @@ pub fn clean_name(name: &str, kind: FileKind) -> String {
         .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
         .take(120)
         .collect();
-    let stem = if stem.trim().is_empty() { "tai-lieu".to_owned() } else { stem.trim().to_owned() };
-    let ext = match kind {
-        FileKind::Pdf => "pdf",
-        FileKind::Png => "png",
-        FileKind::Jpeg => "jpg",
-    };
-    format!("{stem}.{ext}")
+    if stem.trim().is_empty() {
+        "tai-lieu".to_owned()
+    } else {
+        stem.trim().to_owned()
+    }
+}
+
+/// A name safe to send and save: no path, no control characters, at most
+/// 120 characters, with the extension of its real kind.
+pub fn clean_name(name: &str, kind: FileKind) -> String {
+    format!("{}.{}", clean_stem(name), kind.ext())
+}
+
+/// The name bytes from the API are saved under: `name` (the server's, or
+/// one the page chose) cleaned, with the extension of what the bytes are
+/// ([`saved_as`]): a page named `hoa-don.pdf` that is HTML is saved as
+/// `hoa-don.bin`.
+pub fn api_file_name(name: &str, bytes: &[u8]) -> String {
+    format!("{}.{}", clean_stem(name), saved_as(bytes).1)
 }
 
 /// `<base>.<ext>` in ASCII for a download named after a domain or a zone:
@@ -199,13 +236,6 @@ mod web {
         let buf = reader.result().map_err(|_| ())?;
         Ok(js_sys::Uint8Array::new(&buf).to_vec())
     }
-
-    /// True when the screen is wide enough to show a PDF beside the text.
-    pub fn wide_screen() -> bool {
-        web_sys::window()
-            .and_then(|w| w.match_media("(min-width: 900px)").ok().flatten())
-            .is_some_and(|m| m.matches())
-    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -220,13 +250,51 @@ mod host {
     pub fn save(_: &[u8], _: &str, _: &str) -> bool {
         false
     }
-    pub fn wide_screen() -> bool {
-        true
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::*;
+
+/// A file from the API shown by what its bytes are ([`sniff`]), from a
+/// `blob:` URL whose type is set here (revoked when the view goes):
+/// - a PNG or JPEG is an image;
+/// - a PDF is a link (`open`, an i18n key) that opens it in the browser's
+///   own viewer, in a new tab. Not a frame: a PDF must not be framed
+///   without a sandbox, and Chromium refuses to run its PDF viewer in any
+///   sandboxed frame, whatever the tokens (tried on Chromium 156: `""`,
+///   `allow-scripts`, `allow-same-origin`, both, and every token give
+///   its "blocked" page), while `<object>`/`<embed>` are shut out by the
+///   CSP (`object-src 'none'`);
+/// - anything else (HTML, SVG, text, unknown) is never put in the page:
+///   `not_shown` (an i18n key) says so; the page offers the download.
+///
+/// `title` names the document (the image's text, the link's title).
+#[component]
+pub fn FileView(
+    bytes: Vec<u8>,
+    title: String,
+    open: &'static str,
+    not_shown: &'static str,
+) -> impl IntoView {
+    let kind = sniff(&bytes);
+    let url = kind.and_then(|k| blob_url(&bytes, k.mime()));
+    if let Some(u) = url.clone() {
+        on_cleanup(move || revoke(&u));
+    }
+    match (kind, url) {
+        (Some(FileKind::Png | FileKind::Jpeg), Some(u)) => {
+            view! { <img class="file-image" src=u alt=title data-testid="file-image"/> }.into_any()
+        }
+        (Some(FileKind::Pdf), Some(u)) => view! {
+            <a class="btn btn-secondary" href=u target="_blank" rel="noopener noreferrer" title=title data-testid="file-open">
+                {tr(open)}
+            </a>
+        }
+        .into_any(),
+        _ => view! { <p class="alert alert-info" role="status" data-testid="file-not-shown">{tr(not_shown)}</p> }
+            .into_any(),
+    }
+}
 
 /// A file picker that also takes a dropped file. `label` and `hint` are
 /// i18n keys; `name` is the form field; the picked file goes to `on_file`.
@@ -299,11 +367,39 @@ mod tests {
 
     #[test]
     fn sniffs_real_content() {
-        assert_eq!(sniff(b"%PDF-1.7\n..."), Some(FileKind::Pdf));
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\nxxxx"), Some(FileKind::Png));
-        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileKind::Jpeg));
-        assert_eq!(sniff(b"PK\x03\x04"), None);
-        assert_eq!(sniff(b""), None);
+        let cases: [(&[u8], Option<FileKind>); 15] = [
+            (b"%PDF-1.7\n...", Some(FileKind::Pdf)),
+            (b"\x89PNG\r\n\x1a\nxxxx", Some(FileKind::Png)),
+            (&[0xFF, 0xD8, 0xFF, 0xE0], Some(FileKind::Jpeg)),
+            (b"PK\x03\x04", None),
+            (b"", None),
+            // HTML and SVG, whatever they claim to be, are not shown
+            (b"<!DOCTYPE html><script>alert(1)</script>", None),
+            (b"<html><body>%PDF-1.4</body></html>", None),
+            (b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>", None),
+            (b"<?xml version=\"1.0\"?><svg/>", None),
+            (b" %PDF-1.4", None),
+            // too short to tell
+            (b"%PDF", None),
+            (b"\x89PNG", None),
+            (&[0xFF, 0xD8], None),
+            (b"%", None),
+            (b"GIF89a", None),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(sniff(bytes), want, "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn files_from_the_api_are_saved_as_what_their_bytes_are() {
+        assert_eq!(saved_as(b"%PDF-1.4"), ("application/pdf", "pdf"));
+        assert_eq!(saved_as(&[0xFF, 0xD8, 0xFF, 0xDB]), ("image/jpeg", "jpg"));
+        assert_eq!(saved_as(b"<script>alert(1)</script>"), ("application/octet-stream", "bin"));
+        assert_eq!(saved_as(b""), ("application/octet-stream", "bin"));
+        assert_eq!(api_file_name("hoa-don.pdf", b"<html>"), "hoa-don.bin");
+        assert_eq!(api_file_name("../../x.html", b"%PDF-1.4"), "x.pdf");
+        assert_eq!(api_file_name("", b"\x89PNG\r\n\x1a\n"), "tai-lieu.png");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! `/domains/:id/documents`: the registration documents of a domain
-//! (`GET /domain/@id/documents`). Each can be viewed inline from a `blob:`
-//! URL on wide screens (`…/View`) and always downloaded (`…/download`) as
-//! `<domain>-<document>.pdf`; a signed scan (PDF or image, at most 10 MB)
-//! is uploaded by picker or drag-and-drop, base64 in `{filename, content}`.
+//! (`GET /domain/@id/documents`). Each can be viewed (`…/View`) and
+//! downloaded (`…/download`) as `<domain>-<document>.pdf`. What is shown
+//! or saved is judged by its bytes, not by the server's type
+//! (`ui::file_drop::FileView`, `saved_as`): a PDF opens in the browser's
+//! viewer, an image shows in the page, anything else is only saved, as
+//! `.bin`. A signed scan (PDF or image, at most 10 MB) is uploaded by
+//! picker or drag-and-drop, base64 in `{filename, content}`.
 
 use crate::api::domains::{self, Document};
 use crate::api::error::Binary;
@@ -12,7 +15,7 @@ use crate::app::href;
 use crate::i18n::{t, t_with, tr};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::resource;
-use crate::ui::file_drop::{self, FileDrop, FileProblem};
+use crate::ui::file_drop::{self, FileDrop, FileProblem, FileView};
 use crate::ui::format::date;
 use crate::ui::text::tw;
 use crate::ui::{error_text, resource_view, toast};
@@ -112,18 +115,16 @@ fn Documents(
     reload: crate::ui::erase::Res<Result<Vec<Document>, ApiError>>,
     upload: RwSignal<Upload>,
 ) -> impl IntoView {
-    // The document shown inline: its title and blob: URL.
-    let shown = RwSignal::new(None::<(String, String)>);
+    // The document viewed: its title and bytes (`FileView` makes its URL).
+    let shown = RwSignal::new(None::<(String, Vec<u8>)>);
     let busy = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
-    on_cleanup(move || {
-        if let Some((_, url)) = shown.get_untracked() {
-            file_drop::revoke(&url);
-        }
-    });
-    let wide = file_drop::wide_screen();
+    // Saved as what the bytes are, never as the server's type.
+    let save = move |name: &str, bytes: &[u8]| {
+        let (mime, ext) = file_drop::saved_as(bytes);
+        file_drop::save(bytes, mime, &download_name(&domain.get_untracked(), name, ext));
+    };
     let fetch = move |doc: Document, inline: bool, id: Id| {
-        let domain = domain.get_untracked();
         busy.set(Some(doc.id.0.clone()));
         problem.set(None);
         leptos::task::spawn_local(async move {
@@ -134,32 +135,11 @@ fn Documents(
             };
             busy.set(None);
             match r {
-                Ok(file) => {
-                    let mime = if file.content_type.is_empty() {
-                        "application/pdf".to_owned()
-                    } else {
-                        file.content_type.clone()
-                    };
-                    if inline {
-                        if let Some(url) = file_drop::blob_url(&file.bytes, &mime) {
-                            if let Some((_, old)) = shown.get_untracked() {
-                                file_drop::revoke(&old);
-                            }
-                            shown.set(Some((doc.name.0.clone(), url)));
-                        }
-                    } else {
-                        let ext = if mime.contains("pdf") {
-                            "pdf"
-                        } else {
-                            mime.rsplit('/').next().unwrap_or("bin")
-                        };
-                        file_drop::save(
-                            &file.bytes,
-                            &mime,
-                            &download_name(&domain, doc.name.as_str(), ext),
-                        );
-                    }
+                Ok(file) if inline => {
+                    shown.set(Some((doc.name.0.clone(), file.bytes)));
+                    crate::browser::focus("viewer-title");
                 }
+                Ok(file) => save(doc.name.as_str(), &file.bytes),
                 Err(ApiError::Aborted) => {}
                 Err(e) => problem.set(Some(error_text(&e))),
             }
@@ -203,14 +183,14 @@ fn Documents(
                             })}
                         </div>
                         <div class="doc-actions">
-                            {wide.then(|| {
+                            {
                                 let (d, i) = (doc.clone(), id1.clone());
                                 view! {
                                     <button type="button" class="btn btn-secondary" on:click=move |_| fetch(d.clone(), true, i.clone())>
                                         {tr("documents.view")}
                                     </button>
                                 }
-                            })}
+                            }
                             <button type="button" class="btn btn-secondary" disabled=busy_attr on:click=move |_| fetch(d2.clone(), false, id2.clone())>
                                 {move || if is_busy() { t("documents.downloading") } else { t("documents.download") }}
                             </button>
@@ -221,18 +201,25 @@ fn Documents(
             }).collect_view()}
         </ul>
         {move || problem.get().map(|p| view! { <p class="alert alert-error" role="alert">{p}</p> })}
-        {(!wide && has_list).then(|| view! { <p class="muted">{tr("documents.narrow_hint")}</p> })}
-        {move || shown.get().map(|(title, url)| view! {
-            <section class="viewer" aria-labelledby="viewer-title">
-                <div class="viewer-head">
-                    <h2 id="viewer-title">{title.clone()}</h2>
-                    <button type="button" class="btn btn-ghost" on:click=move |_| {
-                        if let Some((_, u)) = shown.get_untracked() { file_drop::revoke(&u); }
-                        shown.set(None);
-                    }>{tr("documents.close_viewer")}</button>
-                </div>
-                <iframe class="pdf-frame" src=url title=title></iframe>
-            </section>
+        {move || shown.get().map(|(title, bytes)| {
+            let keep = bytes.clone();
+            let name = title.clone();
+            view! {
+                <section class="viewer" aria-labelledby="viewer-title">
+                    <div class="viewer-head">
+                        <h2 id="viewer-title" tabindex="-1">{title.clone()}</h2>
+                        <button type="button" class="btn btn-ghost" on:click=move |_| shown.set(None)>
+                            {tr("documents.close_viewer")}
+                        </button>
+                    </div>
+                    <div class="viewer-body">
+                        <FileView bytes=bytes title=title open="documents.open" not_shown="documents.not_shown"/>
+                        <button type="button" class="btn btn-secondary" on:click=move |_| save(&name, &keep)>
+                            {tr("documents.download")}
+                        </button>
+                    </div>
+                </section>
+            }
         })}
         {(!upload_targets.is_empty()).then(|| view! { <UploadScan id=id.clone() targets=upload_targets reload=reload state=upload/> })}
     }

@@ -2,14 +2,16 @@
 //! (`GET /domain/documents/view/@token`), asks for consent and a drawn
 //! signature, sends it (`POST /domain/documents/signed {token, image}`),
 //! then offers the signed copy (`GET /domain/documents/download/uploaded/@token`).
-//! An unknown, expired or used link gets a page that says so.
+//! An unknown, expired or used link gets a page that says so. The
+//! document is shown, and both files saved, as what their bytes are
+//! (`ui::file_drop::FileView`, `saved_as`), never as the server's type.
 
 use crate::api::domains::{self, SIGNATURE_PREFIX};
 use crate::api::error::Binary;
 use crate::api::ApiError;
 use crate::i18n::{t, tr};
 use crate::ui::erase::{effect, resource};
-use crate::ui::file_drop;
+use crate::ui::file_drop::{self, FileView};
 use crate::ui::signature_pad::{device_pixel_ratio, SignaturePad, SignatureState};
 use crate::ui::text::{either_text, field_error, invalid};
 use crate::ui::{error_text, Loading};
@@ -113,12 +115,8 @@ fn DownloadSigned(token: String) -> impl IntoView {
         async move {
             let r: Result<Binary, ApiError> = domains::download_signed(&tk).await;
             if let Ok(f) = &r {
-                let mime = if f.content_type.is_empty() {
-                    "application/pdf"
-                } else {
-                    f.content_type.as_str()
-                };
-                file_drop::save(&f.bytes, mime, &signed_name(f.filename.as_deref()));
+                let name = file_drop::api_file_name(&signed_name(f.filename.as_deref()), &f.bytes);
+                file_drop::save(&f.bytes, file_drop::saved_as(&f.bytes).0, &name);
             }
             r.map(|_| ())
         }
@@ -137,17 +135,8 @@ fn DownloadSigned(token: String) -> impl IntoView {
 
 #[component]
 fn SignForm(token: String, file: Binary) -> impl IntoView {
-    let mime = if file.content_type.is_empty() {
-        "application/pdf".to_owned()
-    } else {
-        file.content_type.clone()
-    };
-    let url = file_drop::blob_url(&file.bytes, &mime);
-    let doc_name = file.filename.clone().unwrap_or_else(|| "tai-lieu.pdf".into());
-    if let Some(u) = url.clone() {
-        on_cleanup(move || file_drop::revoke(&u));
-    }
-    let wide = file_drop::wide_screen();
+    let doc_name =
+        file_drop::api_file_name(file.filename.as_deref().unwrap_or_default(), &file.bytes);
     let pad = SignatureState::new();
     let consent = RwSignal::new(false);
     let consent_err = RwSignal::new(None::<String>);
@@ -185,20 +174,17 @@ fn SignForm(token: String, file: Binary) -> impl IntoView {
     };
     let bytes = file.bytes.clone();
     let save_original = move |_| {
-        file_drop::save(&bytes, "application/pdf", &doc_name);
+        file_drop::save(&bytes, file_drop::saved_as(&bytes).0, &doc_name);
     };
+    let document = StoredValue::new(file.bytes);
     view! {
         <Show
             when=done
             fallback=move || {
-                let url = url.clone();
                 view! {
                     <p>{tr("sign.intro")}</p>
                     <div class="sign-doc">
-                        {match (wide, url) {
-                            (true, Some(u)) => view! { <iframe class="pdf-frame" src=u title=tr("sign.document")></iframe> }.into_any(),
-                            _ => view! { <p class="muted">{tr("sign.narrow_hint")}</p> }.into_any(),
-                        }}
+                        <FileView bytes=document.get_value() title=t("sign.document") open="sign.open" not_shown="sign.not_shown"/>
                         <button type="button" class="btn btn-secondary" on:click=save_original.clone()>{tr("sign.download_original")}</button>
                     </div>
                     <form class="form sign-form" novalidate on:submit=on_submit>

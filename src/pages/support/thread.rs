@@ -191,9 +191,10 @@ fn message_view(number: &str, m: &Message, new: bool) -> impl IntoView {
 
 /// The type a downloaded file is saved with: PNG, JPEG and PDF as what
 /// their bytes say they are, anything else as plain bytes (never a type
-/// the server chose).
+/// the server chose; `ui::file_drop::saved_as`). The name stays the
+/// attachment's own: a customer's `.docx` is saved as one.
 pub fn saved_type(bytes: &[u8]) -> &'static str {
-    crate::ui::file_drop::sniff(bytes).map_or("application/octet-stream", |k| k.mime())
+    crate::ui::file_drop::saved_as(bytes).0
 }
 
 /// An attachment: its name and size, downloaded on click.
