@@ -1,16 +1,18 @@
 //! Browser tests of the sign-up page against a fake API: an address whose
-//! province has no districts (Việt Nam's 2025 units). Run with
+//! province has no districts (Việt Nam's 2025 units) and the saved draft
+//! (restored with a discard offer, expired, refused by the browser). Run with
 //! `cargo test --target wasm32-unknown-unknown --test signup`.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
 
-use common::{fire, has, mount, q, type_into, wait_for, Answer, FakeApi};
+use common::{click, fire, has, mount, q, settle, type_into, wait_for, Answer, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::forms::signup_draft::DRAFT_KEY;
 use portal::pages::signup::SignupPage;
 use serde_json::json;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
@@ -36,6 +38,10 @@ fn choose(root: &HtmlElement, name: &str, value: &str) {
 
 fn type_in(root: &HtmlElement, name: &str, value: &str) {
     type_into(&q::<HtmlInputElement>(root, &format!("input[name={name}]")), value);
+}
+
+fn value_of(root: &HtmlElement, name: &str) -> String {
+    q::<HtmlInputElement>(root, &format!("input[name={name}]")).value()
 }
 
 fn text(root: &HtmlElement) -> String {
@@ -112,4 +118,96 @@ async fn a_province_without_districts_signs_up_with_the_province_and_the_ward() 
         api.requests()
     );
     assert!(wait_for(3000, || has(&root, ".welcome")).await, "created");
+}
+
+#[wasm_bindgen_test]
+async fn a_restored_draft_keeps_its_good_fields_and_can_be_discarded() {
+    let _api = FakeApi::install(&two_level_places());
+    let an_hour_ago = js_sys::Date::now() / 1000.0 - 3600.0;
+    let saved = json!({"firstname": "An", "email": {"oops": true}, "phonenumber": 903123456,
+        "lastname": null, "address1": "27 Hàng Bạc", "currency": "USD", "saved_at": an_hour_ago});
+    storage().set_item(DRAFT_KEY, &saved.to_string()).unwrap();
+    let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
+    assert!(wait_for(3000, || has(&root, "[data-testid=draft-restored]")).await, "offered back");
+    // the inputs take their values a tick after the first render
+    assert!(wait_for(2000, || value_of(&root, "firstname") == "An").await, "restored");
+    assert_eq!(value_of(&root, "address1"), "27 Hàng Bạc");
+    assert_eq!(value_of(&root, "phonenumber"), "903123456", "a number is kept as text");
+    assert_eq!(value_of(&root, "email"), "", "only the bad field is lost");
+    let notice = q::<HtmlElement>(&root, "[data-testid=draft-restored]").text_content().unwrap();
+    assert!(notice.contains(&js_sys::Date::new_0().get_full_year().to_string()), "{notice}");
+    // the visit itself does not make the draft younger
+    settle().await;
+    assert!(storage().get_item(DRAFT_KEY).unwrap().unwrap().contains(&format!("{an_hour_ago}")));
+
+    click(&root, "[data-testid=draft-restored] button");
+    assert!(wait_for(2000, || !has(&root, "[data-testid=draft-restored]")).await, "discarded");
+    assert_eq!(value_of(&root, "firstname"), "");
+    assert_eq!(value_of(&root, "address1"), "");
+    settle().await;
+    assert_eq!(storage().get_item(DRAFT_KEY).unwrap(), None, "nothing typed: nothing kept");
+
+    // typing again keeps a new, dated draft
+    type_in(&root, "firstname", "Bình");
+    assert!(
+        wait_for(2000, || storage()
+            .get_item(DRAFT_KEY)
+            .unwrap()
+            .is_some_and(|d| d.contains("Bình") && d.contains("saved_at")))
+        .await
+    );
+    storage().remove_item(DRAFT_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_older_than_a_day_is_dropped() {
+    let _api = FakeApi::install(&two_level_places());
+    let two_days_ago = js_sys::Date::now() / 1000.0 - 2.0 * 86_400.0;
+    let saved = json!({"firstname": "An", "saved_at": two_days_ago});
+    storage().set_item(DRAFT_KEY, &saved.to_string()).unwrap();
+    let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
+    assert!(wait_for(3000, || options(&root, "country").len() > 1).await, "countries");
+    assert_eq!(value_of(&root, "firstname"), "");
+    assert!(!has(&root, "[data-testid=draft-restored]"));
+    assert_eq!(storage().get_item(DRAFT_KEY).unwrap(), None, "removed when read");
+}
+
+/// Makes localStorage refuse the sign-up draft (as a full or private
+/// storage does) until [`storage_accepts`].
+fn storage_refuses() {
+    js_sys::Function::new_no_args(
+        "window.__setItem = Storage.prototype.setItem;
+         Storage.prototype.setItem = function (k, v) {
+           if (k === 'portal.signup') throw new DOMException('full', 'QuotaExceededError');
+           return window.__setItem.call(this, k, v);
+         };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+fn storage_accepts() {
+    js_sys::Function::new_no_args("Storage.prototype.setItem = window.__setItem;")
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_the_browser_refuses_is_said_once_and_the_form_goes_on() {
+    storage().remove_item(DRAFT_KEY).unwrap();
+    let _api = FakeApi::install(&two_level_places());
+    storage_refuses();
+    let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
+    assert!(wait_for(3000, || options(&root, "country").len() > 1).await, "countries");
+    type_in(&root, "firstname", "An");
+    assert!(wait_for(2000, || has(&root, "[data-testid=draft-not-kept]")).await, "told");
+    type_in(&root, "lastname", "Nguyễn");
+    type_in(&root, "email", "an@example.vn");
+    settle().await;
+    storage_accepts();
+    assert_eq!(root.query_selector_all("[data-testid=draft-not-kept]").unwrap().length(), 1);
+    let notice = q::<HtmlElement>(&root, "[data-testid=draft-not-kept]");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(value_of(&root, "email"), "an@example.vn", "typing goes on");
+    assert!(!submit(&root).disabled());
 }

@@ -1,17 +1,19 @@
 //! `/signup`: a new customer creates an account in one pass (`POST
 //! /signup` with exactly the documented fields), is logged in with the
 //! same credentials and is offered identity verification next. An
-//! unfinished sign-up is kept in localStorage (never the passwords); a
-//! failed submit keeps every field and shows the server's messages next to
-//! the fields they name.
+//! unfinished sign-up is kept in localStorage for a day (never the
+//! passwords); a restored one is said, with its date and a way to discard
+//! it; a browser that will not keep it is told once. A failed submit keeps
+//! every field and shows the server's messages next to the fields they
+//! name.
 
 use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
 use crate::app::href;
 use crate::browser;
-use crate::forms::profile::{AddressFields, OrgFields, PersonFields, ProfileForm, Rules};
+use crate::forms::profile::{AddressFields, Draft, OrgFields, PersonFields, ProfileForm, Rules};
 use crate::forms::signup_draft::{self, SignupDraft};
-use crate::i18n::{self, t, tr};
+use crate::i18n::{self, t, t_with, tr};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
 use crate::ui::erase::{action, dyn_view, effect};
@@ -60,19 +62,8 @@ pub fn SignupPage() -> impl IntoView {
     let query = use_query_map();
     let from_card = query.with_untracked(|q| q.get("from").as_deref() == Some("card"));
 
-    // Restore an unfinished sign-up, then keep saving it (no passwords).
-    if let Some(d) = signup_draft::saved() {
-        form.restore(&d.profile);
-        if d.currency == "VND" || d.currency == "USD" {
-            currency.set(d.currency);
-        }
-    }
-    effect(move || {
-        let d = SignupDraft { profile: form.draft(), currency: currency.get() };
-        if done.with(Option::is_none) {
-            signup_draft::save(&d);
-        }
-    });
+    let restored = keep_draft(&form, currency, done, from_card);
+    let not_kept = restored.not_kept;
 
     let submit = action(|(body,): &(SignupBody,)| {
         let body = body.clone();
@@ -145,15 +136,15 @@ pub fn SignupPage() -> impl IntoView {
     };
 
     // "Already logged in" is not shown while this very sign-up logs in.
-    let logged_in_already = move || {
+    let logged_in_already = Memo::new(move |_| {
         session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get()
-    };
+    });
     let busy = Signal::derive(move || pending.get().then_some("true"));
     view! {
         <section class="page signup" aria-labelledby="signup-title">
             {dyn_view(move || match done.get() {
                 Some(result) => view! { <Welcome result=result/> }.into_any(),
-                None if logged_in_already() => view! {
+                None if logged_in_already.get() => view! {
                     <h1 id="signup-title">{tr("signup.title")}</h1>
                     <p class="alert alert-info" role="status">
                         {tr("signup.already_logged_in")} " "
@@ -169,6 +160,7 @@ pub fn SignupPage() -> impl IntoView {
                         </div>
                     </div>
                     <FromCardNote from_card=from_card/>
+                    <RestoredNote restored=restored/>
                     <div id="signup-errors" tabindex="-1"><SignupErrors form=form general=general/></div>
                     <form class="form form-wide" novalidate on:submit=on_submit aria-busy=busy>
                         <fieldset class="form-section">
@@ -184,7 +176,11 @@ pub fn SignupPage() -> impl IntoView {
                             <AddressFields form=form/>
                         </fieldset>
                         <LoginFields form=form password=password confirm=confirm currency=currency/>
-                        <p class="hint">{tr("signup.draft_note")}</p>
+                        {dyn_view(move || if not_kept.get() {
+                            view! { <p class="alert alert-warn" role="alert" data-testid="draft-not-kept">{tr("signup.draft_not_kept")}</p> }.into_any()
+                        } else {
+                            view! { <p class="hint">{tr("signup.draft_note")}</p> }.into_any()
+                        })}
                         <SubmitButton pending=pending label="signup.submit" busy="signup.submitting" block=true/>
                     </form>
                 }
@@ -192,6 +188,106 @@ pub fn SignupPage() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The draft this visit started from, and whether the browser refused to
+/// keep one.
+#[derive(Clone, Copy)]
+struct Restored {
+    /// When the draft shown was saved (`Some(0)`: before drafts were
+    /// dated); None when nothing is offered back (or after "discard").
+    saved_at: RwSignal<Option<i64>>,
+    not_kept: RwSignal<bool>,
+    form: ProfileForm,
+    currency: RwSignal<String>,
+}
+
+impl Restored {
+    /// Forgets the draft and empties the form (the passwords were never
+    /// in it).
+    fn discard(&self) {
+        signup_draft::forget();
+        let mut blank = Draft::default();
+        blank.fields.kind = crate::forms::profile::rules::PRIVATE.into();
+        self.form.restore(&blank);
+        self.form.checked.set(false);
+        self.form.server.set(Vec::new());
+        self.currency.set("VND".into());
+        self.saved_at.set(None);
+        browser::focus("signup-title");
+    }
+}
+
+/// Restores an unfinished sign-up (offered back unless the visitor comes
+/// from `/ekyc`, which just wrote it), then saves it on every change until
+/// `done`: dated, only when something changed (so a visit does not make
+/// an old draft young again), removed when nothing is typed. A failed save
+/// is remembered for the form's notice.
+fn keep_draft(
+    form: &ProfileForm,
+    currency: RwSignal<String>,
+    done: RwSignal<Option<Registered>>,
+    from_card: bool,
+) -> Restored {
+    let form = *form;
+    let restored =
+        Restored { saved_at: RwSignal::new(None), not_kept: RwSignal::new(false), form, currency };
+    let start = signup_draft::saved();
+    if let Some(d) = &start {
+        form.restore(&d.profile);
+        if d.currency == "VND" || d.currency == "USD" {
+            currency.set(d.currency.clone());
+        }
+        if !d.is_blank() && !from_card {
+            restored.saved_at.set(Some(d.saved_at));
+        }
+    }
+    // What the form holds once restored: saved again only when it changes.
+    let last = StoredValue::new(
+        start.is_some().then(|| (untrack(|| form.draft()), currency.get_untracked())),
+    );
+    effect(move || {
+        let content = (form.draft(), currency.get());
+        if done.with(Option::is_some) || last.with_value(|l| l.as_ref() == Some(&content)) {
+            return;
+        }
+        let d = SignupDraft {
+            profile: content.0.clone(),
+            currency: content.1.clone(),
+            saved_at: browser::now_secs(),
+        };
+        last.set_value(Some(content));
+        if d.is_blank() {
+            signup_draft::forget();
+        } else if !signup_draft::save(&d) && !restored.not_kept.get_untracked() {
+            restored.not_kept.set(true);
+        }
+    });
+    restored
+}
+
+/// "We kept what you typed on <date>", with a button that discards it.
+#[component]
+fn RestoredNote(restored: Restored) -> impl IntoView {
+    dyn_view(move || {
+        let Some(at) = restored.saved_at.get() else { return ().into_any() };
+        let text = if at > 0 {
+            let when =
+                crate::ui::format::moment_local(at, browser::utc_offset_minutes(), i18n::lang());
+            t_with("signup.draft_restored", &[("date", &when)])
+        } else {
+            t("signup.draft_restored_undated")
+        };
+        view! {
+            <div class="alert alert-info draft-restored" role="status" data-testid="draft-restored">
+                <p>{text}</p>
+                <button type="button" class="btn btn-secondary btn-small" on:click=move |_| restored.discard()>
+                    {tr("signup.draft_discard")}
+                </button>
+            </div>
+        }
+        .into_any()
+    })
 }
 
 /// The login part of the form: password twice and the account currency.

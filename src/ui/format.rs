@@ -112,6 +112,15 @@ pub fn date_time_local(s: &str, offset_min: i64, lang: Lang) -> String {
     }
 }
 
+/// A moment of this browser's clock (seconds since 1970) in the reader's
+/// zone and language, as [`date_time_local`] shows a server time.
+pub fn moment_local(secs: i64, offset_min: i64, lang: Lang) -> String {
+    let (y, m, d) = crate::util::civil_from_days(secs.div_euclid(86_400));
+    let s = secs.rem_euclid(86_400);
+    let utc = format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+    date_time_local(&utc, offset_min, lang)
+}
+
 /// Reads an amount typed by the user in `currency`. VND takes whole đồng,
 /// with `.`, `,` or spaces between groups of three digits (`150.000`,
 /// `1 500 000`); other currencies take one decimal separator (`.` or `,`
@@ -227,5 +236,12 @@ mod tests {
         assert_eq!(date_time_local("2026-12-04", 420, Lang::Vi), "04/12/2026");
         assert_eq!(date_time_local("hôm qua", 420, Lang::Vi), "hôm qua");
         assert_eq!(date_time_local("2026-13-04 11:08", 0, Lang::Vi), "2026-13-04 11:08");
+    }
+
+    #[test]
+    fn a_moment_of_the_browser_clock_is_shown_like_a_server_time() {
+        // 2026-01-01 00:00:00 UTC
+        assert_eq!(moment_local(1_767_225_600, 420, Lang::Vi), "01/01/2026 07:00");
+        assert_eq!(moment_local(1_767_225_600 - 1, 0, Lang::En), "31 Dec 2025, 23:59");
     }
 }

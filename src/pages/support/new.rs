@@ -3,7 +3,7 @@
 //! or domain it is about (`?service=<id>` / `?domain=<id>` fill it in),
 //! named at the top of the message. Checked in the page's language; the
 //! draft is kept in sessionStorage, so a reload or a failed send loses
-//! nothing.
+//! nothing (a browser that will not keep it is told so, once).
 //!
 //! One ticket per click: the button locks while sending; an answer that
 //! never came (time-out, network) may mean the ticket exists, so the form
@@ -172,10 +172,14 @@ fn TicketForm(
         start.dept = depts.first().map(|d| d.id.0.clone()).unwrap_or_default();
     }
     let draft = RwSignal::new(start);
-    // kept on every change
+    // kept on every change; a refusal (storage full, private browsing) is
+    // said once, and the form goes on working
+    let not_kept = RwSignal::new(false);
     effect(move || {
-        if let Ok(s) = serde_json::to_string(&draft.get()) {
-            browser::session_set(DRAFT_KEY, &s);
+        let kept =
+            serde_json::to_string(&draft.get()).is_ok_and(|s| browser::session_set(DRAFT_KEY, &s));
+        if !kept && !not_kept.get_untracked() {
+            not_kept.set(true);
         }
     });
     let depts = StoredValue::new(depts);
@@ -319,6 +323,9 @@ fn TicketForm(
                 <p class="hint" id="f-body-hint">{tr("support.message_hint")}</p>
                 {err_view(Field::Body)}
             </div>
+            {move || not_kept.get().then(|| view! {
+                <p class="alert alert-warn" role="alert" data-testid="draft-not-kept">{tr("support.draft_not_kept")}</p>
+            })}
             {move || match outcome.get() {
                 Some(Sent::Unknown) => view! {
                     <div class="alert alert-warn" role="alert" data-testid="ticket-unknown">
