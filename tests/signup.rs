@@ -1,6 +1,7 @@
 //! Browser tests of the sign-up page against a fake API: an address whose
-//! province has no districts (Việt Nam's 2025 units) and the saved draft
-//! (restored with a discard offer, expired, refused by the browser). Run with
+//! province has no districts (Việt Nam's 2025 units), the saved draft
+//! (restored with a discard offer, expired, refused by the browser), and a
+//! sign-up whose answer was lost. Run with
 //! `cargo test --target wasm32-unknown-unknown --test signup`.
 #![cfg(target_arch = "wasm32")]
 
@@ -210,4 +211,50 @@ async fn a_draft_the_browser_refuses_is_said_once_and_the_form_goes_on() {
     assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(value_of(&root, "email"), "an@example.vn", "typing goes on");
     assert!(!submit(&root).disabled());
+}
+
+#[wasm_bindgen_test]
+async fn a_lost_sign_up_locks_the_form_until_a_login_says_what_happened() {
+    storage().remove_item(DRAFT_KEY).unwrap();
+    let mut routes = two_level_places();
+    routes.push(("POST /signup", Answer::network_error()));
+    routes.push(("POST /login", Answer::network_error()));
+    let api = FakeApi::install(&routes);
+    let (root, _h) = mount(|| view! { <Router><SignupPage/></Router> });
+    fill_form(&root).await;
+    submit(&root).click();
+    assert!(wait_for(3000, || has(&root, "[data-testid=signup-lost]")).await, "{}", text(&root));
+    let locked = || {
+        submit(&root).disabled()
+            && q::<web_sys::HtmlFieldSetElement>(&root, "fieldset.form-lock").disabled()
+    };
+    assert!(locked(), "no blind second send while the account is looked for");
+    // the login with what was sent gets no answer either: check again
+    assert!(
+        wait_for(6000, || has(&root, "[data-testid=signup-lost] button")).await,
+        "{}",
+        text(&root)
+    );
+    assert!(locked());
+    let logins = api.bodies("POST /login");
+    assert_eq!(logins, [json!({"username": "hoa.le@example.vn", "password": "Hoa@2026xyz"})]);
+    submit(&root).click();
+    settle().await;
+    assert_eq!(api.calls("POST /signup"), 1);
+
+    // the server refuses the login: nothing was created, the form opens
+    api.set("POST /login", wrong_login());
+    click(&root, "[data-testid=signup-lost] button");
+    assert!(wait_for(3000, || !has(&root, "[data-testid=signup-lost]")).await, "answered");
+    assert!(!locked(), "sent again at will");
+    assert!(text(&root).contains("Chưa có tài khoản nào được tạo"), "{}", text(&root));
+    assert_eq!(value_of(&root, "ward"), "Phường Sài Gòn", "what was typed is kept");
+
+    // lost again, and this time the account exists: welcome
+    api.set("POST /login", Answer::ok(json!({"token": "t.e.s", "refresh": "r-1"})).after(300));
+    submit(&root).click();
+    assert!(wait_for(8000, || has(&root, ".welcome")).await, "{}", text(&root));
+    assert_eq!(api.calls("POST /signup"), 2);
+    assert_eq!(storage().get_item(DRAFT_KEY).unwrap(), None, "the draft is done with");
+    portal::session::logout().await;
 }

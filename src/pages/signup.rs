@@ -6,6 +6,13 @@
 //! it; a browser that will not keep it is told once. A failed submit keeps
 //! every field and shows the server's messages next to the fields they
 //! name.
+//!
+//! A sign-up whose answer was lost (time-out, connection lost, 5xx: the
+//! account may exist) is never simply offered again: the form stays locked
+//! and the page logs in with the e-mail and password just sent to find out
+//! ([`lost_signup`]): logged in, it goes on as after a sign-up; refused,
+//! nothing was created and the form opens again; still no answer, it stays
+//! locked with "check again".
 
 use crate::api::signup::{email_registered, SignupBody};
 use crate::api::ApiError;
@@ -16,7 +23,7 @@ use crate::forms::signup_draft::{self, SignupDraft};
 use crate::i18n::{self, t, t_with, tr};
 use crate::session::{self, SessionState};
 use crate::ui::choice::SelectField;
-use crate::ui::erase::{action, dyn_view, effect};
+use crate::ui::erase::{action, dyn_view, effect, Act};
 use crate::ui::text::SubmitButton;
 use crate::ui::{error_text, TextField};
 use crate::util::looks_like_email;
@@ -49,6 +56,98 @@ pub fn confirm_problem(p: &str, confirm: &str) -> Option<&'static str> {
 /// After `client_registered`: did the automatic login work?
 type Registered = Result<(), ApiError>;
 
+/// What a login with the credentials just sent says of a sign-up whose
+/// answer was lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LostSignup {
+    /// Logged in: the account exists; go on as after a sign-up.
+    Created,
+    /// The server refused the credentials: there is no such account, so
+    /// the sign-up did not happen and may be sent again.
+    NotCreated,
+    /// No answer again (or one that says nothing about the account): the
+    /// form stays locked.
+    Unknown,
+}
+
+/// Reads the login's outcome. Only a refusal from the server itself
+/// (HTTP 401, or a HostBill error such as `wronglogin` below 500) says
+/// the account does not exist; a time-out, a lost connection, a 5xx, a
+/// rate limit (429) or an answer without a token say nothing, so the form
+/// stays locked rather than invite a second account.
+pub fn lost_signup(login: &Result<(), ApiError>) -> LostSignup {
+    match login {
+        Ok(()) => LostSignup::Created,
+        Err(ApiError::Unauthorized) => LostSignup::NotCreated,
+        Err(ApiError::Server { status, .. }) if *status < 500 && *status != 429 => {
+            LostSignup::NotCreated
+        }
+        Err(_) => LostSignup::Unknown,
+    }
+}
+
+/// How long after a lost answer the first login is tried: the server may
+/// still be creating the account when the client gives up waiting.
+pub const RECHECK_DELAY_MS: u32 = 2_000;
+
+/// The state of a sign-up whose answer was lost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lost {
+    /// Logging in to find out.
+    Checking,
+    /// The login got no answer either.
+    Unreachable,
+}
+
+/// Finding out what became of a sign-up whose answer was lost: a login
+/// with the e-mail and password sent (kept in memory only), read by
+/// [`lost_signup`].
+#[derive(Clone, Copy)]
+struct LostCheck {
+    state: RwSignal<Option<Lost>>,
+    /// The credentials of the last send.
+    sent: StoredValue<Option<(String, String)>>,
+    recheck: Act<(String, String, u32), Result<(), ApiError>>,
+}
+
+impl LostCheck {
+    /// Created → `welcome`; not created → the form opens with a message in
+    /// `general`; no answer → locked, waiting for "check again".
+    fn new(general: RwSignal<Vec<String>>, welcome: Callback<Registered>) -> Self {
+        let recheck = action(|(email, password, wait): &(String, String, u32)| {
+            let (email, password, wait) = (email.clone(), password.clone(), *wait);
+            async move {
+                if wait > 0 {
+                    gloo_timers::future::TimeoutFuture::new(wait).await;
+                }
+                session::login(email, password, false).await
+            }
+        });
+        let state = RwSignal::new(None::<Lost>);
+        effect(move || {
+            let Some(r) = recheck.value().get() else { return };
+            match lost_signup(&r) {
+                LostSignup::Created => welcome.run(Ok(())),
+                LostSignup::NotCreated => {
+                    state.set(None);
+                    general.set(vec![t("signup.lost_not_created")]);
+                    browser::focus("signup-errors");
+                }
+                LostSignup::Unknown => state.set(Some(Lost::Unreachable)),
+            }
+        });
+        LostCheck { state, sent: StoredValue::new(None), recheck }
+    }
+
+    /// Locks the form and logs in after `wait` ms.
+    fn check(&self, wait: u32) {
+        if let Some((email, password)) = self.sent.get_value() {
+            self.state.set(Some(Lost::Checking));
+            self.recheck.dispatch((email, password, wait));
+        }
+    }
+}
+
 #[component]
 pub fn SignupPage() -> impl IntoView {
     crate::ui::page_title("signup.title");
@@ -76,19 +175,23 @@ pub fn SignupPage() -> impl IntoView {
         }
     });
     let pending = submit.pending();
+    let welcome = Callback::new(move |logged_in: Registered| {
+        signup_draft::forget();
+        done.set(Some(logged_in));
+        browser::scroll_into_view("signup-title");
+    });
+    let lost = LostCheck::new(general, welcome);
     effect(move || match submit.value().get() {
-        Some(Ok(logged_in)) => {
-            signup_draft::forget();
-            done.set(Some(logged_in));
-            browser::scroll_into_view("signup-title");
-        }
+        Some(Ok(logged_in)) => welcome.run(logged_in),
+        Some(Err(e)) if e.outcome_unknown() => lost.check(RECHECK_DELAY_MS),
         Some(Err(e)) => form.failed(&e, Some(password.get_untracked()), general, "signup-errors"),
         None => {}
     });
+    let frozen = Signal::derive(move || lost.state.get().is_some());
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if pending.get_untracked() || frozen.get_untracked() {
             return;
         }
         general.set(Vec::new());
@@ -103,6 +206,7 @@ pub fn SignupPage() -> impl IntoView {
         }
         let body =
             SignupBody { profile: form.fields(), password: pw, currency: currency.get_untracked() };
+        lost.sent.set_value(Some((body.profile.email.clone(), body.password.clone())));
         submit.dispatch((body,));
     };
 
@@ -135,9 +239,15 @@ pub fn SignupPage() -> impl IntoView {
         .into_any()
     };
 
-    // "Already logged in" is not shown while this very sign-up logs in.
+    // "Already logged in" is not shown while this very sign-up logs in
+    // (after its answer, or to find out what became of a lost one).
+    let checking = lost.recheck.pending();
     let logged_in_already = Memo::new(move |_| {
-        session::state() == SessionState::Active && done.with(Option::is_none) && !pending.get()
+        session::state() == SessionState::Active
+            && done.with(Option::is_none)
+            && !pending.get()
+            && !checking.get()
+            && lost.state.get().is_none()
     });
     let busy = Signal::derive(move || pending.get().then_some("true"));
     view! {
@@ -163,25 +273,29 @@ pub fn SignupPage() -> impl IntoView {
                     <RestoredNote restored=restored/>
                     <div id="signup-errors" tabindex="-1"><SignupErrors form=form general=general/></div>
                     <form class="form form-wide" novalidate on:submit=on_submit aria-busy=busy>
-                        <fieldset class="form-section">
-                            <legend>{tr("signup.section_type")}</legend>
-                            <OrgFields form=form/>
+                        // locked while a lost sign-up is looked for
+                        <fieldset class="form-lock" disabled=frozen>
+                            <fieldset class="form-section">
+                                <legend>{tr("signup.section_type")}</legend>
+                                <OrgFields form=form/>
+                            </fieldset>
+                            <fieldset class="form-section">
+                                <legend>{tr("signup.section_person")}</legend>
+                                <PersonFields form=form on_email=check_email email_note=email_note/>
+                            </fieldset>
+                            <fieldset class="form-section">
+                                <legend>{tr("signup.section_address")}</legend>
+                                <AddressFields form=form/>
+                            </fieldset>
+                            <LoginFields form=form password=password confirm=confirm currency=currency/>
                         </fieldset>
-                        <fieldset class="form-section">
-                            <legend>{tr("signup.section_person")}</legend>
-                            <PersonFields form=form on_email=check_email email_note=email_note/>
-                        </fieldset>
-                        <fieldset class="form-section">
-                            <legend>{tr("signup.section_address")}</legend>
-                            <AddressFields form=form/>
-                        </fieldset>
-                        <LoginFields form=form password=password confirm=confirm currency=currency/>
                         {dyn_view(move || if not_kept.get() {
                             view! { <p class="alert alert-warn" role="alert" data-testid="draft-not-kept">{tr("signup.draft_not_kept")}</p> }.into_any()
                         } else {
                             view! { <p class="hint">{tr("signup.draft_note")}</p> }.into_any()
                         })}
-                        <SubmitButton pending=pending label="signup.submit" busy="signup.submitting" block=true/>
+                        <LostNote lost=lost.state on_check=Callback::new(move |_| lost.check(0))/>
+                        <SubmitButton pending=pending blocked=frozen label="signup.submit" busy="signup.submitting" block=true/>
                     </form>
                 }
                 .into_any(),
@@ -287,6 +401,33 @@ fn RestoredNote(restored: Restored) -> impl IntoView {
             </div>
         }
         .into_any()
+    })
+}
+
+/// A sign-up whose answer was lost: looking for the account, or, when that
+/// got no answer either, "check again" (the form stays locked).
+#[component]
+fn LostNote(lost: RwSignal<Option<Lost>>, on_check: Callback<()>) -> impl IntoView {
+    dyn_view(move || match lost.get() {
+        None => ().into_any(),
+        Some(Lost::Checking) => view! {
+            <div class="alert alert-warn" role="status" data-testid="signup-lost">
+                <p>
+                    <span class="spinner" aria-hidden="true"></span>
+                    {tr("signup.lost_checking")}
+                </p>
+            </div>
+        }
+        .into_any(),
+        Some(Lost::Unreachable) => view! {
+            <div class="alert alert-warn" role="alert" data-testid="signup-lost">
+                <p>{tr("signup.lost_unreachable")}</p>
+                <button type="button" class="btn btn-secondary" on:click=move |_| on_check.run(())>
+                    {tr("signup.lost_check_again")}
+                </button>
+            </div>
+        }
+        .into_any(),
     })
 }
 
@@ -409,6 +550,32 @@ fn Welcome(result: Registered) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lost_sign_up_is_read_from_a_login_with_its_credentials() {
+        let server = |status| Err(ApiError::Server { status, messages: vec!["wronglogin".into()] });
+        let cases = [
+            (Ok(()), LostSignup::Created),
+            (server(200), LostSignup::NotCreated),
+            (server(400), LostSignup::NotCreated),
+            (Err(ApiError::Unauthorized), LostSignup::NotCreated),
+            (Err(ApiError::Timeout), LostSignup::Unknown),
+            (Err(ApiError::Network), LostSignup::Unknown),
+            (server(503), LostSignup::Unknown),
+            (server(429), LostSignup::Unknown),
+            (Err(ApiError::Http { status: 502 }), LostSignup::Unknown),
+            (Err(ApiError::Http { status: 403 }), LostSignup::Unknown),
+            (
+                Err(ApiError::Decode { endpoint: "POST /login".into(), detail: "no token".into() }),
+                LostSignup::Unknown,
+            ),
+            (Err(ApiError::NotSupported), LostSignup::Unknown),
+            (Err(ApiError::Aborted), LostSignup::Unknown),
+        ];
+        for (login, want) in cases {
+            assert_eq!(lost_signup(&login), want, "{login:?}");
+        }
+    }
 
     #[test]
     fn passwords() {
