@@ -2,7 +2,8 @@
 //!
 //! * `GET  /__mock/health`   → `{"status": true}`
 //! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate",
-//!   "vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing","affiliate_enrolled"}`
+//!   "fail_methods","vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing",
+//!   "affiliate_enrolled"}`
 //! * `POST /__mock/config`   JSON with any subset of those fields → the new config
 //! * `GET  /__mock/requests` → array of request-log entries; optional query
 //!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
@@ -27,7 +28,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::body::Payload;
-use crate::config::Settings;
+use crate::config::{FailMethods, Settings};
 use crate::envelope::ApiError;
 use crate::reqlog::LogEntry;
 use crate::state::AppState;
@@ -58,6 +59,7 @@ struct SettingsPatch {
     refresh_ttl: Option<u64>,
     latency_ms: Option<u64>,
     fail_rate: Option<f64>,
+    fail_methods: Option<FailMethods>,
     vm_power_ms: Option<u64>,
     vm_rebuild_ms: Option<u64>,
     dns_listing: Option<bool>,
@@ -84,6 +86,9 @@ async fn set_config(
     }
     if let Some(v) = patch.fail_rate {
         settings.fail_rate = v;
+    }
+    if let Some(v) = patch.fail_methods {
+        settings.fail_methods = v;
     }
     if let Some(v) = patch.vm_power_ms {
         settings.vm_power_ms = v;

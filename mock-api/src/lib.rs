@@ -40,7 +40,7 @@ pub mod state;
 pub mod static_files;
 pub mod support_data;
 
-pub use config::{CliError, Config, Settings};
+pub use config::{CliError, Config, FailMethods, Settings};
 pub use state::AppState;
 
 /// CORS for `/api` and `/__mock`: any origin, the methods and headers the
