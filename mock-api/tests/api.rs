@@ -540,7 +540,9 @@ async fn request_log_records_and_clears() {
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 4);
     assert_eq!(all[0]["path"], "/login");
-    assert_eq!(all[0]["body"], json!({"username": "demo@bkns.vn", "password": "Demo@2026"}));
+    // Secrets are logged as stand-ins (tests/hardening.rs has the details).
+    let password = mock_api::redact::secret_stand_in("Demo@2026");
+    assert_eq!(all[0]["body"], json!({"username": "demo@bkns.vn", "password": password}));
     assert_eq!(all[0]["auth"], false);
     assert_eq!(all[1]["path"], "/details");
     assert_eq!(all[1]["method"], "GET");
@@ -555,7 +557,7 @@ async fn request_log_records_and_clears() {
     let tokens = tokens.as_array().unwrap();
     assert_eq!(tokens.len(), 2);
     assert_eq!(tokens[0]["method"], "POST");
-    assert_eq!(tokens[0]["body"]["refresh_token"], refresh.as_str());
+    assert_eq!(tokens[0]["body"]["refresh_token"], mock_api::redact::secret_stand_in(&refresh));
     assert_eq!(tokens[0]["status"], 200);
     assert_eq!(tokens[1]["status"], 401);
     assert_eq!(
@@ -577,7 +579,8 @@ async fn request_log_records_and_clears() {
     .await;
     m.get("/api/nope", None).await;
     let log = m.get("/__mock/requests", None).await.json();
-    assert_eq!(log[0]["body"], json!({"username": "x", "password": "y"}));
+    let y = mock_api::redact::secret_stand_in("y");
+    assert_eq!(log[0]["body"], json!({"username": "x", "password": y}));
     assert_eq!(log[0]["seq"], 5);
     assert_eq!(log[1]["path"], "/nope");
     assert_eq!(log[1]["status"], 404);
