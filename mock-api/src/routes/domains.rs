@@ -675,10 +675,16 @@ async fn renew(
     let total = crate::shop::money_str(crate::shop::catalog::convert(period.renew, &cur));
     let name = d.name.clone();
     db.domains.next_order += 1;
-    db.domains.next_invoice += 1;
+    // the renewal's invoice, listed by `GET /invoice` like an order's
+    let amount = crate::shop::catalog::convert(period.renew, &cur);
+    let line = ("Domain Renew".into(), id.clone(), format!("Gia hạn {name} - {years} năm"), amount, false);
+    let invoice = db.shop.issue_invoice(&authed.client_id, &cur, vec![line]);
+    if let Some(account) = db.account_mut(&authed.client_id) {
+        crate::shop::engine::adjust(account, invoice.balance(), 0);
+    }
     Ok(Json(json!({
         "order_num": db.domains.next_order,
-        "invoice_id": db.domains.next_invoice.to_string(),
+        "invoice_id": invoice.id,
         "total": total,
         "items": { "id": id, "type": "Domain Renew", "name": name, "product_id": tld_id },
     })))
