@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { createHash } from 'node:crypto';
 
 /**
  * The test function every journey uses: it fails a test whose pages broke the
@@ -34,9 +35,49 @@ export interface LoggedRequest {
   method: string;
   path: string;
   query: string | null;
+  /** Secrets and file data are stand-ins: compare with `redacted` / `redactedFile`. */
   body: unknown;
+  /** Size of the body as sent, in bytes. */
+  bytes: number;
   auth: boolean;
   status: number;
+}
+
+const sha16 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 16);
+
+/** What mock-api's request log shows in place of a secret it was sent (a
+ *  password, a token, an EPP code): mock-api/src/redact.rs. */
+export function redacted(value: string | number | boolean): string {
+  return `[redacted sha256:${sha16(String(value))}]`;
+}
+
+/** What the request log shows in place of file data (base64, or a
+ *  `data:…;base64,` URL): the type read from its first bytes, the size
+ *  decoded, the hash of the text sent (mock-api/src/redact.rs). */
+export function redactedFile(value: string): string {
+  let b64 = value;
+  let declared = '';
+  let prefix = '';
+  if (value.startsWith('data:')) {
+    const comma = value.indexOf(',');
+    declared = value.slice(5, comma).replace(/;base64$/, '').split(';')[0].trim();
+    b64 = value.slice(comma + 1);
+    prefix = 'data:';
+  }
+  const head = Buffer.from(b64.slice(0, 16), 'base64');
+  const starts = (sig: number[] | string, at = 0) =>
+    Buffer.from(typeof sig === 'string' ? Buffer.from(sig, 'latin1') : sig).equals(head.subarray(at, at + sig.length));
+  const sniffed =
+    starts([0x89, 0x50, 0x4e, 0x47]) ? 'image/png'
+    : starts([0xff, 0xd8, 0xff]) ? 'image/jpeg'
+    : starts('GIF8') ? 'image/gif'
+    : starts('RIFF') && starts('WEBP', 8) ? 'image/webp'
+    : starts('%PDF-') ? 'application/pdf'
+    : '';
+  const padding = b64.length - b64.replace(/=+$/, '').length;
+  const bytes = (b64.length / 4) * 3 - padding;
+  const type = sniffed || declared || 'application/octet-stream';
+  return `[${prefix}${type} ${bytes.toLocaleString('en-US')} bytes sha256:${sha16(value)}]`;
 }
 
 /** mock-api's test controls (/__mock/*). */

@@ -101,6 +101,7 @@ pub fn RequireAuth(children: ChildrenFn) -> impl IntoView {
         SessionState::Unreachable => view! {
             <div class="alert alert-error" role="alert">
                 <p>{tr("session.unreachable")}</p>
+                <p>{tr("session.retrying")}</p>
                 <button type="button" class="btn btn-secondary" on:click=|_| session::restore()>
                     {tr("common.retry")}
                 </button>
@@ -127,7 +128,7 @@ fn Header() -> impl IntoView {
         logging_out.set(true);
         leptos::task::spawn_local(async move {
             session::logout().await;
-            logging_out.set(false);
+            logging_out.try_set(false);
         });
     };
     view! {

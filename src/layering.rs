@@ -67,3 +67,76 @@ fn the_rules_see_a_breach() {
     assert_eq!(code("a\n#[cfg(test)]\nmod tests { crate::api }"), "a\n");
     assert!(!breaches("ui/", &["leptos"]).is_empty());
 }
+
+/// Accessors that panic on a disposed signal, stored value or node ref.
+const PANICKING: [&str; 11] = [
+    ".set(",
+    ".update(",
+    ".get()",
+    ".get_untracked()",
+    ".with_untracked(",
+    ".set_value(",
+    ".get_value()",
+    ".update_value(",
+    ".with_value(",
+    ".read()",
+    ".write()",
+];
+
+/// Where a task touches reactive state after an `.await` with an accessor
+/// that panics once the page that started it is gone: "path: line".
+fn after_await(path: &str, src: &str) -> Vec<String> {
+    let code = code(src);
+    let mut found = Vec::new();
+    for (start, _) in code.match_indices("async move {") {
+        let body_start = start + "async move {".len();
+        let mut depth = 1usize;
+        let mut end = body_start;
+        for (i, c) in code[body_start..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                end = body_start + i;
+                break;
+            }
+        }
+        let block = &code[body_start..end];
+        let Some(first_await) = block.find(".await") else { continue };
+        for pat in PANICKING {
+            for (at, _) in block[first_await..].match_indices(pat) {
+                let line = code[..body_start + first_await + at].lines().count();
+                found.push(format!("{path}:{line} {pat}"));
+            }
+        }
+    }
+    found
+}
+
+/// Issue 17, point 8: a task that outlives its page (a download, an
+/// upload, an order) must not panic when it comes back: after its first
+/// `.await` it reaches signals only through `try_*` accessors (with
+/// `panic = "abort"`, one panic ends the whole app).
+#[test]
+fn tasks_touch_state_after_await_only_through_try_accessors() {
+    let found: Vec<String> = rust_sources()
+        .into_iter()
+        .filter(|(path, _)| path != "layering.rs")
+        .flat_map(|(path, src)| after_await(&path, &src))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_await_rule_sees_a_breach() {
+    let bad = "fn f() { spawn(async move {\n    x().await;\n    shown.set(1);\n}); }";
+    assert_eq!(after_await("a.rs", bad), ["a.rs:3 .set("]);
+    let ok =
+        "fn f() { shown.set(0); spawn(async move {\n    x().await;\n    shown.try_set(1);\n}); }";
+    assert!(after_await("a.rs", ok).is_empty());
+    let before =
+        "fn f() { spawn(async move {\n    let v = s.get_untracked();\n    x(v).await;\n}); }";
+    assert!(after_await("a.rs", before).is_empty());
+}

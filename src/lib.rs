@@ -11,6 +11,7 @@ pub mod domain_rules;
 pub mod forms;
 pub mod i18n;
 pub mod idn;
+pub mod outcome;
 pub mod pages;
 pub mod places;
 pub mod rich_text;
@@ -18,6 +19,7 @@ pub mod service_rules;
 pub mod session;
 pub mod split;
 pub mod state;
+pub mod tab_lock;
 pub mod ui;
 pub mod util;
 pub mod vocab;
@@ -39,6 +41,7 @@ pub fn start() {
                 api::client::set_base_url(&cfg.api_base_url);
                 cart::capture_affiliate(&browser::current_path());
                 session::listen_other_tabs();
+                cart::listen_other_tabs();
                 session::restore();
                 // A protected page's module loads while the session is restored.
                 if let Some(section) = split::Section::of_path(&browser::current_path()) {

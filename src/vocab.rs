@@ -235,6 +235,10 @@ pub enum ApiError {
     Aborted,
     /// The access token was refused and could not be renewed: log in again.
     Unauthorized,
+    /// The session is fine but this account may not do this (a contact
+    /// without the privilege: HTTP 403 "Unauthorized", or a refusal that a
+    /// freshly renewed token meets again). The session is kept.
+    Forbidden,
     /// The server does not offer this call (HTTP 404 or `invalid method`).
     NotSupported,
     /// HostBill said no: `{"error": [...]}` (with whatever HTTP status).
@@ -282,6 +286,7 @@ impl fmt::Display for ApiError {
             ApiError::Timeout => f.write_str("timeout"),
             ApiError::Aborted => f.write_str("aborted"),
             ApiError::Unauthorized => f.write_str("unauthorized"),
+            ApiError::Forbidden => f.write_str("forbidden"),
             ApiError::NotSupported => f.write_str("not supported"),
             ApiError::Server { messages, .. } => f.write_str(&messages.join("; ")),
             ApiError::Http { status } => write!(f, "HTTP {status}"),

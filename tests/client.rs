@@ -111,3 +111,98 @@ async fn ten_refused_requests_cause_one_token_renewal() {
     );
     storage.remove_item("portal.refresh").unwrap();
 }
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap()
+}
+
+/// Issue 17, point 2: every answer to `POST /token` that is not a refusal
+/// keeps the refresh token and the session; only a 401 or an
+/// `invalid_token`/`unauthorized` envelope drops them.
+#[wasm_bindgen_test]
+async fn only_a_refused_renewal_ends_the_session() {
+    let odd = [
+        Answer::json(429, json!({"error": ["too_many_requests"]})),
+        Answer::raw(403, "text/html", "<html>Blocked by firewall</html>"),
+        Answer::raw(200, "text/html", "<html>Log in to the Wi-Fi</html>"),
+        Answer::ok(json!([])),
+        Answer::ok(json!({})),
+        Answer::ok(json!({"token": null})),
+        Answer::raw(502, "text/html", "<h1>502</h1>"),
+        Answer::network_error(),
+    ];
+    for (i, answer) in odd.into_iter().enumerate() {
+        client::set_access_token(Some("stale".into()));
+        storage().set_item("portal.refresh", "kept").unwrap();
+        let api = FakeApi::install(&[
+            ("POST /token", answer),
+            ("*", Answer::json(401, json!({"error": ["invalid_token"]}))),
+        ]);
+        let r = client::call(ApiRequest::post("/anything")).await;
+        assert!(r.is_err(), "answer {i}: the call cannot succeed");
+        assert_ne!(r, Err(ApiError::Unauthorized), "answer {i}: not a logout");
+        assert_eq!(
+            storage().get_item("portal.refresh").unwrap().as_deref(),
+            Some("kept"),
+            "answer {i}: the refresh token is kept"
+        );
+        assert_eq!(api.calls("POST /token"), 1, "answer {i}: one renewal");
+    }
+
+    for refusal in [
+        Answer::json(401, json!({"error": ["invalid_token"]})),
+        Answer::ok(json!({"error": ["unauthorized"]})),
+        Answer::json(403, json!({"error": ["Unauthorized"]})),
+    ] {
+        client::set_access_token(Some("stale".into()));
+        storage().set_item("portal.refresh", "dead").unwrap();
+        let _api = FakeApi::install(&[
+            ("POST /token", refusal),
+            ("*", Answer::json(401, json!({"error": ["invalid_token"]}))),
+        ]);
+        let r = client::call(ApiRequest::post("/anything")).await;
+        assert_eq!(r, Err(ApiError::Unauthorized));
+        assert_eq!(storage().get_item("portal.refresh").unwrap(), None, "a refusal drops it");
+    }
+}
+
+/// A contact without a privilege: the fresh token is refused again, or the
+/// server says 403 "Unauthorized". The session stays.
+#[wasm_bindgen_test]
+async fn a_privilege_refusal_is_forbidden_not_a_logout() {
+    client::set_access_token(Some("stale".into()));
+    storage().set_item("portal.refresh", "original").unwrap();
+    let api = FakeApi::install(&[
+        ("POST /token", Answer::ok(json!({"token": "fresh", "refresh": "rotated"}))),
+        ("GET /invoice", Answer::json(401, json!({"error": ["unauthorized"]}))),
+        ("GET /details", Answer::json(403, json!({"error": ["Unauthorized"]}))),
+    ]);
+    let r = client::call(ApiRequest::get("/invoice")).await;
+    assert_eq!(r, Err(ApiError::Forbidden));
+    assert_eq!(api.calls("POST /token"), 1, "renewed once, then believed");
+    assert_eq!(storage().get_item("portal.refresh").unwrap().as_deref(), Some("rotated"));
+
+    let r = client::call(ApiRequest::get("/details")).await;
+    assert_eq!(r, Err(ApiError::Forbidden));
+    assert_eq!(api.calls("POST /token"), 1, "a 403 is not a token problem");
+    assert!(client::has_access_token());
+    storage().remove_item("portal.refresh").unwrap();
+}
+
+/// A page restored while this tab's access token is good sends no
+/// `POST /token`; an expired one is renewed once.
+#[wasm_bindgen_test]
+async fn a_reload_with_a_good_access_token_needs_no_renewal() {
+    use base64::Engine;
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let e = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let jwt =
+        |iat: i64, exp: i64| format!("h.{}.s", e.encode(format!(r#"{{"iat":{iat},"exp":{exp}}}"#)));
+    client::set_access_token(None);
+    assert!(client::adopt_kept_access_token(&format!("0 {}", jwt(now, now + 900))));
+    assert!(client::has_access_token());
+    client::set_access_token(None);
+    assert!(!client::adopt_kept_access_token(&format!("0 {}", jwt(now - 900, now - 1))));
+    assert!(!client::adopt_kept_access_token("0 opaque-token"), "no expiry known: renew");
+    assert!(!client::has_access_token());
+}

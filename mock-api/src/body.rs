@@ -5,19 +5,28 @@
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap};
 use serde_json::{Map, Value};
 
 use crate::envelope::ApiError;
+use crate::limits;
+/// Largest request body accepted (see [`crate::limits`]).
+pub use crate::limits::BODY_LIMIT;
 
-/// Largest request body accepted (eKYC calls send base64 images).
-pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
-
-/// Reads a whole body, up to [`BODY_LIMIT`].
+/// Reads a whole body, up to [`BODY_LIMIT`]; more is HTTP 413
+/// `{"error": ["file_too_large"]}`.
 pub async fn read(body: Body) -> Result<axum::body::Bytes, ApiError> {
-    to_bytes(body, BODY_LIMIT)
-        .await
-        .map_err(|_| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload too large"))
+    to_bytes(body, BODY_LIMIT).await.map_err(|_| limits::too_large())
+}
+
+/// Whether the request announces a body over [`BODY_LIMIT`]
+/// (`Content-Length`), so it can be refused before it is read.
+pub fn announced_too_large(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .is_some_and(|n| n > BODY_LIMIT as u64)
 }
 
 /// The request's content type, lower-cased, without parameters.

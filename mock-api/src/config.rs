@@ -17,6 +17,9 @@ pub struct Settings {
     pub latency_ms: u64,
     /// Probability (0..=1) that an `/api` request fails with an HTML 500 page.
     pub fail_rate: f64,
+    /// Which `/api` requests `fail_rate` may fail: all of them, or reads
+    /// (GET, HEAD) only.
+    pub fail_methods: FailMethods,
     /// How long a VM stays `starting`/`stopping`/`rebooting` after a power
     /// action, in milliseconds (read whenever the VM is read).
     pub vm_power_ms: u64,
@@ -43,11 +46,48 @@ impl Default for Settings {
             refresh_ttl: 2_592_000,
             latency_ms: 0,
             fail_rate: 0.0,
+            fail_methods: FailMethods::All,
             vm_power_ms: 4_000,
             vm_rebuild_ms: 6_000,
             dns_listing: true,
             ticket_listing: true,
             affiliate_enrolled: true,
+        }
+    }
+}
+
+/// Which requests the injected failures (`fail_rate`) apply to; written
+/// `"all"` / `"get"` in JSON and on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailMethods {
+    /// Every `/api` request.
+    #[default]
+    All,
+    /// Only reads: GET (and HEAD); writes always reach the handler.
+    Get,
+}
+
+impl FailMethods {
+    /// Whether a request with this method may be failed.
+    pub fn applies_to(self, method: &axum::http::Method) -> bool {
+        match self {
+            FailMethods::All => true,
+            FailMethods::Get => {
+                method == axum::http::Method::GET || method == axum::http::Method::HEAD
+            }
+        }
+    }
+}
+
+impl std::str::FromStr for FailMethods {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "all" => Ok(FailMethods::All),
+            "get" => Ok(FailMethods::Get),
+            _ => Err(format!("invalid value `{value}` (all or get)")),
         }
     }
 }
@@ -127,6 +167,8 @@ Options (each also readable from the environment variable shown; the command lin
   --latency-ms MS        delay added to /api calls [MOCK_LATENCY_MS, default 0]
   --fail-rate P          share of /api calls answered with an HTML 500 (0..1)
                                                    [MOCK_FAIL_RATE, default 0]
+  --fail-methods all|get which /api calls --fail-rate may fail: all, or GET (and
+                         HEAD) only                 [MOCK_FAIL_METHODS, default all]
   --vm-power-ms MS       how long a VM power action takes
                                                    [MOCK_VM_POWER_MS, default 4000]
   --vm-rebuild-ms MS     how long a VM rebuild takes [MOCK_VM_REBUILD_MS, default 6000]
@@ -151,6 +193,7 @@ const OPTIONS: &[(&str, &str)] = &[
     ("refresh-ttl", "MOCK_REFRESH_TTL"),
     ("latency-ms", "MOCK_LATENCY_MS"),
     ("fail-rate", "MOCK_FAIL_RATE"),
+    ("fail-methods", "MOCK_FAIL_METHODS"),
     ("vm-power-ms", "MOCK_VM_POWER_MS"),
     ("vm-rebuild-ms", "MOCK_VM_REBUILD_MS"),
     ("dns-listing", "MOCK_DNS_LISTING"),
@@ -233,6 +276,7 @@ impl Config {
             "dns-listing" => self.settings.dns_listing = switch(value)?,
             "ticket-listing" => self.settings.ticket_listing = switch(value)?,
             "affiliate-enrolled" => self.settings.affiliate_enrolled = switch(value)?,
+            "fail-methods" => self.settings.fail_methods = value.parse()?,
             "fail-rate" => {
                 let rate: f64 = num(value)?;
                 if !(0.0..=1.0).contains(&rate) {
@@ -336,6 +380,28 @@ mod tests {
             Config::parse(env(&[]), args(&["--affiliate-enrolled", "maybe"])),
             Err(CliError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn fail_methods() {
+        let c = Config::parse(env(&[]), args(&[])).unwrap();
+        assert_eq!(c.settings.fail_methods, FailMethods::All);
+        let c = Config::parse(env(&[("MOCK_FAIL_METHODS", "GET")]), args(&[])).unwrap();
+        assert_eq!(c.settings.fail_methods, FailMethods::Get);
+        let c = Config::parse(env(&[("MOCK_FAIL_METHODS", "get")]), args(&["--fail-methods=all"]));
+        assert_eq!(c.unwrap().settings.fail_methods, FailMethods::All);
+        let c = Config::parse(env(&[]), args(&["--fail-methods", "get", "--fail-rate", "0.2"]));
+        assert_eq!(c.unwrap().settings.fail_methods, FailMethods::Get);
+        assert!(matches!(
+            Config::parse(env(&[]), args(&["--fail-methods", "post"])),
+            Err(CliError::Invalid(_))
+        ));
+        use axum::http::Method;
+        assert!(FailMethods::Get.applies_to(&Method::GET));
+        assert!(FailMethods::Get.applies_to(&Method::HEAD));
+        assert!(!FailMethods::Get.applies_to(&Method::POST));
+        assert!(FailMethods::All.applies_to(&Method::DELETE));
+        assert_eq!(serde_json::to_value(FailMethods::Get).unwrap(), serde_json::json!("get"));
     }
 
     #[test]

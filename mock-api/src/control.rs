@@ -2,7 +2,8 @@
 //!
 //! * `GET  /__mock/health`   → `{"status": true}`
 //! * `GET  /__mock/config`   → `{"token_ttl","refresh_ttl","latency_ms","fail_rate",
-//!   "vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing","affiliate_enrolled"}`
+//!   "fail_methods","vm_power_ms","vm_rebuild_ms","dns_listing","ticket_listing",
+//!   "affiliate_enrolled"}`
 //! * `POST /__mock/config`   JSON with any subset of those fields → the new config
 //! * `GET  /__mock/requests` → array of request-log entries; optional query
 //!   filters `path=/token`, `method=POST`, `since=<seq>` (entries after it)
@@ -15,11 +16,19 @@
 //!
 //! Errors: HTTP 400 `{"error": ["<message>"]}`; unknown path HTTP 404
 //! `{"error": ["not found"]}`.
+//!
+//! Same origin only ([`same_origin`]): a request whose `Origin` is not the
+//! server's own (`http(s)://<Host>`) or whose `Sec-Fetch-Site` is
+//! `cross-site` or `same-site` is refused with HTTP 403 `{"error":
+//! ["cross-origin request refused"]}`, so no other site open in the
+//! browser can reset or reconfigure the mock. Callers that send neither
+//! header (curl, Playwright's `request`) are served.
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -27,7 +36,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::body::Payload;
-use crate::config::Settings;
+use crate::config::{FailMethods, Settings};
 use crate::envelope::ApiError;
 use crate::reqlog::LogEntry;
 use crate::state::AppState;
@@ -41,6 +50,31 @@ pub fn router() -> Router<AppState> {
         .route("/tickets/{number}/staff-reply", post(staff_reply))
         .fallback(not_found)
         .method_not_allowed_fallback(not_allowed)
+}
+
+/// Error message of a refused cross-origin call.
+pub const CROSS_ORIGIN: &str = "cross-origin request refused";
+
+/// Whether a request to `/__mock` comes from another origin (see the module).
+pub fn is_cross_origin(headers: &HeaderMap) -> bool {
+    let text = |name| headers.get(name).map(|v| v.to_str().unwrap_or("?").trim().to_owned());
+    if let Some(site) = text("sec-fetch-site") {
+        if site.eq_ignore_ascii_case("cross-site") || site.eq_ignore_ascii_case("same-site") {
+            return true;
+        }
+    }
+    let Some(origin) = text(header::ORIGIN.as_str()) else { return false };
+    let Some(host) = text(header::HOST.as_str()) else { return true };
+    let own = |scheme: &str| origin.eq_ignore_ascii_case(&format!("{scheme}://{host}"));
+    !(own("http") || own("https"))
+}
+
+/// Middleware of the `/__mock` router: cross-origin requests get HTTP 403.
+pub async fn same_origin(req: Request, next: Next) -> Response {
+    if is_cross_origin(req.headers()) {
+        return ApiError::new(StatusCode::FORBIDDEN, CROSS_ORIGIN).into_response();
+    }
+    next.run(req).await
 }
 
 async fn health() -> Json<Value> {
@@ -58,6 +92,7 @@ struct SettingsPatch {
     refresh_ttl: Option<u64>,
     latency_ms: Option<u64>,
     fail_rate: Option<f64>,
+    fail_methods: Option<FailMethods>,
     vm_power_ms: Option<u64>,
     vm_rebuild_ms: Option<u64>,
     dns_listing: Option<bool>,
@@ -84,6 +119,9 @@ async fn set_config(
     }
     if let Some(v) = patch.fail_rate {
         settings.fail_rate = v;
+    }
+    if let Some(v) = patch.fail_methods {
+        settings.fail_methods = v;
     }
     if let Some(v) = patch.vm_power_ms {
         settings.vm_power_ms = v;
@@ -151,4 +189,35 @@ async fn not_found() -> ApiError {
 
 async fn not_allowed() -> Response {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed").into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_cross_origin;
+    use axum::http::HeaderMap;
+
+    fn headers(list: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in list {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn origins() {
+        let host = ("host", "127.0.0.1:8091");
+        assert!(!is_cross_origin(&headers(&[])));
+        assert!(!is_cross_origin(&headers(&[host])));
+        assert!(!is_cross_origin(&headers(&[host, ("origin", "http://127.0.0.1:8091")])));
+        assert!(!is_cross_origin(&headers(&[host, ("origin", "HTTPS://127.0.0.1:8091")])));
+        assert!(!is_cross_origin(&headers(&[host, ("sec-fetch-site", "same-origin")])));
+        assert!(!is_cross_origin(&headers(&[host, ("sec-fetch-site", "none")])));
+        assert!(is_cross_origin(&headers(&[host, ("origin", "http://127.0.0.1:8092")])));
+        assert!(is_cross_origin(&headers(&[host, ("origin", "http://evil.example")])));
+        assert!(is_cross_origin(&headers(&[host, ("origin", "null")])));
+        assert!(is_cross_origin(&headers(&[("origin", "http://127.0.0.1:8091")])));
+        assert!(is_cross_origin(&headers(&[host, ("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_origin(&headers(&[host, ("sec-fetch-site", "same-site")])));
+    }
 }

@@ -14,13 +14,17 @@ use crate::state::AppState;
 /// Body of an injected failure.
 pub const FAILURE_HTML: &str = "<html><body><h1>500 Internal Server Error</h1></body></html>";
 
-/// Sleeps `latency_ms`, then fails with probability `fail_rate`.
+/// Sleeps `latency_ms`, then fails with probability `fail_rate` (only reads
+/// when `fail_methods` is `get`).
 pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let settings = state.settings();
     if settings.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(settings.latency_ms)).await;
     }
-    if settings.fail_rate > 0.0 && rand::thread_rng().gen::<f64>() < settings.fail_rate {
+    if settings.fail_rate > 0.0
+        && settings.fail_methods.applies_to(req.method())
+        && rand::thread_rng().gen::<f64>() < settings.fail_rate
+    {
         return failure();
     }
     next.run(req).await

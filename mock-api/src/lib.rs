@@ -6,13 +6,15 @@
 //!
 //! Layout of the server built by [`app`]:
 //! * `/api/*`: the API ([`routes`], one module per section), behind CORS,
-//!   the request log ([`reqlog`]) and fault injection ([`faults`]).
-//! * `/__mock/*`: test controls ([`control`]).
+//!   the request log ([`reqlog`], which also enforces the body limit of
+//!   [`limits`]) and fault injection ([`faults`]).
+//! * `/__mock/*`: test controls ([`control`]), same-origin callers only.
 //! * everything else: the web bundle with SPA fallback ([`static_files`]).
 
+use axum::extract::DefaultBodyLimit;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::Method;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
@@ -27,10 +29,12 @@ pub mod dns_data;
 pub mod domain_data;
 pub mod envelope;
 pub mod faults;
+pub mod limits;
 pub mod locations;
 pub mod model;
 pub mod pdf;
 pub mod profile;
+pub mod redact;
 pub mod reqlog;
 pub mod routes;
 pub mod seed;
@@ -40,10 +44,10 @@ pub mod state;
 pub mod static_files;
 pub mod support_data;
 
-pub use config::{CliError, Config, Settings};
+pub use config::{CliError, Config, FailMethods, Settings};
 pub use state::AppState;
 
-/// CORS for `/api` and `/__mock`: any origin, the methods and headers the
+/// CORS for `/api`: any origin, the methods and headers the
 /// portal uses. No credentials (tokens travel in the Authorization header).
 pub fn cors() -> CorsLayer {
     CorsLayer::new()
@@ -54,14 +58,16 @@ pub fn cors() -> CorsLayer {
 }
 
 /// The whole server. Request flow under `/api`: CORS (answers preflights)
-/// → request log → latency/failure injection → route.
+/// → request log (body limit) → latency/failure injection → route.
 pub fn app(state: AppState) -> Router {
     let api = routes::router()
         .layer(from_fn_with_state(state.clone(), faults::inject))
         .layer(from_fn_with_state(state.clone(), reqlog::record))
+        // For axum's own body extractors; ours read through body::read.
+        .layer(DefaultBodyLimit::max(limits::BODY_LIMIT))
         .layer(cors())
         .with_state(state.clone());
-    let mock = control::router().layer(cors()).with_state(state.clone());
+    let mock = control::router().layer(from_fn(control::same_origin)).with_state(state.clone());
     // `nest_service` (unlike `nest`) also sends bare `/api` and `/api/` to
     // the nested router, so they get its 404 rather than the SPA.
     Router::new()

@@ -189,10 +189,15 @@ pub enum PngError {
     NotPng,
     Unsupported,
     Corrupt,
+    /// Wider or taller than [`crate::limits::PNG_MAX_SIDE`], or inflating
+    /// to more than [`crate::limits::PNG_MAX_INFLATED`].
+    TooLarge,
 }
 
 /// Decodes a (non-interlaced, 8-bit) PNG into an ink mask: dark, opaque
-/// pixels are ink. Enough for canvas exports; anything else is refused.
+/// pixels are ink. Enough for canvas exports; anything else is refused. The
+/// size the header announces is checked before inflating, and inflation
+/// stops at that size (a "PNG bomb" is refused, not inflated).
 pub fn png_ink(data: &[u8]) -> Result<InkMask, PngError> {
     const SIG: &[u8] = b"\x89PNG\r\n\x1a\n";
     if data.len() < 33 || &data[..8] != SIG {
@@ -231,12 +236,26 @@ pub fn png_ink(data: &[u8]) -> Result<InkMask, PngError> {
         6 => 4,
         _ => return Err(PngError::Unsupported),
     };
-    if depth != 8 || interlace != 0 || width == 0 || height == 0 || width > 8000 || height > 8000 {
+    use crate::limits::{PNG_MAX_INFLATED, PNG_MAX_SIDE};
+    if width > PNG_MAX_SIDE || height > PNG_MAX_SIDE {
+        return Err(PngError::TooLarge);
+    }
+    if depth != 8 || interlace != 0 || width == 0 || height == 0 {
         return Err(PngError::Unsupported);
     }
-    let raw = miniz_oxide::inflate::decompress_to_vec_zlib(&idat).map_err(|_| PngError::Corrupt)?;
     let stride = width as usize * channels;
-    if raw.len() < (stride + 1) * height as usize {
+    let expected = (stride + 1) * height as usize;
+    if expected > PNG_MAX_INFLATED {
+        return Err(PngError::TooLarge);
+    }
+    let raw =
+        miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&idat, expected).map_err(|e| {
+            match e.status {
+                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => PngError::TooLarge,
+                _ => PngError::Corrupt,
+            }
+        })?;
+    if raw.len() < expected {
         return Err(PngError::Corrupt);
     }
     let mut prev = vec![0u8; stride];
@@ -297,6 +316,14 @@ pub fn png_from(width: u32, height: u32, f: impl Fn(u32, u32) -> bool) -> Vec<u8
             }
         }
     }
+    png_with_idat(width, height, 4, &miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6))
+}
+
+/// A PNG of 8-bit samples whose header says `width`×`height` in colour type
+/// `color` (0 grey, 2 RGB, 4 grey+alpha, 6 RGBA) and whose one IDAT chunk
+/// is `idat` as given: for tests of what the decoders refuse (a header
+/// that promises more than the data, a tiny IDAT that inflates to a lot).
+pub fn png_with_idat(width: u32, height: u32, color: u8, idat: &[u8]) -> Vec<u8> {
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut chunk = |kind: &[u8], data: &[u8]| {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
@@ -308,9 +335,9 @@ pub fn png_from(width: u32, height: u32, f: impl Fn(u32, u32) -> bool) -> Vec<u8
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 4, 0, 0, 0]);
+    ihdr.extend_from_slice(&[8, color, 0, 0, 0]);
     chunk(b"IHDR", &ihdr);
-    chunk(b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&raw, 6));
+    chunk(b"IDAT", idat);
     chunk(b"IEND", &[]);
     out
 }
@@ -374,6 +401,35 @@ mod tests {
         let mut broken = png.clone();
         broken.truncate(40);
         assert!(png_ink(&broken).is_err());
+    }
+
+    #[test]
+    fn png_bombs_are_refused_before_or_while_inflating() {
+        use crate::limits::{PNG_MAX_INFLATED, PNG_MAX_SIDE};
+        let zlib = |n: usize| miniz_oxide::deflate::compress_to_vec_zlib(&vec![0u8; n], 9);
+        // Within the limits: a header that matches its data decodes.
+        let ok = png_with_idat(100, 100, 6, &zlib(401 * 100));
+        assert_eq!(png_ink(&ok).unwrap().ink_pixels(), 0);
+        // Too wide or too tall, whatever the data.
+        let wide = png_with_idat(PNG_MAX_SIDE + 1, 1, 0, &zlib(10));
+        assert_eq!(png_ink(&wide).err(), Some(PngError::TooLarge));
+        assert_eq!(
+            png_ink(&png_with_idat(1, 100_000, 0, &zlib(10))).err(),
+            Some(PngError::TooLarge)
+        );
+        // Within the sides, but the header promises more than 32 MiB.
+        let huge = png_with_idat(PNG_MAX_SIDE, PNG_MAX_SIDE, 6, &zlib(10));
+        assert!((PNG_MAX_SIDE as usize * 4 + 1) * PNG_MAX_SIDE as usize > PNG_MAX_INFLATED);
+        assert_eq!(png_ink(&huge).err(), Some(PngError::TooLarge));
+        // A 100x100 header over 8 MiB of zeros (8 KiB compressed):
+        // inflation stops at the 40,100 bytes the header allows.
+        let idat = zlib(8 * 1024 * 1024);
+        assert!(idat.len() < 16 * 1024, "{}", idat.len());
+        let bomb = png_with_idat(100, 100, 6, &idat);
+        assert_eq!(png_ink(&bomb).err(), Some(PngError::TooLarge));
+        // Less data than the header says: corrupt.
+        let short = png_with_idat(100, 100, 6, &zlib(1000));
+        assert_eq!(png_ink(&short).err(), Some(PngError::Corrupt));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Request log: every `/api` request with its parsed body and final status,
 //! so tests can check what the portal sent (`GET /__mock/requests`).
+//! Passwords, tokens and file data are logged as stand-ins ([`crate::redact`]).
 
 use std::collections::VecDeque;
 
@@ -12,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::body;
+use crate::redact;
 use crate::state::AppState;
 
 /// How many entries are kept (oldest dropped first).
@@ -26,8 +28,11 @@ pub struct LogEntry {
     pub path: String,
     /// Raw query string without `?`; empty when there is none.
     pub query: String,
-    /// Parsed JSON, form fields as an object, raw text if neither, or null.
+    /// Parsed JSON, form fields as an object, raw text if neither, or null;
+    /// secrets and file data replaced by stand-ins ([`crate::redact`]).
     pub body: Value,
+    /// Size of the body as received, in bytes.
+    pub bytes: usize,
     /// Whether the request had an Authorization header.
     pub auth: bool,
     /// HTTP status of the answer.
@@ -79,13 +84,21 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
         path: if path.is_empty() { "/".into() } else { path.into() },
         query: uri.query().unwrap_or("").into(),
         body: Value::Null,
+        bytes: 0,
         auth: parts.headers.contains_key(AUTHORIZATION),
         status: 0,
     };
 
-    let response = match body::read(raw).await {
+    let read = if body::announced_too_large(&parts.headers) {
+        Err(crate::limits::too_large())
+    } else {
+        body::read(raw).await
+    };
+    let response = match read {
         Ok(bytes) => {
+            entry.bytes = bytes.len();
             entry.body = body::parse(body::content_type(&parts.headers).as_deref(), &bytes);
+            redact::redact(&mut entry.body);
             next.run(Request::from_parts(parts, Body::from(bytes))).await
         }
         Err(err) => err.into_response(),

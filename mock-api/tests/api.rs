@@ -540,7 +540,9 @@ async fn request_log_records_and_clears() {
     let all = all.as_array().unwrap();
     assert_eq!(all.len(), 4);
     assert_eq!(all[0]["path"], "/login");
-    assert_eq!(all[0]["body"], json!({"username": "demo@bkns.vn", "password": "Demo@2026"}));
+    // Secrets are logged as stand-ins (tests/hardening.rs has the details).
+    let password = mock_api::redact::secret_stand_in("Demo@2026");
+    assert_eq!(all[0]["body"], json!({"username": "demo@bkns.vn", "password": password}));
     assert_eq!(all[0]["auth"], false);
     assert_eq!(all[1]["path"], "/details");
     assert_eq!(all[1]["method"], "GET");
@@ -555,7 +557,7 @@ async fn request_log_records_and_clears() {
     let tokens = tokens.as_array().unwrap();
     assert_eq!(tokens.len(), 2);
     assert_eq!(tokens[0]["method"], "POST");
-    assert_eq!(tokens[0]["body"]["refresh_token"], refresh.as_str());
+    assert_eq!(tokens[0]["body"]["refresh_token"], mock_api::redact::secret_stand_in(&refresh));
     assert_eq!(tokens[0]["status"], 200);
     assert_eq!(tokens[1]["status"], 401);
     assert_eq!(
@@ -577,7 +579,8 @@ async fn request_log_records_and_clears() {
     .await;
     m.get("/api/nope", None).await;
     let log = m.get("/__mock/requests", None).await.json();
-    assert_eq!(log[0]["body"], json!({"username": "x", "password": "y"}));
+    let y = mock_api::redact::secret_stand_in("y");
+    assert_eq!(log[0]["body"], json!({"username": "x", "password": y}));
     assert_eq!(log[0]["seq"], 5);
     assert_eq!(log[1]["path"], "/nope");
     assert_eq!(log[1]["status"], 404);
@@ -605,6 +608,55 @@ async fn fail_rate_one_gives_html_500() {
             .status,
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn fail_methods_get_fails_reads_only() {
+    let m = mock();
+    let token = m.demo().await;
+    let r = m.post("/__mock/config", json!({"fail_rate": 1.0, "fail_methods": "get"}), None).await;
+    assert_eq!(r.json()["fail_methods"], "get");
+    // Every read fails...
+    for uri in ["/api/details", "/api/balance", "/api/domain"] {
+        let r = m.get(uri, Some(&token)).await;
+        assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{uri}");
+        assert_eq!(r.text(), mock_api::faults::FAILURE_HTML);
+    }
+    // ... writes reach their handlers.
+    let r = m
+        .post("/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let r = m.put("/api/notifications/1/ack", json!({}), Some(&token)).await;
+    assert_ne!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text());
+    // Back to all: a write fails too.
+    m.config(json!({"fail_methods": "all"})).await;
+    let r = m
+        .post("/api/login", json!({"username": "demo@bkns.vn", "password": "Demo@2026"}), None)
+        .await;
+    assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR);
+    // A reset returns to the start value.
+    m.config(json!({"fail_methods": "get"})).await;
+    let r = m.post("/__mock/reset", json!(null), None).await;
+    assert_eq!(r.json()["config"]["fail_methods"], "all");
+}
+
+#[tokio::test]
+async fn fail_methods_get_at_twenty_percent_spares_writes() {
+    // The "load and faults" setting: 20 % of GETs fail, no write ever does.
+    let m = mock();
+    let token = m.demo().await;
+    m.config(json!({"fail_rate": 0.2, "fail_methods": "get"})).await;
+    let mut failed_reads = 0;
+    for _ in 0..200 {
+        if m.get("/api/balance", Some(&token)).await.status == StatusCode::INTERNAL_SERVER_ERROR {
+            failed_reads += 1;
+        }
+        let r = m.put("/api/notifications/1/ack", json!({}), Some(&token)).await;
+        assert_ne!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", r.text());
+    }
+    // Binomial(200, 0.2): mean 40, sd 5.7; 10..=90 is far outside chance.
+    assert!((10..=90).contains(&failed_reads), "{failed_reads} of 200 reads failed");
 }
 
 #[tokio::test]
@@ -640,8 +692,8 @@ async fn config_get_set_validate_and_reset() {
         ..Config::default()
     });
     let defaults = json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 0,
-                          "fail_rate": 0.0, "vm_power_ms": 4000, "vm_rebuild_ms": 6000,
-                          "dns_listing": true, "ticket_listing": true,
+                          "fail_rate": 0.0, "fail_methods": "all", "vm_power_ms": 4000,
+                          "vm_rebuild_ms": 6000, "dns_listing": true, "ticket_listing": true,
                           "affiliate_enrolled": true});
     assert_eq!(m.get("/__mock/config", None).await.json(), defaults);
     // Log in before making /api calls flaky with fail_rate.
@@ -651,8 +703,8 @@ async fn config_get_set_validate_and_reset() {
     assert_eq!(
         r.json(),
         json!({"token_ttl": 60, "refresh_ttl": 2592000, "latency_ms": 5, "fail_rate": 0.25,
-               "vm_power_ms": 4000, "vm_rebuild_ms": 6000, "dns_listing": true,
-               "ticket_listing": true, "affiliate_enrolled": true})
+               "fail_methods": "all", "vm_power_ms": 4000, "vm_rebuild_ms": 6000,
+               "dns_listing": true, "ticket_listing": true, "affiliate_enrolled": true})
     );
     let r = m.post("/__mock/config", json!({"dns_listing": false}), None).await;
     assert_eq!(r.json()["dns_listing"], json!(false));
@@ -662,6 +714,10 @@ async fn config_get_set_validate_and_reset() {
     );
     assert_eq!(
         m.post("/__mock/config", json!({"fail_rate": 2}), None).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        m.post("/__mock/config", json!({"fail_methods": "post"}), None).await.status,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(

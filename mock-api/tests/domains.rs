@@ -401,7 +401,16 @@ async fn documents_list_download_view_and_upload() {
         json!({"filename": "big.pdf", "content": b64(&big)}),
     )
     .await
-    .assert_error(StatusCode::OK, "file_too_large");
+    .assert_error(StatusCode::PAYLOAD_TOO_LARGE, "file_too_large");
+    big.truncate(10 * 1024 * 1024);
+    let r = m
+        .post(
+            "/api/domain/301/documents/9001/upload",
+            json!({"filename": "big.pdf", "content": b64(&big)}),
+        )
+        .await;
+    // exactly 10 MiB: accepted (the body, 13.3 MiB of base64, is under the limit)
+    assert_eq!(r.json(), json!({"success": true, "info": ["document_uploaded"]}));
     m.post(
         "/api/domain/301/documents/9999/upload",
         json!({"filename": "a.pdf", "content": b64(&scan)}),

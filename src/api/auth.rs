@@ -63,13 +63,22 @@ pub async fn refresh(refresh_token: &str) -> Result<TokenPair, ApiError> {
     let req = ApiRequest::post("/token").public().json(&RefreshBody { refresh_token });
     match send(&req, None).await? {
         Outcome::Ok(a) => decode(&req.endpoint(), a.value),
-        Outcome::AuthRejected => Err(ApiError::Unauthorized),
+        // refused: 401, or `invalid_token`/`unauthorized` in the envelope
+        // (with a 403 too); only this ends the session
+        Outcome::AuthRejected | Outcome::Err(ApiError::Forbidden) => Err(ApiError::Unauthorized),
         Outcome::Err(e) => Err(e),
     }
 }
 
-pub async fn logout() -> Result<(), ApiError> {
-    fetch::<serde_json::Value>(ApiRequest::post("/logout").timeout_ms(5_000)).await.map(|_| ())
+/// `POST /logout` with `access_token` as it is: never renewed first (that
+/// would rotate the refresh token that is about to be revoked).
+pub async fn logout(access_token: &str) -> Result<(), ApiError> {
+    let req = ApiRequest::post("/logout").timeout_ms(5_000);
+    match send(&req, Some(access_token)).await? {
+        Outcome::Ok(_) => Ok(()),
+        Outcome::AuthRejected => Err(ApiError::Unauthorized),
+        Outcome::Err(e) => Err(e),
+    }
 }
 
 pub async fn revoke(refresh_token: &str) -> Result<(), ApiError> {

@@ -6,7 +6,9 @@
 //! - GETs retried with backoff on network errors and 5xx; other methods never;
 //! - the HostBill envelope read by [`super::error::interpret`];
 //! - single-flight token renewal: expired/refused tokens cause one `POST
-//!   /token` shared by every request in flight, each then retried once.
+//!   /token` shared by every request in flight, each then retried once; a
+//!   refusal that survives a fresh token is [`ApiError::Forbidden`], never a
+//!   logout.
 
 use super::error::{
     decode, disposition_filename, interpret, is_json_type, Answer, ApiError, Binary, Outcome,
@@ -56,6 +58,43 @@ pub fn has_access_token() -> bool {
 
 fn access_token() -> Option<AccessToken> {
     ACCESS.with(|a| a.borrow().clone())
+}
+
+/// The access token in its kept form ([`AccessToken::kept`]), for this
+/// tab's next page load.
+pub fn kept_access_token() -> Option<String> {
+    access_token().map(|t| t.kept())
+}
+
+/// Takes a kept access token back after a reload, if it is still good for
+/// a while; true when it was taken (no renewal is needed).
+pub fn adopt_kept_access_token(kept: &str) -> bool {
+    match AccessToken::from_kept(kept) {
+        Some(t) if t.times.is_some() && !t.needs_refresh(browser::now_secs()) => {
+            ACCESS.with(|a| *a.borrow_mut() = Some(t));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The access token if it can be used now without renewing it.
+pub fn usable_access_token() -> Option<String> {
+    access_token().filter(|t| !t.needs_refresh(browser::now_secs())).map(|t| t.token)
+}
+
+/// Renews the tokens now, through the one shared renewal (a restore after
+/// a reload).
+pub async fn renew_now() -> Result<(), ApiError> {
+    let flight = REFRESH.with(Rc::clone);
+    flight.run(session::refresh_tokens).await
+}
+
+/// Waits for a renewal under way, if any, without starting one (logout
+/// must revoke the refresh token that renewal leaves).
+pub async fn renewal_settled() {
+    let flight = REFRESH.with(Rc::clone);
+    flight.settled().await;
 }
 
 /// One API request, built by the section modules.
@@ -242,10 +281,9 @@ async fn call_once(req: &ApiRequest) -> Result<Answer, ApiError> {
             match send(req, fresh.as_deref()).await? {
                 Outcome::Ok(a) => Ok(a),
                 Outcome::Err(e) => Err(e),
-                Outcome::AuthRejected => {
-                    session::lost();
-                    Err(ApiError::Unauthorized)
-                }
+                // a token the server has just renewed is refused again: the
+                // session is fine, this call is not allowed to this account
+                Outcome::AuthRejected => Err(ApiError::Forbidden),
             }
         }
     }

@@ -112,6 +112,11 @@ pub fn interpret(status: u16, body: &str, endpoint: &str) -> Outcome {
     let json: Option<Value> = serde_json::from_str(body.trim_start_matches('\u{feff}')).ok();
     if let Some(v) = &json {
         if let Some(msgs) = messages_at(v, "error") {
+            // A 403 "Unauthorized" is a contact's missing privilege, not a
+            // dead token: renewing would not help, and logging out is wrong.
+            if status == 403 && msgs.iter().any(|m| is_auth_message(m)) {
+                return Outcome::Err(ApiError::Forbidden);
+            }
             if status == 401 || msgs.iter().any(|m| is_auth_message(m)) {
                 return Outcome::AuthRejected;
             }
@@ -188,7 +193,19 @@ mod tests {
         assert_eq!(interpret(401, r#"{"error":["whatever"]}"#, "x"), Outcome::AuthRejected);
         assert_eq!(interpret(200, r#"{"error":["unauthorized"]}"#, "x"), Outcome::AuthRejected);
         assert_eq!(interpret(200, r#"{"error":["invalid_token"]}"#, "x"), Outcome::AuthRejected);
-        assert_eq!(interpret(403, r#"{"error":["Unauthorized"]}"#, "x"), Outcome::AuthRejected);
+        // a privilege refusal keeps the session
+        assert_eq!(
+            interpret(403, r#"{"error":["Unauthorized"]}"#, "x"),
+            Outcome::Err(ApiError::Forbidden)
+        );
+        assert_eq!(
+            interpret(403, "<html>blocked</html>", "x"),
+            Outcome::Err(ApiError::Http { status: 403 })
+        );
+        assert!(matches!(
+            interpret(403, r#"{"error":["ip_blocked"]}"#, "x"),
+            Outcome::Err(ApiError::Server { status: 403, .. })
+        ));
     }
 
     #[test]

@@ -118,7 +118,17 @@ fn cases() -> usize {
 fn feed(v: &Value) {
     use super::*;
     macro_rules! typed {
-        ($($t:ty),* $(,)?) => { $( let _ = decode::<$t>("fuzz", v.clone()); )* };
+        // a typed decode either reads the value or says Decode, naming
+        // the call; no other error and no panic
+        ($($t:ty),* $(,)?) => { $(
+            if let Err(e) = decode::<$t>("fuzz", v.clone()) {
+                assert!(
+                    matches!(&e, crate::vocab::ApiError::Decode { endpoint, .. } if endpoint == "fuzz"),
+                    "{}: {e:?}",
+                    stringify!($t)
+                );
+            }
+        )* };
     }
     typed!(
         account::Client,

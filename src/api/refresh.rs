@@ -43,6 +43,14 @@ impl<T: Clone + 'static> SingleFlight<T> {
         out
     }
 
+    /// Waits for the job in flight, if any, without starting one.
+    pub async fn settled(&self) {
+        let existing = self.slot.borrow().clone();
+        if let Some(f) = existing {
+            let _ = f.await;
+        }
+    }
+
     pub fn in_flight(&self) -> bool {
         self.slot.borrow().is_some()
     }
@@ -84,6 +92,24 @@ impl AccessToken {
         let times = jwt_times(&token);
         let clock_offset = times.and_then(|t| t.iat).map(|iat| iat - local_now).unwrap_or(0);
         AccessToken { token, times, clock_offset }
+    }
+
+    /// How the token is kept for this tab's next page load: the clock
+    /// offset measured when it arrived, then the token.
+    pub fn kept(&self) -> String {
+        format!("{} {}", self.clock_offset, self.token)
+    }
+
+    /// Reads [`Self::kept`]; None for anything else.
+    pub fn from_kept(s: &str) -> Option<Self> {
+        let (offset, token) = s.trim().split_once(' ')?;
+        let clock_offset = offset.parse().ok()?;
+        let token = token.trim();
+        (!token.is_empty() && !token.contains(' ')).then(|| AccessToken {
+            token: token.to_owned(),
+            times: jwt_times(token),
+            clock_offset,
+        })
     }
 
     /// True when the token should be renewed before use: it has expired or
@@ -211,6 +237,27 @@ mod tests {
         assert!(!tok.needs_refresh(4600));
         assert!(!tok.needs_refresh(5400));
         assert!(tok.needs_refresh(5470));
+    }
+
+    #[test]
+    fn a_kept_token_keeps_its_clock_offset() {
+        // arrived when the phone was an hour ahead; read back later
+        let tok = AccessToken::new(jwt(r#"{"iat":1000,"exp":1900}"#), 4600);
+        let back = AccessToken::from_kept(&tok.kept()).expect("kept form reads back");
+        assert_eq!(back, tok);
+        assert!(!back.needs_refresh(5000));
+        assert!(back.needs_refresh(5480));
+        assert_eq!(AccessToken::from_kept(""), None);
+        assert_eq!(AccessToken::from_kept("x token"), None);
+        assert_eq!(AccessToken::from_kept("12 "), None);
+        assert_eq!(AccessToken::from_kept("12 a b"), None);
+    }
+
+    #[test]
+    fn waiting_for_a_flight_starts_none() {
+        let sf: SingleFlight<u32> = SingleFlight::default();
+        futures::executor::block_on(sf.settled());
+        assert!(!sf.in_flight());
     }
 
     #[test]

@@ -206,6 +206,64 @@ pub fn affiliate_from_query(search: &str) -> Option<String> {
 
 thread_local! {
     static CART: ArcRwSignal<Cart> = ArcRwSignal::new(load());
+    /// The last save failed (storage full or refused): the cart lives in
+    /// this page only, and the customer is told.
+    static SAVE_FAILED: ArcRwSignal<bool> = ArcRwSignal::new(false);
+    static UNSETTLED: ArcRwSignal<Option<Unsettled>> = ArcRwSignal::new(load_unsettled());
+}
+
+/// Where an order whose answer never came is kept, for every tab.
+const UNSETTLED_KEY: &str = "portal.order.unsettled";
+
+/// An order that was sent and got no answer: it may have been placed.
+/// While one is kept, no tab sends another; the checkout looks for its
+/// invoice first ([`crate::outcome`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unsettled {
+    /// The account it was sent for.
+    pub client: String,
+    pub mark: crate::outcome::Mark,
+}
+
+impl Unsettled {
+    fn to_json(&self) -> String {
+        serde_json::json!({"client": self.client, "mark": self.mark.to_value()}).to_string()
+    }
+
+    fn from_json(text: &str) -> Option<Unsettled> {
+        let v: serde_json::Value = serde_json::from_str(text).ok()?;
+        let client = String::from_loose(field(&v, &["client"]));
+        let mark = crate::outcome::Mark::read(field(&v, &["mark"]));
+        (!client.is_empty()).then_some(Unsettled { client, mark })
+    }
+}
+
+fn load_unsettled() -> Option<Unsettled> {
+    browser::local_get(UNSETTLED_KEY).and_then(|t| Unsettled::from_json(&t))
+}
+
+/// The order kept as unsettled for `client`, if any (tracked).
+pub fn unsettled(client: &str) -> Option<Unsettled> {
+    UNSETTLED.with(|u| u.get()).filter(|u| u.client == client)
+}
+
+/// Keeps (or, with None, forgets) the unsettled order, for every tab.
+/// False when it could not be kept (the other tabs will not know).
+pub fn set_unsettled(u: Option<Unsettled>) -> bool {
+    let kept = match &u {
+        Some(u) => browser::local_set(UNSETTLED_KEY, &u.to_json()),
+        None => {
+            browser::local_remove(UNSETTLED_KEY);
+            true
+        }
+    };
+    UNSETTLED.with(|s| s.set(u));
+    kept
+}
+
+/// Whether the cart could not be saved the last time (tracked).
+pub fn save_failed() -> bool {
+    SAVE_FAILED.with(|s| s.get())
 }
 
 fn load() -> Cart {
@@ -230,13 +288,43 @@ pub fn with_untracked<R>(f: impl FnOnce(&Cart) -> R) -> R {
 pub fn update(f: impl FnOnce(&mut Cart)) {
     let s = signal();
     s.update(f);
-    s.with_untracked(|c| browser::local_set(STORAGE_KEY, &c.to_json()));
+    let saved = s.with_untracked(|c| browser::local_set(STORAGE_KEY, &c.to_json()));
+    if SAVE_FAILED.with(|f| f.get_untracked()) == saved {
+        SAVE_FAILED.with(|f| f.set(!saved));
+    }
 }
+
+/// Keeps this tab's cart in step with the others: a change saved in one
+/// tab (an item added, the cart emptied by an order) reaches every other
+/// through the `storage` event, as does an unsettled order. Call once.
+#[cfg(target_arch = "wasm32")]
+pub fn listen_other_tabs() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(w) = web_sys::window() else { return };
+    let on = Closure::<dyn Fn(web_sys::StorageEvent)>::new(|ev: web_sys::StorageEvent| {
+        // no key: the whole storage was cleared
+        let key = ev.key();
+        if key.is_none() || key.as_deref() == Some(STORAGE_KEY) {
+            let cart = ev.new_value().map(|t| Cart::from_json(&t)).unwrap_or_default();
+            signal().set(cart);
+        }
+        if key.is_none() || key.as_deref() == Some(UNSETTLED_KEY) {
+            UNSETTLED.with(|u| u.set(load_unsettled()));
+        }
+    });
+    let _ = w.add_event_listener_with_callback("storage", on.as_ref().unchecked_ref());
+    on.forget(); // lives as long as the page
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn listen_other_tabs() {}
 
 /// On logout: the items, the promo code and a kept VNNIC code go (they
 /// are the account's); the affiliate id stays with the browser.
 pub fn forget() {
     update(Cart::clear_items);
+    set_unsettled(None);
     browser::local_remove(crate::api::ekyc::PROMO_STORAGE_KEY);
 }
 

@@ -244,6 +244,28 @@ fn invoice_view(inv: Invoice) -> impl IntoView {
     }
 }
 
+/// After a credit payment whose answer was lost: true when the account's
+/// credit went down from `before` (it went through), false when it did
+/// not; an error when the balance cannot be read (still unknown).
+async fn settle_credit(before: Option<api::loose::Decimal>) -> Result<bool, ApiError> {
+    gloo_timers::future::TimeoutFuture::new(1_500).await;
+    let now = api::billing::balance().await?.acc_credit.value;
+    credit_went_down(before, now).ok_or_else(|| ApiError::Decode {
+        endpoint: "GET /balance".into(),
+        detail: "no credit amount to compare".into(),
+    })
+}
+
+/// Whether the credit is lower now than before; None when either is not
+/// known (then nothing can be said).
+pub fn credit_went_down(
+    before: Option<api::loose::Decimal>,
+    now: Option<api::loose::Decimal>,
+) -> Option<bool> {
+    let d = before?.checked_sub(now?)?;
+    Some(!d.is_zero() && !d.is_negative())
+}
+
 /// "Pay with credit": the whole amount the credit covers, or a part.
 #[component]
 fn PayWithCredit(
@@ -283,37 +305,86 @@ fn PayWithCredit(
     let done = RwSignal::new(None::<String>);
     let failed = RwSignal::new(None::<String>);
     let sending = StoredValue::new(false);
+    // a payment whose answer was lost: the credit before it, until the
+    // balance read afterwards says whether it went through
+    let unsettled = RwSignal::new(None::<Option<api::loose::Decimal>>);
+    let check = crate::ui::erase::action(move |before: &Option<api::loose::Decimal>| {
+        let before = *before;
+        async move {
+            match settle_credit(before).await {
+                Ok(true) => {
+                    sending.try_set_value(false);
+                    unsettled.try_set(None);
+                    failed.try_set(None);
+                    done.try_set(Some(t("billing.credit_found")));
+                    on_paid.run(());
+                }
+                Ok(false) => {
+                    sending.try_set_value(false);
+                    unsettled.try_set(None);
+                    failed.try_set(Some(t("billing.credit_not_done")));
+                }
+                Err(e) => {
+                    failed.try_set(Some(format!(
+                        "{} {}",
+                        t("billing.credit_unknown"),
+                        error_text(&e)
+                    )));
+                }
+            }
+        }
+    });
     let pay =
         crate::ui::erase::action(move |(id, value): &(String, Option<api::loose::Decimal>)| {
             let (id, value) = (id.clone(), *value);
+            let before = credit().and_then(|b| b.acc_credit.value);
             async move {
                 let r = api::billing::apply_credit(&id, value).await;
+                if r.as_ref().is_err_and(ApiError::outcome_unknown) {
+                    // stays locked until the balance says what happened
+                    unsettled.try_set(Some(before));
+                    failed.try_set(Some(t("billing.credit_checking")));
+                    check.dispatch(before);
+                    return;
+                }
                 sending.try_set_value(false);
                 match r {
                     Ok((res, _info)) => {
                         let (status, _) = status_badge(res.invoice_status.as_str());
-                        let applied = money_text(&res.applied, &currency.get(), i18n::lang());
-                        done.set(Some(t_with(
+                        let applied = money_text(
+                            &res.applied,
+                            &currency.try_get_untracked().unwrap_or_default(),
+                            i18n::lang(),
+                        );
+                        done.try_set(Some(t_with(
                             "billing.credit_done",
                             &[("amount", &applied), ("status", &status)],
                         )));
-                        amount.set(String::new());
-                        checked.set(false);
+                        amount.try_set(String::new());
+                        checked.try_set(false);
                         on_paid.run(());
                     }
-                    Err(e) => failed.set(Some(match &e {
-                        ApiError::Server { messages, .. } if !messages.is_empty() => {
-                            messages.iter().map(|m| server_message(m)).collect::<Vec<_>>().join(" ")
-                        }
-                        _ => error_text(&e),
-                    })),
+                    Err(e) => {
+                        failed.try_set(Some(match &e {
+                            ApiError::Server { messages, .. } if !messages.is_empty() => messages
+                                .iter()
+                                .map(|m| server_message(m))
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                            _ => error_text(&e),
+                        }));
+                    }
                 }
             }
         });
-    let pending = pay.pending();
+    let pending = Signal::derive(move || pay.pending().get() || check.pending().get());
+    let locked = move || pending.get() || unsettled.with(Option::is_some);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if sending.get_value() || pay.pending().get_untracked() {
+        if sending.get_value()
+            || pay.pending().get_untracked()
+            || unsettled.with_untracked(Option::is_some)
+        {
             return;
         }
         checked.set(true);
@@ -352,10 +423,32 @@ fn PayWithCredit(
                 hidden=move || no_credit() || !payable.get()>
                 <TextField label="billing.amount" name="amount" value=amount error=amount_err inputmode="decimal"
                     autocomplete="off" hint="billing.amount_hint"/>
-                <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                <button type="submit" class="btn btn-primary" disabled=locked>
                     {move || if pending.get() { t("billing.paying") } else { t("billing.pay") }}
                 </button>
             </form>
+            <p hidden=move || unsettled.with(Option::is_none) || pending.get()>
+                <button type="button" class="btn btn-secondary" data-testid="credit-check"
+                    on:click=move |_| { if let Some(b) = unsettled.get_untracked() { check.dispatch(b); } }>
+                    {tr("common.check_again")}
+                </button>
+            </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::credit_went_down;
+    use crate::api::loose::Decimal;
+
+    #[test]
+    fn a_lost_credit_payment_is_read_from_the_credit() {
+        let d = Decimal::parse;
+        assert_eq!(credit_went_down(d("500000"), d("390000")), Some(true));
+        assert_eq!(credit_went_down(d("500000"), d("500000.00")), Some(false));
+        assert_eq!(credit_went_down(d("500000"), d("600000")), Some(false));
+        assert_eq!(credit_went_down(None, d("1")), None);
+        assert_eq!(credit_went_down(d("1"), None), None);
     }
 }

@@ -203,7 +203,7 @@ impl Cam {
             }
             match result {
                 Ok(stream) => {
-                    if let Some(video) = cam.video_ref.get_untracked() {
+                    if let Some(video) = cam.video_ref.try_get_untracked().flatten() {
                         video.set_src_object(Some(&stream));
                         if let Ok(p) = video.play() {
                             let _ = JsFuture::from(p).await;
@@ -212,12 +212,14 @@ impl Cam {
                     stop_stream(&cam.slot);
                     keep(stream);
                     if cam.alive() {
-                        cam.state.set(CameraState::Live);
+                        cam.state.try_set(CameraState::Live);
                     } else {
                         stop_stream(&cam.slot);
                     }
                 }
-                Err(name) => cam.state.set(CameraState::from_error(&name)),
+                Err(name) => {
+                    cam.state.try_set(CameraState::from_error(&name));
+                }
             }
         });
     }
@@ -236,7 +238,7 @@ impl Cam {
                     }
                 }
                 cam.count.try_set(None);
-                let Some(video) = cam.video_ref.get_untracked() else { return };
+                let Some(video) = cam.video_ref.try_get_untracked().flatten() else { return };
                 if let Ok(p) = Picture::from_video(&video) {
                     on_picture.run(p);
                 }

@@ -31,6 +31,7 @@ pub fn error_text(e: &ApiError) -> String {
         ApiError::Timeout => t("err.timeout"),
         ApiError::Aborted => String::new(),
         ApiError::Unauthorized => t("err.unauthorized"),
+        ApiError::Forbidden => t("err.forbidden"),
         ApiError::NotSupported => t("err.not_supported"),
         ApiError::Http { status } => t_with("err.http", &[("status", &status.to_string())]),
         ApiError::Decode { .. } => t("err.decode"),

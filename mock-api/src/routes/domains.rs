@@ -18,7 +18,6 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use base64::Engine;
 use serde_json::{json, Map, Value};
 
 use crate::auth::Authed;
@@ -27,10 +26,11 @@ use crate::domain_data::{
     self as data, Contact, DnssecKey, Domain, TokenState, CONTACT_FIELDS, CONTACT_ROLES,
 };
 use crate::envelope::{info, ApiError};
+use crate::limits;
 use crate::state::AppState;
 
 /// Largest document upload, decoded.
-pub const MAX_UPLOAD: usize = 10 * 1024 * 1024;
+pub use crate::limits::UPLOAD_MAX as MAX_UPLOAD;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -609,8 +609,8 @@ async fn put_dnssec(
         alg: text(obj.get("alg")),
         pubkey: text(obj.get("pubkey")).split_whitespace().collect(),
     };
-    let b64 =
-        base64::engine::general_purpose::STANDARD.decode(&key.pubkey).is_ok_and(|b| b.len() >= 32);
+    // A DNSSEC public key is at most a few hundred bytes (RSA-4096: 516).
+    let b64 = limits::decode_base64(&key.pubkey, 2048).is_ok_and(|b| b.len() >= 32);
     if !["256", "257"].contains(&key.flags.as_str())
         || key.protocol != "3"
         || !DNSSEC_ALGORITHMS.contains(&key.alg.as_str())
@@ -675,10 +675,16 @@ async fn renew(
     let total = crate::shop::money_str(crate::shop::catalog::convert(period.renew, &cur));
     let name = d.name.clone();
     db.domains.next_order += 1;
-    db.domains.next_invoice += 1;
+    // the renewal's invoice, listed by `GET /invoice` like an order's
+    let amount = crate::shop::catalog::convert(period.renew, &cur);
+    let line = ("Domain Renew".into(), id.clone(), format!("Gia hạn {name} - {years} năm"), amount, false);
+    let invoice = db.shop.issue_invoice(&authed.client_id, &cur, vec![line]);
+    if let Some(account) = db.account_mut(&authed.client_id) {
+        crate::shop::engine::adjust(account, invoice.balance(), 0);
+    }
     Ok(Json(json!({
         "order_num": db.domains.next_order,
-        "invoice_id": db.domains.next_invoice.to_string(),
+        "invoice_id": invoice.id,
         "total": total,
         "items": { "id": id, "type": "Domain Renew", "name": name, "product_id": tld_id },
     })))
@@ -792,7 +798,9 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 /// `POST /domain/@id/documents/@documentid/upload` `{filename, content}`
 /// (base64): a signed scan, PDF or image, at most 10 MB →
-/// `{"success": true, "info": ["document_uploaded"]}`.
+/// `{"success": true, "info": ["document_uploaded"]}`; larger: HTTP 413
+/// `{"error": ["file_too_large"]}` (decided on the base64's length, before
+/// decoding); not base64: `file_invalid`.
 async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -803,12 +811,8 @@ async fn upload(
     let obj = exact(&body.0, &["filename", "content"], &[])?;
     let filename = text(obj.get("filename"));
     let content = text(obj.get("content"));
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(content.as_bytes())
-        .map_err(|_| err("file_invalid"))?;
-    if bytes.len() > MAX_UPLOAD {
-        return Err(err("file_too_large"));
-    }
+    let bytes =
+        limits::decode_base64(&content, MAX_UPLOAD).map_err(|e| e.into_api("file_invalid"))?;
     let ext = filename.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     let kind = sniff(&bytes).ok_or_else(|| err("file_type_invalid"))?;
     let ext_ok = match kind {
@@ -882,21 +886,32 @@ async fn token_download(
     Ok(pdf_response(pdf, &data::file_name(d, doc, "-signed"), false))
 }
 
-/// Reads a signature image: a `data:image/png;base64,` URL or bare base64.
-pub fn signature_png(image: &str) -> Option<Vec<u8>> {
+/// Reads a signature image: a `data:image/png;base64,` URL or bare base64,
+/// at most [`limits::SIGNATURE_MAX`] bytes.
+pub fn signature_png(image: &str) -> Result<Vec<u8>, limits::DecodeError> {
     let b64 = image.trim().strip_prefix("data:image/png;base64,").unwrap_or(image.trim());
-    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
-    (sniff(&bytes) == Some("png")).then_some(bytes)
+    let bytes = limits::decode_base64(b64, limits::SIGNATURE_MAX)?;
+    if sniff(&bytes) == Some("png") {
+        Ok(bytes)
+    } else {
+        Err(limits::DecodeError::Invalid)
+    }
 }
 
 /// `POST /domain/documents/signed` `{token, image}` (PNG) →
 /// `{"success": true, "info": ["document_signed"]}`; the token is then used
-/// and the signed PDF can be downloaded. A blank image: `signature_empty`.
+/// and the signed PDF can be downloaded. A blank image: `signature_empty`;
+/// not a PNG: `signature_invalid`; over the limits (2 MiB, 4096 px a side,
+/// 32 MiB inflated): HTTP 413 `file_too_large`.
 async fn token_sign(State(state): State<AppState>, body: Payload) -> Result<Response, ApiError> {
     let obj = exact(&body.0, &["token", "image"], &[])?;
     let token = text(obj.get("token"));
-    let png = signature_png(&text(obj.get("image"))).ok_or_else(|| err("signature_invalid"))?;
-    let mask = crate::pdf::png_ink(&png).map_err(|_| err("signature_invalid"))?;
+    let png =
+        signature_png(&text(obj.get("image"))).map_err(|e| e.into_api("signature_invalid"))?;
+    let mask = crate::pdf::png_ink(&png).map_err(|e| match e {
+        crate::pdf::PngError::TooLarge => limits::too_large(),
+        _ => err("signature_invalid"),
+    })?;
     if mask.ink_pixels() < 20 {
         return Err(err("signature_empty"));
     }

@@ -5,7 +5,9 @@
 //! shapes below are plausible HostBill-style answers (`success`, string
 //! numbers, `info` keys); the portal decodes them loosely. Images are base64
 //! (no `data:` prefix) of a JPEG or PNG; anything else is answered with HTTP
-//! 200 `{"error": ["ekyc_image_invalid"]}`.
+//! 200 `{"error": ["ekyc_image_invalid"]}`, and an image over the limits of
+//! [`crate::limits`] (4 MiB, 8192 px a side, 64 MiB of pixels) with HTTP 413
+//! `{"error": ["file_too_large"]}`.
 //!
 //! * `POST /ekyc/ocr/recognition` (public) `{request_id, image}` → the
 //!   fields of a Vietnamese citizen ID card (CCCD) under `data`.
@@ -32,12 +34,12 @@ use std::collections::{BTreeSet, HashMap};
 use axum::extract::State;
 use axum::routing::post;
 use axum::{Json, Router};
-use base64::Engine;
 use serde_json::{json, Value};
 
 use crate::auth::Authed;
 use crate::body::Payload;
 use crate::envelope::ApiError;
+use crate::limits;
 use crate::state::AppState;
 
 pub const IMAGE_INVALID: &str = "ekyc_image_invalid";
@@ -72,17 +74,23 @@ pub fn router() -> Router<AppState> {
         .route("/domain/vnnic/promocode", post(promocode))
 }
 
-/// Pixels of a base64 JPEG/PNG, or `ekyc_image_invalid`.
+/// Pixels of a base64 JPEG/PNG, or `ekyc_image_invalid`; over the limits
+/// (encoded or decoded size, dimensions, pixel memory) HTTP 413.
 pub fn decode_image(b64: Option<String>) -> Result<image::RgbImage, ApiError> {
     let invalid = || ApiError::business(IMAGE_INVALID);
     let b64 = b64.filter(|s| !s.trim().is_empty()).ok_or_else(invalid)?;
-    let bytes =
-        base64::engine::general_purpose::STANDARD.decode(b64.trim()).map_err(|_| invalid())?;
+    let bytes = limits::decode_base64(b64.trim(), limits::EKYC_IMAGE_MAX)
+        .map_err(|e| e.into_api(IMAGE_INVALID))?;
     let format = image::guess_format(&bytes).map_err(|_| invalid())?;
     if !matches!(format, image::ImageFormat::Jpeg | image::ImageFormat::Png) {
         return Err(invalid());
     }
-    let img = image::load_from_memory_with_format(&bytes, format).map_err(|_| invalid())?;
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format);
+    reader.limits(limits::image_limits());
+    let img = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => limits::too_large(),
+        _ => invalid(),
+    })?;
     Ok(img.to_rgb8())
 }
 

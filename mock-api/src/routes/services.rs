@@ -428,38 +428,15 @@ async fn post_upgrade(
         return Err(bad_option());
     }
     let what = format!("Nâng cấp {} ({})", s.name, s.domain);
-    let shop = &mut db.shop;
     let invoice_lines = lines
         .iter()
-        .map(|(name, a)| shop::InvoiceLine {
-            id: shop.new_id(),
-            kind: "Upgrade".into(),
-            item_id: id.clone(),
-            description: format!("{what} - {name}"),
-            amount: a * 100,
-            taxed: true,
+        .map(|(name, a)| {
+            ("Upgrade".into(), id.clone(), format!("{what} - {name}"), a * 100, true)
         })
         .collect();
-    let invoice_id = shop.new_id();
-    let today = shop::date_in(0);
-    let mut invoice = shop::Invoice {
-        id: invoice_id.clone(),
-        number: format!("{}/{}/{}", &today[..4], &today[5..7], invoice_id),
-        status: "Unpaid".into(),
-        date: today,
-        duedate: shop::date_in(7),
-        datepaid: String::new(),
-        lines: invoice_lines,
-        taxrate: shop::catalog::VAT_PERCENT,
-        credit: 0,
-        currency,
-    };
-    if invoice.total() <= 0 {
-        invoice.status = "Paid".into();
-        invoice.datepaid = shop::now_stamp();
-    }
+    let invoice = db.shop.issue_invoice(&authed.client_id, &currency, invoice_lines);
+    let invoice_id = invoice.id.clone();
     shop::engine::adjust(account, invoice.balance(), 0);
-    shop.ledger(&authed.client_id).invoices.push(invoice);
     Ok(Json(json!({ "info": ["upgrade_request_sent"], "invoice_id": invoice_id })).into_response())
 }
 

@@ -90,6 +90,9 @@ pub fn valid_hostname(name: &str) -> bool {
 
 /// The common name of a PEM CSR, if it is one.
 pub fn csr_common_name(pem: &str) -> Option<String> {
+    if pem.len() > crate::limits::CSR_MAX {
+        return None;
+    }
     let t = pem.trim();
     let body = ["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"].iter().find_map(|label| {
         t.strip_prefix(&format!("-----BEGIN {label}-----"))?

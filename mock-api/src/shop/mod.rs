@@ -223,6 +223,49 @@ impl Shop {
         self.next_id.to_string()
     }
 
+    /// Makes an invoice dated today, due in 7 days, of `lines` (kind,
+    /// item id, description, amount, taxed), in `currency`, for the client:
+    /// kept in its ledger (`GET /invoice` lists it) and returned. Nothing
+    /// to pay makes it paid at once.
+    pub fn issue_invoice(
+        &mut self,
+        client_id: &str,
+        currency: &str,
+        lines: Vec<(String, String, String, Cents, bool)>,
+    ) -> Invoice {
+        let lines = lines
+            .into_iter()
+            .map(|(kind, item_id, description, amount, taxed)| InvoiceLine {
+                id: self.new_id(),
+                kind,
+                item_id,
+                description,
+                amount,
+                taxed,
+            })
+            .collect();
+        let id = self.new_id();
+        let today = date_in(0);
+        let mut invoice = Invoice {
+            number: format!("{}/{}/{}", &today[..4], &today[5..7], id),
+            id,
+            status: "Unpaid".into(),
+            date: today,
+            duedate: date_in(7),
+            datepaid: String::new(),
+            lines,
+            taxrate: catalog::VAT_PERCENT,
+            credit: 0,
+            currency: currency.to_owned(),
+        };
+        if invoice.total() <= 0 {
+            invoice.status = "Paid".into();
+            invoice.datepaid = now_stamp();
+        }
+        self.ledger(client_id).invoices.push(invoice.clone());
+        invoice
+    }
+
     /// Whether anybody holds (or has ordered) the domain.
     pub fn is_registered(&self, name: &str) -> bool {
         let n = name.to_ascii_lowercase();

@@ -2,13 +2,15 @@
 //! (`GET /payment/fees`: fee = fixed + total × percent / 100, shown before
 //! paying), the promo code, and one `POST /order` for the whole cart. The
 //! button cannot send twice: the action is guarded by a flag set before the
-//! request leaves, not only by the disabled attribute. A failed order keeps
-//! the cart; the confirmation empties it and links to the invoice.
+//! request leaves, not only by the disabled attribute, and an order whose
+//! answer is lost is looked for before anything else ([`super::placing`]).
+//! A refused order keeps the cart; the confirmation empties it and links
+//! to the invoice.
 
+use super::placing::{self, Placing, Send};
 use super::quote::{LiveQuote, QuotePanel};
 use super::CartLines;
 use crate::api::billing::{currency_places, PaymentMethod};
-use crate::api::cart::items::OrderItem;
 use crate::api::cart::order::{OrderResult, Quote};
 use crate::api::loose::{Decimal, Money};
 use crate::api::{self, ApiError};
@@ -55,32 +57,45 @@ pub fn CheckoutPage() -> impl IntoView {
     });
     let LiveQuote { quote, error: quote_err, loading, .. } = live;
 
-    let done = RwSignal::new(None::<OrderResult>);
-    let order_error = RwSignal::new(None::<ApiError>);
-    // set the moment an order leaves; cleared only when it failed
-    let sending = StoredValue::new(false);
-    let place = crate::ui::erase::action(
-        move |(items, pm, aff): &(Vec<OrderItem>, String, Option<String>)| {
-            let (items, pm, aff) = (items.clone(), pm.clone(), aff.clone());
-            async move {
-                match api::cart::order::place(items, &pm, aff.as_deref()).await {
-                    Ok(r) => {
-                        // the confirmation empties the cart
-                        cart::update(|c| c.clear_items());
-                        done.set(Some(r));
-                        gloo_timers::future::TimeoutFuture::new(30).await;
-                        crate::browser::focus("order-done");
-                    }
-                    Err(e) => {
-                        // a failed order keeps the cart and may be sent again
-                        order_error.set(Some(e));
-                        sending.try_set_value(false);
-                    }
-                }
+    let phase = RwSignal::new(Placing::Idle);
+    let client = crate::state::client_id();
+    // one run at a time in this tab; the lock keeps other tabs out
+    let running = StoredValue::new(false);
+    let start = move |send: Option<Send>| {
+        if running.get_value() {
+            return;
+        }
+        let who = client.get_untracked();
+        if who.is_empty() {
+            return;
+        }
+        running.set_value(true);
+        leptos::task::spawn_local(async move {
+            let end = placing::run(who, send, move |p| {
+                phase.try_set(p);
+            })
+            .await;
+            running.try_set_value(false);
+            if matches!(end, Placing::Done { .. }) {
+                gloo_timers::future::TimeoutFuture::new(30).await;
+                crate::browser::focus("order-done");
             }
-        },
-    );
-    let pending = place.pending();
+        });
+    };
+    // an order left unsettled (here or in another tab) is looked for first;
+    // when the other tab settles it, this one may order again
+    effect(move || {
+        let who = client.get();
+        let waiting = !who.is_empty() && cart::unsettled(&who).is_some();
+        let now = phase.get_untracked();
+        if waiting && matches!(now, Placing::Idle | Placing::NotPlaced | Placing::Refused(_)) {
+            start(None);
+        } else if !waiting && now == Placing::OtherTab {
+            phase.set(Placing::Idle);
+        }
+    });
+    let pending =
+        Signal::derive(move || matches!(phase.get(), Placing::Sending | Placing::Checking));
     let ready = move || {
         LiveQuote::ready(quote, quote_err, loading)
             && !pay_method.get().is_empty()
@@ -88,35 +103,40 @@ pub fn CheckoutPage() -> impl IntoView {
     };
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        // the guard: a double click, a held Enter or a slow network never
-        // sends a second order
-        if sending.get_value()
-            || place.pending().get_untracked()
-            || done.with_untracked(Option::is_some)
-        {
+        // the guard: a double click, a held Enter, a slow network or a lost
+        // answer never sends a second order
+        if phase.with_untracked(Placing::locked) || running.get_value() || !ready() {
             return;
         }
-        if !ready() {
-            return;
-        }
-        sending.set_value(true);
-        order_error.set(None);
         let (items, aff) = cart::with_untracked(|c| (c.order_items(), c.aff().map(str::to_owned)));
-        place.dispatch((items, pay_method.get_untracked(), aff));
+        let total = quote.with_untracked(|q| {
+            q.as_ref().map(|q| q.summary.0.total.raw.clone()).unwrap_or_default()
+        });
+        start(Some(Send { items, pay_method: pay_method.get_untracked(), aff, total }));
     };
+    let check_again = move |_| start(None);
 
     let empty = Memo::new(move |_| cart::count() == 0);
     let aff = Memo::new(move |_| cart::with(|c| c.aff().map(str::to_owned)));
-    let failure = Signal::derive(move || {
-        order_error.get().map(|e| {
-            format!("{} {} {}", t("checkout.failed"), error_text(&e), t("checkout.failed_hint"))
-        })
+    let failure = Signal::derive(move || match phase.get() {
+        Placing::Refused(e) => Some(format!(
+            "{} {} {}",
+            t("checkout.failed"),
+            error_text(&e),
+            t("checkout.failed_hint")
+        )),
+        _ => None,
     });
+    let done = move || match phase.get() {
+        Placing::Done { result, found } => Some((result, found)),
+        _ => None,
+    };
+
     view! {
         <section class="page" aria-labelledby="checkout-title">
             <h1 id="checkout-title">{tr("checkout.title")}</h1>
-            {move || done.get().map(|r| confirmation(r, &currency.get()))}
-            <div hidden=move || done.with(Option::is_some)>
+            {move || done().map(|(r, found)| confirmation(r, found, &currency.get()))}
+            <div hidden=move || done().is_some()>
                 <div class="card" hidden=move || !empty.get()>
                     <p data-testid="checkout-empty">{tr("checkout.empty")}</p>
                     <A href=href::CART attr:class="btn btn-primary">{tr("checkout.browse")}</A>
@@ -135,10 +155,17 @@ pub fn CheckoutPage() -> impl IntoView {
                             <Note class="muted" testid="affiliate"
                                 text=Signal::derive(move || aff.get().map(|a| t_with("checkout.affiliate", &[("id", &a)])))/>
                             <Note class="alert alert-error" role="alert" testid="order-error" text=failure/>
-                            <button type="submit" class="btn btn-primary btn-block" disabled=move || pending.get() || !ready()
+                            <Unsettled phase=phase check_again=Callback::new(check_again)/>
+                            <button type="submit" class="btn btn-primary btn-block"
+                                disabled=move || pending.get() || !ready() || phase.with(Placing::locked)
                                 aria-busy=move || pending.get().then_some("true")>
                                 <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
-                                {move || if pending.get() { t("checkout.placing") } else { t("checkout.place") }}
+                                {move || match phase.get() {
+                                    Placing::Sending => t("checkout.placing"),
+                                    Placing::Checking => t("checkout.checking"),
+                                    Placing::NotPlaced => t("checkout.place_again"),
+                                    _ => t("checkout.place"),
+                                }}
                             </button>
                             <p class="hint">{tr("checkout.place_hint")}</p>
                         </form>
@@ -150,17 +177,53 @@ pub fn CheckoutPage() -> impl IntoView {
     }
 }
 
+/// Says where an order whose answer was lost stands: being looked for,
+/// not placed, or not known yet (with "check again"); or that another tab
+/// is placing one.
+#[component]
+fn Unsettled(phase: RwSignal<Placing>, check_again: Callback<()>) -> impl IntoView {
+    move || {
+        let (class, key, again) = match phase.get() {
+            Placing::Checking => ("alert alert-warn", "checkout.lost_checking", false),
+            Placing::NotPlaced => ("alert alert-info", "checkout.lost_not_placed", false),
+            Placing::Unchecked(_) => ("alert alert-error", "checkout.lost_unchecked", true),
+            Placing::OtherTab => ("alert alert-warn", "checkout.other_tab", true),
+            _ => return ().into_any(),
+        };
+        let detail = match phase.get_untracked() {
+            Placing::Unchecked(e) => error_text(&e),
+            _ => String::new(),
+        };
+        view! {
+            <div class=class role="alert" data-testid="order-unsettled">
+                <p>{tr(key)}" "{detail}</p>
+                {again.then(|| view! {
+                    <button type="button" class="btn btn-secondary" on:click=move |_| check_again.run(())>
+                        {tr("common.check_again")}
+                    </button>
+                })}
+            </div>
+        }
+        .into_any()
+    }
+}
+
 /// The order went through: numbers, invoice, total, and where to pay.
-fn confirmation(r: OrderResult, currency: &str) -> impl IntoView {
+/// `found`: its answer was lost and its invoice was found afterwards.
+fn confirmation(r: OrderResult, found: bool, currency: &str) -> impl IntoView {
     let numbers = r.order_numbers().join(", ");
+    let has_numbers = !numbers.is_empty();
     let total = money_text(&r.total, currency, i18n::lang());
     let invoice = r.invoice_id.0.clone();
     let href = href::invoice(&invoice);
     view! {
         <div class="card order-done" data-testid="order-done">
             <h2 id="order-done" tabindex="-1">{t("checkout.done")}</h2>
+            {found.then(|| view! { <p data-testid="order-found">{t("checkout.found")}</p> })}
             <dl class="dl">
-                <div class="dl-row"><dt>{t("checkout.order_numbers")}</dt><dd data-testid="order-numbers">{numbers}</dd></div>
+                {has_numbers.then(|| view! {
+                    <div class="dl-row"><dt>{t("checkout.order_numbers")}</dt><dd data-testid="order-numbers">{numbers}</dd></div>
+                })}
                 <div class="dl-row"><dt>{t("checkout.invoice")}</dt><dd data-testid="order-invoice">{invoice.clone()}</dd></div>
                 <div class="dl-row"><dt>{t("checkout.total")}</dt><dd class="num" data-testid="order-total">{total}</dd></div>
             </dl>

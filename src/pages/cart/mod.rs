@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod csr_tool;
 pub mod domain;
 pub mod forms;
+pub mod placing;
 pub mod product;
 pub mod quote;
 pub mod ssl;
@@ -72,7 +73,11 @@ pub fn CartLines(
         }
         let q = quote.and_then(|q| q.get());
         let cur = currency.get();
+        let unsaved = cart::save_failed();
         view! {
+            {unsaved.then(|| view! {
+                <p class="alert alert-warn" role="alert" data-testid="cart-save-failed">{t("cart.save_failed")}</p>
+            })}
             <ul class="cart-lines" data-testid="cart-lines">
                 {lines
                     .into_iter()

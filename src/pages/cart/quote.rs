@@ -63,12 +63,14 @@ impl LiveQuote {
             }
             match answer {
                 Ok(q) => {
-                    quote.set(Some(q));
-                    error.set(None);
+                    quote.try_set(Some(q));
+                    error.try_set(None);
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
             }
-            loading.set(false);
+            loading.try_set(false);
         });
     }
 

@@ -119,7 +119,7 @@ fn ZoneList(
         async move {
             deleting.set(Some(z.id.clone()));
             let r = api::delete_zone(&z.service_id, &z.id).await;
-            deleting.set(None);
+            deleting.try_set(None);
             match &r {
                 Ok(_) => {
                     toast::show(t("dns.zone_deleted"));

@@ -293,7 +293,7 @@ fn IdProtection(ctx: Ctx, on: bool) -> impl IntoView {
             async move {
                 let r = domains::set_idprotection(id, on).await;
                 if r.is_ok() {
-                    current.set(on);
+                    current.try_set(on);
                 }
                 r
             }
@@ -348,7 +348,7 @@ fn Security(ctx: Ctx) -> impl IntoView {
             let p = w.navigator().clipboard().write_text(&code);
             leptos::task::spawn_local(async move {
                 let ok = wasm_bindgen_futures::JsFuture::from(p).await.is_ok();
-                copied.set(ok);
+                copied.try_set(ok);
                 if ok {
                     crate::ui::toast::show(t("domains.epp_copied"));
                 }

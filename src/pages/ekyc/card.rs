@@ -28,14 +28,16 @@ pub fn read_card(upload: Upload, request_id: RwSignal<String>) -> ReadCard {
             });
             let enc = encode(&pic).await?;
             let handle = upload.new_cancel();
-            upload.progress.set(Progress {
+            upload.progress.try_set(Progress {
                 done: 1,
                 total: 2,
                 label: t_with("ekyc.p_sending", &[("kb", &kb(enc.bytes))]),
                 sending: true,
             });
-            let body =
-                OcrRequest { request_id: request_id.get_untracked(), image: enc.base64.clone() };
+            let body = OcrRequest {
+                request_id: request_id.try_get_untracked().unwrap_or_default(),
+                image: enc.base64.clone(),
+            };
             let read = ekyc::recognise(&body, Some(&handle)).await.map_err(Failure::Api)?;
             Ok::<_, Failure>((enc, read))
         }

@@ -58,7 +58,7 @@ pub fn verify(
                         image_live_3: it.next().unwrap_or_default(),
                         image_card: card_b64,
                     };
-                    face_images.set(Some(images.clone()));
+                    face_images.try_set(Some(images.clone()));
                     images
                 }
             };
@@ -73,16 +73,16 @@ pub fn verify(
             .map(|s| s.len() * 3 / 4)
             .sum();
             let handle = upload.new_cancel();
-            upload.progress.set(Progress {
+            upload.progress.try_set(Progress {
                 done: 4,
                 total: 5,
                 label: t_with("ekyc.p_sending", &[("kb", &kb(bytes))]),
                 sending: true,
             });
             let body = FaceRequest {
-                request_id: request_id.get_untracked(),
+                request_id: request_id.try_get_untracked().unwrap_or_default(),
                 images,
-                domainsid: domain_id.get_untracked(),
+                domainsid: domain_id.try_get_untracked().unwrap_or_default(),
             };
             ekyc::verify_face(&body, Some(&handle)).await.map_err(Failure::Api)
         }

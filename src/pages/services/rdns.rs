@@ -194,7 +194,7 @@ fn RdnsForm(service: Id, ips: Vec<ServiceIp>, ptrs: Ptrs) -> impl IntoView {
                         Ok(p) => form.read_back(p, true),
                         // saved, but not read back: the sent names are the records
                         Err(_) => {
-                            let mut p = form.saved.get_untracked();
+                            let mut p = form.saved.try_get_untracked().unwrap_or_default();
                             for (ip, host) in &sent {
                                 if host.is_empty() {
                                     p.remove(ip);
@@ -207,7 +207,7 @@ fn RdnsForm(service: Id, ips: Vec<ServiceIp>, ptrs: Ptrs) -> impl IntoView {
                     }
                 }
                 Err(ApiError::Network | ApiError::Timeout) => {
-                    form.unknown.set(true);
+                    form.unknown.try_set(true);
                     if let Ok(p) = rdns::ptrs(&s).await {
                         form.read_back(p, false);
                     }

@@ -259,7 +259,7 @@ pub fn NewVmPage() -> impl IntoView {
                     navigate(&to, Default::default());
                 }
                 Err(ApiError::Network | ApiError::Timeout) => {
-                    unknown.set(true);
+                    unknown.try_set(true);
                     offers.refetch();
                 }
                 Err(e) => refused(&e, errors, failure),
@@ -554,7 +554,11 @@ fn password_field(pw: RwSignal<String>, error: Signal<Option<String>>) -> impl I
         let text = pw.get_untracked();
         leptos::task::spawn_local(async move {
             let ok = crate::browser::copy_text(&text).await;
-            copied.set(Some(t(if ok { "servers.pw_copied" } else { "servers.pw_copy_failed" })));
+            copied.try_set(Some(t(if ok {
+                "servers.pw_copied"
+            } else {
+                "servers.pw_copy_failed"
+            })));
         });
     };
     let described = move || {

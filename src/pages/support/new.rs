@@ -201,15 +201,14 @@ fn TicketForm(
             .map(|(_, k)| t(k))
     };
     let navigate = use_navigate();
+    let client = crate::state::client_id();
     let send = action(move |t: &NewTicket| {
         let (t, navigate) = (t.clone(), navigate.clone());
+        let client = client.get_untracked();
         async move {
             match api::create(&t).await {
                 Ok(number) => {
-                    crate::state::remember_ticket(
-                        &crate::state::client_id().get_untracked(),
-                        &number,
-                    );
+                    crate::state::remember_ticket(&client, &number);
                     browser::session_remove(DRAFT_KEY);
                     crate::ui::toast::show(crate::i18n::t_with(
                         "support.created",

@@ -270,8 +270,10 @@ fn save_action(
                 }
                 Err(e) if e.outcome_unknown() => {
                     let listed = ctx.reread().await;
-                    let there =
-                        ctx.records.with_untracked(|l| l.iter().any(|x| same_record(x, &r)));
+                    let there = ctx
+                        .records
+                        .try_with_untracked(|l| l.iter().any(|x| same_record(x, &r)))
+                        .unwrap_or(false);
                     if listed && there {
                         toast::show(t("dns.saved_after_all"));
                         let _ = ctx.panel.try_set(Panel::Closed);

@@ -332,7 +332,7 @@ fn delete_record(ctx: Ctx, r: Record) {
                 toast::show(t("dns.record_deleted"));
                 let _ =
                     ctx.records.try_update(|l| l.retain(|x| x.id.as_deref() != Some(id.as_str())));
-                if ctx.panel.get_untracked() == Panel::Change(r) {
+                if ctx.panel.try_get_untracked() == Some(Panel::Change(r)) {
                     let _ = ctx.panel.try_set(Panel::Closed);
                 }
                 ctx.reread().await;

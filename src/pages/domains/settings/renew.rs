@@ -4,6 +4,7 @@
 use crate::api::billing::{self, PaymentMethod};
 use crate::api::domains::{self, RenewOrder, Tld};
 use crate::i18n::{self, t_with, tr};
+use crate::outcome::{self, Ended};
 use crate::pages::domains::detail::Ctx;
 use crate::pages::domains::logic;
 use crate::ui::choice::SelectField;
@@ -11,7 +12,7 @@ use crate::ui::dialog::Confirm;
 use crate::ui::erase::{effect, resource};
 use crate::ui::format::money;
 use crate::ui::text::SubmitButton;
-use crate::ui::{ErrorPanel, Loading};
+use crate::ui::{error_text, ErrorPanel, Loading};
 use crate::vocab::Id;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -77,32 +78,49 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
         Some(Ok(m)) => m.into_iter().map(|PaymentMethod { id, name, .. }| (id.0, name.0)).collect(),
         _ => Vec::new(),
     });
-    let result = RwSignal::new(None::<RenewOrder>);
+    // how the last renewal ended; a lost answer is looked for among the
+    // invoices before another renewal may be sent
+    let ended = RwSignal::new(None::<Ended<RenewOrder>>);
     let id = ctx.id.clone();
-    let renew = crate::ui::erase::action(move |(y, m): &(u32, Id)| {
-        let (id, y, m) = (id.clone(), *y, m.clone());
+    let renew = crate::ui::erase::action(move |(y, m, total): &(u32, Id, String)| {
+        let (id, y, m, total) = (id.clone(), *y, m.clone(), total.clone());
         async move {
-            let r = domains::renew(id, y, m).await;
-            if let Ok((order, info)) = &r {
-                result.set(Some(order.clone()));
-                crate::ui::toast::info(info, "domains.renew_done_toast");
-            }
-            r.map(|(o, _)| o)
+            let r = outcome::send_and_find(total, domains::renew(id, y, m)).await;
+            let r = match r {
+                Ended::Answered((order, info)) => {
+                    crate::ui::toast::info(&info, "domains.renew_done_toast");
+                    Ended::Answered(order)
+                }
+                Ended::Refused(e) => Ended::Refused(e),
+                Ended::Found(i) => Ended::Found(i),
+                Ended::NotDone => Ended::NotDone,
+                Ended::Unknown(mark, e) => Ended::Unknown(mark, e),
+            };
+            ended.try_set(Some(r));
         }
     });
-    let pending = renew.pending();
+    let recheck = crate::ui::erase::action(move |mark: &outcome::Mark| {
+        let mark = mark.clone();
+        async move {
+            let r = outcome::settle(mark).await;
+            ended.try_set(Some(r));
+        }
+    });
+    let pending = Signal::derive(move || renew.pending().get() || recheck.pending().get());
+    let unknown = move || ended.with(|e| e.as_ref().is_some_and(Ended::blocks));
     let confirm = ctx.confirm;
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
+        if pending.get_untracked() || unknown() {
             return;
         }
         let y = years.get_untracked();
         let m = method.get_untracked();
         let (Ok(n), false) = (y.parse::<u32>(), m.is_empty()) else { return };
-        let total = price_of(&y)
-            .map(|p| money(p, &currency_now(), i18n::lang()))
-            .unwrap_or_else(|| "—".into());
+        let price = price_of(&y);
+        let raw_total = price.map(|p| p.to_string()).unwrap_or_default();
+        let total =
+            price.map(|p| money(p, &currency_now(), i18n::lang())).unwrap_or_else(|| "—".into());
         let method_name = method_opts
             .get_untracked()
             .into_iter()
@@ -118,7 +136,8 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
             body,
             "domains.renew_confirm",
             move || {
-                renew.dispatch((n, Id(m.clone())));
+                ended.set(None);
+                renew.dispatch((n, Id(m.clone()), raw_total.clone()));
             },
         ));
     };
@@ -138,25 +157,60 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
                             {tr("domains.total")} ": "
                             <strong>{move || price_of(&years.get()).map(|p| money(p, &currency_now(), i18n::lang())).unwrap_or_else(|| "—".into())}</strong>
                         </p>
-                        <SubmitButton pending=pending label="domains.renew_submit" busy="domains.renewing" blocked=Signal::derive(move || !renewable)/>
+                        <SubmitButton pending=pending label="domains.renew_submit" busy="domains.renewing" blocked=Signal::derive(move || !renewable || unknown())/>
                     </form>
                 }.into_any(),
             }}
-            {move || match renew.value().get() {
-                Some(Err(e)) if !pending.get() => Some(view! { <ErrorPanel error=e what="domains.renew_error"/> }.into_any()),
-                _ => result.get().map(|o| {
-                    let total = o.total.clone();
-                    view! {
-                        <div class="alert alert-info" role="status" data-testid="renew-result">
-                            <strong class="alert-title">{tr("domains.renew_done")}</strong>
-                            <p>{move || t_with("domains.renew_invoice", &[
-                                ("invoice", o.invoice_id.as_str()),
-                                ("total", &crate::ui::format::money_text(&total, &currency_now(), i18n::lang())),
-                            ])}</p>
-                        </div>
-                    }.into_any()
-                }),
-            }}
+            <RenewOutcome ended=ended pending=pending currency=cur recheck=Callback::new(move |m: outcome::Mark| { recheck.dispatch(m); })/>
         </section>
+    }
+}
+
+/// How the last renewal ended: its invoice, the server's refusal, or for a
+/// lost answer what the look found (with "check again" while unknown).
+#[component]
+fn RenewOutcome(
+    ended: RwSignal<Option<Ended<RenewOrder>>>,
+    pending: Signal<bool>,
+    currency: Signal<String>,
+    recheck: Callback<outcome::Mark>,
+) -> impl IntoView {
+    let invoice_note = move |invoice: &str, total: &crate::api::loose::Money| {
+        t_with(
+            "domains.renew_invoice",
+            &[
+                ("invoice", invoice),
+                ("total", &crate::ui::format::money_text(total, &currency.get(), i18n::lang())),
+            ],
+        )
+    };
+    move || {
+        match ended.get()? {
+        _ if pending.get() => None,
+        Ended::Refused(e) => Some(view! { <ErrorPanel error=e what="domains.renew_error"/> }.into_any()),
+        Ended::Answered(o) => Some(view! {
+            <div class="alert alert-info" role="status" data-testid="renew-result">
+                <strong class="alert-title">{tr("domains.renew_done")}</strong>
+                <p>{invoice_note(o.invoice_id.as_str(), &o.total)}</p>
+            </div>
+        }.into_any()),
+        Ended::Found(i) => Some(view! {
+            <div class="alert alert-info" role="status" data-testid="renew-result">
+                <strong class="alert-title">{tr("domains.renew_done")}</strong>
+                <p>{tr("domains.renew_found")}" "{invoice_note(i.id.as_str(), &i.total)}</p>
+            </div>
+        }.into_any()),
+        Ended::NotDone => Some(view! {
+            <p class="alert alert-info" role="alert" data-testid="renew-lost">{tr("domains.renew_not_done")}</p>
+        }.into_any()),
+        Ended::Unknown(mark, e) => Some(view! {
+            <div class="alert alert-error" role="alert" data-testid="renew-lost">
+                <p>{tr("domains.renew_unknown")}" "{error_text(&e)}</p>
+                <button type="button" class="btn btn-secondary" on:click=move |_| recheck.run(mark.clone())>
+                    {tr("common.check_again")}
+                </button>
+            </div>
+        }.into_any()),
+    }
     }
 }

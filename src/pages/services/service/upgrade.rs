@@ -88,15 +88,15 @@ impl LiveEstimate {
             }
             match answer {
                 Ok(e) => {
-                    shown.set(Some((request, e)));
-                    error.set(None);
+                    shown.try_set(Some((request, e)));
+                    error.try_set(None);
                 }
                 Err(e) => {
-                    shown.set(None);
-                    error.set(Some(e));
+                    shown.try_set(None);
+                    error.try_set(Some(e));
                 }
             }
-            loading.set(false);
+            loading.try_set(false);
         });
     }
 

@@ -149,15 +149,19 @@ impl Ctx {
             let (me, watch) = (me.clone(), watch.clone());
             async move {
                 let Some(now) = me.read_once().await else {
-                    return if me.gone.get_untracked() { Step::Done } else { Step::Again };
+                    return if me.gone.try_get_untracked().unwrap_or(true) {
+                        Step::Done
+                    } else {
+                        Step::Again
+                    };
                 };
                 let mut w = watch.borrow_mut();
                 if !w.settled(&now) {
                     return Step::Again;
                 }
-                me.busy.set(None);
+                me.busy.try_set(None);
                 let key = settled_key(command, &w.before, &now);
-                me.note.set(Some(Note::Settled { key, status: now }));
+                me.note.try_set(Some(Note::Settled { key, status: now }));
                 Step::Done
             }
             .boxed_local()
