@@ -218,7 +218,7 @@ pub fn SignupPage() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             if let Ok(true) = email_registered(&email).await {
-                registered_email.set(Some(email));
+                registered_email.try_set(Some(email));
             }
         });
     });

@@ -133,15 +133,18 @@ fn Documents(
             } else {
                 domains::download_document(id, doc.id.clone()).await
             };
-            busy.set(None);
+            // the page may be gone: nothing here may panic on its state
+            busy.try_set(None);
             match r {
                 Ok(file) if inline => {
-                    shown.set(Some((doc.name.0.clone(), file.bytes)));
+                    shown.try_set(Some((doc.name.0.clone(), file.bytes)));
                     crate::browser::focus("viewer-title");
                 }
                 Ok(file) => save(doc.name.as_str(), &file.bytes),
                 Err(ApiError::Aborted) => {}
-                Err(e) => problem.set(Some(error_text(&e))),
+                Err(e) => {
+                    problem.try_set(Some(error_text(&e)));
+                }
             }
         });
     };
@@ -257,13 +260,17 @@ fn UploadScan(
         leptos::task::spawn_local(async move {
             let bytes = match read_file(&file, state).await {
                 Some(b) => b,
-                None => return state.set(Upload::Failed(t("documents.file_unreadable"))),
+                None => {
+                    state.try_set(Upload::Failed(t("documents.file_unreadable")));
+                    return;
+                }
             };
             let Some(kind) = file_drop::sniff(&bytes) else {
-                return state.set(Upload::Failed(t("documents.file_type")));
+                state.try_set(Upload::Failed(t("documents.file_type")));
+                return;
             };
             let filename = file_drop::clean_name(&name, kind);
-            state.set(Upload::Sending);
+            state.try_set(Upload::Sending);
             let b64 = {
                 use base64::Engine;
                 base64::engine::general_purpose::STANDARD.encode(&bytes)
@@ -271,11 +278,16 @@ fn UploadScan(
             match domains::upload_document(id, doc, filename.clone(), b64).await {
                 Ok(info) => {
                     toast::info(&info, "documents.uploaded_toast");
-                    state
-                        .set(Upload::Done(t_with("documents.upload_done", &[("file", &filename)])));
-                    reload.refetch();
+                    let done =
+                        Upload::Done(t_with("documents.upload_done", &[("file", &filename)]));
+                    // None: the page is still there (its list can be read again)
+                    if state.try_set(done).is_none() {
+                        reload.refetch();
+                    }
                 }
-                Err(e) => state.set(Upload::Failed(error_text(&e))),
+                Err(e) => {
+                    state.try_set(Upload::Failed(error_text(&e)));
+                }
             }
         });
     });
