@@ -1,6 +1,8 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The test function every journey uses: it fails a test whose pages broke the
@@ -79,6 +81,27 @@ export function redactedFile(value: string): string {
   const type = sniffed || declared || 'application/octet-stream';
   return `[${prefix}${type} ${bytes.toLocaleString('en-US')} bytes sha256:${sha16(value)}]`;
 }
+
+/** The security headers of the deployment: the `add_header Name "value"
+ *  always;` lines of deploy/nginx/portal.conf (mock-api sends the same),
+ *  names lower-cased as Playwright gives them. */
+export function deployHeaders(): Record<string, string> {
+  const conf = readFileSync(join(__dirname, '..', 'deploy', 'nginx', 'portal.conf'), 'utf8');
+  const out: Record<string, string> = {};
+  for (const m of conf.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)) out[m[1].toLowerCase()] = m[2];
+  expect(Object.keys(out).length, 'add_header lines in deploy/nginx/portal.conf').toBeGreaterThanOrEqual(6);
+  return out;
+}
+
+/** An answer carries every deployment header with its value. */
+export function expectDeployHeaders(headers: Record<string, string>, what: string) {
+  for (const [name, value] of Object.entries(deployHeaders())) {
+    expect(headers[name], `${name} on ${what}`).toBe(value);
+  }
+}
+
+/** The cache rule of the deployment (nginx's map, mock-api's static server). */
+export const CACHE = { asset: 'public, max-age=31536000, immutable', revalidate: 'no-cache' };
 
 /** mock-api's test controls (/__mock/*). */
 export const mock = {
