@@ -85,6 +85,23 @@ fn the_cache_map_is_the_static_servers_rule() {
 }
 
 #[test]
+fn the_apis_own_security_headers_are_replaced() {
+    // A proxied answer gets the server's add_header lines; the API's own
+    // headers of those names are hidden, so none arrives twice.
+    let conf = repo("deploy/nginx/portal.conf");
+    let api = conf.split("location ^~ /api/ {").nth(1).expect("the /api/ location");
+    let api = api.split("\n    }").next().unwrap();
+    let hidden: Vec<String> = api
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("proxy_hide_header "))
+        .map(|h| h.trim_end_matches(';').to_ascii_lowercase())
+        .collect();
+    let sent: Vec<String> =
+        mock_api::security::headers().iter().map(|(n, _)| n.as_str().to_string()).collect();
+    assert_eq!(hidden, sent);
+}
+
+#[test]
 fn nginx_takes_the_bodies_mock_api_takes() {
     let conf = repo("deploy/nginx/portal.conf");
     let line = conf.lines().map(str::trim).find(|l| l.starts_with("client_max_body_size "));
