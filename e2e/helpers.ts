@@ -108,7 +108,7 @@ export const mock = {
   async reset(request: APIRequestContext) {
     expect((await request.post('/__mock/reset')).ok()).toBeTruthy();
   },
-  async config(request: APIRequestContext, settings: Record<string, number | boolean>) {
+  async config(request: APIRequestContext, settings: Record<string, number | boolean | string>) {
     expect((await request.post('/__mock/config', { data: settings })).ok()).toBeTruthy();
   },
   async requests(request: APIRequestContext, filter: { path?: string; method?: string } = {}): Promise<LoggedRequest[]> {
@@ -241,4 +241,29 @@ export async function expectFastFilter(page: Page, what: string, queries: string
   console.log(`${what}, keystroke to painted rows (ms): ${list}; median ${median.toFixed(1)}`);
   test.info().annotations.push({ type: 'keystroke-ms', description: list });
   expect(median).toBeLessThan(50);
+}
+
+/** A JPEG drawn in the page: a card-like pattern of `w`×`h`, varied by `seed`. */
+export async function jpeg(page: Page, w: number, h: number, seed: number): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    ([w, h, seed]) => {
+      const c = document.createElement('canvas');
+      c.width = w;
+      c.height = h;
+      const x = c.getContext('2d')!;
+      x.fillStyle = '#e8ecf2';
+      x.fillRect(0, 0, w, h);
+      x.fillStyle = '#223';
+      for (let y = 20; y < h; y += 28)
+        for (let i = 0; i < w; i += 16) if ((i * 7 + y * 3 + seed) % 5 !== 0) x.fillRect(i, y, 10, 14);
+      return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+    },
+    [w, h, seed],
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+/** Chooses `buffer` as a JPEG in the file input named `name`. */
+export async function upload(page: Page, name: string, buffer: Buffer, file = 'photo.jpg') {
+  await page.locator(`input[type=file][name=${name}]`).setInputFiles({ name: file, mimeType: 'image/jpeg', buffer });
 }
