@@ -17,8 +17,8 @@ test('login → dashboard → reload stays logged in', async ({ page, request })
   await mock.clearRequests(request);
   await page.reload();
   await expectDemoDashboard(page);
-  // the session came back through one POST /token, not a new login
-  expect(await mock.requests(request, { path: '/token' })).toHaveLength(1);
+  // the session came back with this tab's access token: no renewal, no login
+  expect(await mock.requests(request, { path: '/token' })).toHaveLength(0);
   expect(await mock.requests(request, { path: '/login' })).toHaveLength(0);
 });
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, login, mock, expectAccessible, DEMO, redacted } from './helpers';
+import { test, expect, login, mock, expectAccessible, DEMO, redacted, jpeg, upload } from './helpers';
 
 // eKYC journeys. Chromium runs with a fake camera (playwright.config.ts:
 // --use-fake-device-for-media-stream --use-fake-ui-for-media-stream).
@@ -13,30 +13,6 @@ const MAX_BYTES = 250 * 1024; // each JPEG sent
 /** The request log's stand-in of a bare base64 JPEG (not a data: URL): its size in bytes. */
 const JPEG_SENT = /^\[image\/jpeg ([\d,]+) bytes sha256:[0-9a-f]{16}\]$/;
 const jpegBytes = (standIn: string) => Number(JPEG_SENT.exec(standIn)![1].replace(/,/g, ''));
-
-/** A JPEG drawn in the page: a card-like pattern of `w`×`h`, varied by `seed`. */
-async function jpeg(page: Page, w: number, h: number, seed: number): Promise<Buffer> {
-  const b64 = await page.evaluate(
-    ([w, h, seed]) => {
-      const c = document.createElement('canvas');
-      c.width = w;
-      c.height = h;
-      const x = c.getContext('2d')!;
-      x.fillStyle = '#e8ecf2';
-      x.fillRect(0, 0, w, h);
-      x.fillStyle = '#223';
-      for (let y = 20; y < h; y += 28)
-        for (let i = 0; i < w; i += 16) if ((i * 7 + y * 3 + seed) % 5 !== 0) x.fillRect(i, y, 10, 14);
-      return c.toDataURL('image/jpeg', 0.9).split(',')[1];
-    },
-    [w, h, seed],
-  );
-  return Buffer.from(b64, 'base64');
-}
-
-async function upload(page: Page, name: string, buffer: Buffer, file = 'photo.jpg') {
-  await page.locator(`input[type=file][name=${name}]`).setInputFiles({ name: file, mimeType: 'image/jpeg', buffer });
-}
 
 async function openEkyc(page: Page, path = '/ekyc', account = DEMO) {
   await page.goto(`/login?next=${encodeURIComponent(path)}`);

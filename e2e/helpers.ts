@@ -1,6 +1,8 @@
 import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * The test function every journey uses: it fails a test whose pages broke the
@@ -80,12 +82,33 @@ export function redactedFile(value: string): string {
   return `[${prefix}${type} ${bytes.toLocaleString('en-US')} bytes sha256:${sha16(value)}]`;
 }
 
+/** The security headers of the deployment: the `add_header Name "value"
+ *  always;` lines of deploy/nginx/portal.conf (mock-api sends the same),
+ *  names lower-cased as Playwright gives them. */
+export function deployHeaders(): Record<string, string> {
+  const conf = readFileSync(join(__dirname, '..', 'deploy', 'nginx', 'portal.conf'), 'utf8');
+  const out: Record<string, string> = {};
+  for (const m of conf.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)) out[m[1].toLowerCase()] = m[2];
+  expect(Object.keys(out).length, 'add_header lines in deploy/nginx/portal.conf').toBeGreaterThanOrEqual(6);
+  return out;
+}
+
+/** An answer carries every deployment header with its value. */
+export function expectDeployHeaders(headers: Record<string, string>, what: string) {
+  for (const [name, value] of Object.entries(deployHeaders())) {
+    expect(headers[name], `${name} on ${what}`).toBe(value);
+  }
+}
+
+/** The cache rule of the deployment (nginx's map, mock-api's static server). */
+export const CACHE = { asset: 'public, max-age=31536000, immutable', revalidate: 'no-cache' };
+
 /** mock-api's test controls (/__mock/*). */
 export const mock = {
   async reset(request: APIRequestContext) {
     expect((await request.post('/__mock/reset')).ok()).toBeTruthy();
   },
-  async config(request: APIRequestContext, settings: Record<string, number | boolean>) {
+  async config(request: APIRequestContext, settings: Record<string, number | boolean | string>) {
     expect((await request.post('/__mock/config', { data: settings })).ok()).toBeTruthy();
   },
   async requests(request: APIRequestContext, filter: { path?: string; method?: string } = {}): Promise<LoggedRequest[]> {
@@ -218,4 +241,29 @@ export async function expectFastFilter(page: Page, what: string, queries: string
   console.log(`${what}, keystroke to painted rows (ms): ${list}; median ${median.toFixed(1)}`);
   test.info().annotations.push({ type: 'keystroke-ms', description: list });
   expect(median).toBeLessThan(50);
+}
+
+/** A JPEG drawn in the page: a card-like pattern of `w`×`h`, varied by `seed`. */
+export async function jpeg(page: Page, w: number, h: number, seed: number): Promise<Buffer> {
+  const b64 = await page.evaluate(
+    ([w, h, seed]) => {
+      const c = document.createElement('canvas');
+      c.width = w;
+      c.height = h;
+      const x = c.getContext('2d')!;
+      x.fillStyle = '#e8ecf2';
+      x.fillRect(0, 0, w, h);
+      x.fillStyle = '#223';
+      for (let y = 20; y < h; y += 28)
+        for (let i = 0; i < w; i += 16) if ((i * 7 + y * 3 + seed) % 5 !== 0) x.fillRect(i, y, 10, 14);
+      return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+    },
+    [w, h, seed],
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+/** Chooses `buffer` as a JPEG in the file input named `name`. */
+export async function upload(page: Page, name: string, buffer: Buffer, file = 'photo.jpg') {
+  await page.locator(`input[type=file][name=${name}]`).setInputFiles({ name: file, mimeType: 'image/jpeg', buffer });
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page, Request } from '@playwright/test';
-import { test, expect, mock, login, mainNav, DEMO } from './helpers';
+import { test, expect, mock, login, mainNav, DEMO, expectDeployHeaders, CACHE } from './helpers';
 
 // Loading on demand (issue "Load on demand"): the route budgets that
 // scripts/split_wasm.py computed from the loader, checked against what the
@@ -198,4 +198,23 @@ test('English comes on the first switch and stays instant; a reload in English s
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/log in|sign in/i);
   await page.getByLabel(/e-mail/i).fill(DEMO.email);
+});
+
+test('mock-api serves the bundle with the deployment\'s headers and cache rules', async ({ request }) => {
+  // the same as nginx with deploy/nginx/portal.conf (e2e/deploy.spec.ts checks that one)
+  const page = await request.get('/dashboard');
+  expect(page.headers()['content-type']).toContain('text/html');
+  expectDeployHeaders(page.headers(), 'an app route');
+  expect(page.headers()['cache-control']).toBe(CACHE.revalidate);
+  const html = await page.text();
+  const js = /<link rel="modulepreload" href="\/([^"]+\.js)">/.exec(html)![1];
+  const wasm = /<link rel="preload" href="\/([^"]+\.wasm)"/.exec(html)![1];
+  for (const file of [js, wasm]) {
+    const r = await request.get(`/${file}`, { headers: { 'Accept-Encoding': 'br' } });
+    expectDeployHeaders(r.headers(), file);
+    expect(r.headers()['cache-control'], file).toBe(CACHE.asset);
+    expect(r.headers()['content-encoding'], file).toBe('br');
+  }
+  expect((await request.get('/config.json')).headers()['cache-control']).toBe(CACHE.revalidate);
+  expectDeployHeaders((await request.get('/api/details')).headers(), '/api/details');
 });

@@ -46,6 +46,9 @@ command -v curl >/dev/null || missing+=(curl)
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  # the deployment test (scripts/nginx_test.sh): nginx and its brotli_static module
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"

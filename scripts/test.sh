@@ -3,7 +3,8 @@
 #   0. lint:       cargo fmt --check; clippy -D warnings, host and wasm
 #   1. host:       cargo test (app logic, decoding, i18n parity; mock-api)
 #   2. browser:    wasm-bindgen-test in headless Chromium (fake camera on)
-#   3. journeys:   Playwright against the release bundle served by mock-api
+#   3. journeys:   Playwright against the release bundle served by mock-api,
+#                  then e2e/deploy.spec.ts through nginx (scripts/nginx_test.sh)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -71,6 +72,17 @@ if scripts/build.sh 2>&1 | tee "$LOGS/build.log" && cargo build -p mock-api 2>&1
       console.log((s.expected || 0) + (s.flaky || 0), (s.unexpected || 0));' "$PWD/$LOGS/e2e.json")
   fi
   [ "$p" -gt 0 ] || { echo "Playwright produced no report"; st=1; }
+  # the deployment: the same bundle through nginx and deploy/nginx/portal.conf
+  echo "==> deployment journeys (nginx + mock-api)"
+  rm -f "$LOGS/deploy.json"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$LOGS/deploy.json" \
+    scripts/nginx_test.sh "http://127.0.0.1:$E2E_PORT" --reporter=list,json || st=1
+  if [ -f "$LOGS/deploy.json" ]; then
+    read -r dp df < <(node -e '
+      const r = require(process.argv[1]); const s = r.stats || {};
+      console.log((s.expected || 0) + (s.flaky || 0), (s.unexpected || 0));' "$PWD/$LOGS/deploy.json")
+    p=$((p + dp)); f=$((f + df))
+  fi
   kill $mock_pid 2>/dev/null; trap - EXIT
 else
   st=1

@@ -10,11 +10,12 @@
 //!   [`limits`]) and fault injection ([`faults`]).
 //! * `/__mock/*`: test controls ([`control`]), same-origin callers only.
 //! * everything else: the web bundle with SPA fallback ([`static_files`]).
+//! * every answer: the deployment's security headers ([`security`]).
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::Method;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::{from_fn, from_fn_with_state, map_response};
 use axum::Router;
 use tower_http::cors::{Any, CorsLayer};
 
@@ -37,6 +38,7 @@ pub mod profile;
 pub mod redact;
 pub mod reqlog;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod service_data;
 pub mod shop;
@@ -58,7 +60,8 @@ pub fn cors() -> CorsLayer {
 }
 
 /// The whole server. Request flow under `/api`: CORS (answers preflights)
-/// → request log (body limit) → latency/failure injection → route.
+/// → request log (body limit) → latency/failure injection → route. Every
+/// answer gets the security headers.
 pub fn app(state: AppState) -> Router {
     let api = routes::router()
         .layer(from_fn_with_state(state.clone(), faults::inject))
@@ -74,5 +77,6 @@ pub fn app(state: AppState) -> Router {
         .nest_service("/api", api)
         .nest_service("/__mock", mock)
         .fallback(static_files::serve)
+        .layer(map_response(security::add))
         .with_state(state)
 }

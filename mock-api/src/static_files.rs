@@ -7,8 +7,13 @@
 //!   links such as `/dashboard` or `/login?next=/x` work. Exception: a
 //!   missing file with an asset extension (`.js`, `.wasm`, `.css`, ...) is a
 //!   plain 404, so a stale page never receives HTML in place of its code.
-//! * `index.html` (and any `.html`) gets `Cache-Control: no-cache`; other
-//!   files `public, max-age=31536000, immutable` (hashed bundle names).
+//! * Files whose name carries a content hash (`name-<16 hex>.ext`, as
+//!   scripts/build.sh writes them) get `Cache-Control: public,
+//!   max-age=31536000, immutable`; everything else (`index.html`,
+//!   `config.json`, the favicon, the SPA fallback) `no-cache`, the rule of
+//!   the deployment's nginx map (deploy/nginx/portal.conf).
+//! * Every answer carries the deployment's security headers
+//!   ([`crate::security`], added in [`crate::app`]).
 //! * Without `index.html` in the dist directory every path answers 503 with
 //!   a short plain-text note on how to build the bundle.
 
@@ -54,6 +59,21 @@ const ASSET_EXTENSIONS: &[&str] = &[
     "gz",
 ];
 
+/// Whether the last path segment is `<name>-<16 lowercase hex>.<ext>` (ext
+/// of lowercase letters and digits): nginx's `~-[0-9a-f]{16}\.[a-z0-9]+$`.
+pub fn hashed_name(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or("");
+    let Some((stem, ext)) = last.rsplit_once('.') else { return false };
+    let ext_ok =
+        !ext.is_empty() && ext.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    let hash_ok = stem.len() >= 17
+        && stem.as_bytes()[stem.len() - 17] == b'-'
+        && stem.as_bytes()[stem.len() - 16..]
+            .iter()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b));
+    ext_ok && hash_ok
+}
+
 fn looks_like_asset(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or("");
     match last.rsplit_once('.') {
@@ -87,7 +107,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         Ok(r) => r.map(Body::new),
         Err(never) => match never {},
     };
-    let mut is_index = path.ends_with('/') || path.ends_with(".html");
+    let mut fallback = false;
 
     if response.status() == StatusCode::NOT_FOUND {
         if looks_like_asset(&path) {
@@ -98,12 +118,12 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
             Ok(r) => r.map(Body::new),
             Err(never) => match never {},
         };
-        is_index = true;
+        fallback = true;
     }
 
     let status = response.status();
     if status.is_success() || status == StatusCode::NOT_MODIFIED {
-        let value = if is_index { CACHE_INDEX } else { CACHE_ASSET };
+        let value = if !fallback && hashed_name(&path) { CACHE_ASSET } else { CACHE_INDEX };
         response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
     }
     response
@@ -142,7 +162,23 @@ fn missing_dist(dist: &Path) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_like_asset;
+    use super::{hashed_name, looks_like_asset};
+
+    #[test]
+    fn hashed_names() {
+        assert!(hashed_name("/portal_bg-0123456789abcdef.wasm"));
+        assert!(hashed_name("/style-fedcba9876543210.css"));
+        assert!(hashed_name("/__wasm_split-0123456789abcdef.js"));
+        assert!(hashed_name("-0123456789abcdef.js"));
+        assert!(!hashed_name("/config.json"));
+        assert!(!hashed_name("/index.html"));
+        assert!(!hashed_name("/portal-0123456789ABCDEF.js"));
+        assert!(!hashed_name("/portal-0123456789abcde.js"));
+        assert!(!hashed_name("/portal_0123456789abcdef.js"));
+        assert!(!hashed_name("/portal-0123456789abcdef.js.br"));
+        assert!(!hashed_name("/portal-0123456789abcdef.JS"));
+        assert!(!hashed_name("/portal-0123456789abcdef"));
+    }
 
     #[test]
     fn asset_detection() {

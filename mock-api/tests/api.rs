@@ -755,9 +755,10 @@ fn temp_dist() -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("pkg")).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>portal</title>").unwrap();
-    std::fs::write(dir.join("pkg/portal-abc123_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
-    std::fs::write(dir.join("pkg/portal-abc123.js"), "console.log('plain')").unwrap();
-    std::fs::write(dir.join("pkg/portal-abc123.js.gz"), b"\x1f\x8bfake-gzip").unwrap();
+    std::fs::write(dir.join("config.json"), r#"{"api_base_url": "/api"}"#).unwrap();
+    std::fs::write(dir.join("pkg/portal_bg-0123456789abcdef.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(dir.join("pkg/portal-fedcba9876543210.js"), "console.log('plain')").unwrap();
+    std::fs::write(dir.join("pkg/portal-fedcba9876543210.js.gz"), b"\x1f\x8bfake-gzip").unwrap();
     dir
 }
 
@@ -786,18 +787,22 @@ async fn spa_fallback_serves_index_html() {
 async fn assets_mime_cache_and_precompressed() {
     let dist = temp_dist();
     let m = mock_with(Config { dist: dist.clone(), ..Config::default() });
-    let r = m.get("/pkg/portal-abc123_bg.wasm", None).await;
+    let r = m.get("/pkg/portal_bg-0123456789abcdef.wasm", None).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.header("content-type"), "application/wasm");
     assert_eq!(r.header("cache-control"), "public, max-age=31536000, immutable");
     assert_eq!(&r.body[..], b"\0asm\x01\0\0\0");
+    // Names without a content hash are revalidated (nginx's cache map).
+    let config = m.get("/config.json", None).await;
+    assert_eq!(config.status, StatusCode::OK);
+    assert_eq!(config.header("cache-control"), "no-cache");
 
-    let plain = m.get("/pkg/portal-abc123.js", None).await;
+    let plain = m.get("/pkg/portal-fedcba9876543210.js", None).await;
     assert_eq!(plain.text(), "console.log('plain')");
     assert!(plain.header("content-type").contains("javascript"));
     let gz = m
         .request(
-            Request::get("/pkg/portal-abc123.js")
+            Request::get("/pkg/portal-fedcba9876543210.js")
                 .header(header::ACCEPT_ENCODING, "gzip")
                 .body(Body::empty())
                 .unwrap(),

@@ -272,3 +272,18 @@ async fn mock_controls_answer_same_origin_callers_only() {
         .await;
     assert_eq!(r.header("access-control-allow-origin"), "*");
 }
+
+// ---------------------------------------------------------------- headers
+
+#[tokio::test]
+async fn every_answer_carries_the_deployment_headers() {
+    let m = mock();
+    for uri in ["/", "/api/details", "/__mock/health", "/__mock/nope"] {
+        let r = m.get(uri, None).await;
+        for (name, value) in mock_api::security::headers() {
+            assert_eq!(r.headers.get(name), Some(value), "{name} on {uri}");
+        }
+    }
+    let r = m.get("/api/details", None).await;
+    assert!(r.header("content-security-policy").contains("frame-ancestors 'none'"));
+}

@@ -677,7 +677,8 @@ async fn renew(
     db.domains.next_order += 1;
     // the renewal's invoice, listed by `GET /invoice` like an order's
     let amount = crate::shop::catalog::convert(period.renew, &cur);
-    let line = ("Domain Renew".into(), id.clone(), format!("Gia hạn {name} - {years} năm"), amount, false);
+    let line =
+        ("Domain Renew".into(), id.clone(), format!("Gia hạn {name} - {years} năm"), amount, false);
     let invoice = db.shop.issue_invoice(&authed.client_id, &cur, vec![line]);
     if let Some(account) = db.account_mut(&authed.client_id) {
         crate::shop::engine::adjust(account, invoice.balance(), 0);

@@ -430,9 +430,7 @@ async fn post_upgrade(
     let what = format!("Nâng cấp {} ({})", s.name, s.domain);
     let invoice_lines = lines
         .iter()
-        .map(|(name, a)| {
-            ("Upgrade".into(), id.clone(), format!("{what} - {name}"), a * 100, true)
-        })
+        .map(|(name, a)| ("Upgrade".into(), id.clone(), format!("{what} - {name}"), a * 100, true))
         .collect();
     let invoice = db.shop.issue_invoice(&authed.client_id, &currency, invoice_lines);
     let invoice_id = invoice.id.clone();
