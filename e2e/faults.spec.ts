@@ -83,7 +83,7 @@ test('signing by e-mailed link', async ({ page, request }) => {
   await page.goto(`/sign/${SIGN_TOKENS.valid}`);
   await through(page, async () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ký hồ sơ tên miền', { timeout: 15_000 });
-    await expect(page.locator('iframe.pdf-frame, [data-testid=doc-view]').first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('file-open')).toBeVisible({ timeout: 15_000 });
   });
   await page.getByLabel('Tôi đã đọc, đồng ý với nội dung tài liệu và đồng ý ký điện tử.').check();
   await drawSignature(page);
