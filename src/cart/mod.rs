@@ -234,7 +234,7 @@ impl Unsettled {
         let v: serde_json::Value = serde_json::from_str(text).ok()?;
         let client = String::from_loose(field(&v, &["client"]));
         let mark = crate::outcome::Mark::read(field(&v, &["mark"]));
-        (!client.is_empty()).then_some(Unsettled { client, mark })
+        Some(Unsettled { client, mark })
     }
 }
 
@@ -242,9 +242,13 @@ fn load_unsettled() -> Option<Unsettled> {
     browser::local_get(UNSETTLED_KEY).and_then(|t| Unsettled::from_json(&t))
 }
 
-/// The order kept as unsettled for `client`, if any (tracked).
+/// The order kept as unsettled for `client`, if any (tracked). An order
+/// sent, or asked about, before the account's id was known (its details
+/// failed to load) belongs to whoever is signed in: logging out forgets it.
 pub fn unsettled(client: &str) -> Option<Unsettled> {
-    UNSETTLED.with(|u| u.get()).filter(|u| u.client == client)
+    UNSETTLED
+        .with(|u| u.get())
+        .filter(|u| u.client == client || u.client.is_empty() || client.is_empty())
 }
 
 /// Keeps (or, with None, forgets) the unsettled order, for every tab.
@@ -348,6 +352,24 @@ pub fn capture_affiliate(url: &str) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_unsettled_order_is_kept_for_its_account() {
+        let mark = crate::outcome::Mark { day: "2026-12-04".into(), ..Default::default() };
+        let u = Unsettled { client: "7".into(), mark };
+        assert_eq!(Unsettled::from_json(&u.to_json()), Some(u.clone()));
+        assert_eq!(Unsettled::from_json("{}").map(|u| u.client), Some(String::new()));
+        assert_eq!(Unsettled::from_json("not json"), None);
+
+        set_unsettled(Some(u.clone()));
+        assert!(unsettled("7").is_some());
+        assert!(unsettled("8").is_none(), "another account's order");
+        assert!(unsettled("").is_some(), "the account's id not known yet");
+        set_unsettled(Some(Unsettled { client: String::new(), ..u }));
+        assert!(unsettled("8").is_some(), "sent before the id was known");
+        set_unsettled(None);
+        assert!(unsettled("7").is_none());
+    }
     use super::*;
     use crate::api::cart::items::{CertificateItem, ProductItem};
     use serde_json::json;

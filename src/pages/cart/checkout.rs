@@ -65,10 +65,9 @@ pub fn CheckoutPage() -> impl IntoView {
         if running.get_value() {
             return;
         }
+        // the account's id may be unknown (its details did not load): the
+        // order still goes, kept as unsettled for whoever is signed in
         let who = client.get_untracked();
-        if who.is_empty() {
-            return;
-        }
         running.set_value(true);
         leptos::task::spawn_local(async move {
             let end = placing::run(who, send, move |p| {
@@ -86,7 +85,7 @@ pub fn CheckoutPage() -> impl IntoView {
     // when the other tab settles it, this one may order again
     effect(move || {
         let who = client.get();
-        let waiting = !who.is_empty() && cart::unsettled(&who).is_some();
+        let waiting = cart::unsettled(&who).is_some();
         let now = phase.get_untracked();
         if waiting && matches!(now, Placing::Idle | Placing::NotPlaced | Placing::Refused(_)) {
             start(None);
