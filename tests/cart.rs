@@ -189,6 +189,7 @@ fn fees() -> (&'static str, Answer) {
 }
 
 fn one_hosting_in_the_cart() {
+    portal::cart::set_unsettled(None);
     portal::cart::update(|c| {
         c.clear_items();
         c.add(
@@ -216,7 +217,10 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
         ("POST /quote", Answer::ok(quote_for_one_hosting(true))),
         fees(),
         balance("0.00"),
-        ("POST /order", Answer::never()), // a slow network: no answer
+        // the invoices noted before sending
+        ("GET /invoice", Answer::ok(json!({"invoices": []}))),
+        // a slow network: the refusal comes after the clicks
+        ("POST /order", Answer::ok(json!({"error": ["domain_unavailable"]})).after(1500)),
     ]);
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
     assert!(wait_for(3000, || !place_button(&root).disabled()).await, "the quote and the methods");
@@ -236,6 +240,7 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
         let ev = web_sys::SubmitEvent::new("submit").unwrap();
         form.dispatch_event(&ev).unwrap();
     }
+    assert!(wait_for(3000, || api.calls("POST /order") == 1).await, "the order went");
     settle().await;
     assert_eq!(api.calls("POST /order"), 1, "one POST /order");
     assert!(place_button(&root).disabled(), "disabled while it is on its way");
@@ -248,6 +253,9 @@ async fn the_checkout_sends_one_order_whatever_the_clicks_and_enters() {
         1,
         "the cart stays until the order is confirmed"
     );
+    // the refusal unlocks it (and frees the browser's order lock)
+    assert!(wait_for(4000, || !place_button(&root).disabled()).await, "unlocked by the refusal");
+    assert_eq!(api.calls("POST /order"), 1);
 }
 
 #[wasm_bindgen_test]
@@ -258,6 +266,7 @@ async fn a_failed_order_keeps_the_cart_and_can_be_sent_again() {
         ("POST /quote", Answer::ok(quote_for_one_hosting(true))),
         fees(),
         balance("0.00"),
+        ("GET /invoice", Answer::ok(json!({"invoices": []}))),
         ("POST /order", Answer::ok(json!({"error": ["domain_unavailable"]}))),
     ]);
     let (root, _h) = mount(|| view! { <Router><CheckoutPage/></Router> });
