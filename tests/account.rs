@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{fire, has, mount, q, settle, type_into, wait_for, Answer, FakeApi};
+use common::{choose, has, mount, options, q, settle, type_into, wait_for, Answer, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::forms::address::{AddressCascade, AddressModel};
@@ -18,20 +18,6 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn options(root: &HtmlElement, name: &str) -> Vec<String> {
-    let list = root.query_selector_all(&format!("select[name={name}] option")).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn choose(root: &HtmlElement, name: &str, value: &str) {
-    let s: HtmlElement = q(root, &format!("select[name={name}]"));
-    js_sys::Reflect::set(&s, &"value".into(), &value.into()).unwrap();
-    fire(&s, "change");
-}
 
 fn disabled(root: &HtmlElement, sel: &str) -> bool {
     q::<HtmlElement>(root, sel).has_attribute("disabled")

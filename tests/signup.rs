@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{click, fire, has, mount, q, settle, type_into, wait_for, Answer, FakeApi};
+use common::{choose, click, has, mount, options, q, settle, type_into, wait_for, Answer, FakeApi};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use portal::forms::signup_draft::DRAFT_KEY;
@@ -21,20 +21,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
-}
-
-fn options(root: &HtmlElement, name: &str) -> Vec<String> {
-    let list = root.query_selector_all(&format!("select[name={name}] option")).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn choose(root: &HtmlElement, name: &str, value: &str) {
-    let s: HtmlElement = q(root, &format!("select[name={name}]"));
-    js_sys::Reflect::set(&s, &"value".into(), &value.into()).unwrap();
-    fire(&s, "change");
 }
 
 fn type_in(root: &HtmlElement, name: &str, value: &str) {

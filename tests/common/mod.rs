@@ -97,6 +97,22 @@ pub fn set_value(root: &HtmlElement, sel: &str, value: &str, event: &str) {
 }
 
 /// Clicks the element matching `sel`.
+/// The texts of the options of the select named `name`.
+pub fn options(root: &HtmlElement, name: &str) -> Vec<String> {
+    let list = root.query_selector_all(&format!("select[name={name}] option")).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// Picks `value` in the select named `name`, as a user would.
+pub fn choose(root: &HtmlElement, name: &str, value: &str) {
+    let s: HtmlElement = q(root, &format!("select[name={name}]"));
+    js_sys::Reflect::set(&s, &"value".into(), &value.into()).unwrap();
+    fire(&s, "change");
+}
+
 pub fn click(root: &HtmlElement, sel: &str) {
     q::<HtmlElement>(root, sel).click();
 }
