@@ -17,7 +17,10 @@ test('two reloads in quick succession and three tabs opened at once stay signed 
 
   // a page whose access token is still good needs no renewal at all
   await mock.clearRequests(request);
-  await page.reload({ waitUntil: 'commit' });
+  // the second reload lands while the first page is still booting (its wasm
+  // not yet run); not at 'commit', where Chromium may still be swapping the
+  // page's frame and refuses the reload ("Not attached to an active page")
+  await page.reload({ waitUntil: 'domcontentloaded' });
   await page.reload();
   await expectDemoDashboard(page);
   expect(await mock.requests(request, { path: '/token' })).toHaveLength(0);
