@@ -114,6 +114,10 @@ test('index.html and config.json are revalidated, hashed files are immutable', a
     expect((await request.get(`/${file}`)).headers()['cache-control'], file).toBe(CACHE.asset);
   }
   expect(await (await request.get('/config.json')).json()).toEqual({ api_base_url: '/api' });
+  const manifest = await request.get('/manifest.webmanifest');
+  expect(manifest.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+  expect(manifest.headers()['cache-control']).toBe(CACHE.revalidate);
+  expect((await manifest.json()).start_url).toBeTruthy();
 });
 
 test('app routes get index.html; a missing asset is a real 404', async ({ request }) => {

@@ -17,6 +17,11 @@
 //!   `application/octet-stream`), the decoded size, and the SHA-256 of the
 //!   whole string as sent.
 //!
+//! * a signing token in a path (`/domain/documents/view/<token>`,
+//!   `/domain/documents/download/uploaded/<token>`) and the value of a query
+//!   parameter naming a secret become the same `[redacted sha256:…]`
+//!   stand-in, of the text as sent ([`path`], [`query`]).
+//!
 //! Only the log is redacted; handlers see the request as sent.
 
 use base64::Engine;
@@ -38,6 +43,36 @@ pub fn short_sha256(text: &str) -> String {
 /// The stand-in of a secret.
 pub fn secret_stand_in(text: &str) -> String {
     format!("[redacted sha256:{}]", short_sha256(text))
+}
+
+/// Paths whose last segment is a secret (a signing link's token).
+const TOKEN_PATHS: [&str; 2] = ["/domain/documents/view/", "/domain/documents/download/uploaded/"];
+
+/// A request path as the log keeps it: a token in it replaced by its stand-in.
+pub fn path(path: &str) -> String {
+    TOKEN_PATHS
+        .iter()
+        .find_map(|prefix| {
+            let token = path.strip_prefix(prefix).filter(|t| !t.is_empty() && !t.contains('/'))?;
+            Some(format!("{prefix}{}", secret_stand_in(token)))
+        })
+        .unwrap_or_else(|| path.to_owned())
+}
+
+/// A raw query string as the log keeps it: the value of every parameter
+/// whose name names a secret replaced by its stand-in (as sent, still
+/// percent-encoded).
+pub fn query(query: &str) -> String {
+    query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((key, value)) if !value.is_empty() && secret_key(key) => {
+                format!("{key}={}", secret_stand_in(value))
+            }
+            _ => pair.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Redacts a parsed request body in place (see the module's notes).

@@ -1,6 +1,7 @@
 //! Request log: every `/api` request with its parsed body and final status,
 //! so tests can check what the portal sent (`GET /__mock/requests`).
-//! Passwords, tokens and file data are logged as stand-ins ([`crate::redact`]).
+//! Passwords, tokens (in bodies, paths and queries) and file data are logged
+//! as stand-ins ([`crate::redact`]).
 
 use std::collections::VecDeque;
 
@@ -81,8 +82,8 @@ pub async fn record(State(state): State<AppState>, req: Request, next: Next) -> 
     let mut entry = LogEntry {
         seq: 0,
         method: parts.method.to_string(),
-        path: if path.is_empty() { "/".into() } else { path.into() },
-        query: uri.query().unwrap_or("").into(),
+        path: if path.is_empty() { "/".into() } else { redact::path(path) },
+        query: redact::query(uri.query().unwrap_or("")),
         body: Value::Null,
         bytes: 0,
         auth: parts.headers.contains_key(AUTHORIZATION),

@@ -194,6 +194,28 @@ async fn the_request_log_redacts_passwords_tokens_and_images() {
     assert_eq!(log[3]["status"], 200);
 }
 
+#[tokio::test]
+async fn the_request_log_redacts_tokens_in_paths_and_queries() {
+    let m = mock();
+    m.get(&format!("/api/domain/documents/view/{SIGN_TOKEN_VALID}"), None).await;
+    m.get(&format!("/api/domain/documents/download/uploaded/{SIGN_TOKEN_VALID}"), None).await;
+    m.get("/api/domain/documents/view/", None).await;
+    m.get("/api/countries?refresh_token=abc&lang=vi&token=", None).await;
+
+    let log = m.get("/__mock/requests", None).await.json();
+    let stand_in = secret_stand_in(SIGN_TOKEN_VALID);
+    assert_eq!(log[0]["path"], format!("/domain/documents/view/{stand_in}"));
+    assert_eq!(log[0]["status"], 200, "the handler saw the real token");
+    assert_eq!(log[1]["path"], format!("/domain/documents/download/uploaded/{stand_in}"));
+    // no token, nothing to hide
+    assert_eq!(log[2]["path"], "/domain/documents/view/");
+    assert_eq!(
+        log[3]["query"],
+        format!("refresh_token={}&lang=vi&token=", secret_stand_in("abc"))
+    );
+    assert!(!log.to_string().contains(SIGN_TOKEN_VALID));
+}
+
 fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
