@@ -209,10 +209,7 @@ async fn the_request_log_redacts_tokens_in_paths_and_queries() {
     assert_eq!(log[1]["path"], format!("/domain/documents/download/uploaded/{stand_in}"));
     // no token, nothing to hide
     assert_eq!(log[2]["path"], "/domain/documents/view/");
-    assert_eq!(
-        log[3]["query"],
-        format!("refresh_token={}&lang=vi&token=", secret_stand_in("abc"))
-    );
+    assert_eq!(log[3]["query"], format!("refresh_token={}&lang=vi&token=", secret_stand_in("abc")));
     assert!(!log.to_string().contains(SIGN_TOKEN_VALID));
 }
 
