@@ -51,8 +51,9 @@ thread_local! {
     static STATE: ArcRwSignal<SessionState> = ArcRwSignal::new(SessionState::Anonymous);
     static ENDED: ArcRwSignal<EndReason> = ArcRwSignal::new(EndReason::None);
     static REMEMBER: Cell<bool> = const { Cell::new(false) };
-    /// Bumped whenever the session ends: a renewal that started before
-    /// must not store what it brings back.
+    /// Bumped whenever the tokens are cleared (the session ends, or a login
+    /// replaces it): a renewal that started before must not store what it
+    /// brings back.
     static EPOCH: Cell<u32> = const { Cell::new(0) };
     /// Bumped by each restore, so an older restore's retries stop.
     static RESTORE_RUN: Cell<u32> = const { Cell::new(0) };
@@ -96,7 +97,10 @@ fn store_refresh(token: &str) {
     }
 }
 
+/// Forgets the tokens; a renewal that started before must not store what
+/// it brings back, nor send the tokens of a session that came after.
 fn clear_tokens() {
+    EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
     api::client::set_access_token(None);
     browser::session_remove(ACCESS_KEY);
     browser::session_remove(REFRESH_KEY);
@@ -164,6 +168,10 @@ pub async fn refresh_tokens() -> Result<(), ApiError> {
 /// One `POST /token`. Unauthorized only when the server refused the token
 /// (or the session ended meanwhile); every other failure keeps it.
 async fn renew_with(rt: &str, started: u32) -> Result<(), ApiError> {
+    if epoch() != started {
+        // the session ended (and another may have begun) while we waited
+        return Err(ApiError::Unauthorized);
+    }
     let pair = api::auth::refresh(rt).await?;
     if epoch() != started {
         // logged out while we asked: keep nothing
@@ -222,7 +230,6 @@ pub fn restore() {
 /// The server refused our tokens for good: forget them. Protected pages
 /// then send the visitor to the login page, which comes back afterwards.
 pub fn lost() {
-    EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
     clear_tokens();
     if state() != SessionState::Anonymous {
         set_end_reason(EndReason::Expired);
@@ -251,7 +258,6 @@ pub async fn logout() {
 }
 
 fn end_locally(reason: EndReason) {
-    EPOCH.with(|e| e.set(e.get().wrapping_add(1)));
     clear_tokens();
     if reason == EndReason::LoggedOut {
         // the next person at this browser starts with an empty cart and
