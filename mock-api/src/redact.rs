@@ -161,7 +161,7 @@ pub fn file_stand_in(text: &str) -> Option<String> {
 }
 
 /// `12345` → `"12,345"`.
-fn thousands(n: usize) -> String {
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -11,7 +11,7 @@ use common::{mock, Mock};
 use mock_api::domain_data::SIGN_TOKEN_VALID;
 use mock_api::limits::{self, BODY_LIMIT, EKYC_IMAGE_MAX, IMAGE_MAX_SIDE, SIGNATURE_MAX};
 use mock_api::pdf::png_with_idat;
-use mock_api::redact::{secret_stand_in, short_sha256};
+use mock_api::redact::{secret_stand_in, short_sha256, thousands};
 use serde_json::json;
 
 fn b64(bytes: &[u8]) -> String {
@@ -211,18 +211,6 @@ async fn the_request_log_redacts_tokens_in_paths_and_queries() {
     assert_eq!(log[2]["path"], "/domain/documents/view/");
     assert_eq!(log[3]["query"], format!("refresh_token={}&lang=vi&token=", secret_stand_in("abc")));
     assert!(!log.to_string().contains(SIGN_TOKEN_VALID));
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 // ---------------------------------------------------------------- /__mock same origin

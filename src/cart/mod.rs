@@ -352,6 +352,9 @@ pub fn capture_affiliate(url: &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::api::cart::items::{CertificateItem, ProductItem};
+    use serde_json::json;
 
     #[test]
     fn an_unsettled_order_is_kept_for_its_account() {
@@ -370,9 +373,6 @@ mod tests {
         set_unsettled(None);
         assert!(unsettled("7").is_none());
     }
-    use super::*;
-    use crate::api::cart::items::{CertificateItem, ProductItem};
-    use serde_json::json;
 
     fn product(id: &str) -> OrderItem {
         OrderItem::Product(ProductItem {

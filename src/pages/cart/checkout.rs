@@ -156,7 +156,7 @@ pub fn CheckoutPage() -> impl IntoView {
                             <Note class="alert alert-error" role="alert" testid="order-error" text=failure/>
                             <Unsettled phase=phase check_again=Callback::new(check_again)/>
                             <button type="submit" class="btn btn-primary btn-block"
-                                disabled=move || pending.get() || !ready() || phase.with(Placing::locked)
+                                disabled=move || !ready() || phase.with(Placing::locked)
                                 aria-busy=move || pending.get().then_some("true")>
                                 <span class="spinner" aria-hidden="true" hidden=move || !pending.get()></span>
                                 {move || match phase.get() {

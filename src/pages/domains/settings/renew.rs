@@ -85,18 +85,12 @@ pub fn Renew(ctx: Ctx, status: String) -> impl IntoView {
     let renew = crate::ui::erase::action(move |(y, m, total): &(u32, Id, String)| {
         let (id, y, m, total) = (id.clone(), *y, m.clone(), total.clone());
         async move {
-            let r = outcome::send_and_find(total, domains::renew(id, y, m)).await;
-            let r = match r {
-                Ended::Answered((order, info)) => {
-                    crate::ui::toast::info(&info, "domains.renew_done_toast");
-                    Ended::Answered(order)
-                }
-                Ended::Refused(e) => Ended::Refused(e),
-                Ended::Found(i) => Ended::Found(i),
-                Ended::NotDone => Ended::NotDone,
-                Ended::Unknown(mark, e) => Ended::Unknown(mark, e),
+            let send = async move {
+                let (order, info) = domains::renew(id, y, m).await?;
+                crate::ui::toast::info(&info, "domains.renew_done_toast");
+                Ok(order)
             };
-            ended.try_set(Some(r));
+            ended.try_set(Some(outcome::send_and_find(total, send).await));
         }
     });
     let recheck = crate::ui::erase::action(move |mark: &outcome::Mark| {
